@@ -1,0 +1,31 @@
+/* cli.h: the command line: option parsing shared by the subcommands, and the subcommands.
+ * The CLI alone prints errors ("entgraph: FILE: what is wrong") and chooses exit codes. */
+#ifndef EG_CLI_H
+#define EG_CLI_H
+
+#include "cooc/pipeline.h"
+
+typedef struct {
+  char *window;
+  char *paragraphs;
+  gboolean jsonl;
+  char *text_field;
+  char *id_field;
+  gboolean quiet;
+  EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
+  gboolean had_warnings;
+} EgCliInput;
+
+/* Parses ARGV for subcommand CMD with the shared input options plus EXTRA. On a usage error or
+ * --help prints and returns FALSE with *EXIT_CODE set. */
+gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
+                      GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code);
+
+/* Prints one problem: "entgraph: FILE: what is wrong". */
+void eg_cli_report(const GError *error, gboolean fatal, gpointer user_data);
+void eg_cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+int eg_cmd_build(int argc, char **argv);
+int eg_cmd_entities(int argc, char **argv);
+
+#endif

@@ -1,0 +1,92 @@
+/* options.c: the options every subcommand that reads text shares, and problem reporting. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void
+eg_cli_error(const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "entgraph: %s\n", msg);
+}
+
+void
+eg_cli_report(const GError *error, gboolean fatal, gpointer user_data)
+{
+  EgCliInput *in = user_data;
+  (void)fatal;
+  if (in)
+    in->had_warnings = TRUE;
+  eg_cli_error("%s", error->message);
+}
+
+gboolean
+eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
+             GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code)
+{
+  GOptionEntry input_entries[] = {
+    { "window", 'w', 0, G_OPTION_ARG_STRING, &in->window,
+      "What counts as together: sentence (default), paragraph, document, or a number N of words "
+      "(e.g. --window 50: words 1-50, 51-100, ... of each document)", "KIND" },
+    { "paragraphs", 0, 0, G_OPTION_ARG_STRING, &in->paragraphs,
+      "Paragraph breaks: auto (default: blank lines when the text has them, else every line "
+      "break), blank, or line (e.g. --paragraphs line)", "MODE" },
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &in->jsonl,
+      "Inputs are JSON Lines, one document per line (e.g. --jsonl news.jsonl); folders are read "
+      "for *.jsonl", NULL },
+    { "text-field", 0, 0, G_OPTION_ARG_STRING, &in->text_field,
+      "With --jsonl: the field holding the text (default: text; e.g. --text-field body)", "NAME" },
+    { "id-field", 0, 0, G_OPTION_ARG_STRING, &in->id_field,
+      "With --jsonl: the field holding the document id (default: id; e.g. --id-field url)", "NAME" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &in->quiet, "No progress on stderr (errors still are)", NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
+  };
+  g_autofree char *param = g_strdup_printf("%s - %s", params, summary);
+  g_autoptr(GOptionContext) ctx = g_option_context_new(param);
+  g_autofree char *prg = g_strdup_printf("entgraph %s", cmd);
+  g_set_prgname(prg);
+  g_option_context_set_summary(ctx, "INPUT is a file, a folder (read recursively for *.txt) or - for "
+                                    "standard input.");
+  g_autofree char *desc = g_strdup_printf(
+      "Examples:\n%s\n"
+      "Exit codes: 0 done (warnings do not change it), 1 some input could not be read (the rest "
+      "was processed), 2 usage error, 3 an output could not be written.\n", examples);
+  g_option_context_set_description(ctx, desc);
+  /* One group, so that one --help shows every option. */
+  g_autoptr(GArray) entries = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
+  for (guint i = 0; extra && extra[i].long_name; i++)
+    g_array_append_val(entries, extra[i]);
+  for (guint i = 0; input_entries[i].long_name; i++)
+    g_array_append_val(entries, input_entries[i]);
+  g_option_context_add_main_entries(ctx, (GOptionEntry *)entries->data, NULL);
+  g_autoptr(GError) error = NULL;
+  if (!g_option_context_parse(ctx, argc, argv, &error)) {
+    eg_cli_error("%s (see 'entgraph %s --help')", error->message, cmd);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
+  EgCountOptions *c = &in->count;
+  c->source.jsonl = in->jsonl;
+  c->source.text_field = in->text_field;
+  c->source.id_field = in->id_field;
+  if (!eg_window_parse(in->window ? in->window : "sentence", &c->window, &c->window_size)) {
+    eg_cli_error("--window: '%s' is not sentence, paragraph, document or a number of words", in->window);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
+  if (!eg_paragraph_mode_parse(in->paragraphs ? in->paragraphs : "auto", &c->paragraphs)) {
+    eg_cli_error("--paragraphs: '%s' is not auto, blank or line", in->paragraphs);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
+  if (*argc < 2) {
+    eg_cli_error("no INPUT given (see 'entgraph %s --help')", cmd);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
+  return TRUE;
+}

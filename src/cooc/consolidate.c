@@ -1,0 +1,325 @@
+/* consolidate.c: corpus-level decisions on summed counts, and the nodes and edges they give.
+ *
+ * Runs after all counting, on counts alone, so a threaded run, merged partial counts and a
+ * single run take the same decisions. Every loop walks labels in byte order, never hash order.
+ */
+#include "cooc/cooc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const EgEntityCounts *e;
+  char *key;
+  char *acronym;
+  char *initials;
+  guint n_words;
+  guint parent;
+} Item;
+
+static int
+cmp_str_ptr(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static guint
+item_find(Item *items, guint i)
+{
+  while (items[i].parent != i) {
+    items[i].parent = items[items[i].parent].parent;
+    i = items[i].parent;
+  }
+  return i;
+}
+
+static void
+item_union(Item *items, guint a, guint b)
+{
+  a = item_find(items, a);
+  b = item_find(items, b);
+  if (a == b)
+    return;
+  if (a < b)
+    items[b].parent = a;
+  else
+    items[a].parent = b;
+}
+
+static EgEntityType
+votes_type(const guint64 *votes)
+{
+  EgEntityType best = EG_TYPE_MISC;
+  guint64 best_v = 0;
+  for (guint t = 0; t < EG_N_TYPES; t++)
+    if (votes[t] > best_v) {
+      best_v = votes[t];
+      best = (EgEntityType)t;
+    }
+  return best;
+}
+
+static guint
+key_words(const char *key)
+{
+  guint n = key[0] ? 1 : 0;
+  for (const char *p = key; *p; p++)
+    n += *p == ' ';
+  return n;
+}
+
+/* Joins each of the items that satisfy FITS(short, long) to the one root among the long items
+ * it fits, when exactly one fits. */
+static void
+join_unique(Item *items, guint n, gboolean (*fits)(const Item *s, const Item *l))
+{
+  for (guint i = 0; i < n; i++) {
+    gint found = -1;
+    gboolean ambiguous = FALSE;
+    for (guint j = 0; j < n && !ambiguous; j++) {
+      if (j == i || !fits(&items[i], &items[j]))
+        continue;
+      guint r = item_find(items, j);
+      if (found >= 0 && (guint)found != r)
+        ambiguous = TRUE;
+      found = (gint)r;
+    }
+    if (found >= 0 && !ambiguous)
+      item_union(items, (guint)found, i);
+  }
+}
+
+/* A lone surname (or the last two words) of exactly one person: "Putin" of "Vladimir Putin". */
+static gboolean
+fits_surname(const Item *s, const Item *l)
+{
+  if (s->n_words > 2 || l->n_words <= s->n_words || s->acronym)
+    return FALSE;
+  if (votes_type(l->e->votes) != EG_TYPE_PERSON)
+    return FALSE;
+  EgEntityType st = votes_type(s->e->votes);
+  if (st != EG_TYPE_PERSON && s->e->votes[st] > s->e->votes[EG_TYPE_PERSON] + EG_VOTE_STRONG)
+    return FALSE; /* "Jordan" the country stays apart from "Michael Jordan" */
+  gsize ls = strlen(s->key), ll = strlen(l->key);
+  return ll > ls && l->key[ll - ls - 1] == ' ' && strcmp(l->key + ll - ls, s->key) == 0;
+}
+
+/* An acronym of exactly one multi-word organisation or place: "DNC", "U.S.". */
+static gboolean
+fits_acronym(const Item *s, const Item *l)
+{
+  if (!s->acronym || !l->initials || strcmp(s->acronym, l->initials) != 0)
+    return FALSE;
+  EgEntityType t = votes_type(l->e->votes);
+  return t == EG_TYPE_ORG || t == EG_TYPE_LOC;
+}
+
+typedef struct {
+  const char *form;
+  guint64 count;
+} Form;
+
+static int
+cmp_form(const void *a, const void *b)
+{
+  const Form *x = a, *y = b;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp(x->form, y->form);
+}
+
+static void
+node_clear(gpointer p)
+{
+  EgNode *n = p;
+  g_free(n->label);
+  g_free(n->aliases);
+}
+
+static int
+cmp_node(const void *a, const void *b)
+{
+  return strcmp(((const EgNode *)a)->label, ((const EgNode *)b)->label);
+}
+
+static int
+cmp_edge(const void *a, const void *b)
+{
+  const EgEdge *x = a, *y = b;
+  if (x->source != y->source)
+    return x->source < y->source ? -1 : 1;
+  return x->target < y->target ? -1 : x->target > y->target;
+}
+
+EgNodeTable *
+eg_consolidate(const EgCounts *counts)
+{
+  g_return_val_if_fail(counts != NULL, NULL);
+  guint n = g_hash_table_size(counts->entities);
+  g_autofree const char **labels = (const char **)g_hash_table_get_keys_as_array(counts->entities, NULL);
+  qsort(labels, n, sizeof(char *), cmp_str_ptr);
+
+  Item *items = g_new0(Item, n + 1);
+  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++) {
+    Item *it = &items[i];
+    it->e = g_hash_table_lookup(counts->entities, labels[i]);
+    it->key = eg_resolve_key(labels[i]);
+    it->acronym = eg_resolve_acronym_letters(labels[i]);
+    it->initials = eg_resolve_initials(labels[i]);
+    it->n_words = key_words(it->key);
+    it->parent = i;
+    g_hash_table_insert(index, (gpointer)labels[i], GUINT_TO_POINTER(i));
+    gpointer prev;
+    /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
+    if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
+      item_union(items, GPOINTER_TO_UINT(prev), i);
+    else
+      g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
+  }
+  join_unique(items, n, fits_acronym);
+  join_unique(items, n, fits_surname);
+
+  /* Each set becomes a node labelled by its longest name, then the most mentioned. */
+  g_autofree gint *best = g_new(gint, n + 1);
+  g_autofree gint *node_of = g_new(gint, n + 1);
+  for (guint i = 0; i < n; i++)
+    best[i] = -1;
+  for (guint i = 0; i < n; i++) {
+    guint r = item_find(items, i);
+    if (best[r] < 0) {
+      best[r] = (gint)i;
+      continue;
+    }
+    const Item *b = &items[best[r]], *c = &items[i];
+    if (c->n_words > b->n_words || (c->n_words == b->n_words && c->e->mentions > b->e->mentions))
+      best[r] = (gint)i; /* labels come in byte order, so a tie keeps the smaller */
+  }
+
+  EgNodeTable *t = g_new0(EgNodeTable, 1);
+  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  g_array_set_clear_func(t->nodes, node_clear);
+  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
+  t->documents = counts->documents;
+  t->windows = counts->windows;
+
+  for (guint r = 0; r < n; r++) {
+    if (item_find(items, r) != r)
+      continue;
+    guint64 votes[EG_N_TYPES] = { 0 };
+    EgNode node = { 0 };
+    node.label = g_strdup(labels[best[r]]);
+    g_autoptr(GHashTable) forms = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    for (guint i = 0; i < n; i++) {
+      if (item_find(items, i) != r)
+        continue;
+      const EgEntityCounts *e = items[i].e;
+      node.mentions += e->mentions;
+      /* Documents of merged names can overlap only when one document used both names without
+       * joining them; the sum is capped by the corpus size. */
+      node.documents += e->documents;
+      for (guint k = 0; k < EG_N_TYPES; k++)
+        votes[k] += e->votes[k];
+      GHashTableIter si;
+      gpointer sk, sv;
+      g_hash_table_iter_init(&si, e->surfaces);
+      while (g_hash_table_iter_next(&si, &sk, &sv)) {
+        guint64 *c = g_hash_table_lookup(forms, sk);
+        if (!c) {
+          c = g_new0(guint64, 1);
+          g_hash_table_insert(forms, sk, c);
+        }
+        *c += *(guint64 *)sv;
+      }
+    }
+    node.documents = MIN(node.documents, counts->documents);
+    node.type = votes_type(votes);
+
+    GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
+    GHashTableIter fi;
+    gpointer fk, fv;
+    g_hash_table_iter_init(&fi, forms);
+    while (g_hash_table_iter_next(&fi, &fk, &fv)) {
+      if (strcmp(fk, node.label) == 0)
+        continue;
+      Form f = { fk, *(guint64 *)fv };
+      g_array_append_val(fa, f);
+    }
+    g_array_sort(fa, cmp_form);
+    GString *al = g_string_new(NULL);
+    for (guint k = 0; k < fa->len; k++) {
+      if (k)
+        g_string_append_c(al, '|');
+      g_string_append(al, g_array_index(fa, Form, k).form);
+    }
+    g_array_free(fa, TRUE);
+    node.aliases = g_string_free(al, FALSE);
+    g_array_append_val(t->nodes, node);
+  }
+  g_array_sort(t->nodes, cmp_node);
+
+  g_autoptr(GHashTable) node_index = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint k = 0; k < t->nodes->len; k++)
+    g_hash_table_insert(node_index, g_array_index(t->nodes, EgNode, k).label, GUINT_TO_POINTER(k));
+  for (guint i = 0; i < n; i++) {
+    guint r = item_find(items, i);
+    node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, labels[best[r]]));
+  }
+
+  /* Pairs map onto nodes; pairs that land on one edge add up, pairs inside one node vanish. */
+  g_autoptr(GHashTable) edge_index = g_hash_table_new(g_int64_hash, g_int64_equal);
+  GArray *keys = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_array_set_size(keys, g_hash_table_size(counts->pairs));
+  guint ki = 0;
+  GHashTableIter pi;
+  gpointer pk, pv;
+  g_hash_table_iter_init(&pi, counts->pairs);
+  while (g_hash_table_iter_next(&pi, &pk, &pv)) {
+    const char *sep = strchr(pk, '\x1f');
+    g_autofree char *a = g_strndup(pk, (gsize)(sep - (const char *)pk));
+    gpointer ia, ib;
+    if (!g_hash_table_lookup_extended(index, a, NULL, &ia) ||
+        !g_hash_table_lookup_extended(index, sep + 1, NULL, &ib))
+      continue;
+    guint na = (guint)node_of[GPOINTER_TO_UINT(ia)], nb = (guint)node_of[GPOINTER_TO_UINT(ib)];
+    if (na == nb)
+      continue;
+    if (na > nb) {
+      guint tmp = na;
+      na = nb;
+      nb = tmp;
+    }
+    gint64 *slot = &g_array_index(keys, gint64, ki++);
+    *slot = ((gint64)na << 32) | nb;
+    gpointer found;
+    if (g_hash_table_lookup_extended(edge_index, slot, NULL, &found)) {
+      g_array_index(t->edges, EgEdge, GPOINTER_TO_UINT(found)).count += *(guint64 *)pv;
+    } else {
+      EgEdge e = { na, nb, *(guint64 *)pv };
+      g_hash_table_insert(edge_index, slot, GUINT_TO_POINTER(t->edges->len));
+      g_array_append_val(t->edges, e);
+    }
+  }
+  g_array_sort(t->edges, cmp_edge);
+  g_hash_table_remove_all(edge_index);
+  g_array_free(keys, TRUE);
+
+  for (guint i = 0; i < n; i++) {
+    g_free(items[i].key);
+    g_free(items[i].acronym);
+    g_free(items[i].initials);
+  }
+  g_free(items);
+  return t;
+}
+
+void
+eg_node_table_free(EgNodeTable *table)
+{
+  if (!table)
+    return;
+  g_array_unref(table->nodes);
+  g_array_unref(table->edges);
+  g_free(table);
+}

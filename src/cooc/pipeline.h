@@ -1,0 +1,24 @@
+/* pipeline.h: the left half of the pipeline in one call: sources -> segment -> entities ->
+ * resolve -> count. Everything right of it (consolidate, graph, export) sees only the counts. */
+#ifndef EG_PIPELINE_H
+#define EG_PIPELINE_H
+
+#include "cooc/cooc.h"
+
+typedef struct {
+  EgSourceOptions source;
+  EgParagraphMode paragraphs;
+  EgWindowKind window;
+  guint window_size;
+} EgCountOptions;
+
+/* Reads INPUTS and counts them. Problems go to REPORT_FN and the batch goes on; *FATAL receives
+ * the number of inputs (or JSON lines) that could not be read. Returns the counts (transfer full,
+ * eg_counts_free). Time: linear in the input. */
+EgCounts *eg_pipeline_count(const char *const *inputs, const EgCountOptions *options,
+                            EgReportFunc report_fn, gpointer user_data, guint *fatal);
+
+/* Runs segment, entities and resolve on one document and adds it to COUNTS. */
+void eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphMode paragraphs);
+
+#endif

@@ -1,0 +1,47 @@
+/* entgraph.h: what every module of libentgraph shares: exit codes, the error domain, types.
+ *
+ * Ownership rule (stated once, holds everywhere): a function that returns a pointer says in its
+ * comment whether the caller owns it. "transfer full" means free it with the named free function
+ * (every eg_*_free accepts NULL); "transfer none" means it lives as long as its container.
+ * Recoverable runtime errors travel as GError (domain EG_ERROR); programmer errors are caught
+ * with g_return_val_if_fail. Only the CLI prints errors and chooses the exit code.
+ */
+#ifndef ENTGRAPH_H
+#define ENTGRAPH_H
+
+#include <glib.h>
+
+/* Exit codes of the `entgraph` command, a contract with scripts (README "Exit codes"). */
+typedef enum {
+  EG_EXIT_OK = 0,        /* done; warnings (empty document, repaired UTF-8) do not change it */
+  EG_EXIT_INPUT = 1,     /* some input could not be read at all; the rest was processed */
+  EG_EXIT_USAGE = 2,     /* bad command line: unknown option, bad value, no input */
+  EG_EXIT_OUTPUT = 3     /* an output could not be written */
+} EgExitCode;
+
+#define EG_ERROR (eg_error_quark())
+GQuark eg_error_quark(void);
+
+typedef enum {
+  EG_ERROR_NOT_FOUND,    /* input path does not exist */
+  EG_ERROR_UNREADABLE,   /* input exists but cannot be read (permissions, I/O error) */
+  EG_ERROR_BINARY,       /* input holds NUL bytes: not text */
+  EG_ERROR_NO_TEXT,      /* a folder without any .txt file */
+  EG_ERROR_BAD_JSON,     /* a JSON Lines line that is not a JSON object with the text field */
+  EG_ERROR_TOO_LONG,     /* a JSON Lines line longer than EG_JSONL_MAX_LINE */
+  EG_ERROR_EMPTY,        /* warning: a document without any text */
+  EG_ERROR_UTF8,         /* warning: invalid UTF-8 was replaced by U+FFFD */
+  EG_ERROR_OUTPUT,       /* an output file could not be written */
+  EG_ERROR_FORMAT        /* an output format that is not known */
+} EgErrorCode;
+
+/* Entity types, in the order used for ties (a tie goes to the earlier type). */
+typedef enum { EG_TYPE_PERSON, EG_TYPE_ORG, EG_TYPE_LOC, EG_TYPE_MISC, EG_N_TYPES } EgEntityType;
+
+/* Returns the upper-case name of a type ("PERSON"). This function can't fail. */
+const char *eg_type_name(EgEntityType type);
+
+/* Co-occurrence window kinds: what one "window" is when counting pairs. */
+typedef enum { EG_WINDOW_SENTENCE, EG_WINDOW_PARAGRAPH, EG_WINDOW_DOCUMENT, EG_WINDOW_TOKENS } EgWindowKind;
+
+#endif

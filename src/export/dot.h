@@ -1,0 +1,14 @@
+/* dot.h: private to export/: the cgraph graph that both the DOT writer and the picture
+ * renderer start from, so a picture looks like `dot -Tsvg` of the written DOT. */
+#ifndef EG_EXPORT_DOT_H
+#define EG_EXPORT_DOT_H
+
+#include <graphviz/cgraph.h>
+
+#include "export/export.h"
+
+/* Builds a cgraph graph of GRAPH's vertices where KEEP is NULL or KEEP[v] is TRUE, with the
+ * style of the DOT contract. Returns NULL when cgraph fails (transfer full, agclose). */
+Agraph_t *eg_dot_build(const igraph_t *graph, const gboolean *keep);
+
+#endif

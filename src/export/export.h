@@ -1,0 +1,61 @@
+/* export.h: the export stage's contract: writing the graph for the tools people use.
+ *
+ * Invariants: a regular output file is written to a temporary file beside it and renamed, so a
+ * failed run never leaves a half-written file; "-" and non-regular paths (/dev/stdout, a pipe)
+ * are written directly. Data formats keep every node and edge of the graph; pictures show at
+ * most a given number of nodes, the most mentioned. Output depends only on the graph, never on
+ * the locale, hash order or time. Graphviz calls stay on one thread.
+ */
+#ifndef EG_EXPORT_H
+#define EG_EXPORT_H
+
+#include <stdio.h>
+
+#include "graph/graph.h"
+
+typedef enum {
+  EG_FORMAT_GRAPHML, EG_FORMAT_DOT, EG_FORMAT_SVG, EG_FORMAT_PNG, EG_FORMAT_PDF, EG_FORMAT_TSV
+} EgFormat;
+
+/* Default most nodes a picture shows. */
+#define EG_PICTURE_MAX_NODES 150
+
+/* The format named NAME ("graphml", "dot", "gv", "svg", "png", "pdf", "tsv"). */
+gboolean eg_format_from_name(const char *name, EgFormat *format);
+/* The format that PATH's extension names; FALSE when it names none. */
+gboolean eg_format_from_path(const char *path, EgFormat *format);
+
+/* ---- atomic output files ---- */
+typedef struct EgOutput EgOutput;
+/* Opens PATH for writing ("-" is stdout). Returns NULL and sets ERROR when the temporary file
+ * cannot be made. Transfer full: finish with eg_output_commit or eg_output_abort. */
+EgOutput *eg_output_open(const char *path, GError **error);
+FILE *eg_output_stream(EgOutput *out);
+/* A temporary path beside the output for writers that need a file name (transfer none). */
+const char *eg_output_path(EgOutput *out);
+/* Flushes, closes and renames into place; frees OUT. On error the temporary file is removed,
+ * FALSE is returned and ERROR set. */
+gboolean eg_output_commit(EgOutput *out, GError **error);
+/* Closes and removes the temporary file; frees OUT. Accepts NULL. */
+void eg_output_abort(EgOutput *out);
+
+/* ---- writers: each writes GRAPH to STREAM and returns FALSE with ERROR set on failure ---- */
+gboolean eg_export_graphml(const igraph_t *graph, FILE *stream, GError **error);
+gboolean eg_export_dot(const igraph_t *graph, FILE *stream, GError **error);
+/* Renders at most MAX_NODES nodes (the most mentioned, ties by label) with Graphviz to FORMAT
+ * (svg, png or pdf); *SHOWN receives the number of nodes drawn. */
+gboolean eg_export_picture(const igraph_t *graph, EgFormat format, guint max_nodes, FILE *stream,
+                           guint *shown, GError **error);
+/* The entity table: label, type, mentions, documents, aliases; most mentioned first. */
+gboolean eg_export_tsv(const igraph_t *graph, FILE *stream, GError **error);
+
+/* ---- helpers shared by the writers ---- */
+/* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
+gboolean eg_export_attr_is_integer(const char *name);
+/* VALUE with characters that XML 1.0 forbids removed (transfer full). */
+char *eg_export_xml_clean(const char *value);
+/* A number in the shortest form that reads back exactly, "." as decimal point whatever the
+ * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
+const char *eg_export_number(char *buf, double value, gboolean integer);
+
+#endif

@@ -1,0 +1,150 @@
+/* graphml.c: GraphML through libxml2's xmlTextWriter.
+ *
+ * Not igraph_write_graph_graphml: on Debian's igraph 0.10.2 it writes every number as a double,
+ * gives a node and an edge attribute of one name one key id, and stops half-way on control
+ * characters. Here keys are typed (string, long, double) and prefixed by domain (g_, v_, e_),
+ * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ */
+#include "export/export.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+
+typedef struct {
+  igraph_strvector_t gnames, vnames, enames;
+  igraph_vector_int_t gtypes, vtypes, etypes;
+} AttrLists;
+
+static const char *
+graphml_type(const char *name, igraph_attribute_type_t type)
+{
+  if (type == IGRAPH_ATTRIBUTE_STRING)
+    return "string";
+  if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+    return "boolean";
+  return eg_export_attr_is_integer(name) ? "long" : "double";
+}
+
+static int
+graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
+             const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  int rc = 0;
+  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
+    const char *name = igraph_strvector_get(names, i);
+    g_autofree char *id = g_strconcat(prefix, name, NULL);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "key");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST domain);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST name);
+    if (rc >= 0)
+      rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type",
+                                       BAD_CAST graphml_type(name, VECTOR(*types)[i]));
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  return rc;
+}
+
+/* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
+static int
+graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_attribute_elemtype_t domain,
+             igraph_integer_t id, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  int rc = 0;
+  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
+    const char *name = igraph_strvector_get(names, i);
+    g_autofree char *key = g_strconcat(prefix, name, NULL);
+    g_autofree char *text = NULL;
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (VECTOR(*types)[i] == IGRAPH_ATTRIBUTE_STRING) {
+      const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
+                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
+                                                          : igraph_cattribute_EAS(g, name, id);
+      text = eg_export_xml_clean(s ? s : "");
+    } else if (VECTOR(*types)[i] == IGRAPH_ATTRIBUTE_NUMERIC) {
+      double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
+                 : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
+                                                     : igraph_cattribute_EAN(g, name, id);
+      if (isnan(v))
+        continue; /* a metric not computed for this element */
+      text = g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
+    } else {
+      continue;
+    }
+    rc = xmlTextWriterStartElement(w, BAD_CAST "data");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
+    if (rc >= 0) rc = xmlTextWriterWriteString(w, BAD_CAST text);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  return rc;
+}
+
+gboolean
+eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
+{
+  AttrLists a;
+  igraph_strvector_init(&a.gnames, 0);
+  igraph_strvector_init(&a.vnames, 0);
+  igraph_strvector_init(&a.enames, 0);
+  igraph_vector_int_init(&a.gtypes, 0);
+  igraph_vector_int_init(&a.vtypes, 0);
+  igraph_vector_int_init(&a.etypes, 0);
+  igraph_cattribute_list(g, &a.gnames, &a.gtypes, &a.vnames, &a.vtypes, &a.enames, &a.etypes);
+
+  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
+  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+  int rc = w ? 0 : -1;
+  if (rc >= 0) rc = xmlTextWriterSetIndent(w, 1);
+  if (rc >= 0) rc = xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+  if (rc >= 0) rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graphml");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://graphml.graphdrawing.org/xmlns");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
+  if (rc >= 0)
+    rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xsi:schemaLocation",
+                                     BAD_CAST "http://graphml.graphdrawing.org/xmlns "
+                                              "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+  if (rc >= 0) rc = graphml_keys(w, "g_", "graph", &a.gnames, &a.gtypes);
+  if (rc >= 0) rc = graphml_keys(w, "v_", "node", &a.vnames, &a.vtypes);
+  if (rc >= 0) rc = graphml_keys(w, "e_", "edge", &a.enames, &a.etypes);
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "undirected");
+  if (rc >= 0) rc = graphml_data(w, g, "g_", IGRAPH_ATTRIBUTE_GRAPH, 0, &a.gnames, &a.gtypes);
+  for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
+    char id[32];
+    g_snprintf(id, sizeof id, "n%" IGRAPH_PRId, v);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "node");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
+    if (rc >= 0) rc = graphml_data(w, g, "v_", IGRAPH_ATTRIBUTE_VERTEX, v, &a.vnames, &a.vtypes);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
+    char src[32], dst[32];
+    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, IGRAPH_FROM(g, e));
+    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, IGRAPH_TO(g, e));
+    rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
+    if (rc >= 0) rc = graphml_data(w, g, "e_", IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  if (rc >= 0) rc = xmlTextWriterEndDocument(w);
+  if (rc >= 0) rc = xmlTextWriterFlush(w);
+  if (w)
+    xmlFreeTextWriter(w); /* frees BUF too */
+  else if (buf)
+    xmlOutputBufferClose(buf);
+
+  igraph_strvector_destroy(&a.gnames);
+  igraph_strvector_destroy(&a.vnames);
+  igraph_strvector_destroy(&a.enames);
+  igraph_vector_int_destroy(&a.gtypes);
+  igraph_vector_int_destroy(&a.vtypes);
+  igraph_vector_int_destroy(&a.etypes);
+  if (rc < 0 || ferror(stream)) {
+    g_set_error_literal(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GraphML");
+    return FALSE;
+  }
+  return TRUE;
+}

@@ -1,0 +1,181 @@
+/* output.c: output files that appear whole or not at all.
+ *
+ * A regular file is written as ".NAME.XXXXXX" in the same folder and renamed over NAME on
+ * success (rename is atomic within one file system). Standard output, devices and pipes cannot
+ * be renamed into, so they are written directly.
+ */
+#include "export/export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct EgOutput {
+  char *path;     /* the user's path */
+  char *tmp;      /* temporary file beside it, or NULL when written directly */
+  FILE *fp;
+  gboolean is_stdout;
+};
+
+EgOutput *
+eg_output_open(const char *path, GError **error)
+{
+  g_return_val_if_fail(path != NULL, NULL);
+  EgOutput *out = g_new0(EgOutput, 1);
+  out->path = g_strdup(path);
+  if (strcmp(path, "-") == 0) {
+    out->is_stdout = TRUE;
+    out->fp = stdout;
+    return out;
+  }
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    out->fp = fopen(path, "wb");
+    if (!out->fp) {
+      g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "%s: cannot write (%s)", path, g_strerror(errno));
+      g_free(out->path);
+      g_free(out);
+      return NULL;
+    }
+    return out;
+  }
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *base = g_path_get_basename(path);
+  out->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+  /* open() applies the umask to 0666, as for any file the user creates. */
+  int fd = g_mkstemp_full(out->tmp, O_WRONLY, 0666);
+  if (fd < 0 || !(out->fp = fdopen(fd, "wb"))) {
+    int e = errno;
+    if (fd >= 0)
+      close(fd);
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "%s: cannot write (%s)", path, g_strerror(e));
+    if (fd >= 0)
+      g_unlink(out->tmp);
+    g_free(out->tmp);
+    g_free(out->path);
+    g_free(out);
+    return NULL;
+  }
+  return out;
+}
+
+FILE *
+eg_output_stream(EgOutput *out)
+{
+  return out->fp;
+}
+
+const char *
+eg_output_path(EgOutput *out)
+{
+  return out->tmp ? out->tmp : out->path;
+}
+
+static void
+output_free(EgOutput *out)
+{
+  g_free(out->path);
+  g_free(out->tmp);
+  g_free(out);
+}
+
+gboolean
+eg_output_commit(EgOutput *out, GError **error)
+{
+  g_return_val_if_fail(out != NULL, FALSE);
+  gboolean ok = fflush(out->fp) == 0 && !ferror(out->fp);
+  int e = errno;
+  if (!out->is_stdout) {
+    if (fclose(out->fp) != 0 && ok) {
+      ok = FALSE;
+      e = errno;
+    }
+  }
+  if (ok && out->tmp && g_rename(out->tmp, out->path) != 0) {
+    ok = FALSE;
+    e = errno;
+  }
+  if (!ok) {
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "%s: cannot write (%s)",
+                out->is_stdout ? "standard output" : out->path, g_strerror(e));
+    if (out->tmp)
+      g_unlink(out->tmp);
+  }
+  output_free(out);
+  return ok;
+}
+
+void
+eg_output_abort(EgOutput *out)
+{
+  if (!out)
+    return;
+  if (!out->is_stdout)
+    fclose(out->fp);
+  if (out->tmp)
+    g_unlink(out->tmp);
+  output_free(out);
+}
+
+gboolean
+eg_format_from_name(const char *name, EgFormat *format)
+{
+  static const struct { const char *name; EgFormat format; } names[] = {
+    { "graphml", EG_FORMAT_GRAPHML }, { "dot", EG_FORMAT_DOT }, { "gv", EG_FORMAT_DOT },
+    { "svg", EG_FORMAT_SVG }, { "png", EG_FORMAT_PNG }, { "pdf", EG_FORMAT_PDF },
+    { "tsv", EG_FORMAT_TSV },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+    if (name && g_ascii_strcasecmp(name, names[i].name) == 0) {
+      *format = names[i].format;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+eg_format_from_path(const char *path, EgFormat *format)
+{
+  const char *dot = path ? strrchr(path, '.') : NULL;
+  if (!dot || strchr(dot, '/'))
+    return FALSE;
+  return eg_format_from_name(dot + 1, format);
+}
+
+gboolean
+eg_export_attr_is_integer(const char *name)
+{
+  static const char *const ints[] = { "mentions", "documents", "count", "windows", "degree",
+                                      "community", "component", "nodes", "edges", NULL };
+  for (guint i = 0; ints[i]; i++)
+    if (strcmp(name, ints[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+eg_export_xml_clean(const char *value)
+{
+  GString *s = g_string_sized_new(strlen(value));
+  for (const char *p = value; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    gboolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+                  (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    if (ok)
+      g_string_append_unichar(s, c);
+  }
+  return g_string_free(s, FALSE);
+}
+
+const char *
+eg_export_number(char *buf, double value, gboolean integer)
+{
+  if (integer) {
+    g_snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64)value);
+    return buf;
+  }
+  return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+}

@@ -1,0 +1,63 @@
+/* render.c: pictures (SVG, PNG, PDF) rendered by Graphviz gvc from the DOT graph.
+ *
+ * A picture shows at most MAX_NODES nodes, the most mentioned (ties by label), because a few
+ * hundred labels is the most a reader can take in; the data formats keep everything. neato
+ * lays out small graphs well; above a few hundred nodes sfdp is used, which stays fast.
+ */
+#include "export/dot.h"
+
+#include <graphviz/gvc.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  igraph_integer_t v;
+  double mentions;
+  const char *label;
+} Rank;
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+  const Rank *x = a, *y = b;
+  if (x->mentions != y->mentions)
+    return x->mentions > y->mentions ? -1 : 1;
+  return strcmp(x->label, y->label);
+}
+
+gboolean
+eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *stream, guint *shown,
+                  GError **error)
+{
+  const char *fmt = format == EG_FORMAT_PNG ? "png" : format == EG_FORMAT_PDF ? "pdf" : "svg";
+  igraph_integer_t nv = igraph_vcount(g);
+  g_autofree gboolean *keep = g_new0(gboolean, nv + 1);
+  g_autofree Rank *rank = g_new(Rank, nv + 1);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    rank[v].v = v;
+    rank[v].mentions = VAN(g, "mentions", v);
+    rank[v].label = VAS(g, "label", v);
+  }
+  qsort(rank, (size_t)nv, sizeof(Rank), cmp_rank);
+  guint n = (guint)MIN((igraph_integer_t)max_nodes, nv);
+  for (guint i = 0; i < n; i++)
+    keep[rank[i].v] = TRUE;
+  *shown = n;
+
+  Agraph_t *ag = eg_dot_build(g, keep);
+  GVC_t *gvc = gvContext();
+  gboolean ok = ag && gvc;
+  if (ok)
+    ok = gvLayout(gvc, ag, n > 300 ? "sfdp" : "neato") == 0;
+  if (ok) {
+    ok = gvRender(gvc, ag, fmt, stream) == 0 && !ferror(stream);
+    gvFreeLayout(gvc, ag);
+  }
+  if (ag)
+    agclose(ag);
+  if (gvc)
+    gvFreeContext(gvc);
+  if (!ok)
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "Graphviz could not render %s", fmt);
+  return ok;
+}

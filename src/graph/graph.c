@@ -1,0 +1,70 @@
+/* graph.c: builds the igraph graph that every export reads.
+ *
+ * igraph keeps process-wide state (error handler, attribute table): set once here, used from
+ * one thread only.
+ */
+#include "graph/graph.h"
+
+void
+eg_graph_init(void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter(&once)) {
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    /* The default handler aborts the process; errors are reported as GError instead. */
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    g_once_init_leave(&once, 1);
+  }
+}
+
+static gboolean
+graph_check(igraph_error_t rc, GError **error)
+{
+  if (rc == IGRAPH_SUCCESS)
+    return TRUE;
+  g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "igraph: %s", igraph_strerror(rc));
+  return FALSE;
+}
+
+gboolean
+eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
+{
+  g_return_val_if_fail(graph != NULL && table != NULL, FALSE);
+  guint nv = table->nodes->len, ne = table->edges->len;
+  igraph_vector_int_t ev;
+  if (!graph_check(igraph_empty(graph, nv, IGRAPH_UNDIRECTED), error))
+    return FALSE;
+  if (!graph_check(igraph_vector_int_init(&ev, 2 * (igraph_integer_t)ne), error)) {
+    igraph_destroy(graph);
+    igraph_empty(graph, 0, IGRAPH_UNDIRECTED);
+    return FALSE;
+  }
+  for (guint i = 0; i < ne; i++) {
+    const EgEdge *e = &g_array_index(table->edges, EgEdge, i);
+    VECTOR(ev)[2 * i] = e->source;
+    VECTOR(ev)[2 * i + 1] = e->target;
+  }
+  igraph_error_t rc = igraph_add_edges(graph, &ev, NULL);
+  igraph_vector_int_destroy(&ev);
+  if (!graph_check(rc, error))
+    return FALSE;
+
+  /* Attributes are set in the documented order: exports write them in this order. */
+  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++) {
+    const EgNode *n = &g_array_index(table->nodes, EgNode, i);
+    rc = SETVAS(graph, "label", i, n->label);
+    if (!rc) rc = SETVAS(graph, "type", i, eg_type_name(n->type));
+    if (!rc) rc = SETVAN(graph, "mentions", i, (igraph_real_t)n->mentions);
+    if (!rc) rc = SETVAN(graph, "documents", i, (igraph_real_t)n->documents);
+    if (!rc) rc = SETVAS(graph, "aliases", i, n->aliases);
+  }
+  for (guint i = 0; i < ne && rc == IGRAPH_SUCCESS; i++) {
+    const EgEdge *e = &g_array_index(table->edges, EgEdge, i);
+    rc = SETEAN(graph, "weight", i, (igraph_real_t)e->count);
+    if (!rc) rc = SETEAN(graph, "count", i, (igraph_real_t)e->count);
+  }
+  if (!rc) rc = SETGAN(graph, "documents", (igraph_real_t)table->documents);
+  if (!rc) rc = SETGAN(graph, "windows", (igraph_real_t)table->windows);
+  return graph_check(rc, error);
+}

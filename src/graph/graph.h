@@ -1,0 +1,25 @@
+/* graph.h: the graph stage's contract: an igraph graph built from consolidated nodes and edges,
+ * with its attributes.
+ *
+ * Invariants: vertex i is node i of the table (ids n0, n1, ... in label order); the graph is
+ * undirected, simple and its edges are sorted; vertex attributes are, in this order, label,
+ * type, mentions, documents, aliases; edge attributes weight and count. All igraph calls of the
+ * program are made on one thread.
+ */
+#ifndef EG_GRAPH_H
+#define EG_GRAPH_H
+
+#include <igraph.h>
+
+#include "cooc/cooc.h"
+
+/* Installs igraph's attribute table and an error handler that returns errors instead of
+ * aborting. Call once before any other function of this module. This function can't fail. */
+void eg_graph_init(void);
+
+/* Builds the graph of TABLE into GRAPH (initialised here; destroy with igraph_destroy).
+ * Returns FALSE and sets ERROR when igraph fails (out of memory); GRAPH is then empty.
+ * Time: O(n + e). */
+gboolean eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error);
+
+#endif

@@ -1,0 +1,441 @@
+/* ner.c: finds candidate names in one document and gathers evidence on their type.
+ *
+ * A candidate is a run of capitalised words (with connectors such as "of" and "for" inside,
+ * never across punctuation or a line break). It is then cut at titles ("Russian | President |
+ * Vladimir Putin"), loses a leading article and edge calendar words, and a word capitalised only
+ * because it starts a sentence or a quotation is dropped when it is an ordinary English word
+ * (Debian's wamerican, lower-case entries) that the document never capitalises elsewhere.
+ * Evidence from the document itself beats the word list: wamerican lists "trump" and
+ * "associated", but "Trump" in mid-sentence makes the sentence-initial "Trump" a name.
+ */
+#include "ner/ner.h"
+
+#include <string.h>
+
+/* Lower-case words allowed inside a name between capitalised words. Person particles join
+ * parts of a person's name; the others make organisation and place names. */
+static const char *const person_particles[] = {
+  "al", "bin", "ibn", "ben", "da", "das", "de", "del", "della", "der", "den", "di", "do",
+  "dos", "du", "el", "la", "le", "van", "von", "y", NULL
+};
+static const char *const name_connectors[] = { "of", "for", "on", NULL };
+
+/* Words just after a name that say a person spoke. */
+static const char *const speech_verbs[] = {
+  "said", "says", "told", "asked", "wrote", "added", "tweeted", "stated", "explained", NULL
+};
+/* Prepositions before a name that lean to a place. */
+static const char *const place_preps[] = { "in", "at", "from", "near", "across", "into", NULL };
+
+static gboolean
+str_in(const char *const *list, const char *s)
+{
+  for (guint i = 0; list[i]; i++)
+    if (strcmp(list[i], s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  const char *text;
+  const EgToken *tok;
+  guint n;
+  GHashTable *mid_caps;   /* word -> times the document capitalises it in mid-sentence */
+  GArray *out;
+} NerCtx;
+
+/* Token text with typographic apostrophes and hyphens straightened (transfer full). */
+static char *
+ner_tok_str(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  GString *s = g_string_sized_new(t->end - t->start + 1);
+  for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == 0x2019 || c == 0x02BC || c == 0x2018)
+      g_string_append_c(s, '\'');
+    else if (c == 0x2010 || c == 0x2011)
+      g_string_append_c(s, '-');
+    else
+      g_string_append_unichar(s, c);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The words of tokens [a, b) joined by single spaces (transfer full). */
+static char *
+ner_join(const NerCtx *ctx, guint a, guint b)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = a; i < b; i++) {
+    g_autofree char *w = ner_tok_str(ctx, i);
+    /* "AT & T" and "Johnson & Johnson" keep their spacing as written. */
+    if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
+      g_string_append_c(s, ' ');
+    g_string_append(s, w);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static char *
+ner_lower(const NerCtx *ctx, guint i)
+{
+  g_autofree char *w = ner_tok_str(ctx, i);
+  return g_utf8_strdown(w, -1);
+}
+
+static gboolean
+ner_is_capword(const NerCtx *ctx, guint i)
+{
+  return i < ctx->n && ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP);
+}
+
+/* Whether tokens I-1 and I are on one line of one sentence (a name never spans a line break). */
+static gboolean
+ner_joinable(const NerCtx *ctx, guint i)
+{
+  const EgToken *a = &ctx->tok[i - 1], *b = &ctx->tok[i];
+  if (a->sentence != b->sentence)
+    return FALSE;
+  return memchr(ctx->text + a->end, '\n', b->start - a->end) == NULL;
+}
+
+/* An ordinary English word: in the lower-case word list, or a hyphenated compound of such
+ * words ("Thirty-three", "home-brewed"). */
+static gboolean
+ner_is_ordinary(const char *lower)
+{
+  if (eg_wordlist_has("common_words.txt", lower) || eg_wordlist_has("function_words.txt", lower))
+    return TRUE;
+  if (!strchr(lower, '-'))
+    return FALSE;
+  g_auto(GStrv) parts = g_strsplit(lower, "-", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (!parts[i][0] || !eg_wordlist_has("common_words.txt", parts[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ner_in_lexicon(const char *word)
+{
+  return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
+}
+
+/* Length in tokens of the longest title starting at token I and ending before B, or 0. */
+static guint
+ner_title_len(const NerCtx *ctx, guint i, guint b)
+{
+  guint best = 0;
+  GString *s = g_string_new(NULL);
+  for (guint k = i; k < b && k < i + 4; k++) {
+    g_autofree char *w = ner_tok_str(ctx, k);
+    if (k > i)
+      g_string_append_c(s, ' ');
+    g_string_append(s, w);
+    if (eg_wordlist_has("titles.txt", s->str))
+      best = k - i + 1;
+  }
+  g_string_free(s, TRUE);
+  return best;
+}
+
+/* Whether some word of [a, b) marks an organisation ("Committee", "Inc."). */
+static gboolean
+ner_has_org_cue(const NerCtx *ctx, guint a, guint b)
+{
+  for (guint i = a; i < b; i++) {
+    if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP))
+      continue;
+    g_autofree char *w = ner_tok_str(ctx, i);
+    if (eg_wordlist_has("org_cues.txt", w))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static gboolean
+ner_is_acronym(const NerCtx *ctx, guint a, guint b)
+{
+  if (b != a + 1)
+    return FALSE;
+  const EgToken *t = &ctx->tok[a];
+  if (t->flags & EG_TF_ALLCAPS)
+    return TRUE;
+  /* "U.S.": letters and periods only, at least two letters. */
+  if (!(t->flags & EG_TF_ABBR) || t->end - t->start < 4)
+    return FALSE;
+  for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p++)
+    if (*p != '.' && !g_ascii_isupper(*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+ner_vote(EgMention *m, EgEntityType type, guint weight)
+{
+  m->votes[type] = (guint16)MIN(G_MAXUINT16, m->votes[type] + weight);
+}
+
+/* Type evidence for the mention of tokens [a, b); PREV is the token before any title, or -1. */
+static void
+ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
+{
+  const char *place = g_hash_table_lookup(eg_wordlist_get("places.tsv"), m->name);
+  if (place) {
+    const char *tab = strchr(place, '\t');
+    m->canonical = tab ? g_strndup(place, (gsize)(tab - place)) : g_strdup(place);
+    ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
+    return;
+  }
+  if (eg_wordlist_has("nationalities.tsv", m->name)) {
+    ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG);
+    return;
+  }
+  gboolean org_cue = ner_has_org_cue(ctx, a, b);
+  if (org_cue)
+    ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG);
+  if (m->flags & EG_MF_ACRONYM)
+    ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG - 1);
+  if (m->flags & EG_MF_TITLED)
+    ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
+
+  g_autofree char *first = ner_tok_str(ctx, a);
+  gboolean org_connector = FALSE;
+  for (guint i = a; i < b; i++)
+    if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP)) {
+      g_autofree char *w = ner_lower(ctx, i);
+      if (!str_in(person_particles, w))
+        org_connector = TRUE;
+    }
+  if (eg_wordlist_has("given_names.txt", first) && !org_cue && !org_connector)
+    ner_vote(m, EG_TYPE_PERSON, m->n_words >= 2 ? EG_VOTE_STRONG : EG_VOTE_WEAK);
+  if (org_connector && !org_cue)
+    ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK);
+
+  /* Context: "in Finland" leans to a place, "Sullivan said" and "reporter Jonathan Lemire"
+   * to a person. */
+  if (prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD && ctx->tok[prev].sentence == ctx->tok[a].sentence) {
+    g_autofree char *w = ner_lower(ctx, (guint)prev);
+    g_autofree char *cap = g_strdup(w);
+    cap[0] = g_ascii_toupper(cap[0]);
+    if (str_in(place_preps, w))
+      ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
+    else if (!(ctx->tok[prev].flags & EG_TF_CAP) && eg_wordlist_has("titles.txt", cap))
+      ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
+  }
+  guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
+  if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
+    g_autofree char *w = ner_lower(ctx, next);
+    if (str_in(speech_verbs, w))
+      ner_vote(m, EG_TYPE_PERSON, EG_VOTE_WEAK);
+  }
+}
+
+/* Decides whether tokens [a, b) (after titles are cut) name something, trims them and adds
+ * the mention. SPAN_END is the end of the whole capitalised run. */
+static void
+ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint prev)
+{
+  /* "The Washington Post": a capitalised article or pronoun is not part of a name. */
+  while (a < b) {
+    g_autofree char *w = ner_lower(ctx, a);
+    if (!eg_wordlist_has("function_words.txt", w) || ctx->tok[a].kind != EG_TOK_WORD)
+      break;
+    a++;
+  }
+  /* "On Monday Trump said": edge calendar words are not part of a name. */
+  while (a < b) {
+    g_autofree char *w = ner_tok_str(ctx, a);
+    if (!eg_wordlist_has("calendar.txt", w))
+      break;
+    a++;
+  }
+  while (b > a) {
+    g_autofree char *w = ner_tok_str(ctx, b - 1);
+    if (!eg_wordlist_has("calendar.txt", w))
+      break;
+    b--;
+  }
+  /* A connector cannot start or end a name once its neighbours are gone. */
+  while (a < b && !(ctx->tok[a].flags & EG_TF_CAP))
+    a++;
+  while (b > a && !(ctx->tok[b - 1].flags & EG_TF_CAP))
+    b--;
+  if (a >= b)
+    return;
+
+  const EgToken *t0 = &ctx->tok[a];
+  g_autofree char *first = ner_tok_str(ctx, a);
+  g_autofree char *first_lower = g_utf8_strdown(first, -1);
+  gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
+  gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first);
+
+  if (b - a >= 2 && initial && !evidenced && ner_is_ordinary(first_lower) &&
+      !eg_wordlist_has("given_names.txt", first)) {
+    /* "Yesterday Putin": drop the ordinary first word when the rest is known as a name. */
+    g_autofree char *second = ner_tok_str(ctx, a + 1);
+    /* Its one mid-sentence capital is this very span: evidence must come from elsewhere. */
+    if (GPOINTER_TO_UINT(g_hash_table_lookup(ctx->mid_caps, second)) >= 2 || ner_in_lexicon(second)) {
+      a++;
+      t0 = &ctx->tok[a];
+      initial = FALSE;
+    }
+  }
+
+  if (b - a == 1) {
+    g_autofree char *w = ner_tok_str(ctx, a);
+    g_autofree char *lower = g_utf8_strdown(w, -1);
+    if (g_utf8_strlen(w, -1) <= 2 && (t0->flags & EG_TF_ABBR))
+      return; /* a lone initial */
+    if (g_utf8_strlen(w, -1) == 1)
+      return; /* "I", "A" */
+    if (eg_wordlist_has("function_words.txt", lower) && !ner_in_lexicon(w))
+      return;
+    if ((t0->flags & EG_TF_ALLCAPS) && eg_wordlist_has("common_words.txt", lower) && !ner_in_lexicon(w))
+      return; /* "IT aide" */
+    if ((t0->flags & EG_TF_INITIAL) && !ner_in_lexicon(w) &&
+        !g_hash_table_contains(ctx->mid_caps, w) && ner_is_ordinary(lower))
+      return; /* "Filed under", "Finding the emails" */
+    if (titled && eg_wordlist_has("titles.txt", w))
+      return;
+  }
+
+  EgMention m = { 0 };
+  m.first_token = a;
+  m.end_token = b;
+  m.start = ctx->tok[a].start;
+  m.end = ctx->tok[b - 1].end;
+  m.sentence = ctx->tok[a].sentence;
+  m.paragraph = ctx->tok[a].paragraph;
+  m.word_index = ctx->tok[a].word_index;
+  m.defines = -1;
+  m.n_words = 0;
+  for (guint i = a; i < b; i++)
+    if (ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP))
+      m.n_words++;
+  if (titled)
+    m.flags |= EG_MF_TITLED;
+  if (ner_is_acronym(ctx, a, b))
+    m.flags |= EG_MF_ACRONYM;
+  for (guint i = a; i < b; i++)
+    if (!(ctx->tok[i].flags & EG_TF_CAP))
+      m.flags |= EG_MF_CONNECTED;
+  if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
+    m.flags |= EG_MF_POSSESSIVE;
+  m.name = ner_join(ctx, a, b);
+  m.surface = (m.flags & EG_MF_POSSESSIVE) ? g_strconcat(m.name, "'s", NULL) : g_strdup(m.name);
+  if (prev < 0 && a > 0)
+    prev = (gint)a - 1;
+  ner_add_votes(ctx, &m, a, b, prev);
+  g_array_append_val(ctx->out, m);
+}
+
+/* Cuts the capitalised run [a, b) at titles and emits the pieces. */
+static void
+ner_span(NerCtx *ctx, guint a, guint b)
+{
+  guint piece = a;
+  gboolean titled = FALSE;
+  gint prev = -1;
+  guint j = a;
+  while (j < b) {
+    guint tl = ner_title_len(ctx, j, b);
+    /* A title ends a run only when a name follows it and that name is not an organisation's
+     * ("General Motors", "Justice Department" keep their first word). */
+    if (tl == 0 || j + tl >= b || ner_has_org_cue(ctx, j + tl, b)) {
+      j++;
+      continue;
+    }
+    if (j > piece)
+      ner_emit(ctx, piece, j, j, titled, prev);
+    titled = TRUE;
+    prev = piece > 0 ? (gint)piece - 1 : -1;
+    j += tl;
+    piece = j;
+  }
+  if (b - piece == ner_title_len(ctx, piece, b) && b > piece && piece == a)
+    return; /* a title on its own: "the President said" */
+  if (b > piece)
+    ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
+}
+
+static void
+ner_mention_clear(gpointer p)
+{
+  EgMention *m = p;
+  g_free(m->name);
+  g_free(m->surface);
+  g_free(m->canonical);
+}
+
+GArray *
+eg_ner_find(const char *text, const EgSegmentation *seg)
+{
+  g_return_val_if_fail(text != NULL && seg != NULL, NULL);
+  GArray *out = g_array_new(FALSE, TRUE, sizeof(EgMention));
+  g_array_set_clear_func(out, ner_mention_clear);
+  NerCtx ctx = { text, (const EgToken *)seg->tokens->data, seg->tokens->len,
+                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), out };
+
+  for (guint i = 0; i < ctx.n; i++) {
+    if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
+        (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
+      continue;
+    char *w = ner_tok_str(&ctx, i);
+    guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
+    g_hash_table_insert(ctx.mid_caps, w, GUINT_TO_POINTER(seen + 1));
+  }
+
+  guint i = 0;
+  while (i < ctx.n) {
+    if (!ner_is_capword(&ctx, i)) {
+      i++;
+      continue;
+    }
+    guint a = i, b = i + 1;
+    for (;;) {
+      if (ner_is_capword(&ctx, b) && ner_joinable(&ctx, b)) {
+        b++;
+        continue;
+      }
+      /* "Bank of England", "Bank of the West", "Hillary for America", "Johnson & Johnson" */
+      if (b + 1 < ctx.n && ner_joinable(&ctx, b) && ner_joinable(&ctx, b + 1)) {
+        const EgToken *c = &ctx.tok[b];
+        g_autofree char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
+        gboolean connector = (w && !(c->flags & EG_TF_CAP) &&
+                              (str_in(name_connectors, w) || str_in(person_particles, w))) ||
+                             (c->kind == EG_TOK_PUNCT && c->ch == '&');
+        guint after = b + 1;
+        if (connector && w && strcmp(w, "of") == 0 && after + 1 < ctx.n &&
+            ctx.tok[after].kind == EG_TOK_WORD && ner_joinable(&ctx, after + 1)) {
+          g_autofree char *w2 = ner_lower(&ctx, after);
+          if (strcmp(w2, "the") == 0 && !(ctx.tok[after].flags & EG_TF_CAP))
+            after++;
+        }
+        if (connector && ner_is_capword(&ctx, after)) {
+          b = after + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    ner_span(&ctx, a, b);
+    i = b;
+  }
+
+  /* "Democratic National Committee (DNC)": the acronym in brackets abbreviates the name. */
+  EgMention *ms = (EgMention *)out->data;
+  for (guint k = 1; k < out->len; k++) {
+    EgMention *m = &ms[k], *long_m = &ms[k - 1];
+    if (!(m->flags & EG_MF_ACRONYM) || m->first_token < 1 || m->end_token >= ctx.n)
+      continue;
+    const EgToken *open = &ctx.tok[m->first_token - 1], *close = &ctx.tok[m->end_token];
+    guint long_end = long_m->end_token + ((long_m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
+    if (open->kind == EG_TOK_PUNCT && open->ch == '(' && close->kind == EG_TOK_PUNCT &&
+        close->ch == ')' && long_end == m->first_token - 1 && long_m->n_words >= 2)
+      m->defines = (gint32)(k - 1);
+  }
+  g_hash_table_unref(ctx.mid_caps);
+  return out;
+}

@@ -1,0 +1,359 @@
+/* resolve.c: one entity, one node, within a document.
+ *
+ * Mentions are grouped by a spelling key, then groups are joined with a union-find: acronyms
+ * defined in brackets, acronyms matching the initials of exactly one multi-word name, and short
+ * forms ("Trump", "Clinton's") matching exactly one person's full name, whether the full name
+ * comes before or after. Ambiguity is never guessed: two candidates leave the short form alone.
+ */
+#include "resolve/resolve.h"
+
+#include <string.h>
+
+static const char *const initial_skip[] = { "of", "for", "the", "and", "on", "&", "de", NULL };
+
+char *
+eg_resolve_key(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  g_autofree char *folded = g_utf8_casefold(name, -1);
+  GString *s = g_string_sized_new(strlen(folded));
+  gboolean space = FALSE;
+  for (const char *p = folded; *p; p++) {
+    char c = *p;
+    if (c == '.')
+      continue;
+    if (c == '-' || c == ' ' || c == '\t') {
+      space = s->len > 0;
+      continue;
+    }
+    if (space)
+      g_string_append_c(s, ' ');
+    space = FALSE;
+    g_string_append_c(s, c);
+  }
+  return g_string_free(s, FALSE);
+}
+
+char *
+eg_resolve_acronym_letters(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  GString *s = g_string_new(NULL);
+  for (const char *p = name; *p; p++) {
+    if (*p == '.')
+      continue;
+    if (!g_ascii_isupper(*p)) {
+      g_string_free(s, TRUE);
+      return NULL;
+    }
+    g_string_append_c(s, *p);
+  }
+  if (s->len < 2 || s->len > 8) {
+    g_string_free(s, TRUE);
+    return NULL;
+  }
+  return g_string_free(s, FALSE);
+}
+
+char *
+eg_resolve_initials(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  g_auto(GStrv) words = g_strsplit(name, " ", -1);
+  if (g_strv_length(words) < 2)
+    return NULL;
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; words[i]; i++) {
+    g_autofree char *lower = g_ascii_strdown(words[i], -1);
+    gboolean skip = FALSE;
+    for (guint k = 0; initial_skip[k]; k++)
+      if (strcmp(lower, initial_skip[k]) == 0)
+        skip = TRUE;
+    if (skip || !words[i][0])
+      continue;
+    gunichar c = g_utf8_get_char(words[i]);
+    g_string_append_unichar(s, g_unichar_toupper(c));
+  }
+  return g_string_free(s, FALSE);
+}
+
+gboolean
+eg_resolve_is_suffix(const char *short_name, const char *name)
+{
+  g_autofree char *ks = eg_resolve_key(short_name);
+  g_autofree char *kl = eg_resolve_key(name);
+  gsize ls = strlen(ks), ll = strlen(kl);
+  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
+}
+
+/* Whether SHORT's words start NAME's words. */
+static gboolean
+resolve_is_prefix(const char *short_name, const char *name)
+{
+  g_autofree char *ks = eg_resolve_key(short_name);
+  g_autofree char *kl = eg_resolve_key(name);
+  gsize ls = strlen(ks);
+  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
+}
+
+typedef struct {
+  char *key;
+  GHashTable *names;       /* name -> count */
+  GHashTable *surfaces;    /* surface -> count */
+  guint32 votes[EG_N_TYPES];
+  guint mentions;
+  guint n_words;
+  guint first;             /* index of the first mention */
+  char *canonical;         /* a lexicon name, if any mention had one */
+  char *acronym;           /* acronym letters, if the name is one */
+  char *initials;          /* initials, if multi-word */
+  guint parent;            /* union-find */
+} Group;
+
+static void
+group_free(gpointer p)
+{
+  Group *g = p;
+  g_free(g->key);
+  g_hash_table_unref(g->names);
+  g_hash_table_unref(g->surfaces);
+  g_free(g->canonical);
+  g_free(g->acronym);
+  g_free(g->initials);
+  g_free(g);
+}
+
+static void
+count_add(GHashTable *t, const char *s, guint n)
+{
+  gpointer old = g_hash_table_lookup(t, s);
+  if (old)
+    g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
+  else
+    g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(n));
+}
+
+static guint
+uf_find(GPtrArray *groups, guint i)
+{
+  while (((Group *)groups->pdata[i])->parent != i) {
+    Group *g = groups->pdata[i];
+    g->parent = ((Group *)groups->pdata[g->parent])->parent;
+    i = g->parent;
+  }
+  return i;
+}
+
+/* Joins B's set into A's; the set whose first mention is earlier keeps its root. */
+static void
+uf_union(GPtrArray *groups, guint a, guint b)
+{
+  a = uf_find(groups, a);
+  b = uf_find(groups, b);
+  if (a == b)
+    return;
+  if (a > b) {
+    guint t = a;
+    a = b;
+    b = t;
+  }
+  ((Group *)groups->pdata[b])->parent = a;
+}
+
+static gboolean
+group_is_person(const Group *g)
+{
+  return g->votes[EG_TYPE_PERSON] > 0 && g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_ORG] &&
+         g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_LOC] && g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_MISC];
+}
+
+/* The most frequent key of COUNTS, ties to the byte-smaller (transfer none). */
+static const char *
+most_frequent(GHashTable *counts)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  const char *best = NULL;
+  guint best_n = 0;
+  g_hash_table_iter_init(&it, counts);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    guint n = GPOINTER_TO_UINT(v);
+    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
+      best = k;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+/* Joins a short form to the one group it abbreviates, if exactly one fits. */
+static void
+resolve_short_forms(GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++) {
+    Group *s = groups->pdata[i];
+    if (s->canonical || s->acronym || s->n_words > 2)
+      continue;
+    const char *sname = most_frequent(s->names);
+    gboolean given = s->n_words == 1 && eg_wordlist_has("given_names.txt", sname);
+    gint found = -1;
+    gboolean ambiguous = FALSE;
+    for (guint j = 0; j < groups->len && !ambiguous; j++) {
+      Group *l = groups->pdata[j];
+      if (j == i || l->n_words <= s->n_words || !group_is_person(l))
+        continue;
+      const char *lname = most_frequent(l->names);
+      if (!eg_resolve_is_suffix(sname, lname) && !(given && resolve_is_prefix(sname, lname)))
+        continue;
+      guint root = uf_find(groups, j);
+      if (found >= 0 && (guint)found != root)
+        ambiguous = TRUE;
+      found = (gint)root;
+    }
+    if (found >= 0 && !ambiguous)
+      uf_union(groups, (guint)found, i);
+  }
+}
+
+/* Joins an acronym to the one multi-word name of the document whose initials it spells. */
+static void
+resolve_acronyms(GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++) {
+    Group *a = groups->pdata[i];
+    if (!a->acronym || uf_find(groups, i) != i)
+      continue;
+    gint found = -1;
+    gboolean ambiguous = FALSE;
+    for (guint j = 0; j < groups->len; j++) {
+      Group *l = groups->pdata[j];
+      if (j == i || !l->initials || strcmp(l->initials, a->acronym) != 0)
+        continue;
+      guint root = uf_find(groups, j);
+      if (found >= 0 && (guint)found != root)
+        ambiguous = TRUE;
+      found = (gint)root;
+    }
+    if (found >= 0 && !ambiguous)
+      uf_union(groups, (guint)found, i);
+  }
+}
+
+static void
+doc_entity_free(gpointer p)
+{
+  EgDocEntity *e = p;
+  g_free(e->label);
+  g_hash_table_unref(e->surfaces);
+  g_free(e);
+}
+
+EgResolution *
+eg_resolve_document(GArray *mentions)
+{
+  g_return_val_if_fail(mentions != NULL, NULL);
+  const EgMention *ms = (const EgMention *)mentions->data;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
+
+  for (guint k = 0; k < mentions->len; k++) {
+    const EgMention *m = &ms[k];
+    /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
+    g_autofree char *key = eg_resolve_key(m->canonical ? m->canonical : m->name);
+    gpointer found;
+    Group *g;
+    if (g_hash_table_lookup_extended(by_key, key, NULL, &found)) {
+      g = groups->pdata[GPOINTER_TO_UINT(found)];
+      mention_group[k] = GPOINTER_TO_UINT(found);
+    } else {
+      g = g_new0(Group, 1);
+      g->key = g_steal_pointer(&key);
+      g->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+      g->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+      g->first = k;
+      g->parent = groups->len;
+      g->n_words = m->n_words;
+      g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
+      g->initials = eg_resolve_initials(m->name);
+      mention_group[k] = groups->len;
+      g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len));
+      g_ptr_array_add(groups, g);
+    }
+    if (m->canonical && !g->canonical)
+      g->canonical = g_strdup(m->canonical);
+    count_add(g->names, m->name, 1);
+    count_add(g->surfaces, m->surface, 1);
+    for (guint t = 0; t < EG_N_TYPES; t++)
+      g->votes[t] += m->votes[t];
+    g->mentions++;
+  }
+
+  for (guint k = 0; k < mentions->len; k++)
+    if (ms[k].defines >= 0)
+      uf_union(groups, mention_group[ms[k].defines], mention_group[k]);
+  resolve_acronyms(groups);
+  resolve_short_forms(groups);
+
+  /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
+  EgResolution *res = g_new0(EgResolution, 1);
+  res->entities = g_ptr_array_new_with_free_func(doc_entity_free);
+  res->mention_entity = g_array_sized_new(FALSE, TRUE, sizeof(guint), mentions->len);
+  g_autofree guint *root_entity = g_new(guint, groups->len + 1);
+  g_autofree gint *root_best = g_new(gint, groups->len + 1);
+  for (guint i = 0; i < groups->len; i++)
+    root_best[i] = -1;
+  for (guint i = 0; i < groups->len; i++) {
+    Group *g = groups->pdata[i];
+    guint r = uf_find(groups, i);
+    if (root_best[r] < 0) {
+      root_best[r] = (gint)i;
+      continue;
+    }
+    Group *b = groups->pdata[root_best[r]];
+    const char *gn = most_frequent(g->names), *bn = most_frequent(b->names);
+    if ((g->canonical && !b->canonical) ||
+        (!!g->canonical == !!b->canonical &&
+         (g->n_words > b->n_words ||
+          (g->n_words == b->n_words && (g->mentions > b->mentions ||
+                                        (g->mentions == b->mentions && strcmp(gn, bn) < 0))))))
+      root_best[r] = (gint)i;
+  }
+  for (guint i = 0; i < groups->len; i++) {
+    if (uf_find(groups, i) != i)
+      continue;
+    Group *best = groups->pdata[root_best[i]];
+    EgDocEntity *e = g_new0(EgDocEntity, 1);
+    e->label = g_strdup(best->canonical ? best->canonical : most_frequent(best->names));
+    e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    root_entity[i] = res->entities->len;
+    g_ptr_array_add(res->entities, e);
+  }
+  for (guint i = 0; i < groups->len; i++) {
+    Group *g = groups->pdata[i];
+    EgDocEntity *e = res->entities->pdata[root_entity[uf_find(groups, i)]];
+    for (guint t = 0; t < EG_N_TYPES; t++)
+      e->votes[t] += g->votes[t];
+    e->mentions += g->mentions;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, g->surfaces);
+    while (g_hash_table_iter_next(&it, &k, &v))
+      count_add(e->surfaces, k, GPOINTER_TO_UINT(v));
+  }
+  for (guint k = 0; k < mentions->len; k++) {
+    guint ent = root_entity[uf_find(groups, mention_group[k])];
+    g_array_append_val(res->mention_entity, ent);
+  }
+  return res;
+}
+
+void
+eg_resolution_free(EgResolution *res)
+{
+  if (!res)
+    return;
+  g_ptr_array_unref(res->entities);
+  g_array_unref(res->mention_entity);
+  g_free(res);
+}

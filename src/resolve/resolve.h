@@ -1,0 +1,49 @@
+/* resolve.h: the resolution stage's contract: which mentions of one document name one entity.
+ *
+ * Invariants: every mention belongs to exactly one entity; an entity's label is one of its
+ * names (or a lexicon's canonical name), never with a possessive; entities come in the order of
+ * their first mention, so the result does not depend on hash order.
+ */
+#ifndef EG_RESOLVE_H
+#define EG_RESOLVE_H
+
+#include "ner/ner.h"
+
+typedef struct {
+  char *label;                    /* display name: "Donald Trump" */
+  guint32 votes[EG_N_TYPES];      /* summed type evidence of its mentions */
+  guint mentions;                 /* mentions in the document */
+  GHashTable *surfaces;           /* surface form -> count (GUINT_TO_POINTER) */
+} EgDocEntity;
+
+typedef struct {
+  GPtrArray *entities;            /* of EgDocEntity, by first mention */
+  GArray *mention_entity;         /* guint per mention: index into entities */
+} EgResolution;
+
+/* Groups the MENTIONS (from eg_ner_find) of one document into entities: equal names up to case,
+ * periods, hyphens and spaces; an acronym defined in brackets or matching the initials of exactly
+ * one multi-word name; a surname (or a lone given name) matching exactly one person's full name.
+ * Returns a new resolution (transfer full, eg_resolution_free). This function can't fail.
+ * Time: O(m * e) for m mentions and e distinct names. */
+EgResolution *eg_resolve_document(GArray *mentions);
+void eg_resolution_free(EgResolution *res);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgResolution, eg_resolution_free)
+
+/* The key two spellings of one name share: case-folded, without periods, hyphens as spaces,
+ * single spaces ("Wasserman-Schultz" and "Wasserman Schultz"; "U.S." and "US").
+ * Returns a new string (transfer full). */
+char *eg_resolve_key(const char *name);
+
+/* The initials of a multi-word name, upper case, connectors skipped ("Democratic National
+ * Committee" -> "DNC"), or NULL for a one-word name (transfer full). */
+char *eg_resolve_initials(const char *name);
+
+/* The letters of an acronym ("U.S." -> "US"), or NULL when NAME is not one (transfer full). */
+char *eg_resolve_acronym_letters(const char *name);
+
+/* Whether NAME's words end with SHORT's words (by key), with SHORT shorter: "Trump" of
+ * "Donald Trump", "Wasserman Schultz" of "Debbie Wasserman-Schultz". */
+gboolean eg_resolve_is_suffix(const char *short_name, const char *name);
+
+#endif

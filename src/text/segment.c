@@ -1,0 +1,416 @@
+/* segment.c: paragraphs, sentences and tokens of one normalised document.
+ *
+ * Owns the rules that say where a name can end: possessive clitics are split off ("Trump’s" is
+ * "Trump" + "’s"), inner hyphens and apostrophes stay ("Wasserman-Schultz", "O’Brien"), dotted
+ * abbreviations keep their period ("U.S.", "Mr.", the initial "D."). A sentence ends at . ? ! or …
+ * (after any closing quotes) when the next token could start a sentence; never after a title
+ * abbreviation or an initial; a paragraph end always ends a sentence, so a headline or a line
+ * without final punctuation is a sentence of its own.
+ */
+#include "text/text.h"
+
+#include <string.h>
+
+static inline gunichar
+seg_char(const char *p, const char *end)
+{
+  if (p >= end)
+    return 0;
+  if ((unsigned char)*p < 0x80)
+    return (unsigned char)*p;
+  gunichar c = g_utf8_get_char_validated(p, end - p);
+  return (c == (gunichar)-1 || c == (gunichar)-2) ? 0xFFFD : c;
+}
+
+static inline const char *
+seg_next(const char *p, const char *end)
+{
+  if (p >= end)
+    return end;
+  if ((unsigned char)*p < 0x80)
+    return p + 1;
+  const char *n = g_utf8_next_char(p);
+  return n > end ? end : n;
+}
+
+static inline gboolean
+seg_is_wordchar(gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum(c);
+  GUnicodeType t = g_unichar_type(c);
+  return g_unichar_isalnum(c) || t == G_UNICODE_NON_SPACING_MARK ||
+         t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
+}
+
+static inline gboolean
+seg_is_space(gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v' ||
+         (c >= 0x80 && (g_unichar_isspace(c) || c == 0x00A0 || c == 0x200B || c == 0xFEFF));
+}
+
+static inline gboolean
+seg_is_apostrophe(gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static inline gboolean
+seg_is_hyphen(gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Folds the many quotation marks and dashes to one ASCII character each, so later rules need
+ * to know only one spelling. */
+static gunichar
+seg_fold_punct(gunichar c)
+{
+  switch (c) {
+  case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+  case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+    return '"';
+  case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A: case 0x2032:
+    return '\'';
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    return '-';
+  default:
+    return c;
+  }
+}
+
+gboolean
+eg_paragraph_mode_parse(const char *s, EgParagraphMode *mode)
+{
+  if (g_strcmp0(s, "auto") == 0)
+    *mode = EG_PARA_AUTO;
+  else if (g_strcmp0(s, "blank") == 0)
+    *mode = EG_PARA_BLANK;
+  else if (g_strcmp0(s, "line") == 0)
+    *mode = EG_PARA_LINE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Whether the letters of [s, e) are single letters separated by periods: "U.S", "D". */
+static gboolean
+seg_is_dotted(const char *s, const char *e)
+{
+  gboolean want_letter = TRUE;
+  for (const char *p = s; p < e; p = seg_next(p, e)) {
+    gunichar c = seg_char(p, e);
+    if (want_letter) {
+      if (!g_unichar_isalpha(c))
+        return FALSE;
+      want_letter = FALSE;
+    } else {
+      if (c != '.')
+        return FALSE;
+      want_letter = TRUE;
+    }
+  }
+  return !want_letter;
+}
+
+/* Scans one word from P; returns its end (exclusive) and sets *ABBR when a final period is part
+ * of it. The possessive clitic and a plural's trailing apostrophe are left for the caller. */
+static const char *
+seg_scan_word(const char *p, const char *end, gboolean *abbr)
+{
+  const char *start = p;
+  gboolean numeric = g_unichar_isdigit(seg_char(p, end));
+  *abbr = FALSE;
+  for (;;) {
+    while (p < end && seg_is_wordchar(seg_char(p, end)))
+      p = seg_next(p, end);
+    if (p >= end)
+      break;
+    gunichar c = seg_char(p, end);
+    const char *q = seg_next(p, end);
+    gunichar c1 = seg_char(q, end);
+    if (seg_is_apostrophe(c)) {
+      /* "’s" followed by a non-letter is the possessive clitic, split off by the caller. */
+      if ((c1 == 's' || c1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, end), end)))
+        break;
+      if (g_unichar_isalpha(c1)) {
+        p = q;
+        continue;
+      }
+      break;
+    }
+    if (seg_is_hyphen(c) && seg_is_wordchar(c1)) {
+      p = q;
+      continue;
+    }
+    if ((c == '.' || c == ',') && numeric && g_unichar_isdigit(c1)) {
+      p = q;
+      continue;
+    }
+    if (c == '.' && g_unichar_isalpha(c1) && seg_is_dotted(start, p) &&
+        seg_char(seg_next(q, end), end) == '.') {
+      p = q;
+      continue;
+    }
+    if (c == '&' && !numeric && g_unichar_isupper(c1) && g_unichar_isupper(seg_char(start, end))) {
+      p = q;
+      continue;
+    }
+    break;
+  }
+  if (p < end && *p == '.' && !numeric) {
+    g_autofree char *with_dot = g_strndup(start, (gsize)(p - start + 1));
+    if (seg_is_dotted(start, p) || eg_wordlist_has("abbreviations.txt", with_dot)) {
+      *abbr = TRUE;
+      p++;
+    }
+  }
+  return p;
+}
+
+static guint8
+seg_case_flags(const char *s, const char *e)
+{
+  guint8 flags = 0;
+  guint letters = 0, upper = 0;
+  gboolean first = TRUE;
+  for (const char *p = s; p < e; p = seg_next(p, e)) {
+    gunichar c = seg_char(p, e);
+    if (!g_unichar_isalpha(c))
+      continue;
+    letters++;
+    if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+      upper++;
+      if (first && p == s)
+        flags |= EG_TF_CAP;
+    }
+    first = FALSE;
+  }
+  if (letters >= 2 && upper == letters)
+    flags |= EG_TF_ALLCAPS;
+  return flags;
+}
+
+typedef struct {
+  const char *text;
+  GArray *tokens;
+  guint32 sentence;
+  guint32 paragraph;
+  guint32 word_index;
+} SegCtx;
+
+static void
+seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
+{
+  EgToken t = { 0 };
+  t.start = (guint32)(s - ctx->text);
+  t.end = (guint32)(e - ctx->text);
+  t.paragraph = ctx->paragraph;
+  t.word_index = ctx->word_index;
+  t.kind = (guint8)kind;
+  t.flags = flags;
+  t.ch = ch;
+  if (kind == EG_TOK_WORD || kind == EG_TOK_NUMBER)
+    ctx->word_index++;
+  g_array_append_val(ctx->tokens, t);
+}
+
+/* Tokenises one paragraph [s, e) and appends its tokens. */
+static void
+seg_tokenise(SegCtx *ctx, const char *s, const char *e)
+{
+  const char *p = s;
+  gunichar prev = ' ';
+  while (p < e) {
+    gunichar c = seg_char(p, e);
+    if (seg_is_space(c)) {
+      prev = ' ';
+      p = seg_next(p, e);
+      continue;
+    }
+    if (seg_is_wordchar(c)) {
+      gboolean abbr;
+      const char *we = seg_scan_word(p, e, &abbr);
+      gboolean number = g_unichar_isdigit(c);
+      guint8 flags = number ? 0 : seg_case_flags(p, we);
+      if (abbr)
+        flags |= EG_TF_ABBR;
+      seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
+      p = we;
+      prev = 'a';
+      gunichar a = seg_char(p, e);
+      if (p < e && seg_is_apostrophe(a)) {
+        const char *q = seg_next(p, e);
+        gunichar s1 = seg_char(q, e);
+        if ((s1 == 's' || s1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, e), e))) {
+          seg_push(ctx, p, seg_next(q, e), EG_TOK_POSSESSIVE, 0, 0);
+          p = seg_next(q, e);
+        } else if (we > s && (we[-1] == 's' || we[-1] == 'S') && !seg_is_wordchar(s1)) {
+          /* "Russians’ ": a plural possessive, not a closing quote. */
+          seg_push(ctx, p, q, EG_TOK_POSSESSIVE, 0, 0);
+          p = q;
+        }
+      }
+      continue;
+    }
+    const char *q = seg_next(p, e);
+    gunichar f = seg_fold_punct(c);
+    guint8 flags = 0;
+    if (f == '.' || f == '?' || f == '!' || f == 0x2026)
+      flags |= EG_TF_SENT_END;
+    if (f == '"' || f == '\'') {
+      gboolean opening;
+      if (c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x00AB)
+        opening = TRUE;
+      else if (c == 0x201D || c == 0x2019 || c == 0x00BB)
+        opening = FALSE;
+      else
+        opening = prev == ' ' || prev == '(' || prev == '[' || prev == '-';
+      flags |= opening ? EG_TF_OPEN_QUOTE : EG_TF_CLOSE_QUOTE;
+    }
+    seg_push(ctx, p, q, EG_TOK_PUNCT, flags, f);
+    prev = f;
+    p = q;
+  }
+}
+
+static gboolean
+seg_is_closer(const EgToken *t)
+{
+  return t->kind == EG_TOK_PUNCT &&
+         ((t->flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || t->ch == ')' || t->ch == ']');
+}
+
+/* Whether token T could open a sentence: a capitalised word, a number or an opening mark. */
+static gboolean
+seg_can_open(const EgToken *t)
+{
+  if (t->kind == EG_TOK_WORD)
+    return (t->flags & EG_TF_CAP) != 0;
+  if (t->kind == EG_TOK_NUMBER)
+    return TRUE;
+  return t->kind == EG_TOK_PUNCT && ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == '(' || t->ch == '[');
+}
+
+/* Splits the tokens [first, n) of one paragraph into sentences and marks the words whose
+ * capital letter says nothing about them. */
+static void
+seg_sentences(SegCtx *ctx, const char *text, guint first)
+{
+  EgToken *tok = (EgToken *)ctx->tokens->data;
+  guint n = ctx->tokens->len;
+  gboolean pending_initial = TRUE;
+  for (guint k = first; k < n; k++) {
+    EgToken *t = &tok[k];
+    t->sentence = ctx->sentence;
+    if (t->kind == EG_TOK_WORD || t->kind == EG_TOK_NUMBER) {
+      if (pending_initial)
+        t->flags |= EG_TF_INITIAL;
+      pending_initial = FALSE;
+    } else if (t->kind == EG_TOK_PUNCT &&
+               ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)) {
+      pending_initial = TRUE;
+    }
+
+    gboolean may_end = (t->kind == EG_TOK_PUNCT && (t->flags & EG_TF_SENT_END)) ||
+                       (t->kind == EG_TOK_WORD && (t->flags & EG_TF_ABBR) &&
+                        t->end - t->start > 2 && seg_is_dotted(text + t->start, text + t->end - 1));
+    if (!may_end)
+      continue;
+    guint m = k + 1;
+    while (m < n && seg_is_closer(&tok[m]))
+      m++;
+    if (m >= n)
+      break; /* the paragraph end closes the sentence */
+    gboolean boundary = seg_can_open(&tok[m]);
+    if (boundary && t->kind == EG_TOK_WORD) {
+      /* "U.S. officials" goes on, "in the U.S. The next day" ends: only a capitalised function
+       * word after a dotted abbreviation is taken as a new sentence. */
+      g_autofree char *lower = g_utf8_strdown(text + tok[m].start, tok[m].end - tok[m].start);
+      boundary = tok[m].kind == EG_TOK_WORD && eg_wordlist_has("function_words.txt", lower);
+    }
+    if (!boundary)
+      continue;
+    for (guint j = k + 1; j < m; j++)
+      tok[j].sentence = ctx->sentence;
+    k = m - 1;
+    ctx->sentence++;
+    pending_initial = TRUE;
+  }
+  if (n > first)
+    ctx->sentence++;
+}
+
+/* Whether the line [s, e) holds only white space. */
+static gboolean
+seg_line_blank(const char *s, const char *e)
+{
+  for (const char *p = s; p < e; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\f' && *p != '\v' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+EgSegmentation *
+eg_segment(const char *text, gsize len, EgParagraphMode mode)
+{
+  g_return_val_if_fail(text != NULL || len == 0, NULL);
+  const char *end = text + len;
+  if (mode == EG_PARA_AUTO) {
+    mode = EG_PARA_LINE;
+    /* Blank lines, where present, mark paragraphs; then single line breaks are only wrapping. */
+    gboolean seen_text = FALSE;
+    for (const char *p = text; p < end;) {
+      const char *nl = memchr(p, '\n', (gsize)(end - p));
+      const char *le = nl ? nl : end;
+      if (seg_line_blank(p, le) && seen_text && nl) {
+        mode = EG_PARA_BLANK;
+        break;
+      }
+      if (!seg_line_blank(p, le))
+        seen_text = TRUE;
+      p = nl ? nl + 1 : end;
+    }
+  }
+
+  EgSegmentation *seg = g_new0(EgSegmentation, 1);
+  seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
+  SegCtx ctx = { text, seg->tokens, 0, 0, 0 };
+
+  const char *para_start = NULL;
+  for (const char *p = text; p <= end;) {
+    const char *nl = p < end ? memchr(p, '\n', (gsize)(end - p)) : NULL;
+    const char *le = nl ? nl : end;
+    gboolean blank = seg_line_blank(p, le);
+    gboolean last = nl == NULL;
+    if (!blank && !para_start)
+      para_start = p;
+    gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
+    if (close) {
+      const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
+      guint first = seg->tokens->len;
+      seg_tokenise(&ctx, para_start, para_end);
+      if (seg->tokens->len > first) {
+        seg_sentences(&ctx, text, first);
+        ctx.paragraph++;
+      }
+      para_start = NULL;
+    }
+    if (last)
+      break;
+    p = nl + 1;
+  }
+  seg->n_sentences = ctx.sentence;
+  seg->n_paragraphs = ctx.paragraph;
+  return seg;
+}
+
+void
+eg_segmentation_free(EgSegmentation *seg)
+{
+  if (!seg)
+    return;
+  g_array_free(seg->tokens, TRUE);
+  g_free(seg);
+}
