@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages entgraph needs, only those missing (run as root on Debian 12).
+# Usage: scripts/deps.sh [build|test]   build: compile and run; test: also what the tests use.
+set -euo pipefail
+want=(build-essential cmake pkg-config libglib2.0-dev libglib2.0-bin libigraph-dev
+      libgraphviz-dev graphviz libjson-glib-dev libxml2-dev)
+if [ "${1:-build}" = test ]; then
+  # networkx and xmllint read the outputs back; clang builds the sanitizer and fuzz targets.
+  want+=(python3 python3-networkx libxml2-utils clang libclang-rt-dev)
+fi
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "entgraph: missing packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
