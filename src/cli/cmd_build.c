@@ -108,6 +108,7 @@ eg_cmd_build(int argc, char **argv)
   for (guint i = 0; i < n_out; i++)
     written &= build_write(&graph, outputs[i], formats[i], max_nodes);
   igraph_destroy(&graph);
+  eg_export_cleanup();
   g_free(in.window);
   g_free(in.paragraphs);
   g_free(in.text_field);

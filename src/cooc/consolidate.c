@@ -68,15 +68,37 @@ key_words(const char *key)
   return n;
 }
 
-/* Joins each of the items that satisfy FITS(short, long) to the one root among the long items
- * it fits, when exactly one fits. */
+/* Joins each short item to the one root among the long items it FITS, when exactly one fits.
+ * Candidates are found through an index: LONG_KEYS lists the keys under which an item can be
+ * found, SHORT_KEY the key a short item looks up, so the work is near linear, not quadratic. */
 static void
-join_unique(Item *items, guint n, gboolean (*fits)(const Item *s, const Item *l))
+join_unique(Item *items, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
+            char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l))
 {
+  g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+  for (guint j = 0; j < n; j++) {
+    g_ptr_array_set_size(keys, 0);
+    long_keys(&items[j], keys);
+    for (guint k = 0; k < keys->len; k++) {
+      GArray *list = g_hash_table_lookup(index, keys->pdata[k]);
+      if (!list) {
+        list = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(index, g_strdup(keys->pdata[k]), list);
+      }
+      g_array_append_val(list, j);
+    }
+  }
   for (guint i = 0; i < n; i++) {
+    g_autofree char *key = short_key(&items[i]);
+    GArray *list = key ? g_hash_table_lookup(index, key) : NULL;
+    if (!list)
+      continue;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (guint j = 0; j < n && !ambiguous; j++) {
+    for (guint c = 0; c < list->len && !ambiguous; c++) {
+      guint j = g_array_index(list, guint, c);
       if (j == i || !fits(&items[i], &items[j]))
         continue;
       guint r = item_find(items, j);
@@ -87,6 +109,41 @@ join_unique(Item *items, guint n, gboolean (*fits)(const Item *s, const Item *l)
     if (found >= 0 && !ambiguous)
       item_union(items, (guint)found, i);
   }
+}
+
+/* The last one and two words of a multi-word key: where a surname finds its full name. */
+static void
+surname_long_keys(const Item *l, GPtrArray *keys)
+{
+  if (l->n_words < 2)
+    return;
+  const char *last = strrchr(l->key, ' ');
+  g_ptr_array_add(keys, g_strdup(last + 1));
+  if (l->n_words >= 3) {
+    const char *p = last;
+    while (p > l->key && p[-1] != ' ')
+      p--;
+    g_ptr_array_add(keys, g_strdup(p));
+  }
+}
+
+static char *
+surname_short_key(const Item *s)
+{
+  return s->n_words <= 2 && !s->acronym ? g_strdup(s->key) : NULL;
+}
+
+static void
+acronym_long_keys(const Item *l, GPtrArray *keys)
+{
+  if (l->initials)
+    g_ptr_array_add(keys, g_strdup(l->initials));
+}
+
+static char *
+acronym_short_key(const Item *s)
+{
+  return g_strdup(s->acronym);
 }
 
 /* A lone surname (or the last two words) of exactly one person: "Putin" of "Vladimir Putin". */
@@ -178,8 +235,8 @@ eg_consolidate(const EgCounts *counts)
     else
       g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
   }
-  join_unique(items, n, fits_acronym);
-  join_unique(items, n, fits_surname);
+  join_unique(items, n, acronym_long_keys, acronym_short_key, fits_acronym);
+  join_unique(items, n, surname_long_keys, surname_short_key, fits_surname);
 
   /* Each set becomes a node labelled by its longest name, then the most mentioned. */
   g_autofree gint *best = g_new(gint, n + 1);
@@ -204,6 +261,19 @@ eg_consolidate(const EgCounts *counts)
   t->documents = counts->documents;
   t->windows = counts->windows;
 
+  /* Members of each set as linked lists in label order, so building nodes is linear. */
+  g_autofree gint *first = g_new(gint, n + 1), *last = g_new(gint, n + 1), *next = g_new(gint, n + 1);
+  for (guint i = 0; i < n; i++)
+    first[i] = last[i] = next[i] = -1;
+  for (guint i = 0; i < n; i++) {
+    guint r = item_find(items, i);
+    if (last[r] < 0)
+      first[r] = (gint)i;
+    else
+      next[last[r]] = (gint)i;
+    last[r] = (gint)i;
+  }
+
   for (guint r = 0; r < n; r++) {
     if (item_find(items, r) != r)
       continue;
@@ -211,9 +281,7 @@ eg_consolidate(const EgCounts *counts)
     EgNode node = { 0 };
     node.label = g_strdup(labels[best[r]]);
     g_autoptr(GHashTable) forms = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-    for (guint i = 0; i < n; i++) {
-      if (item_find(items, i) != r)
-        continue;
+    for (gint i = first[r]; i >= 0; i = next[i]) {
       const EgEntityCounts *e = items[i].e;
       node.mentions += e->mentions;
       /* Documents of merged names can overlap only when one document used both names without

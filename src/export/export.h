@@ -46,6 +46,8 @@ gboolean eg_export_dot(const igraph_t *graph, FILE *stream, GError **error);
  * (svg, png or pdf); *SHOWN receives the number of nodes drawn. */
 gboolean eg_export_picture(const igraph_t *graph, EgFormat format, guint max_nodes, FILE *stream,
                            guint *shown, GError **error);
+/* Frees the Graphviz context pictures share; call once at exit, after the last picture. */
+void eg_export_cleanup(void);
 /* The entity table: label, type, mentions, documents, aliases; most mentioned first. */
 gboolean eg_export_tsv(const igraph_t *graph, FILE *stream, GError **error);
 

@@ -3,12 +3,25 @@
  * A picture shows at most MAX_NODES nodes, the most mentioned (ties by label), because a few
  * hundred labels is the most a reader can take in; the data formats keep everything. neato
  * lays out small graphs well; above a few hundred nodes sfdp is used, which stays fast.
+ *
+ * One Graphviz context serves the whole process: Graphviz 2.42's pango plugin caches the last
+ * font name in a static pointer, which a second context after gvFreeContext reads after free.
  */
 #include "export/dot.h"
 
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
+
+static GVC_t *render_gvc;
+
+void
+eg_export_cleanup(void)
+{
+  if (render_gvc)
+    gvFreeContext(render_gvc);
+  render_gvc = NULL;
+}
 
 typedef struct {
   igraph_integer_t v;
@@ -45,7 +58,9 @@ eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *str
   *shown = n;
 
   Agraph_t *ag = eg_dot_build(g, keep);
-  GVC_t *gvc = gvContext();
+  if (!render_gvc)
+    render_gvc = gvContext();
+  GVC_t *gvc = render_gvc;
   gboolean ok = ag && gvc;
   if (ok)
     ok = gvLayout(gvc, ag, n > 300 ? "sfdp" : "neato") == 0;
@@ -55,8 +70,6 @@ eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *str
   }
   if (ag)
     agclose(ag);
-  if (gvc)
-    gvFreeContext(gvc);
   if (!ok)
     g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "Graphviz could not render %s", fmt);
   return ok;
