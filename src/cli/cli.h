@@ -17,13 +17,15 @@ typedef struct {
 } EgCliInput;
 
 /* Parses ARGV for subcommand CMD with the shared input options plus EXTRA. On a usage error or
- * --help prints and returns FALSE with *EXIT_CODE set. */
+ * --version prints and returns FALSE with *EXIT_CODE set (--help exits within GOption). */
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
                       GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code);
 
 /* Prints one problem: "entgraph: FILE: what is wrong". */
 void eg_cli_report(const GError *error, gboolean fatal, gpointer user_data);
 void eg_cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+/* Wipes the progress line, if one is shown. */
+void eg_cli_progress_end(void);
 
 int eg_cmd_build(int argc, char **argv);
 int eg_cmd_entities(int argc, char **argv);

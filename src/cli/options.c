@@ -3,6 +3,33 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Progress goes to a terminal only, a few times a second, and is wiped before any message so a
+ * message never lands in the middle of a progress line. */
+static gint64 progress_last;
+static gboolean progress_shown;
+
+static void
+cli_progress(guint64 documents, guint64 bytes, gpointer user_data)
+{
+  (void)user_data;
+  gint64 now = g_get_monotonic_time();
+  if (now - progress_last < 250000)
+    return;
+  progress_last = now;
+  progress_shown = TRUE;
+  fprintf(stderr, "\r\033[Kentgraph: %" G_GUINT64_FORMAT " documents, %.1f MB", documents,
+          (double)bytes / 1e6);
+}
+
+void
+eg_cli_progress_end(void)
+{
+  if (progress_shown)
+    fputs("\r\033[K", stderr);
+  progress_shown = FALSE;
+}
 
 void
 eg_cli_error(const char *fmt, ...)
@@ -11,6 +38,7 @@ eg_cli_error(const char *fmt, ...)
   va_start(ap, fmt);
   g_autofree char *msg = g_strdup_vprintf(fmt, ap);
   va_end(ap);
+  eg_cli_progress_end();
   fprintf(stderr, "entgraph: %s\n", msg);
 }
 
@@ -28,6 +56,7 @@ gboolean
 eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
              GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code)
 {
+  gboolean version = FALSE;
   GOptionEntry input_entries[] = {
     { "window", 'w', 0, G_OPTION_ARG_STRING, &in->window,
       "What counts as together: sentence (default), paragraph, document, or a number N of words "
@@ -42,7 +71,10 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
       "With --jsonl: the field holding the text (default: text; e.g. --text-field body)", "NAME" },
     { "id-field", 0, 0, G_OPTION_ARG_STRING, &in->id_field,
       "With --jsonl: the field holding the document id (default: id; e.g. --id-field url)", "NAME" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &in->quiet, "No progress on stderr (errors still are)", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &in->quiet,
+      "No progress line on stderr (shown only when stderr is a terminal; errors and warnings are "
+      "always printed; e.g. -q)", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version, "Print the version and exit (e.g. --version)", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
   g_autofree char *param = g_strdup_printf("%s - %s", params, summary);
@@ -69,7 +101,14 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
   }
+  if (version) {
+    printf("entgraph %s (lexicons %s)\n", EG_VERSION, EG_LEXICON_VERSION);
+    *exit_code = EG_EXIT_OK;
+    return FALSE;
+  }
   EgCountOptions *c = &in->count;
+  if (!in->quiet && isatty(STDERR_FILENO))
+    c->progress = cli_progress;
   c->source.jsonl = in->jsonl;
   c->source.text_field = in->text_field;
   c->source.id_field = in->id_field;

@@ -14,14 +14,18 @@ eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphM
 
 typedef struct {
   EgCounts *counts;
-  EgParagraphMode paragraphs;
+  const EgCountOptions *options;
+  guint64 bytes;
 } PipelineCtx;
 
 static void
 pipeline_doc(const EgDocument *doc, gpointer user_data)
 {
   PipelineCtx *ctx = user_data;
-  eg_pipeline_count_document(ctx->counts, doc, ctx->paragraphs);
+  eg_pipeline_count_document(ctx->counts, doc, ctx->options->paragraphs);
+  ctx->bytes += doc->len;
+  if (ctx->options->progress)
+    ctx->options->progress(ctx->counts->documents, ctx->bytes, ctx->options->progress_data);
 }
 
 EgCounts *
@@ -29,7 +33,7 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
                   gpointer user_data, guint *fatal)
 {
   g_return_val_if_fail(inputs != NULL && options != NULL, NULL);
-  PipelineCtx ctx = { eg_counts_new(options->window, options->window_size), options->paragraphs };
+  PipelineCtx ctx = { eg_counts_new(options->window, options->window_size), options, 0 };
   /* REPORT_FN gets USER_DATA; the document callback gets the pipeline's own context. */
   guint f = eg_sources_read(inputs, &options->source, pipeline_doc, &ctx, report_fn, user_data);
   if (fatal)

@@ -5,11 +5,16 @@
 
 #include "cooc/cooc.h"
 
+/* Called after each document with the totals so far (documents, bytes of text). */
+typedef void (*EgProgressFunc)(guint64 documents, guint64 bytes, gpointer user_data);
+
 typedef struct {
   EgSourceOptions source;
   EgParagraphMode paragraphs;
   EgWindowKind window;
   guint window_size;
+  EgProgressFunc progress;    /* may be NULL */
+  gpointer progress_data;
 } EgCountOptions;
 
 /* Reads INPUTS and counts them. Problems go to REPORT_FN and the batch goes on; *FATAL receives

@@ -237,10 +237,10 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
 static void
 ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint prev)
 {
-  /* "The Washington Post": a capitalised article or pronoun is not part of a name. */
+  /* A piece after a title may start with an article too: "President of the United States". */
   while (a < b) {
     g_autofree char *w = ner_lower(ctx, a);
-    if (!eg_wordlist_has("function_words.txt", w) || ctx->tok[a].kind != EG_TOK_WORD)
+    if (!eg_wordlist_has("function_words.txt", w))
       break;
     a++;
   }
@@ -335,6 +335,13 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
 static void
 ner_span(NerCtx *ctx, guint a, guint b)
 {
+  /* "The Washington Post", "The Russian President": a capitalised article is not part of a name. */
+  while (a < b) {
+    g_autofree char *w = ner_lower(ctx, a);
+    if (!eg_wordlist_has("function_words.txt", w))
+      break;
+    a++;
+  }
   guint piece = a;
   gboolean titled = FALSE;
   gint prev = -1;
@@ -356,6 +363,17 @@ ner_span(NerCtx *ctx, guint a, guint b)
   }
   if (b - piece == ner_title_len(ctx, piece, b) && b > piece && piece == a)
     return; /* a title on its own: "the President said" */
+  /* "the Russian President said", "a U.S. Senator": a nationality or a place before a title
+   * with no name after it stands alone; "Burger King" keeps its last word. */
+  for (guint k = piece + 1; k < b; k++) {
+    if (ner_title_len(ctx, k, b) != b - k)
+      continue;
+    g_autofree char *head = ner_join(ctx, piece, k);
+    if (ner_in_lexicon(head)) {
+      ner_emit(ctx, piece, k, k, titled, titled ? prev : -1);
+      return;
+    }
+  }
   if (b > piece)
     ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
 }
