@@ -16,6 +16,10 @@ typedef struct {
   gboolean had_warnings;
 } EgCliInput;
 
+/* Frees the option strings of IN (not IN itself). */
+void eg_cli_input_clear(EgCliInput *in);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(EgCliInput, eg_cli_input_clear)
+
 /* Parses ARGV for subcommand CMD with the shared input options plus EXTRA. On a usage error or
  * --version prints and returns FALSE with *EXIT_CODE set (--help exits within GOption). */
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,

@@ -26,7 +26,7 @@ build_write(const igraph_t *graph, const char *path, EgFormat format, gint max_n
   }
   if (!ok) {
     eg_output_abort(out);
-    eg_cli_error("%s: %s", path, error->message);
+    eg_cli_error("%s: %s", strcmp(path, "-") == 0 ? "standard output" : path, error->message);
     return FALSE;
   }
   if (!eg_output_commit(out, &error)) {
@@ -44,7 +44,7 @@ build_write(const igraph_t *graph, const char *path, EgFormat format, gint max_n
 int
 eg_cmd_build(int argc, char **argv)
 {
-  EgCliInput in = { 0 };
+  g_auto(EgCliInput) in = { 0 };
   g_auto(GStrv) outputs = NULL;
   g_autofree char *format_name = NULL;
   gint max_nodes = EG_PICTURE_MAX_NODES;
@@ -110,10 +110,6 @@ eg_cmd_build(int argc, char **argv)
     written &= build_write(&graph, outputs[i], formats[i], max_nodes);
   igraph_destroy(&graph);
   eg_export_cleanup();
-  g_free(in.window);
-  g_free(in.paragraphs);
-  g_free(in.text_field);
-  g_free(in.id_field);
   if (!written)
     return EG_EXIT_OUTPUT;
   return fatal ? EG_EXIT_INPUT : EG_EXIT_OK;

@@ -2,12 +2,13 @@
 #include "cli/cli.h"
 #include "export/export.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 int
 eg_cmd_entities(int argc, char **argv)
 {
-  EgCliInput in = { 0 };
+  g_auto(EgCliInput) in = { 0 };
   int code = EG_EXIT_OK;
   if (!eg_cli_parse("entities", "INPUT...", "list the entities found, most mentioned first",
                     "  entgraph entities article.txt\n"
@@ -28,14 +29,13 @@ eg_cmd_entities(int argc, char **argv)
   if (!eg_graph_build(&graph, table, &error)) {
     eg_cli_error("%s", error->message);
     rc = EG_EXIT_OUTPUT;
-  } else if (!eg_export_tsv(&graph, stdout, &error) || fflush(stdout) != 0) {
-    eg_cli_error("standard output: cannot write");
+  } else if (!eg_export_tsv(&graph, stdout, &error)) {
+    eg_cli_error("standard output: %s", error->message);
+    rc = EG_EXIT_OUTPUT;
+  } else if (fflush(stdout) != 0) {
+    eg_cli_error("standard output: cannot write (%s)", g_strerror(errno));
     rc = EG_EXIT_OUTPUT;
   }
   igraph_destroy(&graph);
-  g_free(in.window);
-  g_free(in.paragraphs);
-  g_free(in.text_field);
-  g_free(in.id_field);
   return rc;
 }

@@ -3,6 +3,7 @@
 #include "graph/graph.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,9 @@ int
 main(int argc, char **argv)
 {
   setlocale(LC_ALL, "");
+  /* A closed pipe on stdout ends the run quietly, as for any Unix filter, even when the parent
+   * left SIGPIPE ignored (then every write would fail with EPIPE and print errors). */
+  signal(SIGPIPE, SIG_DFL);
   eg_graph_init();
   if (argc < 2) {
     fputs(usage, stderr);

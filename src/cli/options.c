@@ -52,6 +52,15 @@ eg_cli_report(const GError *error, gboolean fatal, gpointer user_data)
   eg_cli_error("%s", error->message);
 }
 
+void
+eg_cli_input_clear(EgCliInput *in)
+{
+  g_clear_pointer(&in->window, g_free);
+  g_clear_pointer(&in->paragraphs, g_free);
+  g_clear_pointer(&in->text_field, g_free);
+  g_clear_pointer(&in->id_field, g_free);
+}
+
 gboolean
 eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
              GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code)

@@ -9,6 +9,7 @@
  */
 #include "export/dot.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -24,10 +25,12 @@ dot_type_color(const char *type)
   return "#d9d9d9";
 }
 
-/* Doubles backslashes, which DOT readers otherwise take as escapes (transfer full). */
+/* Doubles backslashes, which DOT readers otherwise take as escapes, and drops the control
+ * characters XML forbids too, since Graphviz writes labels into SVG (transfer full). */
 static char *
-dot_escape(const char *s)
+dot_escape(const char *raw)
 {
+  g_autofree char *s = eg_export_xml_clean(raw);
   GString *out = g_string_sized_new(strlen(s) + 8);
   for (const char *p = s; *p; p++) {
     if (*p == '\\')
@@ -101,7 +104,8 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
     dot_set(n, n_fontsize, dot_fixed(buf, 10.0 + 14.0 * log1p(mentions) / log1p(max_mentions)));
   }
   for (igraph_integer_t e = 0; e < ne; e++) {
-    igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+    igraph_integer_t a = MIN(IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
+    igraph_integer_t b = MAX(IGRAPH_FROM(g, e), IGRAPH_TO(g, e));
     if (!nodes[a] || !nodes[b])
       continue;
     Agedge_t *edge = agedge(ag, nodes[a], nodes[b], NULL, 1);
@@ -121,7 +125,9 @@ eg_export_dot(const igraph_t *g, FILE *stream, GError **error)
   gboolean ok = ag && agwrite(ag, stream) == 0 && !ferror(stream);
   if (ag)
     agclose(ag);
-  if (!ok)
-    g_set_error_literal(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write DOT");
+  if (!ok) {
+    int e = errno;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write DOT (%s)", g_strerror(e));
+  }
   return ok;
 }

@@ -8,6 +8,7 @@
 #include "export/export.h"
 
 #include <libxml/xmlwriter.h>
+#include <errno.h>
 #include <math.h>
 
 typedef struct {
@@ -79,9 +80,18 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_a
   return rc;
 }
 
+/* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */
+static void
+graphml_silent(void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
 gboolean
 eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
+  xmlSetGenericErrorFunc(NULL, graphml_silent);
   AttrLists a;
   igraph_strvector_init(&a.gnames, 0);
   igraph_strvector_init(&a.vnames, 0);
@@ -121,8 +131,10 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   }
   for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
     char src[32], dst[32];
-    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, IGRAPH_FROM(g, e));
-    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, IGRAPH_TO(g, e));
+    /* igraph stores an undirected edge larger end first; the contract is source < target. */
+    igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, MIN(from, to));
+    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, MAX(from, to));
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
@@ -143,7 +155,8 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   igraph_vector_int_destroy(&a.vtypes);
   igraph_vector_int_destroy(&a.etypes);
   if (rc < 0 || ferror(stream)) {
-    g_set_error_literal(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GraphML");
+    int e = errno;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GraphML (%s)", g_strerror(e));
     return FALSE;
   }
   return TRUE;

@@ -177,5 +177,14 @@ eg_export_number(char *buf, double value, gboolean integer)
     g_snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64)value);
     return buf;
   }
+  /* g_ascii_dtostr always gives 17 digits (0.1 -> 0.10000000000000001): take the fewest
+   * digits that read back to the same double. */
+  for (int digits = 1; digits <= 17; digits++) {
+    char fmt[8];
+    g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
+    if (g_ascii_strtod(buf, NULL) == value)
+      return buf;
+  }
   return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
 }

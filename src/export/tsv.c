@@ -5,6 +5,7 @@
  */
 #include "export/export.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,8 @@ eg_export_tsv(const igraph_t *g, FILE *stream, GError **error)
       break;
   }
   if (ferror(stream)) {
-    g_set_error_literal(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write the entity table");
+    int e = errno;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write the entity table (%s)", g_strerror(e));
     return FALSE;
   }
   return TRUE;

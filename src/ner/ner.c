@@ -20,10 +20,6 @@ static const char *const person_particles[] = {
 };
 static const char *const name_connectors[] = { "of", "for", "on", NULL };
 
-/* Words just after a name that say a person spoke. */
-static const char *const speech_verbs[] = {
-  "said", "says", "told", "asked", "wrote", "added", "tweeted", "stated", "explained", NULL
-};
 /* Prepositions before a name that lean to a place. */
 static const char *const place_preps[] = { "in", "at", "from", "near", "across", "into", NULL };
 
@@ -227,7 +223,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
     g_autofree char *w = ner_lower(ctx, next);
-    if (str_in(speech_verbs, w))
+    if (eg_is_speech_verb(w))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_WEAK);
   }
 }
@@ -271,6 +267,16 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
   gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first);
 
+  if (b - a >= 3 && initial && !evidenced && ner_is_ordinary(first_lower) &&
+      !(ctx->tok[a + 1].flags & EG_TF_CAP) && !eg_wordlist_has("org_cues.txt", first)) {
+    /* "Leaders of NATO agreed": a sentence's first word joined by a connector is not part of
+     * the name after it; "Bank of England" keeps its first word, an organisation head. */
+    a++;
+    while (a < b && !(ctx->tok[a].flags & EG_TF_CAP))
+      a++;
+    t0 = &ctx->tok[a];
+    initial = FALSE;
+  }
   if (b - a >= 2 && initial && !evidenced && ner_is_ordinary(first_lower) &&
       !eg_wordlist_has("given_names.txt", first)) {
     /* "Yesterday Putin": drop the ordinary first word when the rest is known as a name. */
@@ -331,6 +337,20 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   g_array_append_val(ctx->out, m);
 }
 
+/* Whether every word of [a, b) is an ordinary English word that no lexicon knows as a name. */
+static gboolean
+ner_all_ordinary(const NerCtx *ctx, guint a, guint b)
+{
+  for (guint i = a; i < b; i++) {
+    g_autofree char *w = ner_tok_str(ctx, i);
+    g_autofree char *lower = g_utf8_strdown(w, -1);
+    if (!ner_is_ordinary(lower) || ner_in_lexicon(w) || eg_wordlist_has("given_names.txt", w) ||
+        (ctx->tok[i].flags & EG_TF_ALLCAPS))
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* Cuts the capitalised run [a, b) at titles and emits the pieces. */
 static void
 ner_span(NerCtx *ctx, guint a, guint b)
@@ -354,7 +374,8 @@ ner_span(NerCtx *ctx, guint a, guint b)
       j++;
       continue;
     }
-    if (j > piece)
+    /* "Former President X", "Acting Director Y": ordinary words before a title belong to it. */
+    if (j > piece && !ner_all_ordinary(ctx, piece, j))
       ner_emit(ctx, piece, j, j, titled, prev);
     titled = TRUE;
     prev = piece > 0 ? (gint)piece - 1 : -1;

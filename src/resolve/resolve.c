@@ -273,7 +273,10 @@ eg_resolve_document(GArray *mentions)
       g->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
       g->first = k;
       g->parent = groups->len;
-      g->n_words = m->n_words;
+      /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
+      g->n_words = 1;
+      for (const char *c = g->key; *c; c++)
+        g->n_words += *c == ' ';
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
       g->initials = eg_resolve_initials(m->name);
       mention_group[k] = groups->len;

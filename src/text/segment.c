@@ -293,6 +293,36 @@ seg_can_open(const EgToken *t)
   return t->kind == EG_TOK_PUNCT && ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == '(' || t->ch == '[');
 }
 
+/* Whether a closing quote lies in [k, m) and the words from M are a speaker and a verb of
+ * saying: “Where are they?” Lund asked. / ...,” Sen. Jane Doe said. */
+static gboolean
+seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
+{
+  const EgToken *tok = (const EgToken *)ctx->tokens->data;
+  guint n = ctx->tokens->len;
+  gboolean quoted = FALSE;
+  for (guint j = k; j < m; j++)
+    if (tok[j].flags & EG_TF_CLOSE_QUOTE)
+      quoted = TRUE;
+  if (!quoted)
+    return FALSE;
+  /* The speaker is a name: "Nobody answered." after a question is a sentence of its own. */
+  if (m < n && tok[m].kind == EG_TOK_WORD) {
+    g_autofree char *first = g_utf8_strdown(text + tok[m].start, tok[m].end - tok[m].start);
+    if (eg_wordlist_has("function_words.txt", first))
+      return FALSE;
+  }
+  for (guint j = m; j < n && j < m + 5; j++) {
+    if (tok[j].kind != EG_TOK_WORD)
+      return FALSE;
+    if (!(tok[j].flags & EG_TF_CAP)) {
+      g_autofree char *lower = g_utf8_strdown(text + tok[j].start, tok[j].end - tok[j].start);
+      return j > m && eg_is_speech_verb(lower);
+    }
+  }
+  return FALSE;
+}
+
 /* Splits the tokens [first, n) of one paragraph into sentences and marks the words whose
  * capital letter says nothing about them. */
 static void
@@ -324,6 +354,8 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     if (m >= n)
       break; /* the paragraph end closes the sentence */
     gboolean boundary = seg_can_open(&tok[m]);
+    if (boundary && seg_quote_then_speaker(ctx, text, k + 1, m))
+      boundary = FALSE;
     if (boundary && t->kind == EG_TOK_WORD) {
       /* "U.S. officials" goes on, "in the U.S. The next day" ends: only a capitalised function
        * word after a dotted abbreviation is taken as a new sentence. */

@@ -22,6 +22,10 @@ GHashTable *eg_wordlist_get(const char *name);
  * word. This function can't fail. */
 gboolean eg_wordlist_has(const char *name, const char *word);
 
+/* Whether LOWER (a lower-case word) is a verb of saying: "said", "asked", "told", ... A quote
+ * followed by "Trump said" stays one sentence with it; "Sullivan said" leans to a person. */
+gboolean eg_is_speech_verb(const char *lower);
+
 /* ---- sources -------------------------------------------------------------------------------- */
 
 /* Longest JSON Lines line accepted; longer lines are reported (EG_ERROR_TOO_LONG) and skipped. */

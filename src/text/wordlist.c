@@ -76,3 +76,17 @@ eg_wordlist_has(const char *name, const char *word)
 {
   return word && g_hash_table_contains(eg_wordlist_get(name), word);
 }
+
+gboolean
+eg_is_speech_verb(const char *lower)
+{
+  static const char *const verbs[] = {
+    "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds",
+    "tweeted", "stated", "explained", "replied", "insisted", "noted", "continued", "argued",
+    "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
+  };
+  for (guint i = 0; lower && verbs[i]; i++)
+    if (strcmp(lower, verbs[i]) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" -o g.graphml -o g.dot -o g.gv -o g.tsv && ls -A && cmp g.dot g.gv && $ENTGRAPH build "$SAMPLES" -f graphml -o - | cmp - g.graphml && $ENTGRAPH entities "$SAMPLES" | cmp - g.tsv && echo same

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --format tsv -o g.graphml && cat g.graphml

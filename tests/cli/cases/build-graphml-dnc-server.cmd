@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES/trump-putin-dnc-server.txt" -o -

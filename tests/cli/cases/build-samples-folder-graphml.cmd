@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --format graphml -o -

@@ -1,0 +1,1 @@
+$ENTGRAPH entities "$SAMPLES/trump-putin-dnc-server.txt"

@@ -1,0 +1,1 @@
+$ENTGRAPH build --help > h; rc=$?; for o in -o --output -f --format --max-picture-nodes -w --window --paragraphs --jsonl --text-field --id-field -q --quiet -h --help "Exit codes"; do grep -q -e "$o[ ,=]" -e "^$o" h && echo "mentions $o" || echo "MISSING $o"; done; exit $rc

@@ -1,0 +1,1 @@
+$ENTGRAPH entities --help > h; rc=$?; for o in -w --window --paragraphs --jsonl --text-field --id-field -q --quiet -h --help "Exit codes"; do grep -q -e "$o[ ,=]" -e "^$o" h && echo "mentions $o" || echo "MISSING $o"; done; grep -q -e --output -e --format h && echo "MENTIONS build-only option"; exit $rc

@@ -1,0 +1,1 @@
+$ENTGRAPH entities no-such-file.txt "$SAMPLES/trump-putin-dnc-server.txt"

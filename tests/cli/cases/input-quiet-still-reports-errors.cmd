@@ -1,0 +1,1 @@
+$ENTGRAPH entities -q no-such-file.txt "$SAMPLES/trump-putin-dnc-server.txt"

@@ -1,0 +1,1 @@
+$ENTGRAPH entities --jsonl --text-field body "$FIXTURES"

@@ -1,0 +1,1 @@
+$ENTGRAPH entities --jsonl - < "$FIXTURES/plain.jsonl"

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$FIXTURES/paragraphs.txt" --window paragraph --format dot -o - | cmp - <($ENTGRAPH build "$FIXTURES/paragraphs.txt" --paragraphs blank --window paragraph --format dot -o -) && echo auto is blank when the text has blank lines

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$FIXTURES/paragraphs.txt" --paragraphs blank --window paragraph --format dot -o -

@@ -1,0 +1,1 @@
+cat "$SAMPLES/trump-russia-clinton-emails.txt" | $ENTGRAPH build - --format dot -o -

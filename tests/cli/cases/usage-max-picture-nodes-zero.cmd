@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --max-picture-nodes 0 -o g.svg

@@ -1,0 +1,1 @@
+$ENTGRAPH build -o g.graphml; rc=$?; ls -A; exit $rc

@@ -1,0 +1,1 @@
+$ENTGRAPH frobnicate "$SAMPLES"

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" -o g.gexf; rc=$?; ls -A; exit $rc

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --window 20 --format dot -o -

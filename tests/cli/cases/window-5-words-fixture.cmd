@@ -1,0 +1,1 @@
+$ENTGRAPH build "$FIXTURES/paragraphs.txt" --window 5 --format dot -o -

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --window document --format dot -o -

@@ -1,0 +1,1 @@
+$ENTGRAPH build "$SAMPLES" --window paragraph --format dot -o -

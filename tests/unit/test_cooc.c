@@ -1,0 +1,597 @@
+/* test_cooc.c: unit tests of the counting stage (windows, pair counts, totals, merging) and of
+ * the corpus-level consolidation, on documents written here. */
+#include <string.h>
+
+#include "cooc/pipeline.h"
+
+/* ---- helpers ---------------------------------------------------------------------------------- */
+
+static void
+add_doc(EgCounts *c, const char *id, const char *text, EgParagraphMode mode)
+{
+  EgDocument doc = { id, text, strlen(text) };
+  eg_pipeline_count_document(c, &doc, mode);
+}
+
+static EgCounts *
+count_docs(EgWindowKind window, guint size, const char *const *texts)
+{
+  EgCounts *c = eg_counts_new(window, size);
+  for (guint i = 0; texts[i]; i++) {
+    g_autofree char *id = g_strdup_printf("doc%u", i);
+    add_doc(c, id, texts[i], EG_PARA_AUTO);
+  }
+  return c;
+}
+
+/* Windows shared by labels A and B (either order); 0 when the pair is absent. */
+static guint64
+pair(const EgCounts *c, const char *a, const char *b)
+{
+  if (strcmp(a, b) > 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  g_autofree char *key = g_strconcat(a, "\x1f", b, NULL);
+  guint64 *v = g_hash_table_lookup(c->pairs, key);
+  return v ? *v : 0;
+}
+
+static const EgEntityCounts *
+ent(const EgCounts *c, const char *label)
+{
+  const EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  if (!e)
+    g_test_message("no entity '%s'", label);
+  g_assert_nonnull(e);
+  return e;
+}
+
+static guint64
+surface(const EgEntityCounts *e, const char *form)
+{
+  guint64 *v = g_hash_table_lookup(e->surfaces, form);
+  return v ? *v : 0;
+}
+
+/* Hand-built counts, for consolidation cases the pipeline cannot produce directly. */
+static EgEntityCounts *
+put_entity(EgCounts *c, const char *label, guint64 mentions, guint64 documents,
+           guint64 person, guint64 org, guint64 loc, guint64 misc)
+{
+  EgEntityCounts *e = g_new0(EgEntityCounts, 1);
+  e->label = g_strdup(label);
+  e->mentions = mentions;
+  e->documents = documents;
+  e->windows = mentions;
+  e->votes[EG_TYPE_PERSON] = person;
+  e->votes[EG_TYPE_ORG] = org;
+  e->votes[EG_TYPE_LOC] = loc;
+  e->votes[EG_TYPE_MISC] = misc;
+  e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  guint64 *n = g_new(guint64, 1);
+  *n = mentions;
+  g_hash_table_insert(e->surfaces, g_strdup(label), n);
+  g_hash_table_insert(c->entities, e->label, e);
+  return e;
+}
+
+static void
+put_pair(EgCounts *c, const char *a, const char *b, guint64 n)
+{
+  if (strcmp(a, b) > 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  guint64 *v = g_new(guint64, 1);
+  *v = n;
+  g_hash_table_insert(c->pairs, g_strconcat(a, "\x1f", b, NULL), v);
+}
+
+static const EgNode *
+node(const EgNodeTable *t, guint i)
+{
+  g_assert_cmpuint(i, <, t->nodes->len);
+  return &g_array_index(t->nodes, EgNode, i);
+}
+
+static gint
+node_index(const EgNodeTable *t, const char *label)
+{
+  for (guint i = 0; i < t->nodes->len; i++)
+    if (strcmp(node(t, i)->label, label) == 0)
+      return (gint)i;
+  return -1;
+}
+
+/* Count of the edge between the nodes labelled A and B, 0 when absent. */
+static guint64
+edge(const EgNodeTable *t, const char *a, const char *b)
+{
+  gint x = node_index(t, a), y = node_index(t, b);
+  g_assert_cmpint(x, >=, 0);
+  g_assert_cmpint(y, >=, 0);
+  guint s = (guint)MIN(x, y), d = (guint)MAX(x, y);
+  for (guint i = 0; i < t->edges->len; i++) {
+    const EgEdge *e = &g_array_index(t->edges, EgEdge, i);
+    if (e->source == s && e->target == d)
+      return e->count;
+  }
+  return 0;
+}
+
+static char *
+node_labels(const EgNodeTable *t)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < t->nodes->len; i++) {
+    if (i)
+      g_string_append_c(s, '|');
+    g_string_append(s, node(t, i)->label);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The table's invariants: nodes in byte order of labels, edges sorted, source < target. */
+static void
+assert_table_sorted(const EgNodeTable *t)
+{
+  for (guint i = 1; i < t->nodes->len; i++)
+    g_assert_cmpint(strcmp(node(t, i - 1)->label, node(t, i)->label), <, 0);
+  for (guint i = 0; i < t->edges->len; i++) {
+    const EgEdge *e = &g_array_index(t->edges, EgEdge, i);
+    g_assert_cmpuint(e->source, <, e->target);
+    g_assert_cmpuint(e->target, <, t->nodes->len);
+    g_assert_cmpuint(e->count, >, 0);
+    if (i > 0) {
+      const EgEdge *p = &g_array_index(t->edges, EgEdge, i - 1);
+      g_assert_true(p->source < e->source || (p->source == e->source && p->target < e->target));
+    }
+  }
+}
+
+/* ---- windows ---------------------------------------------------------------------------------- */
+
+static void
+test_sentence_window(void)
+{
+  const char *const texts[] = {
+    "Maria Okafor met Daniel Lund on the pier. Lund greeted Okafor and Lund smiled. Nobody else came.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  g_assert_cmpuint(c->window, ==, EG_WINDOW_SENTENCE);
+  g_assert_cmpuint(c->window_size, ==, 0);
+  g_assert_cmpuint(c->documents, ==, 1);
+  g_assert_cmpuint(c->windows, ==, 3);
+  g_assert_cmpuint(g_hash_table_size(c->entities), ==, 2);
+  const EgEntityCounts *mo = ent(c, "Maria Okafor"), *dl = ent(c, "Daniel Lund");
+  g_assert_cmpuint(mo->mentions, ==, 2);
+  g_assert_cmpuint(dl->mentions, ==, 3);
+  g_assert_cmpuint(mo->documents, ==, 1);
+  g_assert_cmpuint(mo->windows, ==, 2);
+  g_assert_cmpuint(dl->windows, ==, 2); /* twice in sentence 1 counts one window */
+  g_assert_cmpuint(surface(dl, "Lund"), ==, 2);
+  g_assert_cmpuint(surface(dl, "Daniel Lund"), ==, 1);
+  /* one pair, once per sentence although Lund is named twice in the second */
+  g_assert_cmpuint(g_hash_table_size(c->pairs), ==, 1);
+  g_assert_cmpuint(pair(c, "Maria Okafor", "Daniel Lund"), ==, 2);
+  /* the key is "A\x1fB" with A < B */
+  g_assert_true(g_hash_table_contains(c->pairs, "Daniel Lund\x1fMaria Okafor"));
+}
+
+static void
+test_paragraph_and_document_windows(void)
+{
+  const char *text = "Maria Okafor spoke.\nDaniel Lund listened.\n\nPriya Raman left early.";
+
+  g_autoptr(EgCounts) s = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(s, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(s->windows, ==, 3);
+  g_assert_cmpuint(g_hash_table_size(s->pairs), ==, 0);
+
+  g_autoptr(EgCounts) p = eg_counts_new(EG_WINDOW_PARAGRAPH, 7);
+  g_assert_cmpuint(p->window_size, ==, 0); /* size only for token windows */
+  add_doc(p, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(p->windows, ==, 2);
+  g_assert_cmpuint(g_hash_table_size(p->pairs), ==, 1);
+  g_assert_cmpuint(pair(p, "Maria Okafor", "Daniel Lund"), ==, 1);
+  g_assert_cmpuint(pair(p, "Maria Okafor", "Priya Raman"), ==, 0);
+
+  /* in line mode every line is a paragraph */
+  g_autoptr(EgCounts) l = eg_counts_new(EG_WINDOW_PARAGRAPH, 0);
+  add_doc(l, "d", text, EG_PARA_LINE);
+  g_assert_cmpuint(l->windows, ==, 3);
+  g_assert_cmpuint(g_hash_table_size(l->pairs), ==, 0);
+
+  g_autoptr(EgCounts) d = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  add_doc(d, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(d->windows, ==, 1);
+  g_assert_cmpuint(g_hash_table_size(d->pairs), ==, 3);
+  g_assert_cmpuint(pair(d, "Maria Okafor", "Daniel Lund"), ==, 1);
+  g_assert_cmpuint(pair(d, "Maria Okafor", "Priya Raman"), ==, 1);
+  g_assert_cmpuint(pair(d, "Daniel Lund", "Priya Raman"), ==, 1);
+  g_assert_cmpuint(ent(d, "Priya Raman")->windows, ==, 1);
+}
+
+static void
+test_token_windows(void)
+{
+  /* words: Maria0 Okafor1 met2 Daniel3 Lund4 and5 Priya6 Raman7 */
+  const char *text = "Maria Okafor met Daniel Lund and Priya Raman.";
+
+  g_autoptr(EgCounts) c3 = eg_counts_new(EG_WINDOW_TOKENS, 3);
+  g_assert_cmpuint(c3->window_size, ==, 3);
+  add_doc(c3, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(c3->windows, ==, 3); /* ceil(8 / 3) */
+  g_assert_cmpuint(g_hash_table_size(c3->pairs), ==, 0);
+
+  g_autoptr(EgCounts) c4 = eg_counts_new(EG_WINDOW_TOKENS, 4);
+  add_doc(c4, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(c4->windows, ==, 2);
+  g_assert_cmpuint(g_hash_table_size(c4->pairs), ==, 1);
+  g_assert_cmpuint(pair(c4, "Maria Okafor", "Daniel Lund"), ==, 1);
+
+  g_autoptr(EgCounts) c100 = eg_counts_new(EG_WINDOW_TOKENS, 100);
+  add_doc(c100, "d", text, EG_PARA_AUTO);
+  g_assert_cmpuint(c100->windows, ==, 1);
+  g_assert_cmpuint(g_hash_table_size(c100->pairs), ==, 3);
+
+  /* a document with no words still counts as one window */
+  g_autoptr(EgCounts) e = eg_counts_new(EG_WINDOW_TOKENS, 5);
+  add_doc(e, "d", "...", EG_PARA_AUTO);
+  g_assert_cmpuint(e->documents, ==, 1);
+  g_assert_cmpuint(e->windows, ==, 1);
+}
+
+static void
+test_totals(void)
+{
+  const char *const texts[] = {
+    "Maria Okafor met Daniel Lund. They talked.",
+    "Daniel Lund flew to Oslo.",
+    "Nothing happened here.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  g_assert_cmpuint(c->documents, ==, 3);
+  g_assert_cmpuint(c->windows, ==, 4);
+  const EgEntityCounts *dl = ent(c, "Daniel Lund");
+  g_assert_cmpuint(dl->documents, ==, 2);
+  g_assert_cmpuint(dl->mentions, ==, 2);
+  g_assert_cmpuint(dl->windows, ==, 2);
+  g_assert_cmpuint(ent(c, "Oslo")->votes[EG_TYPE_LOC], >=, EG_VOTE_STRONG);
+  g_assert_cmpuint(pair(c, "Daniel Lund", "Oslo"), ==, 1);
+  g_assert_cmpuint(pair(c, "Daniel Lund", "Maria Okafor"), ==, 1);
+  g_assert_cmpuint(g_hash_table_size(c->pairs), ==, 2);
+}
+
+static void
+test_window_parse(void)
+{
+  EgWindowKind k = EG_WINDOW_DOCUMENT;
+  guint size = 99;
+  g_assert_true(eg_window_parse("sentence", &k, &size));
+  g_assert_cmpint(k, ==, EG_WINDOW_SENTENCE);
+  g_assert_cmpuint(size, ==, 0);
+  g_assert_true(eg_window_parse("paragraph", &k, &size));
+  g_assert_cmpint(k, ==, EG_WINDOW_PARAGRAPH);
+  g_assert_true(eg_window_parse("document", &k, &size));
+  g_assert_cmpint(k, ==, EG_WINDOW_DOCUMENT);
+  g_assert_true(eg_window_parse("25", &k, &size));
+  g_assert_cmpint(k, ==, EG_WINDOW_TOKENS);
+  g_assert_cmpuint(size, ==, 25);
+  g_assert_false(eg_window_parse("0", &k, &size));
+  g_assert_false(eg_window_parse("-3", &k, &size));
+  g_assert_false(eg_window_parse("ten", &k, &size));
+  g_assert_false(eg_window_parse("", &k, &size));
+  g_assert_false(eg_window_parse(NULL, &k, &size));
+}
+
+/* ---- merging ---------------------------------------------------------------------------------- */
+
+static void
+assert_counts_equal(const EgCounts *a, const EgCounts *b)
+{
+  g_assert_cmpuint(a->documents, ==, b->documents);
+  g_assert_cmpuint(a->windows, ==, b->windows);
+  g_assert_cmpuint(g_hash_table_size(a->entities), ==, g_hash_table_size(b->entities));
+  g_assert_cmpuint(g_hash_table_size(a->pairs), ==, g_hash_table_size(b->pairs));
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, a->entities);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgEntityCounts *x = v, *y = ent(b, k);
+    g_assert_cmpuint(x->mentions, ==, y->mentions);
+    g_assert_cmpuint(x->documents, ==, y->documents);
+    g_assert_cmpuint(x->windows, ==, y->windows);
+    for (guint t = 0; t < EG_N_TYPES; t++)
+      g_assert_cmpuint(x->votes[t], ==, y->votes[t]);
+    g_assert_cmpuint(g_hash_table_size(x->surfaces), ==, g_hash_table_size(y->surfaces));
+    GHashTableIter si;
+    gpointer sk, sv;
+    g_hash_table_iter_init(&si, x->surfaces);
+    while (g_hash_table_iter_next(&si, &sk, &sv))
+      g_assert_cmpuint(*(guint64 *)sv, ==, surface(y, sk));
+  }
+  g_hash_table_iter_init(&it, a->pairs);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    guint64 *w = g_hash_table_lookup(b->pairs, k);
+    g_assert_nonnull(w);
+    g_assert_cmpuint(*(guint64 *)v, ==, *w);
+  }
+}
+
+static void
+test_merge(void)
+{
+  const char *const one[] = { "Maria Okafor met Daniel Lund. Okafor left.", "Daniel Lund flew to Oslo.", NULL };
+  const char *const two[] = { "Priya Raman met Maria Okafor in Oslo.", "Lund's plan and Okafor's plan.", NULL };
+  const char *const all[] = { one[0], one[1], two[0], two[1], NULL };
+  g_autoptr(EgCounts) a = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) b = count_docs(EG_WINDOW_SENTENCE, 0, two);
+  g_autoptr(EgCounts) whole = count_docs(EG_WINDOW_SENTENCE, 0, all);
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_counts_merge(a, b, &error));
+  g_assert_no_error(error);
+  assert_counts_equal(a, whole);
+  assert_counts_equal(whole, a);
+  g_assert_cmpuint(a->documents, ==, 4);
+  /* FROM is unchanged */
+  g_assert_cmpuint(b->documents, ==, 2);
+
+  /* merging into an empty table copies */
+  g_autoptr(EgCounts) empty = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_assert_true(eg_counts_merge(empty, whole, NULL));
+  assert_counts_equal(empty, whole);
+}
+
+static void
+test_merge_refuses(void)
+{
+  const char *const one[] = { "Maria Okafor met Daniel Lund.", NULL };
+  g_autoptr(EgCounts) s = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) p = count_docs(EG_WINDOW_PARAGRAPH, 0, one);
+  g_autoptr(EgCounts) t3 = count_docs(EG_WINDOW_TOKENS, 3, one);
+  g_autoptr(EgCounts) t4 = count_docs(EG_WINDOW_TOKENS, 4, one);
+
+  g_autoptr(GError) error = NULL;
+  g_assert_false(eg_counts_merge(s, p, &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_FORMAT);
+  g_assert_nonnull(error->message);
+  g_clear_error(&error);
+  /* nothing changed */
+  g_assert_cmpuint(s->documents, ==, 1);
+  g_assert_cmpuint(ent(s, "Maria Okafor")->mentions, ==, 1);
+  g_assert_cmpuint(pair(s, "Maria Okafor", "Daniel Lund"), ==, 1);
+
+  g_assert_false(eg_counts_merge(t3, t4, &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_FORMAT);
+  g_clear_error(&error);
+  g_assert_cmpuint(t3->documents, ==, 1);
+  g_assert_false(eg_counts_merge(t4, s, NULL));
+}
+
+/* ---- consolidation ---------------------------------------------------------------------------- */
+
+static void
+test_consolidate_sorted(void)
+{
+  const char *const texts[] = {
+    "Priya Raman met Maria Okafor and Daniel Lund in Oslo.",
+    "Daniel Lund told Maria Okafor about Oslo.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_autofree char *got = node_labels(t);
+  g_assert_cmpstr(got, ==, "Daniel Lund|Maria Okafor|Oslo|Priya Raman");
+  assert_table_sorted(t);
+  g_assert_cmpuint(t->documents, ==, 2);
+  g_assert_cmpuint(t->windows, ==, 2);
+  g_assert_cmpuint(t->edges->len, ==, 6);
+  g_assert_cmpuint(edge(t, "Daniel Lund", "Maria Okafor"), ==, 2);
+  g_assert_cmpuint(edge(t, "Maria Okafor", "Oslo"), ==, 2);
+  g_assert_cmpuint(edge(t, "Oslo", "Priya Raman"), ==, 1);
+  const EgNode *oslo = node(t, 2);
+  g_assert_cmpint(oslo->type, ==, EG_TYPE_LOC);
+  g_assert_cmpuint(oslo->mentions, ==, 2);
+  g_assert_cmpuint(oslo->documents, ==, 2);
+  g_assert_cmpstr(oslo->aliases, ==, "");
+  g_assert_cmpint(node(t, 0)->type, ==, EG_TYPE_PERSON);
+}
+
+static void
+test_consolidate_surname_across_documents(void)
+{
+  const char *const texts[] = {
+    "Maria Okafor spoke at the port.",
+    "Reporters asked Okafor about Lund.",
+    "Daniel Lund answered later.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  /* the documents themselves know only the short forms */
+  g_assert_nonnull(ent(c, "Okafor"));
+  g_assert_cmpuint(pair(c, "Lund", "Okafor"), ==, 1);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_autofree char *got = node_labels(t);
+  g_assert_cmpstr(got, ==, "Daniel Lund|Maria Okafor");
+  const EgNode *mo = node(t, 1);
+  g_assert_cmpuint(mo->mentions, ==, 2);
+  g_assert_cmpuint(mo->documents, ==, 2);
+  g_assert_cmpstr(mo->aliases, ==, "Okafor");
+  g_assert_cmpint(mo->type, ==, EG_TYPE_PERSON);
+  g_assert_cmpuint(edge(t, "Daniel Lund", "Maria Okafor"), ==, 1);
+  assert_table_sorted(t);
+
+  /* two full names with one surname: the short form stays apart */
+  const char *const amb[] = { "Maria Okafor spoke.", "Daniel Okafor spoke.", "Reporters asked Okafor.", NULL };
+  g_autoptr(EgCounts) ca = count_docs(EG_WINDOW_SENTENCE, 0, amb);
+  g_autoptr(EgNodeTable) ta = eg_consolidate(ca);
+  g_autofree char *gota = node_labels(ta);
+  g_assert_cmpstr(gota, ==, "Daniel Okafor|Maria Okafor|Okafor");
+}
+
+static void
+test_consolidate_spelling_variants(void)
+{
+  const char *const texts[] = {
+    "Critics praised Ana Wasserman-Schultz.",
+    "Critics praised Ana Wasserman Schultz.",
+    "Critics praised ANA WASSERMAN SCHULTZ.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  g_assert_cmpuint(g_hash_table_size(c->entities), ==, 3);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_assert_cmpuint(t->nodes->len, ==, 1);
+  const EgNode *n = node(t, 0);
+  /* equal words and mentions: the byte-smaller label */
+  g_assert_cmpstr(n->label, ==, "ANA WASSERMAN SCHULTZ");
+  g_assert_cmpuint(n->mentions, ==, 3);
+  g_assert_cmpuint(n->documents, ==, 3);
+  g_assert_cmpstr(n->aliases, ==, "Ana Wasserman Schultz|Ana Wasserman-Schultz");
+}
+
+static void
+test_consolidate_acronym_across_documents(void)
+{
+  const char *const texts[] = {
+    "The Alpha Beta Committee met in Oslo.",
+    "Officials said the ABC voted twice. The ABC then adjourned.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_DOCUMENT, 0, texts);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_autofree char *got = node_labels(t);
+  g_assert_cmpstr(got, ==, "Alpha Beta Committee|Oslo");
+  const EgNode *abc = node(t, 0);
+  g_assert_cmpint(abc->type, ==, EG_TYPE_ORG);
+  g_assert_cmpuint(abc->mentions, ==, 3);
+  g_assert_cmpuint(abc->documents, ==, 2);
+  g_assert_cmpstr(abc->aliases, ==, "ABC");
+
+  /* an acronym of two organisations stays apart */
+  const char *const amb[] = {
+    "The Alpha Beta Committee met.", "The Arctic Bird Council met.", "Officials said the ABC voted.", NULL
+  };
+  g_autoptr(EgCounts) ca = count_docs(EG_WINDOW_DOCUMENT, 0, amb);
+  g_autoptr(EgNodeTable) ta = eg_consolidate(ca);
+  g_autofree char *gota = node_labels(ta);
+  g_assert_cmpstr(gota, ==, "ABC|Alpha Beta Committee|Arctic Bird Council");
+}
+
+static void
+test_consolidate_self_loops(void)
+{
+  /* "Okafor" and "Maria Okafor" shared windows in some document without being joined there;
+   * once they are one node the pair is not an edge, and pairs landing on one edge add up. */
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  c->documents = 3;
+  c->windows = 9;
+  put_entity(c, "Maria Okafor", 4, 2, 6, 0, 0, 0);
+  put_entity(c, "Okafor", 2, 2, 1, 0, 0, 0);
+  put_entity(c, "Daniel Lund", 3, 2, 6, 0, 0, 0);
+  put_pair(c, "Maria Okafor", "Okafor", 5);
+  put_pair(c, "Daniel Lund", "Okafor", 2);
+  put_pair(c, "Daniel Lund", "Maria Okafor", 3);
+  put_pair(c, "Daniel Lund", "Nobody Known", 7); /* a label without an entity is ignored */
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_autofree char *got = node_labels(t);
+  g_assert_cmpstr(got, ==, "Daniel Lund|Maria Okafor");
+  g_assert_cmpuint(t->edges->len, ==, 1);
+  g_assert_cmpuint(edge(t, "Daniel Lund", "Maria Okafor"), ==, 5);
+  assert_table_sorted(t);
+  g_assert_cmpuint(node(t, 1)->mentions, ==, 6);
+  g_assert_cmpuint(node(t, 1)->documents, ==, 3); /* 2 + 2, capped by the corpus size */
+  g_assert_cmpuint(t->documents, ==, 3);
+  g_assert_cmpuint(t->windows, ==, 9);
+}
+
+static void
+test_consolidate_type_vote(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  c->documents = 5;
+  put_entity(c, "Kvalfjord", 4, 4, 2, 0, 5, 1);   /* LOC */
+  put_entity(c, "Halvorsen", 3, 3, 2, 2, 0, 0);   /* tie: the earlier type, PERSON */
+  put_entity(c, "Zephyr", 1, 1, 0, 0, 0, 0);      /* no votes: MISC */
+  put_entity(c, "Borealis Group", 2, 1, 1, 3, 0, 0); /* ORG */
+  put_entity(c, "Nordic", 1, 1, 0, 0, 1, 1);      /* tie LOC/MISC: LOC */
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_autofree char *got = node_labels(t);
+  g_assert_cmpstr(got, ==, "Borealis Group|Halvorsen|Kvalfjord|Nordic|Zephyr");
+  g_assert_cmpint(node(t, 0)->type, ==, EG_TYPE_ORG);
+  g_assert_cmpint(node(t, 1)->type, ==, EG_TYPE_PERSON);
+  g_assert_cmpint(node(t, 2)->type, ==, EG_TYPE_LOC);
+  g_assert_cmpint(node(t, 3)->type, ==, EG_TYPE_LOC);
+  g_assert_cmpint(node(t, 4)->type, ==, EG_TYPE_MISC);
+  g_assert_cmpuint(t->edges->len, ==, 0);
+
+  /* a node's type is the vote of all its names */
+  g_autoptr(EgCounts) d = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  d->documents = 2;
+  put_entity(d, "Borealis Group", 1, 1, 0, 3, 0, 0);
+  put_entity(d, "BOREALIS GROUP", 5, 1, 5, 0, 0, 0);
+  g_autoptr(EgNodeTable) u = eg_consolidate(d);
+  g_assert_cmpuint(u->nodes->len, ==, 1);
+  g_assert_cmpstr(node(u, 0)->label, ==, "BOREALIS GROUP"); /* more mentions */
+  g_assert_cmpint(node(u, 0)->type, ==, EG_TYPE_PERSON);    /* 5 against 3 */
+  g_assert_cmpuint(node(u, 0)->mentions, ==, 6);
+  g_assert_cmpuint(node(u, 0)->documents, ==, 2);
+  g_assert_cmpstr(node(u, 0)->aliases, ==, "Borealis Group");
+}
+
+static void
+test_consolidate_aliases_order(void)
+{
+  const char *const texts[] = {
+    "Maria Okafor spoke. Okafor's aides cheered. Okafor's plan won.",
+    "Maria Okafor spoke again. Reporters asked Okafor.",
+    NULL
+  };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, texts);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_assert_cmpuint(t->nodes->len, ==, 1);
+  g_assert_cmpstr(node(t, 0)->label, ==, "Maria Okafor");
+  g_assert_cmpuint(node(t, 0)->mentions, ==, 5);
+  /* most frequent first; the label itself is not an alias */
+  g_assert_cmpstr(node(t, 0)->aliases, ==, "Okafor's|Okafor");
+}
+
+static void
+test_consolidate_empty(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  g_assert_cmpuint(t->nodes->len, ==, 0);
+  g_assert_cmpuint(t->edges->len, ==, 0);
+  g_assert_cmpuint(t->documents, ==, 0);
+  eg_node_table_free(NULL);
+  eg_counts_free(NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/cooc/window/sentence", test_sentence_window);
+  g_test_add_func("/cooc/window/paragraph-document", test_paragraph_and_document_windows);
+  g_test_add_func("/cooc/window/tokens", test_token_windows);
+  g_test_add_func("/cooc/window/parse", test_window_parse);
+  g_test_add_func("/cooc/totals", test_totals);
+  g_test_add_func("/cooc/merge/exact", test_merge);
+  g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
+  g_test_add_func("/cooc/consolidate/sorted", test_consolidate_sorted);
+  g_test_add_func("/cooc/consolidate/surname", test_consolidate_surname_across_documents);
+  g_test_add_func("/cooc/consolidate/spelling", test_consolidate_spelling_variants);
+  g_test_add_func("/cooc/consolidate/acronym", test_consolidate_acronym_across_documents);
+  g_test_add_func("/cooc/consolidate/self-loops", test_consolidate_self_loops);
+  g_test_add_func("/cooc/consolidate/type-vote", test_consolidate_type_vote);
+  g_test_add_func("/cooc/consolidate/aliases", test_consolidate_aliases_order);
+  g_test_add_func("/cooc/consolidate/empty", test_consolidate_empty);
+  return g_test_run();
+}

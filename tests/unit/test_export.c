@@ -1,0 +1,573 @@
+/* test_export.c: unit tests of the graph and export stages: eg_graph_build, the GraphML, DOT and
+ * TSV writers, atomic output files, format names and locale-independent numbers. */
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cooc/pipeline.h"
+#include "export/export.h"
+
+/* A label with everything a writer must escape: & < > " ' \ and a control character. */
+#define NASTY_LABEL "Alpha & \"Beta\" <script>'x'\\y\x01z"
+#define NASTY_CLEAN "Alpha & \"Beta\" <script>'x'\\yz"
+
+/* ---- helpers ---------------------------------------------------------------------------------- */
+
+static void
+add_node(EgNodeTable *t, const char *label, EgEntityType type, guint64 mentions, guint64 documents,
+         const char *aliases)
+{
+  EgNode n = { g_strdup(label), type, mentions, documents, g_strdup(aliases) };
+  g_array_append_val(t->nodes, n);
+}
+
+static void
+clear_node(gpointer p)
+{
+  EgNode *n = p;
+  g_free(n->label);
+  g_free(n->aliases);
+}
+
+/* Three nodes in label order and two edges. */
+static EgNodeTable *
+small_table(void)
+{
+  EgNodeTable *t = g_new0(EgNodeTable, 1);
+  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  g_array_set_clear_func(t->nodes, clear_node);
+  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
+  add_node(t, NASTY_LABEL, EG_TYPE_ORG, 5, 2, "AB|A&B");
+  add_node(t, "Maria Okafor", EG_TYPE_PERSON, 9, 3, "Okafor|Okafor's");
+  add_node(t, "Oslo", EG_TYPE_LOC, 2, 1, "");
+  EgEdge e1 = { 0, 1, 4 }, e2 = { 1, 2, 1 };
+  g_array_append_val(t->edges, e1);
+  g_array_append_val(t->edges, e2);
+  t->documents = 3;
+  t->windows = 10;
+  return t;
+}
+
+static void
+build_graph(igraph_t *g, const EgNodeTable *t)
+{
+  eg_graph_init();
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_graph_build(g, t, &error));
+  g_assert_no_error(error);
+}
+
+typedef gboolean (*Writer)(const igraph_t *, FILE *, GError **);
+
+/* Runs WRITER into memory and returns what it wrote (transfer full). */
+static char *
+write_to_string(Writer writer, const igraph_t *g, gsize *len)
+{
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream(&buf, &size);
+  g_assert_nonnull(fp);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = writer(g, fp, &error);
+  g_assert_no_error(error);
+  g_assert_true(ok);
+  g_assert_cmpint(fclose(fp), ==, 0);
+  if (len)
+    *len = size;
+  char *out = g_strndup(buf, size);
+  free(buf);
+  return out;
+}
+
+static xmlNodePtr
+child(xmlNodePtr parent, const char *name, guint nth)
+{
+  for (xmlNodePtr c = parent->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0 && nth-- == 0)
+      return c;
+  return NULL;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+  xmlChar *v = xmlGetProp(n, BAD_CAST name);
+  char *s = g_strdup((const char *)v);
+  xmlFree(v);
+  return s;
+}
+
+/* The text of the <data key=KEY> child of N (transfer full), NULL when absent. */
+static char *
+data_of(xmlNodePtr n, const char *key)
+{
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "data") != 0)
+      continue;
+    g_autofree char *k = prop(c, "key");
+    if (g_strcmp0(k, key) == 0) {
+      xmlChar *v = xmlNodeGetContent(c);
+      char *s = g_strdup((const char *)v);
+      xmlFree(v);
+      return s;
+    }
+  }
+  return NULL;
+}
+
+/* ---- graph ------------------------------------------------------------------------------------ */
+
+static void
+test_graph_build(void)
+{
+  g_autoptr(EgNodeTable) t = small_table();
+  igraph_t g;
+  build_graph(&g, t);
+  g_assert_cmpint(igraph_vcount(&g), ==, 3);
+  g_assert_cmpint(igraph_ecount(&g), ==, 2);
+  g_assert_false(igraph_is_directed(&g));
+  g_assert_cmpstr(VAS(&g, "label", 1), ==, "Maria Okafor");
+  g_assert_cmpstr(VAS(&g, "type", 0), ==, "ORG");
+  g_assert_cmpstr(VAS(&g, "type", 2), ==, "LOC");
+  g_assert_cmpfloat(VAN(&g, "mentions", 1), ==, 9);
+  g_assert_cmpfloat(VAN(&g, "documents", 1), ==, 3);
+  g_assert_cmpstr(VAS(&g, "aliases", 0), ==, "AB|A&B");
+  g_assert_cmpfloat(EAN(&g, "weight", 0), ==, 4);
+  g_assert_cmpfloat(EAN(&g, "count", 1), ==, 1);
+  g_assert_cmpfloat(GAN(&g, "documents"), ==, 3);
+  g_assert_cmpfloat(GAN(&g, "windows"), ==, 10);
+  igraph_destroy(&g);
+}
+
+/* ---- GraphML ---------------------------------------------------------------------------------- */
+
+static void
+test_graphml(void)
+{
+  g_autoptr(EgNodeTable) t = small_table();
+  igraph_t g;
+  build_graph(&g, t);
+  gsize len = 0;
+  g_autofree char *xml = write_to_string(eg_export_graphml, &g, &len);
+  igraph_destroy(&g);
+
+  g_assert_true(g_str_has_prefix(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+  g_assert_null(strchr(xml, '\x01'));
+  g_assert_nonnull(strstr(xml, "&amp;"));
+  g_assert_nonnull(strstr(xml, "&lt;script&gt;"));
+  g_assert_null(strstr(xml, "<script>"));
+
+  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "test.graphml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull(doc);
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  g_assert_cmpstr((const char *)root->name, ==, "graphml");
+
+  /* typed keys, one per domain and name */
+  static const struct { const char *id, *domain, *name, *type; } keys[] = {
+    { "g_documents", "graph", "documents", "long" }, { "g_windows", "graph", "windows", "long" },
+    { "v_label", "node", "label", "string" }, { "v_type", "node", "type", "string" },
+    { "v_mentions", "node", "mentions", "long" }, { "v_documents", "node", "documents", "long" },
+    { "v_aliases", "node", "aliases", "string" }, { "e_weight", "edge", "weight", "double" },
+    { "e_count", "edge", "count", "long" },
+  };
+  guint n_keys = 0;
+  for (xmlNodePtr k = root->children; k; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "key") != 0)
+      continue;
+    g_autofree char *id = prop(k, "id");
+    g_autofree char *domain = prop(k, "for");
+    g_autofree char *name = prop(k, "attr.name");
+    g_autofree char *type = prop(k, "attr.type");
+    gboolean known = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
+      if (g_strcmp0(id, keys[i].id) == 0) {
+        known = TRUE;
+        g_assert_cmpstr(domain, ==, keys[i].domain);
+        g_assert_cmpstr(name, ==, keys[i].name);
+        g_assert_cmpstr(type, ==, keys[i].type);
+      }
+    if (!known)
+      g_test_message("unexpected key %s", id);
+    g_assert_true(known);
+    n_keys++;
+  }
+  g_assert_cmpuint(n_keys, ==, G_N_ELEMENTS(keys));
+
+  xmlNodePtr graph = child(root, "graph", 0);
+  g_assert_nonnull(graph);
+  g_autofree char *edgedefault = prop(graph, "edgedefault");
+  g_assert_cmpstr(edgedefault, ==, "undirected");
+  g_autofree char *gdocs = data_of(graph, "g_documents");
+  g_assert_cmpstr(gdocs, ==, "3");
+  g_autofree char *gwin = data_of(graph, "g_windows");
+  g_assert_cmpstr(gwin, ==, "10");
+
+  static const char *const labels[] = { NASTY_CLEAN, "Maria Okafor", "Oslo" };
+  static const char *const mentions[] = { "5", "9", "2" };
+  for (guint i = 0; i < 3; i++) {
+    xmlNodePtr n = child(graph, "node", i);
+    g_assert_nonnull(n);
+    g_autofree char *id = prop(n, "id");
+    g_autofree char *want = g_strdup_printf("n%u", i);
+    g_assert_cmpstr(id, ==, want);
+    g_autofree char *label = data_of(n, "v_label");
+    g_assert_cmpstr(label, ==, labels[i]);
+    g_autofree char *m = data_of(n, "v_mentions");
+    g_assert_cmpstr(m, ==, mentions[i]);
+  }
+  g_assert_null(child(graph, "node", 3));
+  g_autofree char *aliases = data_of(child(graph, "node", 0), "v_aliases");
+  g_assert_cmpstr(aliases, ==, "AB|A&B");
+  g_autofree char *type = data_of(child(graph, "node", 1), "v_type");
+  g_assert_cmpstr(type, ==, "PERSON");
+
+  /* edges: {n0, n1} count 4 and {n1, n2} count 1, in either orientation */
+  static const char *const ends[][2] = { { "n0", "n1" }, { "n1", "n2" } };
+  static const char *const counts[] = { "4", "1" };
+  for (guint i = 0; i < 2; i++) {
+    xmlNodePtr e = child(graph, "edge", i);
+    g_assert_nonnull(e);
+    g_autofree char *s = prop(e, "source");
+    g_autofree char *d = prop(e, "target");
+    g_assert_true((g_strcmp0(s, ends[i][0]) == 0 && g_strcmp0(d, ends[i][1]) == 0) ||
+                  (g_strcmp0(s, ends[i][1]) == 0 && g_strcmp0(d, ends[i][0]) == 0));
+    g_autofree char *c = data_of(e, "e_count");
+    g_assert_cmpstr(c, ==, counts[i]);
+    g_autofree char *w = data_of(e, "e_weight");
+    g_assert_cmpstr(w, ==, counts[i]);
+  }
+  g_assert_null(child(graph, "edge", 2));
+  xmlFreeDoc(doc);
+}
+
+static void
+test_graphml_from_text(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  const char *texts[] = { "Maria Okafor met Daniel Lund in Oslo.", "Okafor flew to Oslo." };
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+    EgDocument doc = { "d", texts[i], strlen(texts[i]) };
+    eg_pipeline_count_document(c, &doc, EG_PARA_AUTO);
+  }
+  g_autoptr(EgNodeTable) t = eg_consolidate(c);
+  igraph_t g;
+  build_graph(&g, t);
+  gsize len = 0;
+  g_autofree char *xml = write_to_string(eg_export_graphml, &g, &len);
+  igraph_destroy(&g);
+  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "text.graphml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull(doc);
+  xmlNodePtr graph = child(xmlDocGetRootElement(doc), "graph", 0);
+  g_autofree char *l0 = data_of(child(graph, "node", 0), "v_label");
+  g_autofree char *l1 = data_of(child(graph, "node", 1), "v_label");
+  g_autofree char *l2 = data_of(child(graph, "node", 2), "v_label");
+  g_assert_cmpstr(l0, ==, "Daniel Lund");
+  g_assert_cmpstr(l1, ==, "Maria Okafor");
+  g_assert_cmpstr(l2, ==, "Oslo");
+  g_autofree char *m1 = data_of(child(graph, "node", 1), "v_mentions");
+  g_assert_cmpstr(m1, ==, "2");
+  g_autofree char *a1 = data_of(child(graph, "node", 1), "v_aliases");
+  g_assert_cmpstr(a1, ==, "Okafor");
+  g_assert_nonnull(child(graph, "edge", 2));
+  g_assert_null(child(graph, "edge", 3));
+  xmlFreeDoc(doc);
+}
+
+/* ---- DOT and TSV ------------------------------------------------------------------------------ */
+
+static void
+test_dot(void)
+{
+  g_autoptr(EgNodeTable) t = small_table();
+  igraph_t g;
+  build_graph(&g, t);
+  g_autofree char *dot = write_to_string(eg_export_dot, &g, NULL);
+  igraph_destroy(&g);
+  g_assert_true(g_str_has_prefix(dot, "graph"));
+  g_assert_nonnull(strstr(dot, "\\\\y"));    /* the label's backslash, doubled */
+  g_assert_null(strstr(dot, "'\\y"));        /* and never left single */
+  g_assert_nonnull(strstr(dot, "\\\"Beta\\\"")); /* quotes escaped by cgraph */
+  g_assert_nonnull(strstr(dot, "count=4"));
+  g_assert_nonnull(strstr(dot, "count=1"));
+  /* undirected edges, in either orientation (igraph gives the larger id first) */
+  g_assert_true(strstr(dot, "n0 -- n1") || strstr(dot, "n1 -- n0"));
+  g_assert_true(strstr(dot, "n1 -- n2") || strstr(dot, "n2 -- n1"));
+  g_assert_false(strstr(dot, "n0 -- n2") || strstr(dot, "n2 -- n0"));
+  g_assert_null(strstr(dot, "->"));
+  g_assert_nonnull(strstr(dot, "\"Maria Okafor\""));
+  g_assert_nonnull(strstr(dot, "PERSON"));
+  g_assert_nonnull(strstr(dot, "mentions=9"));
+}
+
+static void
+test_tsv(void)
+{
+  g_autoptr(EgNodeTable) t = small_table();
+  add_node(t, "Zed Quill", EG_TYPE_PERSON, 5, 1, ""); /* ties with node 0 on mentions */
+  igraph_t g;
+  build_graph(&g, t);
+  g_autofree char *tsv = write_to_string(eg_export_tsv, &g, NULL);
+  igraph_destroy(&g);
+  const char *expected =
+    "label\ttype\tmentions\tdocuments\taliases\n"
+    "Maria Okafor\tPERSON\t9\t3\tOkafor|Okafor's\n"
+    NASTY_LABEL "\tORG\t5\t2\tAB|A&B\n"
+    "Zed Quill\tPERSON\t5\t1\t\n"
+    "Oslo\tLOC\t2\t1\t\n";
+  g_assert_cmpstr(tsv, ==, expected);
+}
+
+static void
+test_empty_graph(void)
+{
+  EgNodeTable t = { g_array_new(FALSE, TRUE, sizeof(EgNode)), g_array_new(FALSE, TRUE, sizeof(EgEdge)), 0, 0 };
+  igraph_t g;
+  build_graph(&g, &t);
+  gsize len = 0;
+  g_autofree char *xml = write_to_string(eg_export_graphml, &g, &len);
+  xmlDocPtr doc = xmlReadMemory(xml, (int)len, "empty.graphml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull(doc);
+  g_assert_null(child(child(xmlDocGetRootElement(doc), "graph", 0), "node", 0));
+  xmlFreeDoc(doc);
+  g_autofree char *tsv = write_to_string(eg_export_tsv, &g, NULL);
+  g_assert_cmpstr(tsv, ==, "label\ttype\tmentions\tdocuments\taliases\n");
+  g_autofree char *dot = write_to_string(eg_export_dot, &g, NULL);
+  g_assert_true(g_str_has_prefix(dot, "graph"));
+  igraph_destroy(&g);
+  g_array_unref(t.nodes);
+  g_array_unref(t.edges);
+}
+
+/* ---- output files ----------------------------------------------------------------------------- */
+
+static guint
+dir_entries(const char *dir, char **only)
+{
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  g_assert_nonnull(d);
+  guint n = 0;
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    if (only && n == 0)
+      *only = g_strdup(name);
+    n++;
+  }
+  return n;
+}
+
+static void
+test_output_commit(void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("eg-unit-XXXXXX", &error);
+  g_assert_no_error(error);
+  g_autofree char *path = g_build_filename(dir, "out.tsv", NULL);
+
+  EgOutput *out = eg_output_open(path, &error);
+  g_assert_no_error(error);
+  g_assert_nonnull(out);
+  /* written beside the target under a temporary name */
+  const char *tmp = eg_output_path(out);
+  g_assert_cmpstr(tmp, !=, path);
+  g_autofree char *tmp_dir = g_path_get_dirname(tmp);
+  g_assert_cmpstr(tmp_dir, ==, dir);
+  g_assert_true(g_file_test(tmp, G_FILE_TEST_IS_REGULAR));
+  g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+  g_autofree char *tmp_copy = g_strdup(tmp);
+  fputs("hello\n", eg_output_stream(out));
+  g_assert_true(eg_output_commit(out, &error));
+  g_assert_no_error(error);
+
+  g_autofree char *content = NULL;
+  g_assert_true(g_file_get_contents(path, &content, NULL, NULL));
+  g_assert_cmpstr(content, ==, "hello\n");
+  g_assert_false(g_file_test(tmp_copy, G_FILE_TEST_EXISTS));
+  g_autofree char *only = NULL;
+  g_assert_cmpuint(dir_entries(dir, &only), ==, 1);
+  g_assert_cmpstr(only, ==, "out.tsv");
+
+  /* a second commit replaces the file whole */
+  out = eg_output_open(path, &error);
+  g_assert_nonnull(out);
+  fputs("second\n", eg_output_stream(out));
+  g_assert_true(eg_output_commit(out, &error));
+  g_free(content);
+  content = NULL;
+  g_assert_true(g_file_get_contents(path, &content, NULL, NULL));
+  g_assert_cmpstr(content, ==, "second\n");
+
+  g_assert_cmpint(g_unlink(path), ==, 0);
+  g_assert_cmpint(g_rmdir(dir), ==, 0);
+}
+
+static void
+test_output_abort(void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("eg-unit-XXXXXX", &error);
+  g_assert_no_error(error);
+  g_autofree char *path = g_build_filename(dir, "graph.graphml", NULL);
+
+  EgOutput *out = eg_output_open(path, &error);
+  g_assert_nonnull(out);
+  fputs("half a graph", eg_output_stream(out));
+  eg_output_abort(out);
+  g_assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint(dir_entries(dir, NULL), ==, 0);
+
+  /* an existing file survives an aborted rewrite */
+  g_assert_true(g_file_set_contents(path, "old\n", -1, NULL));
+  out = eg_output_open(path, &error);
+  g_assert_nonnull(out);
+  fputs("new", eg_output_stream(out));
+  eg_output_abort(out);
+  g_autofree char *content = NULL;
+  g_assert_true(g_file_get_contents(path, &content, NULL, NULL));
+  g_assert_cmpstr(content, ==, "old\n");
+  g_assert_cmpuint(dir_entries(dir, NULL), ==, 1);
+  eg_output_abort(NULL);
+
+  /* a folder that does not exist: an error, not a crash */
+  g_autofree char *bad = g_build_filename(dir, "missing", "out.dot", NULL);
+  g_assert_null(eg_output_open(bad, &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_OUTPUT);
+
+  g_assert_cmpint(g_unlink(path), ==, 0);
+  g_assert_cmpint(g_rmdir(dir), ==, 0);
+}
+
+/* ---- formats and numbers ---------------------------------------------------------------------- */
+
+static void
+test_format_from_path(void)
+{
+  static const struct { const char *path; EgFormat format; } ok[] = {
+    { "out.graphml", EG_FORMAT_GRAPHML }, { "out.dot", EG_FORMAT_DOT }, { "out.gv", EG_FORMAT_DOT },
+    { "out.svg", EG_FORMAT_SVG }, { "out.png", EG_FORMAT_PNG }, { "out.pdf", EG_FORMAT_PDF },
+    { "out.tsv", EG_FORMAT_TSV }, { "/tmp/a.b/graph.GraphML", EG_FORMAT_GRAPHML },
+    { "OUT.SVG", EG_FORMAT_SVG }, { "archive.tar.dot", EG_FORMAT_DOT },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(ok); i++) {
+    EgFormat f = (EgFormat)-1;
+    g_assert_true(eg_format_from_path(ok[i].path, &f));
+    g_assert_cmpint(f, ==, ok[i].format);
+  }
+  const char *const bad[] = { "out.txt", "out", "dir.dot/out", "out.", "", "-", NULL };
+  for (guint i = 0; bad[i]; i++) {
+    EgFormat f = EG_FORMAT_TSV;
+    g_assert_false(eg_format_from_path(bad[i], &f));
+  }
+  EgFormat f;
+  g_assert_false(eg_format_from_path(NULL, &f));
+  g_assert_true(eg_format_from_name("gv", &f));
+  g_assert_cmpint(f, ==, EG_FORMAT_DOT);
+  g_assert_false(eg_format_from_name("jpeg", &f));
+}
+
+static void
+check_numbers(void)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_assert_cmpstr(eg_export_number(buf, 0.5, FALSE), ==, "0.5");
+  g_assert_cmpstr(eg_export_number(buf, -2.25, FALSE), ==, "-2.25");
+  g_assert_cmpstr(eg_export_number(buf, 1234.5, FALSE), ==, "1234.5");
+  /* reads back exactly */
+  const double values[] = { 0.1, 1.0 / 3.0, 2.0 / 3.0, 1e-7, 123456.789 };
+  for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+    g_assert_null(strchr(eg_export_number(buf, values[i], FALSE), ','));
+    g_assert_cmpfloat(g_ascii_strtod(eg_export_number(buf, values[i], FALSE), NULL), ==, values[i]);
+  }
+  g_assert_cmpstr(eg_export_number(buf, 42, TRUE), ==, "42");
+  g_assert_cmpstr(eg_export_number(buf, 0, TRUE), ==, "0");
+  g_assert_cmpstr(eg_export_number(buf, 12345678901.0, TRUE), ==, "12345678901");
+  g_assert_cmpstr(eg_export_number(buf, 3, FALSE), ==, "3");
+}
+
+static void
+test_number(void)
+{
+  check_numbers();
+  g_assert_true(eg_export_attr_is_integer("mentions"));
+  g_assert_true(eg_export_attr_is_integer("count"));
+  g_assert_true(eg_export_attr_is_integer("documents"));
+  g_assert_false(eg_export_attr_is_integer("weight"));
+  g_assert_false(eg_export_attr_is_integer("label"));
+}
+
+static void
+test_number_shortest(void)
+{
+  /* the contract: "the shortest form that reads back exactly" */
+  static const struct { double v; const char *shortest; } cases[] = {
+    { 0.1, "0.1" }, { 0.3, "0.3" }, { 1.0 / 3.0, "0.3333333333333333" }, { 2.675, "2.675" },
+  };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    const char *got = eg_export_number(buf, cases[i].v, FALSE);
+    g_assert_cmpstr(got, ==, cases[i].shortest);
+  }
+}
+
+static void
+test_number_locale(void)
+{
+  const char *const locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "nl_NL.UTF-8", NULL };
+  g_autofree char *old = g_strdup(setlocale(LC_NUMERIC, NULL));
+  const char *used = NULL;
+  for (guint i = 0; locales[i] && !used; i++)
+    if (setlocale(LC_NUMERIC, locales[i]))
+      used = locales[i];
+  if (!used) {
+    g_test_skip("no locale with a decimal comma is installed (de_DE.UTF-8)");
+    return;
+  }
+  char probe[32];
+  g_snprintf(probe, sizeof probe, "%.1f", 0.5);
+  g_test_message("LC_NUMERIC=%s prints 0.5 as %s", used, probe);
+  check_numbers();
+
+  /* the writers too */
+  g_autoptr(EgNodeTable) t = small_table();
+  igraph_t g;
+  build_graph(&g, t);
+  g_autofree char *dot = write_to_string(eg_export_dot, &g, NULL);
+  g_autofree char *xml = write_to_string(eg_export_graphml, &g, NULL);
+  igraph_destroy(&g);
+  setlocale(LC_NUMERIC, old);
+  g_assert_nonnull(strstr(dot, "fontsize=24.00"));
+  g_assert_null(strstr(dot, "24,00"));
+  g_assert_nonnull(strstr(xml, ">4</data>"));
+}
+
+static void
+test_xml_clean(void)
+{
+  g_autofree char *a = eg_export_xml_clean("a\x01" "b\tc\nd\x1f" "e\u00e9\uFFFE");
+  g_assert_cmpstr(a, ==, "ab\tc\nde\u00e9");
+  g_autofree char *b = eg_export_xml_clean("");
+  g_assert_cmpstr(b, ==, "");
+}
+
+int
+main(int argc, char *argv[])
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/export/graph/build", test_graph_build);
+  g_test_add_func("/export/graphml/small", test_graphml);
+  g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
+  g_test_add_func("/export/dot", test_dot);
+  g_test_add_func("/export/tsv", test_tsv);
+  g_test_add_func("/export/empty-graph", test_empty_graph);
+  g_test_add_func("/export/output/commit", test_output_commit);
+  g_test_add_func("/export/output/abort", test_output_abort);
+  g_test_add_func("/export/format-from-path", test_format_from_path);
+  g_test_add_func("/export/number", test_number);
+  g_test_add_func("/export/number-shortest", test_number_shortest);
+  g_test_add_func("/export/number-locale", test_number_locale);
+  g_test_add_func("/export/xml-clean", test_xml_clean);
+  return g_test_run();
+}

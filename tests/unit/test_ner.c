@@ -1,0 +1,363 @@
+/* test_ner.c: unit tests of the entity stage (eg_ner_find) on short texts written here. */
+#include <string.h>
+
+#include "ner/ner.h"
+
+/* ---- helpers ---------------------------------------------------------------------------------- */
+
+typedef struct {
+  char *text;
+  EgSegmentation *seg;
+  GArray *mentions;
+} Found;
+
+static Found *
+found_new(const char *text)
+{
+  Found *f = g_new0(Found, 1);
+  f->text = g_strdup(text);
+  f->seg = eg_segment(f->text, strlen(f->text), EG_PARA_AUTO);
+  f->mentions = eg_ner_find(f->text, f->seg);
+  g_assert_nonnull(f->mentions);
+  /* invariants: text order, no overlap, byte ranges match the tokens */
+  for (guint i = 0; i < f->mentions->len; i++) {
+    const EgMention *m = &g_array_index(f->mentions, EgMention, i);
+    g_assert_cmpuint(m->first_token, <, m->end_token);
+    g_assert_cmpuint(m->start, <, m->end);
+    g_assert_cmpuint(m->start, ==, g_array_index(f->seg->tokens, EgToken, m->first_token).start);
+    g_assert_cmpuint(m->end, ==, g_array_index(f->seg->tokens, EgToken, m->end_token - 1).end);
+    g_assert_nonnull(m->name);
+    g_assert_nonnull(m->surface);
+    g_assert_null(strchr(m->name, '"'));
+    g_assert_null(strstr(m->name, "\u2019"));
+    if (i > 0)
+      g_assert_cmpuint(m->first_token, >=, g_array_index(f->mentions, EgMention, i - 1).end_token);
+    if (m->defines >= 0)
+      g_assert_cmpint(m->defines, <, (gint)i);
+  }
+  return f;
+}
+
+static void
+found_free(Found *f)
+{
+  if (!f)
+    return;
+  g_array_unref(f->mentions);
+  eg_segmentation_free(f->seg);
+  g_free(f->text);
+  g_free(f);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Found, found_free)
+
+static const EgMention *
+mention(const Found *f, guint i)
+{
+  g_assert_cmpuint(i, <, f->mentions->len);
+  return &g_array_index(f->mentions, EgMention, i);
+}
+
+/* The names of all mentions joined by "|" (transfer full), for whole-list comparisons. */
+static char *
+names(const Found *f)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < f->mentions->len; i++) {
+    if (i)
+      g_string_append_c(s, '|');
+    g_string_append(s, mention(f, i)->name);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void
+assert_names(const char *text, const char *expected)
+{
+  g_autoptr(Found) f = found_new(text);
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, expected);
+}
+
+/* The type with the most votes, ties to the earlier type; MISC when there are none. */
+static EgEntityType
+top_type(const EgMention *m)
+{
+  EgEntityType best = EG_TYPE_MISC;
+  guint best_v = 0;
+  for (guint t = 0; t < EG_N_TYPES; t++)
+    if (m->votes[t] > best_v) {
+      best_v = m->votes[t];
+      best = (EgEntityType)t;
+    }
+  return best;
+}
+
+/* ---- titles, possessives, articles ------------------------------------------------------------ */
+
+static void
+test_title_stripped(void)
+{
+  g_autoptr(Found) f = found_new("Senator Maria Okafor said the vote would wait.");
+  g_assert_cmpuint(f->mentions->len, ==, 1);
+  const EgMention *m = mention(f, 0);
+  g_assert_cmpstr(m->name, ==, "Maria Okafor");
+  g_assert_cmpstr(m->surface, ==, "Maria Okafor");
+  g_assert_true(m->flags & EG_MF_TITLED);
+  g_assert_false(m->flags & (EG_MF_POSSESSIVE | EG_MF_ACRONYM | EG_MF_CONNECTED));
+  g_assert_cmpuint(m->n_words, ==, 2);
+  g_assert_cmpint(m->defines, ==, -1);
+  g_assert_null(m->canonical);
+  g_assert_cmpint(top_type(m), ==, EG_TYPE_PERSON);
+  g_assert_cmpuint(m->votes[EG_TYPE_PERSON], >=, EG_VOTE_STRONG);
+  g_assert_cmpuint(m->start, ==, strlen("Senator "));
+  g_assert_cmpuint(m->end, ==, strlen("Senator Maria Okafor"));
+  g_assert_cmpuint(m->sentence, ==, 0);
+  g_assert_cmpuint(m->word_index, ==, 1);
+
+  /* abbreviated titles too */
+  assert_names("Reporters asked Dr. Priya Raman and Mr. Tomas Lund about it.", "Priya Raman|Tomas Lund");
+  /* a title on its own is not a name */
+  assert_names("Later the President said nothing.", "");
+}
+
+static void
+test_nationality_title(void)
+{
+  g_autoptr(Found) f = found_new("Reporters waited as Russian President Tomas Halvorsen arrived.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Russian|Tomas Halvorsen");
+  const EgMention *rus = mention(f, 0), *th = mention(f, 1);
+  g_assert_false(rus->flags & EG_MF_TITLED);
+  g_assert_cmpint(top_type(rus), ==, EG_TYPE_MISC);
+  g_assert_cmpuint(rus->votes[EG_TYPE_MISC], ==, EG_VOTE_STRONG);
+  g_assert_true(th->flags & EG_MF_TITLED);
+  g_assert_cmpint(top_type(th), ==, EG_TYPE_PERSON);
+}
+
+static void
+test_ordinary_word_before_title(void)
+{
+  /* lower-case "former" is not part of the run: fine */
+  assert_names("Reporters met former President Tomas Halvorsen.", "Tomas Halvorsen");
+  /* capitalised "Former" / "Acting" before a title is an ordinary word, not a name */
+  const char *const texts[] = {
+    "Reporters met Former President Tomas Halvorsen.",
+    "Critics said Acting Director Priya Raman resigned.",
+  };
+  const char *const expected[] = { "Tomas Halvorsen", "Priya Raman" };
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+    g_autoptr(Found) f = found_new(texts[i]);
+    g_autofree char *got = names(f);
+    g_assert_cmpstr(got, ==, expected[i]);
+  }
+}
+
+static void
+test_possessive(void)
+{
+  g_autoptr(Found) f = found_new("Lawmakers questioned Helen Marsh\u2019s budget and Lund's plan.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Helen Marsh|Lund");
+  g_assert_true(mention(f, 0)->flags & EG_MF_POSSESSIVE);
+  g_assert_cmpstr(mention(f, 0)->surface, ==, "Helen Marsh's"); /* straight apostrophe */
+  g_assert_cmpuint(mention(f, 0)->end, ==, strlen("Lawmakers questioned Helen Marsh"));
+  g_assert_true(mention(f, 1)->flags & EG_MF_POSSESSIVE);
+  g_assert_cmpstr(mention(f, 1)->surface, ==, "Lund's");
+}
+
+static void
+test_apostrophe_in_name(void)
+{
+  g_autoptr(Found) f = found_new("Reporters met Dan O\u2019Brien in Oslo.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Dan O'Brien|Oslo");
+  g_assert_false(mention(f, 0)->flags & EG_MF_POSSESSIVE);
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_PERSON);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_LOC);
+  g_assert_cmpstr(mention(f, 1)->canonical, ==, "Oslo");
+}
+
+static void
+test_leading_article(void)
+{
+  g_autoptr(Found) f = found_new("The Daily Ledger reported the news first.");
+  g_assert_cmpuint(f->mentions->len, ==, 1);
+  g_assert_cmpstr(mention(f, 0)->name, ==, "Daily Ledger");
+  g_assert_cmpuint(mention(f, 0)->start, ==, 4);
+  g_assert_cmpuint(mention(f, 0)->n_words, ==, 2);
+  assert_names("Critics said the Daily Ledger erred.", "Daily Ledger");
+}
+
+/* ---- ordinary words --------------------------------------------------------------------------- */
+
+static void
+test_ordinary_initial_words(void)
+{
+  const char *const texts[] = {
+    "Meanwhile, the river rose again.",
+    "Finding the keys took three hours.",
+    "They said nothing at all.",
+    "Monday was quiet in the harbour.",
+    "Thirty-three thousand people marched.",
+    "On Friday the shops stayed closed.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+    g_test_message("text: %s", texts[i]);
+    assert_names(texts[i], "");
+  }
+}
+
+static void
+test_initial_word_with_evidence(void)
+{
+  /* "Glass" is an ordinary word: alone at a sentence start it is dropped */
+  assert_names("Glass said the plan had failed.", "");
+  /* capitalised in mid-sentence elsewhere, it is a name in both places */
+  g_autoptr(Found) f = found_new("Glass said the plan had failed. Reporters asked Glass again.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Glass|Glass");
+  g_assert_cmpuint(mention(f, 0)->sentence, ==, 0);
+  g_assert_cmpuint(mention(f, 1)->sentence, ==, 1);
+  /* a word not in the word list needs no evidence */
+  assert_names("Halvorsen said the plan had failed.", "Halvorsen");
+}
+
+static void
+test_acronyms(void)
+{
+  assert_names("IT staff fixed the servers overnight.", "");
+  assert_names("The new IT aide started work.", "");
+
+  g_autoptr(Found) f = found_new("NATO met in Oslo. Officials from NATO agreed.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "NATO|Oslo|NATO");
+  g_assert_true(mention(f, 0)->flags & EG_MF_ACRONYM);
+  g_assert_true(mention(f, 2)->flags & EG_MF_ACRONYM);
+  g_assert_false(mention(f, 1)->flags & EG_MF_ACRONYM);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_ORG);
+}
+
+static void
+test_initial_word_before_connector(void)
+{
+  /* an ordinary sentence-initial word must not join a name through a connector */
+  g_autoptr(Found) f = found_new("Leaders of NATO agreed on a plan.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "NATO");
+  /* an organisation cue keeps the first word: "Bank of England" at a sentence start */
+  assert_names("Bank of England officials met.", "Bank of England");
+}
+
+/* ---- connectors and brackets ------------------------------------------------------------------ */
+
+static void
+test_connectors(void)
+{
+  g_autoptr(Found) f = found_new("Investors watched the Bank of England closely.");
+  g_assert_cmpuint(f->mentions->len, ==, 1);
+  const EgMention *m = mention(f, 0);
+  g_assert_cmpstr(m->name, ==, "Bank of England");
+  g_assert_true(m->flags & EG_MF_CONNECTED);
+  g_assert_cmpuint(m->n_words, ==, 2);
+  g_assert_cmpint(top_type(m), ==, EG_TYPE_ORG);
+
+  g_autoptr(Found) g = found_new("Volunteers from Friends for Peace marched.");
+  g_autofree char *got = names(g);
+  g_assert_cmpstr(got, ==, "Friends for Peace");
+  g_assert_true(mention(g, 0)->flags & EG_MF_CONNECTED);
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_ORG);
+
+  /* "of the" inside a name; a connector at the edge is not part of it */
+  assert_names("Analysts at the Bank of the North objected.", "Bank of the North");
+  assert_names("Reporters asked Lund of the council.", "Lund");
+}
+
+static void
+test_bracket_acronym(void)
+{
+  g_autoptr(Found) f = found_new("The Alpha Beta Committee (ABC) met in Oslo. Later the ABC voted.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Alpha Beta Committee|ABC|Oslo|ABC");
+  g_assert_cmpint(mention(f, 0)->defines, ==, -1);
+  g_assert_cmpint(mention(f, 1)->defines, ==, 0);
+  g_assert_true(mention(f, 1)->flags & EG_MF_ACRONYM);
+  g_assert_cmpint(mention(f, 3)->defines, ==, -1);
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+
+  /* a bracket after a one-word name defines nothing */
+  g_autoptr(Found) g = found_new("Officials from Halvorsen (HAL) spoke.");
+  g_assert_cmpuint(g->mentions->len, ==, 2);
+  g_assert_cmpint(mention(g, 1)->defines, ==, -1);
+}
+
+/* ---- type votes ------------------------------------------------------------------------------- */
+
+static void
+test_type_votes(void)
+{
+  g_autoptr(Found) f = found_new("Officials in the U.S. said Russian diplomats met Maria Okafor.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "U.S.|Russian|Maria Okafor");
+  const EgMention *us = mention(f, 0), *rus = mention(f, 1), *mo = mention(f, 2);
+  g_assert_cmpstr(us->canonical, ==, "United States");
+  g_assert_cmpint(top_type(us), ==, EG_TYPE_LOC);
+  g_assert_true(us->flags & EG_MF_ACRONYM);
+  g_assert_null(rus->canonical);
+  g_assert_cmpint(top_type(rus), ==, EG_TYPE_MISC);
+  g_assert_cmpint(top_type(mo), ==, EG_TYPE_PERSON);
+  g_assert_cmpuint(mo->votes[EG_TYPE_PERSON], >=, EG_VOTE_STRONG);
+  g_assert_cmpuint(mo->votes[EG_TYPE_ORG], ==, 0);
+
+  g_autoptr(Found) g = found_new("Reporters said the Harbour Safety Committee met.");
+  g_assert_cmpuint(g->mentions->len, ==, 1);
+  g_assert_cmpstr(mention(g, 0)->name, ==, "Harbour Safety Committee");
+  g_assert_cmpuint(mention(g, 0)->votes[EG_TYPE_ORG], >=, EG_VOTE_STRONG);
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_ORG);
+
+  /* context: a place preposition and a speech verb are weak votes */
+  g_autoptr(Found) h = found_new("Ships waited near Kvalfjord while Halvorsen said little.");
+  g_autofree char *hn = names(h);
+  g_assert_cmpstr(hn, ==, "Kvalfjord|Halvorsen");
+  g_assert_cmpuint(mention(h, 0)->votes[EG_TYPE_LOC], ==, EG_VOTE_WEAK);
+  g_assert_cmpuint(mention(h, 1)->votes[EG_TYPE_PERSON], ==, EG_VOTE_WEAK);
+}
+
+static void
+test_line_break_splits(void)
+{
+  /* a name never spans a line break, even inside one paragraph */
+  g_autoptr(Found) f = found_new("Crowds cheered for Maria\nOkafor and the mayor.\n\nNext paragraph.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Maria|Okafor");
+}
+
+static void
+test_empty(void)
+{
+  g_autoptr(Found) f = found_new("");
+  g_assert_cmpuint(f->mentions->len, ==, 0);
+  g_autoptr(Found) g = found_new("no capitals here at all.");
+  g_assert_cmpuint(g->mentions->len, ==, 0);
+}
+
+int
+main(int argc, char *argv[])
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/ner/title", test_title_stripped);
+  g_test_add_func("/ner/nationality-title", test_nationality_title);
+  g_test_add_func("/ner/ordinary-before-title", test_ordinary_word_before_title);
+  g_test_add_func("/ner/possessive", test_possessive);
+  g_test_add_func("/ner/apostrophe", test_apostrophe_in_name);
+  g_test_add_func("/ner/leading-article", test_leading_article);
+  g_test_add_func("/ner/ordinary-initial", test_ordinary_initial_words);
+  g_test_add_func("/ner/initial-evidence", test_initial_word_with_evidence);
+  g_test_add_func("/ner/acronyms", test_acronyms);
+  g_test_add_func("/ner/initial-connector", test_initial_word_before_connector);
+  g_test_add_func("/ner/connectors", test_connectors);
+  g_test_add_func("/ner/bracket-acronym", test_bracket_acronym);
+  g_test_add_func("/ner/type-votes", test_type_votes);
+  g_test_add_func("/ner/line-break", test_line_break_splits);
+  g_test_add_func("/ner/empty", test_empty);
+  return g_test_run();
+}

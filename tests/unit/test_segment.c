@@ -1,0 +1,448 @@
+/* test_segment.c: unit tests of the text stage: eg_segment (paragraphs, sentences, tokens and
+ * their flags), eg_text_normalise and eg_paragraph_mode_parse. Every text is written here. */
+#include <string.h>
+
+#include "text/text.h"
+
+/* ---- helpers ---------------------------------------------------------------------------------- */
+
+static EgSegmentation *
+seg_of(const char *text, EgParagraphMode mode)
+{
+  EgSegmentation *seg = eg_segment(text, strlen(text), mode);
+  g_assert_nonnull(seg);
+  return seg;
+}
+
+static const EgToken *
+tok(const EgSegmentation *seg, guint i)
+{
+  g_assert_cmpuint(i, <, seg->tokens->len);
+  return &g_array_index(seg->tokens, EgToken, i);
+}
+
+/* The text of token I (transfer full). */
+static char *
+tok_text(const char *text, const EgSegmentation *seg, guint i)
+{
+  const EgToken *t = tok(seg, i);
+  return g_strndup(text + t->start, t->end - t->start);
+}
+
+/* Index of the first token whose text is WORD at or after FROM; fails the test if absent. */
+static guint
+find_tok(const char *text, const EgSegmentation *seg, const char *word, guint from)
+{
+  gsize n = strlen(word);
+  for (guint i = from; i < seg->tokens->len; i++) {
+    const EgToken *t = tok(seg, i);
+    if (t->end - t->start == n && memcmp(text + t->start, word, n) == 0)
+      return i;
+  }
+  g_test_message("token '%s' not found in: %s", word, text);
+  g_assert_not_reached();
+  return 0;
+}
+
+/* The sentences of TEXT as the text from their first to their last token (transfer full). */
+static GStrv
+sentences_of(const char *text, EgParagraphMode mode)
+{
+  g_autoptr(EgSegmentation) seg = seg_of(text, mode);
+  GPtrArray *out = g_ptr_array_new();
+  guint i = 0;
+  while (i < seg->tokens->len) {
+    guint32 s = tok(seg, i)->sentence;
+    guint j = i;
+    while (j + 1 < seg->tokens->len && tok(seg, j + 1)->sentence == s)
+      j++;
+    g_ptr_array_add(out, g_strndup(text + tok(seg, i)->start, tok(seg, j)->end - tok(seg, i)->start));
+    i = j + 1;
+  }
+  g_assert_cmpuint(out->len, ==, seg->n_sentences);
+  g_ptr_array_add(out, NULL);
+  return (GStrv)g_ptr_array_free(out, FALSE);
+}
+
+static void
+assert_sentences(const char *text, EgParagraphMode mode, const char *const *expected)
+{
+  g_auto(GStrv) got = sentences_of(text, mode);
+  guint n_expected = g_strv_length((GStrv)expected);
+  for (guint i = 0; got[i] && i < n_expected; i++)
+    g_assert_cmpstr(got[i], ==, expected[i]);
+  g_assert_cmpuint(g_strv_length(got), ==, n_expected);
+}
+
+/* ---- sentences -------------------------------------------------------------------------------- */
+
+static void
+test_titles_do_not_end(void)
+{
+  const char *text = "Mr. Lund met Dr. Okafor and Sen. Vance on the pier. Rep. Haines was absent.";
+  const char *const expected[] = {
+    "Mr. Lund met Dr. Okafor and Sen. Vance on the pier.", "Rep. Haines was absent.", NULL
+  };
+  assert_sentences(text, EG_PARA_AUTO, expected);
+
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  guint mr = find_tok(text, seg, "Mr.", 0);
+  g_assert_cmpuint(tok(seg, mr)->kind, ==, EG_TOK_WORD);
+  g_assert_true(tok(seg, mr)->flags & EG_TF_ABBR);
+  g_assert_true(tok(seg, mr)->flags & EG_TF_CAP);
+  /* the period of a title belongs to it: no separate "." token follows */
+  g_assert_cmpuint(tok(seg, mr + 1)->kind, ==, EG_TOK_WORD);
+  guint rep = find_tok(text, seg, "Rep.", 0);
+  g_assert_cmpuint(tok(seg, rep)->sentence, ==, 1);
+}
+
+static void
+test_dotted_abbreviation(void)
+{
+  const char *const go_on[] = { "U.S. officials arrived at the border on foot.", "They left.", NULL };
+  assert_sentences("U.S. officials arrived at the border on foot. They left.", EG_PARA_AUTO, go_on);
+
+  const char *const ends[] = { "The talks were held in the U.S.", "The next day they ended.", NULL };
+  assert_sentences("The talks were held in the U.S. The next day they ended.", EG_PARA_AUTO, ends);
+
+  const char *text = "The talks were held in the U.S. The next day they ended.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  guint us = find_tok(text, seg, "U.S.", 0);
+  g_assert_true(tok(seg, us)->flags & EG_TF_ABBR);
+  g_assert_true(tok(seg, us + 1)->flags & EG_TF_INITIAL); /* "The" opens the next sentence */
+}
+
+static void
+test_initial_does_not_end(void)
+{
+  const char *text = "Sara D. Davis spoke to the council today.";
+  const char *const expected[] = { "Sara D. Davis spoke to the council today.", NULL };
+  assert_sentences(text, EG_PARA_AUTO, expected);
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  guint d = find_tok(text, seg, "D.", 0);
+  g_assert_true(tok(seg, d)->flags & EG_TF_ABBR);
+  g_assert_false(tok(seg, d + 1)->flags & EG_TF_INITIAL);
+}
+
+static void
+test_quote_then_said(void)
+{
+  const char *text = "\u201CWhere are they?\u201D he asked. Nobody answered.";
+  const char *const expected[] = { "\u201CWhere are they?\u201D he asked.", "Nobody answered.", NULL };
+  assert_sentences(text, EG_PARA_AUTO, expected);
+
+  /* a question inside quotes followed by a capitalised word does end */
+  const char *const two[] = { "\u201CWhere are they?\u201D", "Nobody answered.", NULL };
+  assert_sentences("\u201CWhere are they?\u201D Nobody answered.", EG_PARA_AUTO, two);
+
+  /* ... but not when the capitalised words are a speaker and a verb of saying follows */
+  const char *const named[] = { "\u201CDid Osaka win?\u201D Lund asked.", "Then he left.", NULL };
+  assert_sentences("\u201CDid Osaka win?\u201D Lund asked. Then he left.", EG_PARA_AUTO, named);
+  const char *const titled[] = { "\"It is over.\" Sen. Ada Lund said.", NULL };
+  assert_sentences("\"It is over.\" Sen. Ada Lund said.", EG_PARA_AUTO, titled);
+}
+
+static void
+test_period_but(void)
+{
+  const char *const expected[] = { "It rained all night.", "But the match went on.", NULL };
+  assert_sentences("It rained all night. But the match went on.", EG_PARA_AUTO, expected);
+
+  const char *const marks[] = { "Is it over?", "Yes!", "Then we go\u2026", "Now.", NULL };
+  assert_sentences("Is it over? Yes! Then we go\u2026 Now.", EG_PARA_AUTO, marks);
+}
+
+static void
+test_numbers_do_not_end(void)
+{
+  /* a decimal point is not a sentence end */
+  const char *const expected[] = { "Prices rose 3.5 percent in May.", NULL };
+  assert_sentences("Prices rose 3.5 percent in May.", EG_PARA_AUTO, expected);
+}
+
+/* ---- paragraphs ------------------------------------------------------------------------------- */
+
+static void
+test_line_mode(void)
+{
+  const char *text = "Storm hits the coast\nThe ferry stopped at noon.\n";
+  const char *const expected[] = { "Storm hits the coast", "The ferry stopped at noon.", NULL };
+  assert_sentences(text, EG_PARA_LINE, expected);
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_LINE);
+  g_assert_cmpuint(seg->n_paragraphs, ==, 2);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "ferry", 0))->paragraph, ==, 1);
+  g_assert_true(tok(seg, find_tok(text, seg, "The", 0))->flags & EG_TF_INITIAL);
+
+  /* without any blank line, auto means line */
+  assert_sentences(text, EG_PARA_AUTO, expected);
+  g_autoptr(EgSegmentation) autoseg = seg_of(text, EG_PARA_AUTO);
+  g_assert_cmpuint(autoseg->n_paragraphs, ==, 2);
+}
+
+static void
+test_blank_mode(void)
+{
+  const char *text = "The ferry left the\nharbour at dawn. It was late.\n\n  \nA second paragraph\nstarts here.\n";
+  const char *const wrapped[] = {
+    "The ferry left the\nharbour at dawn.", "It was late.", "A second paragraph\nstarts here.", NULL
+  };
+  /* auto sees the blank line and picks blank: hard-wrapped lines are not cut */
+  assert_sentences(text, EG_PARA_AUTO, wrapped);
+  assert_sentences(text, EG_PARA_BLANK, wrapped);
+
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  g_assert_cmpuint(seg->n_paragraphs, ==, 2);
+  g_assert_cmpuint(seg->n_sentences, ==, 3);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "harbour", 0))->paragraph, ==, 0);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "second", 0))->paragraph, ==, 1);
+  g_assert_false(tok(seg, find_tok(text, seg, "harbour", 0))->flags & EG_TF_INITIAL);
+
+  /* line mode cuts every line */
+  const char *const lines[] = {
+    "The ferry left the", "harbour at dawn.", "It was late.", "A second paragraph", "starts here.", NULL
+  };
+  assert_sentences(text, EG_PARA_LINE, lines);
+  g_autoptr(EgSegmentation) lseg = seg_of(text, EG_PARA_LINE);
+  g_assert_cmpuint(lseg->n_paragraphs, ==, 4);
+}
+
+static void
+test_leading_blank_lines(void)
+{
+  /* blank lines before any text do not switch auto to blank mode */
+  const char *text = "\n\nFirst line here\nSecond line here\n";
+  const char *const expected[] = { "First line here", "Second line here", NULL };
+  assert_sentences(text, EG_PARA_AUTO, expected);
+}
+
+static void
+test_numbering(void)
+{
+  const char *text = "One two. Three 4 five.\n\nSix.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  g_assert_cmpuint(seg->n_sentences, ==, 3);
+  g_assert_cmpuint(seg->n_paragraphs, ==, 2);
+  /* sentence and paragraph numbers never decrease; word_index counts words and numbers only */
+  guint words = 0;
+  for (guint i = 0; i < seg->tokens->len; i++) {
+    const EgToken *t = tok(seg, i);
+    g_assert_cmpuint(t->word_index, ==, words);
+    if (t->kind == EG_TOK_WORD || t->kind == EG_TOK_NUMBER)
+      words++;
+    if (i > 0) {
+      g_assert_cmpuint(t->sentence, >=, tok(seg, i - 1)->sentence);
+      g_assert_cmpuint(t->paragraph, >=, tok(seg, i - 1)->paragraph);
+      g_assert_cmpuint(t->start, >=, tok(seg, i - 1)->end);
+    }
+  }
+  g_assert_cmpuint(words, ==, 6);
+  g_assert_cmpuint(tok(seg, 0)->sentence, ==, 0);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "4", 0))->kind, ==, EG_TOK_NUMBER);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "Six", 0))->sentence, ==, 2);
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "Six", 0))->paragraph, ==, 1);
+
+  g_autoptr(EgSegmentation) empty = eg_segment("", 0, EG_PARA_AUTO);
+  g_assert_cmpuint(empty->tokens->len, ==, 0);
+  g_assert_cmpuint(empty->n_sentences, ==, 0);
+  g_assert_cmpuint(empty->n_paragraphs, ==, 0);
+}
+
+/* ---- tokens ----------------------------------------------------------------------------------- */
+
+static void
+test_possessive(void)
+{
+  const char *text = "Okafor\u2019s plan beat Lund's idea and the voters\u2019 mood.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  static const struct { const char *text; EgTokenKind kind; } expected[] = {
+    { "Okafor", EG_TOK_WORD }, { "\u2019s", EG_TOK_POSSESSIVE }, { "plan", EG_TOK_WORD },
+    { "beat", EG_TOK_WORD }, { "Lund", EG_TOK_WORD }, { "'s", EG_TOK_POSSESSIVE },
+    { "idea", EG_TOK_WORD }, { "and", EG_TOK_WORD }, { "the", EG_TOK_WORD },
+    { "voters", EG_TOK_WORD }, { "\u2019", EG_TOK_POSSESSIVE }, { "mood", EG_TOK_WORD },
+    { ".", EG_TOK_PUNCT },
+  };
+  g_assert_cmpuint(seg->tokens->len, ==, G_N_ELEMENTS(expected));
+  for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+    g_autofree char *s = tok_text(text, seg, i);
+    g_assert_cmpstr(s, ==, expected[i].text);
+    g_assert_cmpuint(tok(seg, i)->kind, ==, expected[i].kind);
+  }
+  /* possessives are not words */
+  g_assert_cmpuint(tok(seg, 2)->word_index, ==, 1);
+}
+
+static void
+test_one_token_words(void)
+{
+  const char *text = "Wasserman-Schultz and O\u2019Brien counted 33,000 votes on 1996-08-30 with AT&T.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  const char *const expected[] = {
+    "Wasserman-Schultz", "and", "O\u2019Brien", "counted", "33,000", "votes", "on", "1996-08-30",
+    "with", "AT&T", ".", NULL
+  };
+  g_assert_cmpuint(seg->tokens->len, ==, g_strv_length((GStrv)expected));
+  for (guint i = 0; expected[i]; i++) {
+    g_autofree char *s = tok_text(text, seg, i);
+    g_assert_cmpstr(s, ==, expected[i]);
+  }
+  g_assert_cmpuint(tok(seg, 0)->kind, ==, EG_TOK_WORD);
+  g_assert_cmpuint(tok(seg, 2)->kind, ==, EG_TOK_WORD);
+  g_assert_cmpuint(tok(seg, 4)->kind, ==, EG_TOK_NUMBER);
+  g_assert_cmpuint(tok(seg, 7)->kind, ==, EG_TOK_NUMBER);
+  g_assert_true(tok(seg, 2)->flags & EG_TF_CAP);
+  g_assert_cmpuint(tok(seg, 10)->ch, ==, '.');
+  g_assert_true(tok(seg, 10)->flags & EG_TF_SENT_END);
+}
+
+static void
+test_case_flags(void)
+{
+  const char *text = "Leaders of NATO met the un envoy in Oslo.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  const EgToken *nato = tok(seg, find_tok(text, seg, "NATO", 0));
+  g_assert_true(nato->flags & EG_TF_CAP);
+  g_assert_true(nato->flags & EG_TF_ALLCAPS);
+  const EgToken *oslo = tok(seg, find_tok(text, seg, "Oslo", 0));
+  g_assert_true(oslo->flags & EG_TF_CAP);
+  g_assert_false(oslo->flags & EG_TF_ALLCAPS);
+  const EgToken *un = tok(seg, find_tok(text, seg, "un", 0));
+  g_assert_false(un->flags & (EG_TF_CAP | EG_TF_ALLCAPS));
+}
+
+static void
+test_quotes(void)
+{
+  const char *text = "She said \u201CGo home\u201D and \u2018stay\u2019 there, then \"Wait\" came.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  guint open = find_tok(text, seg, "\u201C", 0), close = find_tok(text, seg, "\u201D", 0);
+  g_assert_cmpuint(tok(seg, open)->kind, ==, EG_TOK_PUNCT);
+  g_assert_cmpuint(tok(seg, open)->ch, ==, '"');
+  g_assert_true(tok(seg, open)->flags & EG_TF_OPEN_QUOTE);
+  g_assert_false(tok(seg, open)->flags & EG_TF_CLOSE_QUOTE);
+  g_assert_cmpuint(tok(seg, close)->ch, ==, '"');
+  g_assert_true(tok(seg, close)->flags & EG_TF_CLOSE_QUOTE);
+  g_assert_false(tok(seg, close)->flags & EG_TF_OPEN_QUOTE);
+
+  guint sopen = find_tok(text, seg, "\u2018", 0), sclose = find_tok(text, seg, "\u2019", 0);
+  g_assert_cmpuint(tok(seg, sopen)->ch, ==, '\'');
+  g_assert_true(tok(seg, sopen)->flags & EG_TF_OPEN_QUOTE);
+  g_assert_cmpuint(tok(seg, sclose)->ch, ==, '\'');
+  g_assert_true(tok(seg, sclose)->flags & EG_TF_CLOSE_QUOTE);
+
+  /* straight quotes: opening after a space, closing after a word */
+  guint q1 = find_tok(text, seg, "\"", 0), q2 = find_tok(text, seg, "\"", q1 + 1);
+  g_assert_true(tok(seg, q1)->flags & EG_TF_OPEN_QUOTE);
+  g_assert_true(tok(seg, q2)->flags & EG_TF_CLOSE_QUOTE);
+  /* the first word after an opening quote is marked initial */
+  g_assert_true(tok(seg, open + 1)->flags & EG_TF_INITIAL);
+  g_assert_true(tok(seg, q1 + 1)->flags & EG_TF_INITIAL);
+  g_assert_false(tok(seg, close + 1)->flags & EG_TF_INITIAL); /* "and" */
+}
+
+static void
+test_initial_flag(void)
+{
+  const char *text = "Officials said: Prices rose. \u201CMarkets fell,\u201D Lund wrote \u2013 Nobody cared.";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  g_assert_true(tok(seg, find_tok(text, seg, "Officials", 0))->flags & EG_TF_INITIAL);
+  g_assert_false(tok(seg, find_tok(text, seg, "said", 0))->flags & EG_TF_INITIAL);
+  g_assert_true(tok(seg, find_tok(text, seg, "Prices", 0))->flags & EG_TF_INITIAL);  /* after ':' */
+  g_assert_false(tok(seg, find_tok(text, seg, "rose", 0))->flags & EG_TF_INITIAL);
+  g_assert_true(tok(seg, find_tok(text, seg, "Markets", 0))->flags & EG_TF_INITIAL); /* after quote */
+  g_assert_false(tok(seg, find_tok(text, seg, "Lund", 0))->flags & EG_TF_INITIAL);
+  g_assert_true(tok(seg, find_tok(text, seg, "Nobody", 0))->flags & EG_TF_INITIAL);  /* after dash */
+  /* the colon does not end the sentence */
+  g_assert_cmpuint(tok(seg, find_tok(text, seg, "Prices", 0))->sentence, ==, 0);
+}
+
+static void
+test_paragraph_mode_parse(void)
+{
+  EgParagraphMode m = EG_PARA_BLANK;
+  g_assert_true(eg_paragraph_mode_parse("auto", &m));
+  g_assert_cmpint(m, ==, EG_PARA_AUTO);
+  g_assert_true(eg_paragraph_mode_parse("blank", &m));
+  g_assert_cmpint(m, ==, EG_PARA_BLANK);
+  g_assert_true(eg_paragraph_mode_parse("line", &m));
+  g_assert_cmpint(m, ==, EG_PARA_LINE);
+  m = EG_PARA_LINE;
+  g_assert_false(eg_paragraph_mode_parse("lines", &m));
+  g_assert_false(eg_paragraph_mode_parse("", &m));
+  g_assert_false(eg_paragraph_mode_parse(NULL, &m));
+  g_assert_cmpint(m, ==, EG_PARA_LINE);
+}
+
+/* ---- normalisation ---------------------------------------------------------------------------- */
+
+static void
+test_normalise_line_ends(void)
+{
+  const char raw[] = "one\r\ntwo\rthree\n\r\nfour";
+  gsize len = 0;
+  gboolean repaired = TRUE;
+  g_autofree char *out = eg_text_normalise(raw, sizeof raw - 1, &len, &repaired);
+  g_assert_cmpstr(out, ==, "one\ntwo\nthree\n\nfour");
+  g_assert_cmpuint(len, ==, strlen(out));
+  g_assert_false(repaired);
+}
+
+static void
+test_normalise_utf8(void)
+{
+  const char raw[] = "Caf\xff ok";
+  gsize len = 0;
+  gboolean repaired = FALSE;
+  g_autofree char *out = eg_text_normalise(raw, sizeof raw - 1, &len, &repaired);
+  g_assert_true(repaired);
+  g_assert_true(g_utf8_validate(out, (gssize)len, NULL));
+  g_assert_cmpstr(out, ==, "Caf\uFFFD ok");
+  g_assert_cmpuint(len, ==, strlen(out));
+
+  /* NFC: a combining accent becomes the precomposed letter */
+  const char *decomposed = "Jose\u0301 and Zoe\u0308";
+  g_autofree char *nfc = eg_text_normalise(decomposed, strlen(decomposed), &len, &repaired);
+  g_assert_false(repaired);
+  g_assert_cmpstr(nfc, ==, "Jos\u00e9 and Zo\u00eb");
+  g_assert_cmpuint(len, ==, strlen("Jos\u00e9 and Zo\u00eb"));
+
+  /* NFC together with CRLF */
+  const char *both = "e\u0301\r\nx";
+  g_autofree char *b = eg_text_normalise(both, strlen(both), &len, &repaired);
+  g_assert_cmpstr(b, ==, "\u00e9\nx");
+
+  /* a byte order mark is dropped */
+  const char *bom = "\xEF\xBB\xBFHello";
+  g_autofree char *nb = eg_text_normalise(bom, strlen(bom), &len, &repaired);
+  g_assert_cmpstr(nb, ==, "Hello");
+  g_assert_cmpuint(len, ==, 5);
+
+  /* the length argument is honoured: bytes after LEN are not read */
+  g_autofree char *part = eg_text_normalise("abcdef", 3, &len, &repaired);
+  g_assert_cmpstr(part, ==, "abc");
+  g_assert_cmpuint(len, ==, 3);
+}
+
+int
+main(int argc, char *argv[])
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/segment/sentence/titles", test_titles_do_not_end);
+  g_test_add_func("/segment/sentence/dotted-abbreviation", test_dotted_abbreviation);
+  g_test_add_func("/segment/sentence/initial", test_initial_does_not_end);
+  g_test_add_func("/segment/sentence/quote-then-said", test_quote_then_said);
+  g_test_add_func("/segment/sentence/period-but", test_period_but);
+  g_test_add_func("/segment/sentence/numbers", test_numbers_do_not_end);
+  g_test_add_func("/segment/paragraph/line", test_line_mode);
+  g_test_add_func("/segment/paragraph/blank", test_blank_mode);
+  g_test_add_func("/segment/paragraph/leading-blank", test_leading_blank_lines);
+  g_test_add_func("/segment/paragraph/numbering", test_numbering);
+  g_test_add_func("/segment/paragraph/mode-parse", test_paragraph_mode_parse);
+  g_test_add_func("/segment/token/possessive", test_possessive);
+  g_test_add_func("/segment/token/one-token", test_one_token_words);
+  g_test_add_func("/segment/token/case-flags", test_case_flags);
+  g_test_add_func("/segment/token/quotes", test_quotes);
+  g_test_add_func("/segment/token/initial-flag", test_initial_flag);
+  g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
+  g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
+  return g_test_run();
+}
