@@ -14,36 +14,12 @@ typedef struct {
   char *acronym;
   char *initials;
   guint n_words;
-  guint parent;
 } Item;
 
 static int
 cmp_str_ptr(const void *a, const void *b)
 {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static guint
-item_find(Item *items, guint i)
-{
-  while (items[i].parent != i) {
-    items[i].parent = items[items[i].parent].parent;
-    i = items[i].parent;
-  }
-  return i;
-}
-
-static void
-item_union(Item *items, guint a, guint b)
-{
-  a = item_find(items, a);
-  b = item_find(items, b);
-  if (a == b)
-    return;
-  if (a < b)
-    items[b].parent = a;
-  else
-    items[a].parent = b;
 }
 
 static EgEntityType
@@ -72,7 +48,7 @@ key_words(const char *key)
  * Candidates are found through an index: LONG_KEYS lists the keys under which an item can be
  * found, SHORT_KEY the key a short item looks up, so the work is near linear, not quadratic. */
 static void
-join_unique(Item *items, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
+join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
             char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l))
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -101,13 +77,13 @@ join_unique(Item *items, guint n, void (*long_keys)(const Item *l, GPtrArray *ke
       guint j = g_array_index(list, guint, c);
       if (j == i || !fits(&items[i], &items[j]))
         continue;
-      guint r = item_find(items, j);
+      guint r = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != r)
         ambiguous = TRUE;
       found = (gint)r;
     }
     if (found >= 0 && !ambiguous)
-      item_union(items, (guint)found, i);
+      eg_uf_union(parent, (guint)found, i);
   }
 }
 
@@ -217,6 +193,7 @@ eg_consolidate(const EgCounts *counts)
   qsort(labels, n, sizeof(char *), cmp_str_ptr);
 
   Item *items = g_new0(Item, n + 1);
+  g_autofree guint *parent = g_new(guint, n + 1);
   g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
   g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++) {
@@ -226,17 +203,17 @@ eg_consolidate(const EgCounts *counts)
     it->acronym = eg_resolve_acronym_letters(labels[i]);
     it->initials = eg_resolve_initials(labels[i]);
     it->n_words = key_words(it->key);
-    it->parent = i;
+    parent[i] = i;
     g_hash_table_insert(index, (gpointer)labels[i], GUINT_TO_POINTER(i));
     gpointer prev;
     /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
     if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
-      item_union(items, GPOINTER_TO_UINT(prev), i);
+      eg_uf_union(parent, GPOINTER_TO_UINT(prev), i);
     else
       g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
   }
-  join_unique(items, n, acronym_long_keys, acronym_short_key, fits_acronym);
-  join_unique(items, n, surname_long_keys, surname_short_key, fits_surname);
+  join_unique(items, parent, n, acronym_long_keys, acronym_short_key, fits_acronym);
+  join_unique(items, parent, n, surname_long_keys, surname_short_key, fits_surname);
 
   /* Each set becomes a node labelled by its longest name, then the most mentioned. */
   g_autofree gint *best = g_new(gint, n + 1);
@@ -244,7 +221,7 @@ eg_consolidate(const EgCounts *counts)
   for (guint i = 0; i < n; i++)
     best[i] = -1;
   for (guint i = 0; i < n; i++) {
-    guint r = item_find(items, i);
+    guint r = eg_uf_find(parent, i);
     if (best[r] < 0) {
       best[r] = (gint)i;
       continue;
@@ -266,7 +243,7 @@ eg_consolidate(const EgCounts *counts)
   for (guint i = 0; i < n; i++)
     first[i] = last[i] = next[i] = -1;
   for (guint i = 0; i < n; i++) {
-    guint r = item_find(items, i);
+    guint r = eg_uf_find(parent, i);
     if (last[r] < 0)
       first[r] = (gint)i;
     else
@@ -275,7 +252,7 @@ eg_consolidate(const EgCounts *counts)
   }
 
   for (guint r = 0; r < n; r++) {
-    if (item_find(items, r) != r)
+    if (eg_uf_find(parent, r) != r)
       continue;
     guint64 votes[EG_N_TYPES] = { 0 };
     EgNode node = { 0 };
@@ -331,7 +308,7 @@ eg_consolidate(const EgCounts *counts)
   for (guint k = 0; k < t->nodes->len; k++)
     g_hash_table_insert(node_index, g_array_index(t->nodes, EgNode, k).label, GUINT_TO_POINTER(k));
   for (guint i = 0; i < n; i++) {
-    guint r = item_find(items, i);
+    guint r = eg_uf_find(parent, i);
     node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, labels[best[r]]));
   }
 

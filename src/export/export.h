@@ -54,6 +54,9 @@ gboolean eg_export_tsv(const igraph_t *graph, FILE *stream, GError **error);
 /* ---- helpers shared by the writers ---- */
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
 gboolean eg_export_attr_is_integer(const char *name);
+/* GRAPH's vertices, most mentioned first, ties by label: the order of the entity table and of
+ * the picture's choice of nodes. Returns an array of vcount ids (transfer full, g_free). */
+igraph_integer_t *eg_export_by_mentions(const igraph_t *graph);
 /* VALUE with characters that XML 1.0 forbids removed (transfer full). */
 char *eg_export_xml_clean(const char *value);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the

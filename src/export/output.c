@@ -7,6 +7,7 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -154,6 +155,38 @@ eg_export_attr_is_integer(const char *name)
     if (strcmp(name, ints[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+typedef struct {
+  igraph_integer_t v;
+  double mentions;
+  const char *label;
+} Rank;
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+  const Rank *x = a, *y = b;
+  if (x->mentions != y->mentions)
+    return x->mentions > y->mentions ? -1 : 1;
+  return strcmp(x->label, y->label);
+}
+
+igraph_integer_t *
+eg_export_by_mentions(const igraph_t *g)
+{
+  igraph_integer_t nv = igraph_vcount(g);
+  g_autofree Rank *rank = g_new(Rank, nv + 1);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    rank[v].v = v;
+    rank[v].mentions = VAN(g, "mentions", v);
+    rank[v].label = VAS(g, "label", v);
+  }
+  qsort(rank, (size_t)nv, sizeof(Rank), cmp_rank);
+  igraph_integer_t *order = g_new(igraph_integer_t, nv + 1);
+  for (igraph_integer_t i = 0; i < nv; i++)
+    order[i] = rank[i].v;
+  return order;
 }
 
 char *

@@ -23,21 +23,6 @@ eg_export_cleanup(void)
   render_gvc = NULL;
 }
 
-typedef struct {
-  igraph_integer_t v;
-  double mentions;
-  const char *label;
-} Rank;
-
-static int
-cmp_rank(const void *a, const void *b)
-{
-  const Rank *x = a, *y = b;
-  if (x->mentions != y->mentions)
-    return x->mentions > y->mentions ? -1 : 1;
-  return strcmp(x->label, y->label);
-}
-
 gboolean
 eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *stream, guint *shown,
                   GError **error)
@@ -45,16 +30,10 @@ eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *str
   const char *fmt = format == EG_FORMAT_PNG ? "png" : format == EG_FORMAT_PDF ? "pdf" : "svg";
   igraph_integer_t nv = igraph_vcount(g);
   g_autofree gboolean *keep = g_new0(gboolean, nv + 1);
-  g_autofree Rank *rank = g_new(Rank, nv + 1);
-  for (igraph_integer_t v = 0; v < nv; v++) {
-    rank[v].v = v;
-    rank[v].mentions = VAN(g, "mentions", v);
-    rank[v].label = VAS(g, "label", v);
-  }
-  qsort(rank, (size_t)nv, sizeof(Rank), cmp_rank);
+  g_autofree igraph_integer_t *order = eg_export_by_mentions(g);
   guint n = (guint)MIN((igraph_integer_t)max_nodes, nv);
   for (guint i = 0; i < n; i++)
-    keep[rank[i].v] = TRUE;
+    keep[order[i]] = TRUE;
   *shown = n;
 
   Agraph_t *ag = eg_dot_build(g, keep);

@@ -107,7 +107,6 @@ typedef struct {
   char *canonical;         /* a lexicon name, if any mention had one */
   char *acronym;           /* acronym letters, if the name is one */
   char *initials;          /* initials, if multi-word */
-  guint parent;            /* union-find */
 } Group;
 
 static void
@@ -133,31 +132,25 @@ count_add(GHashTable *t, const char *s, guint n)
     g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(n));
 }
 
-static guint
-uf_find(GPtrArray *groups, guint i)
+guint
+eg_uf_find(guint *parent, guint i)
 {
-  while (((Group *)groups->pdata[i])->parent != i) {
-    Group *g = groups->pdata[i];
-    g->parent = ((Group *)groups->pdata[g->parent])->parent;
-    i = g->parent;
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]]; /* path halving */
+    i = parent[i];
   }
   return i;
 }
 
-/* Joins B's set into A's; the set whose first mention is earlier keeps its root. */
-static void
-uf_union(GPtrArray *groups, guint a, guint b)
+void
+eg_uf_union(guint *parent, guint a, guint b)
 {
-  a = uf_find(groups, a);
-  b = uf_find(groups, b);
-  if (a == b)
-    return;
-  if (a > b) {
-    guint t = a;
-    a = b;
-    b = t;
-  }
-  ((Group *)groups->pdata[b])->parent = a;
+  a = eg_uf_find(parent, a);
+  b = eg_uf_find(parent, b);
+  if (a < b)
+    parent[b] = a;
+  else if (b < a)
+    parent[a] = b;
 }
 
 static gboolean
@@ -188,7 +181,7 @@ most_frequent(GHashTable *counts)
 
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(GPtrArray *groups)
+resolve_short_forms(GPtrArray *groups, guint *parent)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *s = groups->pdata[i];
@@ -205,23 +198,23 @@ resolve_short_forms(GPtrArray *groups)
       const char *lname = most_frequent(l->names);
       if (!eg_resolve_is_suffix(sname, lname) && !(given && resolve_is_prefix(sname, lname)))
         continue;
-      guint root = uf_find(groups, j);
+      guint root = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != root)
         ambiguous = TRUE;
       found = (gint)root;
     }
     if (found >= 0 && !ambiguous)
-      uf_union(groups, (guint)found, i);
+      eg_uf_union(parent, (guint)found, i);
   }
 }
 
 /* Joins an acronym to the one multi-word name of the document whose initials it spells. */
 static void
-resolve_acronyms(GPtrArray *groups)
+resolve_acronyms(GPtrArray *groups, guint *parent)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *a = groups->pdata[i];
-    if (!a->acronym || uf_find(groups, i) != i)
+    if (!a->acronym || eg_uf_find(parent, i) != i)
       continue;
     gint found = -1;
     gboolean ambiguous = FALSE;
@@ -229,13 +222,13 @@ resolve_acronyms(GPtrArray *groups)
       Group *l = groups->pdata[j];
       if (j == i || !l->initials || strcmp(l->initials, a->acronym) != 0)
         continue;
-      guint root = uf_find(groups, j);
+      guint root = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != root)
         ambiguous = TRUE;
       found = (gint)root;
     }
     if (found >= 0 && !ambiguous)
-      uf_union(groups, (guint)found, i);
+      eg_uf_union(parent, (guint)found, i);
   }
 }
 
@@ -272,7 +265,6 @@ eg_resolve_document(GArray *mentions)
       g->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
       g->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
       g->first = k;
-      g->parent = groups->len;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
       for (const char *c = g->key; *c; c++)
@@ -292,11 +284,14 @@ eg_resolve_document(GArray *mentions)
     g->mentions++;
   }
 
+  g_autofree guint *parent = g_new(guint, groups->len + 1);
+  for (guint i = 0; i < groups->len; i++)
+    parent[i] = i;
   for (guint k = 0; k < mentions->len; k++)
     if (ms[k].defines >= 0)
-      uf_union(groups, mention_group[ms[k].defines], mention_group[k]);
-  resolve_acronyms(groups);
-  resolve_short_forms(groups);
+      eg_uf_union(parent, mention_group[ms[k].defines], mention_group[k]);
+  resolve_acronyms(groups, parent);
+  resolve_short_forms(groups, parent);
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
   EgResolution *res = g_new0(EgResolution, 1);
@@ -308,7 +303,7 @@ eg_resolve_document(GArray *mentions)
     root_best[i] = -1;
   for (guint i = 0; i < groups->len; i++) {
     Group *g = groups->pdata[i];
-    guint r = uf_find(groups, i);
+    guint r = eg_uf_find(parent, i);
     if (root_best[r] < 0) {
       root_best[r] = (gint)i;
       continue;
@@ -323,7 +318,7 @@ eg_resolve_document(GArray *mentions)
       root_best[r] = (gint)i;
   }
   for (guint i = 0; i < groups->len; i++) {
-    if (uf_find(groups, i) != i)
+    if (eg_uf_find(parent, i) != i)
       continue;
     Group *best = groups->pdata[root_best[i]];
     EgDocEntity *e = g_new0(EgDocEntity, 1);
@@ -334,7 +329,7 @@ eg_resolve_document(GArray *mentions)
   }
   for (guint i = 0; i < groups->len; i++) {
     Group *g = groups->pdata[i];
-    EgDocEntity *e = res->entities->pdata[root_entity[uf_find(groups, i)]];
+    EgDocEntity *e = res->entities->pdata[root_entity[eg_uf_find(parent, i)]];
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += g->votes[t];
     e->mentions += g->mentions;
@@ -345,7 +340,7 @@ eg_resolve_document(GArray *mentions)
       count_add(e->surfaces, k, GPOINTER_TO_UINT(v));
   }
   for (guint k = 0; k < mentions->len; k++) {
-    guint ent = root_entity[uf_find(groups, mention_group[k])];
+    guint ent = root_entity[eg_uf_find(parent, mention_group[k])];
     g_array_append_val(res->mention_entity, ent);
   }
   return res;

@@ -46,4 +46,9 @@ char *eg_resolve_acronym_letters(const char *name);
  * "Donald Trump", "Wasserman Schultz" of "Debbie Wasserman-Schultz". */
 gboolean eg_resolve_is_suffix(const char *short_name, const char *name);
 
+/* Union-find over indices 0..n-1, shared by the document and corpus merges. PARENT[i] == i for
+ * a root; a union keeps the smaller root, so a set's root is its first member. */
+guint eg_uf_find(guint *parent, guint i);
+void eg_uf_union(guint *parent, guint a, guint b);
+
 #endif
