@@ -13,8 +13,8 @@
 #include <math.h>
 #include <string.h>
 
-static const char *
-dot_type_color(const char *type)
+const char *
+eg_dot_type_color(const char *type)
 {
   static const struct { const char *type, *color; } colors[] = {
     { "PERSON", "#a6cee3" }, { "ORG", "#fdbf6f" }, { "LOC", "#b2df8a" }, { "MISC", "#d9d9d9" },
@@ -100,7 +100,7 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
     dot_set(n, n_mentions, eg_export_number(buf, mentions, TRUE));
     dot_set(n, n_documents, eg_export_number(buf, VAN(g, "documents", v), TRUE));
     dot_set(n, n_aliases, VAS(g, "aliases", v));
-    dot_set(n, n_fill, dot_type_color(VAS(g, "type", v)));
+    dot_set(n, n_fill, eg_dot_type_color(VAS(g, "type", v)));
     dot_set(n, n_fontsize, dot_fixed(buf, 10.0 + 14.0 * log1p(mentions) / log1p(max_mentions)));
   }
   for (igraph_integer_t e = 0; e < ne; e++) {

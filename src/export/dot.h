@@ -11,4 +11,7 @@
  * style of the DOT contract. Returns NULL when cgraph fails (transfer full, agclose). */
 Agraph_t *eg_dot_build(const igraph_t *graph, const gboolean *keep);
 
+/* The fill colour of a node of TYPE ("PERSON", ...). This function can't fail. */
+const char *eg_dot_type_color(const char *type);
+
 #endif

@@ -37,6 +37,20 @@ eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *str
   *shown = n;
 
   Agraph_t *ag = eg_dot_build(g, keep);
+  if (ag) {
+    /* A legend, so that a picture read on its own says what colours and widths mean. */
+    g_autofree char *legend = g_strdup_printf(
+        "<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR>"
+        "<TD BGCOLOR=\"%s\"> person </TD><TD BGCOLOR=\"%s\"> organisation </TD>"
+        "<TD BGCOLOR=\"%s\"> place </TD><TD BGCOLOR=\"%s\"> other </TD>"
+        "<TD>%u of %" IGRAPH_PRId " entities; text size: mentions; line width: times named together</TD>"
+        "</TR></TABLE>",
+        eg_dot_type_color("PERSON"), eg_dot_type_color("ORG"), eg_dot_type_color("LOC"),
+        eg_dot_type_color("MISC"), n, nv);
+    agsafeset(ag, "label", agstrdup_html(ag, legend), "");
+    agsafeset(ag, "labelloc", "b", "");
+    agsafeset(ag, "fontsize", "12", "");
+  }
   if (!render_gvc)
     render_gvc = gvContext();
   GVC_t *gvc = render_gvc;
