@@ -20,10 +20,12 @@ typedef struct {
 void eg_cli_input_clear(EgCliInput *in);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(EgCliInput, eg_cli_input_clear)
 
-/* Parses ARGV for subcommand CMD with the shared input options plus EXTRA. On a usage error or
+/* Parses ARGV for subcommand CMD with the shared input options plus EXTRA (and --window when
+ * WINDOWS: only commands whose output depends on windows offer it). On a usage error or
  * --version prints and returns FALSE with *EXIT_CODE set (--help exits within GOption). */
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
-                      GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code);
+                      GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
+                      int *exit_code);
 
 /* Prints one problem: "entgraph: FILE: what is wrong". */
 void eg_cli_report(const GError *error, gboolean fatal, gpointer user_data);

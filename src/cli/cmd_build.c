@@ -64,9 +64,9 @@ eg_cmd_build(int argc, char **argv)
   if (!eg_cli_parse("build", "INPUT... -o FILE", "build a co-occurrence graph",
                     "  entgraph build article.txt -o graph.graphml -o graph.dot -o graph.svg\n"
                     "  entgraph build news/ --window paragraph -o news.graphml\n"
-                    "  entgraph build --jsonl --text-field body feed.jsonl -o feed.gexf.graphml\n"
+                    "  entgraph build --jsonl --text-field body feed.jsonl -o feed.graphml\n"
                     "  cat article.txt | entgraph build - --format dot -o - | dot -Tpng > g.png\n",
-                    entries, &in, &argc, &argv, &code))
+                    entries, TRUE, &in, &argc, &argv, &code))
     return code;
   if (!outputs || !outputs[0]) {
     eg_cli_error("build needs at least one -o FILE (see 'entgraph build --help')");

@@ -16,7 +16,7 @@ eg_cmd_entities(int argc, char **argv)
                     "  entgraph entities --jsonl feed.jsonl | awk -F'\\t' '$2 == \"PERSON\"'\n"
                     "Columns: label, type (PERSON, ORG, LOC, MISC), mentions, documents, aliases "
                     "(other spellings merged into the entity, |-separated).\n",
-                    NULL, &in, &argc, &argv, &code))
+                    NULL, FALSE, &in, &argc, &argv, &code))
     return code;
   guint fatal = 0;
   g_autoptr(EgCounts) counts = eg_pipeline_count((const char *const *)(argv + 1), &in.count,

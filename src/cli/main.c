@@ -45,6 +45,6 @@ main(int argc, char **argv)
     return eg_cmd_build(argc - 1, argv + 1);
   if (strcmp(cmd, "entities") == 0)
     return eg_cmd_entities(argc - 1, argv + 1);
-  fprintf(stderr, "entgraph: unknown command '%s'\n%s", cmd, usage);
+  fprintf(stderr, "entgraph: unknown command '%s' (commands: build, entities; see 'entgraph --help')\n", cmd);
   return EG_EXIT_USAGE;
 }

@@ -63,7 +63,8 @@ eg_cli_input_clear(EgCliInput *in)
 
 gboolean
 eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
-             GOptionEntry *extra, EgCliInput *in, int *argc, char ***argv, int *exit_code)
+             GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
+             int *exit_code)
 {
   gboolean version = FALSE;
   GOptionEntry input_entries[] = {
@@ -102,7 +103,8 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   for (guint i = 0; extra && extra[i].long_name; i++)
     g_array_append_val(entries, extra[i]);
   for (guint i = 0; input_entries[i].long_name; i++)
-    g_array_append_val(entries, input_entries[i]);
+    if (windows || strcmp(input_entries[i].long_name, "window") != 0)
+      g_array_append_val(entries, input_entries[i]);
   g_option_context_add_main_entries(ctx, (GOptionEntry *)entries->data, NULL);
   g_autoptr(GError) error = NULL;
   if (!g_option_context_parse(ctx, argc, argv, &error)) {

@@ -50,7 +50,28 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   if (!graph_check(rc, error))
     return FALSE;
 
-  /* Attributes are set in the documented order: exports write them in this order. */
+  /* Attributes are set in the documented order: exports write them in this order. An empty
+   * graph gets them too (as empty vectors), so its GraphML still declares every key. */
+  if (nv == 0) {
+    igraph_strvector_t sv;
+    igraph_vector_t nvec;
+    igraph_strvector_init(&sv, 0);
+    igraph_vector_init(&nvec, 0);
+    rc = igraph_cattribute_VAS_setv(graph, "label", &sv);
+    if (!rc) rc = igraph_cattribute_VAS_setv(graph, "type", &sv);
+    if (!rc) rc = igraph_cattribute_VAN_setv(graph, "mentions", &nvec);
+    if (!rc) rc = igraph_cattribute_VAN_setv(graph, "documents", &nvec);
+    if (!rc) rc = igraph_cattribute_VAS_setv(graph, "aliases", &sv);
+    igraph_strvector_destroy(&sv);
+    igraph_vector_destroy(&nvec);
+  }
+  if (ne == 0 && !rc) {
+    igraph_vector_t evec;
+    igraph_vector_init(&evec, 0);
+    rc = igraph_cattribute_EAN_setv(graph, "weight", &evec);
+    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "count", &evec);
+    igraph_vector_destroy(&evec);
+  }
   for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++) {
     const EgNode *n = &g_array_index(table->nodes, EgNode, i);
     rc = SETVAS(graph, "label", i, n->label);

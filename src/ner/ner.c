@@ -37,6 +37,7 @@ typedef struct {
   const EgToken *tok;
   guint n;
   GHashTable *mid_caps;   /* word -> times the document capitalises it in mid-sentence */
+  GHashTable *bracketed;  /* all-capital words the document writes in brackets: "(WHO)" */
   GArray *out;
 } NerCtx;
 
@@ -116,6 +117,15 @@ static gboolean
 ner_in_lexicon(const char *word)
 {
   return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
+}
+
+/* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
+static gboolean
+ner_is_function_word(const NerCtx *ctx, guint i)
+{
+  g_autofree char *w = ner_tok_str(ctx, i);
+  g_autofree char *lower = g_utf8_strdown(w, -1);
+  return eg_wordlist_has("function_words.txt", lower) && !g_hash_table_contains(ctx->bracketed, w);
 }
 
 /* Length in tokens of the longest title starting at token I and ending before B, or 0. */
@@ -234,12 +244,8 @@ static void
 ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint prev)
 {
   /* A piece after a title may start with an article too: "President of the United States". */
-  while (a < b) {
-    g_autofree char *w = ner_lower(ctx, a);
-    if (!eg_wordlist_has("function_words.txt", w))
-      break;
+  while (a < b && ner_is_function_word(ctx, a))
     a++;
-  }
   /* "On Monday Trump said": edge calendar words are not part of a name. */
   while (a < b) {
     g_autofree char *w = ner_tok_str(ctx, a);
@@ -296,10 +302,12 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       return; /* a lone initial */
     if (g_utf8_strlen(w, -1) == 1)
       return; /* "I", "A" */
-    if (eg_wordlist_has("function_words.txt", lower) && !ner_in_lexicon(w))
+    gboolean defined = g_hash_table_contains(ctx->bracketed, w);
+    if (eg_wordlist_has("function_words.txt", lower) && !ner_in_lexicon(w) && !defined)
       return;
-    if ((t0->flags & EG_TF_ALLCAPS) && eg_wordlist_has("common_words.txt", lower) && !ner_in_lexicon(w))
-      return; /* "IT aide" */
+    if ((t0->flags & EG_TF_ALLCAPS) && eg_wordlist_has("common_words.txt", lower) &&
+        !ner_in_lexicon(w) && !defined)
+      return; /* "IT aide", but "the World Health Organization (WHO)" */
     if ((t0->flags & EG_TF_INITIAL) && !ner_in_lexicon(w) &&
         !g_hash_table_contains(ctx->mid_caps, w) && ner_is_ordinary(lower))
       return; /* "Filed under", "Finding the emails" */
@@ -351,17 +359,49 @@ ner_all_ordinary(const NerCtx *ctx, guint a, guint b)
   return TRUE;
 }
 
+/* "Governor Gavin Newsom of California", "Sen. Ann Wood of the Senate Foreign Relations
+ * Committee": a person's name before "of", "for" or "on" is not the head of one longer name.
+ * Returns the connector's index when [a, b) should be cut there, or 0. */
+static guint
+ner_person_connector(const NerCtx *ctx, guint a, guint b)
+{
+  guint t = a, tl;
+  while (t < b && (tl = ner_title_len(ctx, t, b)) > 0)
+    t += tl;
+  if (t >= b)
+    return 0;
+  g_autofree char *first = ner_tok_str(ctx, t);
+  if (!eg_wordlist_has("given_names.txt", first))
+    return 0;
+  for (guint c = t + 2; c < b; c++) {
+    const EgToken *k = &ctx->tok[c];
+    if (k->kind != EG_TOK_WORD || (k->flags & EG_TF_CAP))
+      continue;
+    g_autofree char *w = ner_lower(ctx, c);
+    if (!str_in(name_connectors, w))
+      return 0; /* a person particle: "Ursula von der Leyen" */
+    return ner_has_org_cue(ctx, t, c) ? 0 : c;
+  }
+  return 0;
+}
+
 /* Cuts the capitalised run [a, b) at titles and emits the pieces. */
 static void
 ner_span(NerCtx *ctx, guint a, guint b)
 {
-  /* "The Washington Post", "The Russian President": a capitalised article is not part of a name. */
-  while (a < b) {
-    g_autofree char *w = ner_lower(ctx, a);
-    if (!eg_wordlist_has("function_words.txt", w))
-      break;
-    a++;
+  guint cut = ner_person_connector(ctx, a, b);
+  if (cut) {
+    ner_span(ctx, a, cut);
+    guint r = cut + 1;
+    while (r < b && !(ctx->tok[r].flags & EG_TF_CAP))
+      r++; /* "of the" */
+    ner_span(ctx, r, b);
+    return;
   }
+  /* "The Washington Post", "The Russian President": a capitalised article is not part of a name
+   * (an acronym the text defines, "(WHO)", is not an article). */
+  while (a < b && ner_is_function_word(ctx, a))
+    a++;
   guint piece = a;
   gboolean titled = FALSE;
   gint prev = -1;
@@ -415,7 +455,11 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   GArray *out = g_array_new(FALSE, TRUE, sizeof(EgMention));
   g_array_set_clear_func(out, ner_mention_clear);
   NerCtx ctx = { text, (const EgToken *)seg->tokens->data, seg->tokens->len,
+                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), out };
+  for (guint i = 1; i + 1 < ctx.n; i++)
+    if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')')
+      g_hash_table_add(ctx.bracketed, ner_tok_str(&ctx, i));
 
   for (guint i = 0; i < ctx.n; i++) {
     if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
@@ -446,10 +490,13 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
                               (str_in(name_connectors, w) || str_in(person_particles, w))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
         guint after = b + 1;
-        if (connector && w && strcmp(w, "of") == 0 && after + 1 < ctx.n &&
-            ctx.tok[after].kind == EG_TOK_WORD && ner_joinable(&ctx, after + 1)) {
+        /* A second connector word: "of the" ("Bank of the West"), or two person particles
+         * ("van der Berg", "von der Leyen", "de la Cruz"). */
+        if (connector && w && after + 1 < ctx.n && ctx.tok[after].kind == EG_TOK_WORD &&
+            !(ctx.tok[after].flags & EG_TF_CAP) && ner_joinable(&ctx, after + 1)) {
           g_autofree char *w2 = ner_lower(&ctx, after);
-          if (strcmp(w2, "the") == 0 && !(ctx.tok[after].flags & EG_TF_CAP))
+          if ((strcmp(w, "of") == 0 && strcmp(w2, "the") == 0) ||
+              (str_in(person_particles, w) && str_in(person_particles, w2)))
             after++;
         }
         if (connector && ner_is_capword(&ctx, after)) {
@@ -476,5 +523,6 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       m->defines = (gint32)(k - 1);
   }
   g_hash_table_unref(ctx.mid_caps);
+  g_hash_table_unref(ctx.bracketed);
   return out;
 }

@@ -160,6 +160,22 @@ group_is_person(const Group *g)
          g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_LOC] && g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_MISC];
 }
 
+/* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ... */
+static gboolean
+resolve_is_company(const char *name)
+{
+  static const char *const forms[] = { "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa",
+                                       "nv", "gmbh", "spa", "bv", "ab", "asa", "oyj", NULL };
+  const char *last = strrchr(name, ' ');
+  if (!last)
+    return FALSE;
+  g_autofree char *key = eg_resolve_key(last + 1);
+  for (guint i = 0; forms[i]; i++)
+    if (strcmp(key, forms[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The most frequent key of COUNTS, ties to the byte-smaller (transfer none). */
 static const char *
 most_frequent(GHashTable *counts)
@@ -193,10 +209,14 @@ resolve_short_forms(GPtrArray *groups, guint *parent)
     gboolean ambiguous = FALSE;
     for (guint j = 0; j < groups->len && !ambiguous; j++) {
       Group *l = groups->pdata[j];
-      if (j == i || l->n_words <= s->n_words || !group_is_person(l))
+      if (j == i || l->n_words <= s->n_words)
         continue;
       const char *lname = most_frequent(l->names);
-      if (!eg_resolve_is_suffix(sname, lname) && !(given && resolve_is_prefix(sname, lname)))
+      gboolean fits = group_is_person(l) && (eg_resolve_is_suffix(sname, lname) ||
+                                             (given && resolve_is_prefix(sname, lname)));
+      /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
+      fits = fits || (resolve_is_company(lname) && resolve_is_prefix(sname, lname));
+      if (!fits)
         continue;
       guint root = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != root)

@@ -38,6 +38,9 @@ seg_is_wordchar(gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum(c);
+  /* A byte that was not UTF-8 stands inside a word: "Bel\xffo" stays one word, not "Bel" + "o". */
+  if (c == 0xFFFD)
+    return TRUE;
   GUnicodeType t = g_unichar_type(c);
   return g_unichar_isalnum(c) || t == G_UNICODE_NON_SPACING_MARK ||
          t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;

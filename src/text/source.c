@@ -236,7 +236,7 @@ static void
 source_read_stdin(SourceCtx *ctx)
 {
   if (ctx->options->jsonl) {
-    source_read_jsonl_stream(ctx, "-", stdin);
+    source_read_jsonl_stream(ctx, "standard input", stdin);
     return;
   }
   g_autoptr(GString) buf = g_string_new(NULL);
@@ -245,14 +245,14 @@ source_read_stdin(SourceCtx *ctx)
   while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
     g_string_append_len(buf, chunk, (gssize)n);
   if (ferror(stdin)) {
-    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "-: cannot read standard input");
+    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "standard input: cannot read (%s)", g_strerror(errno));
     return;
   }
   if (memchr(buf->str, '\0', buf->len)) {
-    source_report(ctx, EG_ERROR_BINARY, TRUE, "-: binary input (NUL bytes), skipped");
+    source_report(ctx, EG_ERROR_BINARY, TRUE, "standard input: binary (NUL bytes), skipped");
     return;
   }
-  source_emit(ctx, "-", "-", buf->str, buf->len);
+  source_emit(ctx, "standard input", "-", buf->str, buf->len);
 }
 
 guint

@@ -151,7 +151,7 @@ check "the other input is still processed" has_node binary.graphml "Donald Trump
 current=binary-stdin
 "$bin" entities - <binary.txt >binary-stdin.out 2>binary-stdin.err; rc=$?
 expect_rc 1
-expect_stderr_lines 1 "-:"
+expect_stderr_lines 1 "standard input:"
 
 printf 'Donald Trump met Vladimir Putin in Finland \xff\xfe\xc3 on Monday.\n' >invalid-utf8.txt
 run invalid-utf8 build invalid-utf8.txt -o invalid-utf8.graphml

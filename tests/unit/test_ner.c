@@ -340,6 +340,32 @@ test_empty(void)
   g_assert_cmpuint(g->mentions->len, ==, 0);
 }
 
+static void
+test_person_of_place(void)
+{
+  /* a person before "of" is not the head of a longer name; "Bank of England" still is */
+  assert_names("Mayor Karin Olsberg of Hamburg met bankers.", "Karin Olsberg|Hamburg");
+  assert_names("Sen. Ada Lund of the Senate Finance Committee spoke.",
+               "Ada Lund|Senate Finance Committee");
+  assert_names("Officials of the Bank of England met.", "Bank of England");
+}
+
+static void
+test_name_particles(void)
+{
+  /* two person particles in a row stay inside the name */
+  assert_names("Dr. Pieter van der Berg met Ursula von der Heide and Ana de la Cruz.",
+               "Pieter van der Berg|Ursula von der Heide|Ana de la Cruz");
+}
+
+static void
+test_defined_acronym(void)
+{
+  /* an all-capital function word is a name when the text defines it in brackets */
+  assert_names("The World Health Organization (WHO) met. Officials praised the WHO plan. Who knows?",
+               "World Health Organization|WHO|WHO");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -359,5 +385,8 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/type-votes", test_type_votes);
   g_test_add_func("/ner/line-break", test_line_break_splits);
   g_test_add_func("/ner/empty", test_empty);
+  g_test_add_func("/ner/person-of-place", test_person_of_place);
+  g_test_add_func("/ner/particles", test_name_particles);
+  g_test_add_func("/ner/defined-acronym", test_defined_acronym);
   return g_test_run();
 }

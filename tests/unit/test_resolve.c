@@ -331,6 +331,18 @@ test_empty(void)
   eg_resolution_free(NULL);
 }
 
+static void
+test_company_prefix(void)
+{
+  /* a company is called by its first word; a committee is not called "Democratic" */
+  g_autoptr(Resolved) r = resolve_text("Profits at Quillon Freight Inc. rose. Analysts said Quillon grew. "
+                                       "The Northern Regional Committee met, and Northern voters left.");
+  g_assert_cmpstr(entity(r, 0)->label, ==, "Quillon Freight Inc.");
+  g_assert_cmpuint(entity(r, 0)->mentions, ==, 2);
+  g_assert_cmpuint(surface_count(entity(r, 0), "Quillon"), ==, 1);
+  g_assert_cmpuint(r->res->entities->len, ==, 3);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -350,5 +362,6 @@ main(int argc, char *argv[])
   g_test_add_func("/resolve/document/initials-acronym", test_initials_acronym);
   g_test_add_func("/resolve/document/canonical", test_canonical);
   g_test_add_func("/resolve/document/empty", test_empty);
+  g_test_add_func("/resolve/document/company-prefix", test_company_prefix);
   return g_test_run();
 }
