@@ -27,6 +27,10 @@ gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, 
                       GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
                       int *exit_code);
 
+/* Counts the inputs ARGV[1..] of a parsed command line, reporting problems as they come.
+ * Returns the counts (transfer full) and sets *FATAL to the number of inputs not read. */
+EgCounts *eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal);
+
 /* Prints one problem: "entgraph: FILE: what is wrong". */
 void eg_cli_report(const GError *error, gboolean fatal, gpointer user_data);
 void eg_cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

@@ -94,9 +94,7 @@ eg_cmd_build(int argc, char **argv)
   }
 
   guint fatal = 0;
-  g_autoptr(EgCounts) counts = eg_pipeline_count((const char *const *)(argv + 1), &in.count,
-                                                 eg_cli_report, &in, &fatal);
-  eg_cli_progress_end();
+  g_autoptr(EgCounts) counts = eg_cli_count(&in, argc, argv, &fatal);
   g_autoptr(EgNodeTable) table = eg_consolidate(counts);
   igraph_t graph;
   g_autoptr(GError) error = NULL;

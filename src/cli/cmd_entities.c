@@ -19,9 +19,7 @@ eg_cmd_entities(int argc, char **argv)
                     NULL, FALSE, &in, &argc, &argv, &code))
     return code;
   guint fatal = 0;
-  g_autoptr(EgCounts) counts = eg_pipeline_count((const char *const *)(argv + 1), &in.count,
-                                                 eg_cli_report, &in, &fatal);
-  eg_cli_progress_end();
+  g_autoptr(EgCounts) counts = eg_cli_count(&in, argc, argv, &fatal);
   g_autoptr(EgNodeTable) table = eg_consolidate(counts);
   igraph_t graph;
   g_autoptr(GError) error = NULL;

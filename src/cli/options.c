@@ -140,3 +140,13 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   return TRUE;
 }
+
+EgCounts *
+eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
+{
+  (void)argc;
+  EgCounts *counts = eg_pipeline_count((const char *const *)(argv + 1), &in->count, eg_cli_report,
+                                       in, fatal);
+  eg_cli_progress_end();
+  return counts;
+}

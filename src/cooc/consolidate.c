@@ -261,6 +261,8 @@ eg_consolidate(const EgCounts *counts)
     for (gint i = first[r]; i >= 0; i = next[i]) {
       const EgEntityCounts *e = items[i].e;
       node.mentions += e->mentions;
+      /* Two merged names in one window count that window twice; capped by the total below. */
+      node.windows += e->windows;
       /* Documents of merged names can overlap only when one document used both names without
        * joining them; the sum is capped by the corpus size. */
       node.documents += e->documents;
@@ -279,6 +281,7 @@ eg_consolidate(const EgCounts *counts)
       }
     }
     node.documents = MIN(node.documents, counts->documents);
+    node.windows = MIN(node.windows, counts->windows);
     node.type = votes_type(votes);
 
     GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));

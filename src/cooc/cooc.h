@@ -53,6 +53,7 @@ typedef struct {
   EgEntityType type;
   guint64 mentions;
   guint64 documents;
+  guint64 windows;            /* windows it occurs in (summed over merged names) */
   char *aliases;              /* other surface forms, most frequent first, "|"-separated */
 } EgNode;
 

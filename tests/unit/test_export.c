@@ -21,7 +21,13 @@ static void
 add_node(EgNodeTable *t, const char *label, EgEntityType type, guint64 mentions, guint64 documents,
          const char *aliases)
 {
-  EgNode n = { g_strdup(label), type, mentions, documents, g_strdup(aliases) };
+  EgNode n = { 0 };
+  n.label = g_strdup(label);
+  n.type = type;
+  n.mentions = mentions;
+  n.documents = documents;
+  n.windows = mentions;
+  n.aliases = g_strdup(aliases);
   g_array_append_val(t->nodes, n);
 }
 
