@@ -1,5 +1,6 @@
-/* cmd_build.c: `entgraph build`: text -> graph files. Parses options, runs the pipeline and
- * writes each -o; the work is in the library. */
+/* cmd_build.c: `entgraph build`: text -> graph files. Parses options, runs the pipeline, the
+ * filters, weights and metrics (README "Weights, filters and metrics") and writes each -o; the
+ * work is in the library. Everything igraph does runs on this (the main) thread. */
 #include "cli/cli.h"
 #include "export/export.h"
 
@@ -7,7 +8,7 @@
 
 /* Writes GRAPH to PATH in FORMAT, atomically. Returns FALSE after printing the problem. */
 static gboolean
-build_write(const igraph_t *graph, const char *path, EgFormat format, gint max_nodes)
+build_write(const igraph_t *graph, const char *path, EgFormat format, const EgPictureOptions *picture)
 {
   g_autoptr(GError) error = NULL;
   EgOutput *out = eg_output_open(path, &error);
@@ -20,9 +21,9 @@ build_write(const igraph_t *graph, const char *path, EgFormat format, gint max_n
   guint shown = 0;
   switch (format) {
   case EG_FORMAT_GRAPHML: ok = eg_export_graphml(graph, fp, &error); break;
-  case EG_FORMAT_DOT: ok = eg_export_dot(graph, fp, &error); break;
+  case EG_FORMAT_DOT: ok = eg_export_dot_color(graph, picture->color, fp, &error); break;
   case EG_FORMAT_TSV: ok = eg_export_tsv(graph, fp, &error); break;
-  default: ok = eg_export_picture(graph, format, (guint)max_nodes, fp, &shown, &error); break;
+  default: ok = eg_export_picture_with(graph, format, picture, fp, &shown, &error); break;
   }
   if (!ok) {
     eg_output_abort(out);
@@ -33,12 +34,46 @@ build_write(const igraph_t *graph, const char *path, EgFormat format, gint max_n
     eg_cli_error("%s", error->message);
     return FALSE;
   }
-  if ((format == EG_FORMAT_SVG || format == EG_FORMAT_PNG || format == EG_FORMAT_PDF) &&
-      shown < igraph_vcount(graph))
-    eg_cli_error("%s: the picture shows the %u most mentioned of %" IGRAPH_PRId
-                 " entities (--max-picture-nodes; the data formats keep all)",
-                 path, shown, igraph_vcount(graph));
+  if (format == EG_FORMAT_SVG || format == EG_FORMAT_PNG || format == EG_FORMAT_PDF) {
+    igraph_integer_t nv = igraph_vcount(graph), linked = 0;
+    g_autofree gboolean *has_edge = g_new0(gboolean, nv + 1);
+    for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++)
+      has_edge[IGRAPH_FROM(graph, e)] = has_edge[IGRAPH_TO(graph, e)] = TRUE;
+    for (igraph_integer_t v = 0; v < nv; v++)
+      linked += has_edge[v];
+    const char *what = picture->rank == EG_RANK_MENTIONS ? "most mentioned"
+                       : picture->rank == EG_RANK_STRENGTH ? "strongest (by strength)" : "highest by pagerank";
+    if (shown < nv && linked > 0 && linked < nv)
+      eg_cli_error("%s: the picture shows the %u %s of the %" IGRAPH_PRId " entities with edges (each "
+                   "linked to another shown) and "
+                   "leaves out %" IGRAPH_PRId " of %" IGRAPH_PRId " (--max-picture-nodes, --rank; the "
+                   "data formats keep all)", path, shown, what, linked, nv - (igraph_integer_t)shown, nv);
+    else if (shown < nv)
+      eg_cli_error("%s: the picture shows the %u %s of %" IGRAPH_PRId " entities and leaves out %"
+                   IGRAPH_PRId " (--max-picture-nodes, --rank; the data formats keep all)",
+                   path, shown, what, nv, nv - (igraph_integer_t)shown);
+  }
   return TRUE;
+}
+
+/* Parses --types: a comma-separated list of PERSON, ORG, LOC, MISC (any case) into a mask. */
+static gboolean
+build_parse_types(const char *list, guint *mask)
+{
+  *mask = 0;
+  g_auto(GStrv) parts = g_strsplit(list, ",", -1);
+  for (guint i = 0; parts[i]; i++) {
+    g_strstrip(parts[i]);
+    gboolean found = FALSE;
+    for (int t = 0; t < EG_N_TYPES; t++)
+      if (g_ascii_strcasecmp(parts[i], eg_type_name((EgEntityType)t)) == 0) {
+        *mask |= 1u << t;
+        found = TRUE;
+      }
+    if (!found)
+      return FALSE;
+  }
+  return *mask != 0;
 }
 
 int
@@ -48,6 +83,10 @@ eg_cmd_build(int argc, char **argv)
   g_auto(GStrv) outputs = NULL;
   g_autofree char *format_name = NULL;
   gint max_nodes = EG_PICTURE_MAX_NODES;
+  g_autofree char *weight_name = NULL, *types = NULL, *rank_name = NULL, *backbone = NULL;
+  g_autofree char *focus = NULL, *color_name = NULL;
+  gint min_count = 1, min_mentions = 1, top = 0, top_edges = 0, depth = -1;
+  gboolean drop_isolates = FALSE, no_metrics = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs,
       "Write the graph to FILE; give it again for more files. The extension picks the format: "
@@ -56,8 +95,41 @@ eg_cmd_build(int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "Format for every -o whatever its extension: graphml, dot, svg, png, pdf, tsv (e.g. "
       "--format dot -o -)", "FORMAT" },
+    { "weight", 0, 0, G_OPTION_ARG_STRING, &weight_name,
+      "Edge weight: count (default), pmi, npmi, jaccard or dice, over windows; count stays in "
+      "the edge attribute count (e.g. --weight npmi)", "MEASURE" },
+    { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
+      "Filter 1: drop edges counted in fewer windows (default 1; e.g. --min-count 3)", "N" },
+    { "min-mentions", 0, 0, G_OPTION_ARG_INT, &min_mentions,
+      "Filter 2: drop entities mentioned fewer times (default 1; e.g. --min-mentions 5)", "N" },
+    { "types", 0, 0, G_OPTION_ARG_STRING, &types,
+      "Filter 3: keep only these types (e.g. --types PERSON,ORG)", "LIST" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top,
+      "Filter 4: keep the N most central entities by --rank (e.g. --top 500)", "N" },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank_name,
+      "What most central means for --top and for pictures: mentions (default), strength or "
+      "pagerank (e.g. --rank pagerank)", "BY" },
+    { "top-edges", 0, 0, G_OPTION_ARG_INT, &top_edges,
+      "Filter 5: keep an edge when it is among the K strongest (by --weight) of either end "
+      "(e.g. --top-edges 5)", "K" },
+    { "backbone", 0, 0, G_OPTION_ARG_STRING, &backbone,
+      "Filter 6: keep the edges the disparity filter finds significant at ALPHA for either end "
+      "(Serrano, Boguna and Vespignani 2009, on counts; e.g. --backbone 0.05)", "ALPHA" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus,
+      "Filter 7: keep the entities within --depth edges of NAME (a label or alias, any case; "
+      "e.g. --focus Putin)", "NAME" },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &depth,
+      "With --focus: how many edges out (default 1; e.g. --depth 2)", "D" },
+    { "drop-isolates", 0, 0, G_OPTION_ARG_NONE, &drop_isolates,
+      "Filter 8: drop entities left without edges (data files keep them otherwise)", NULL },
+    { "no-metrics", 0, 0, G_OPTION_ARG_NONE, &no_metrics,
+      "Do not compute degree, strength, pagerank, betweenness, community, component and "
+      "modularity (computed by default up to 200000 entities and 2000000 edges)", NULL },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &color_name,
+      "Fill nodes of DOT and pictures by type (default) or community (e.g. --color community)", "BY" },
     { "max-picture-nodes", 0, 0, G_OPTION_ARG_INT, &max_nodes,
-      "Most entities a picture shows, the most mentioned (default 150; e.g. --max-picture-nodes 60)", "N" },
+      "Most entities a picture shows, the most central by --rank (default 150; e.g. "
+      "--max-picture-nodes 60)", "N" },
     { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
   int code = EG_EXIT_OK;
@@ -65,7 +137,12 @@ eg_cmd_build(int argc, char **argv)
                     "  entgraph build article.txt -o graph.graphml -o graph.dot -o graph.svg\n"
                     "  entgraph build news/ --window paragraph -o news.graphml\n"
                     "  entgraph build --jsonl --text-field body feed.jsonl -o feed.graphml\n"
-                    "  cat article.txt | entgraph build - --format dot -o - | dot -Tpng > g.png\n",
+                    "  entgraph build --jsonl corpus.jsonl --weight npmi --min-count 3 --backbone 0.05 \\\n"
+                    "      --color community -o corpus.svg -o corpus.graphml\n"
+                    "  entgraph build news/ --focus Putin --depth 2 -o putin.svg\n"
+                    "  cat article.txt | entgraph build - --format dot -o - | dot -Tpng > g.png\n"
+                    "Filters run in this order: min-count, min-mentions, types, top, top-edges, "
+                    "backbone, focus, drop-isolates.\n",
                     entries, TRUE, &in, &argc, &argv, &code))
     return code;
   if (!outputs || !outputs[0]) {
@@ -76,6 +153,70 @@ eg_cmd_build(int argc, char **argv)
     eg_cli_error("--max-picture-nodes: must be at least 1");
     return EG_EXIT_USAGE;
   }
+  EgFilterOptions filter = EG_FILTER_OPTIONS_INIT;
+  EgPictureOptions picture = { (guint)max_nodes, EG_RANK_MENTIONS, EG_COLOR_TYPE };
+  if (weight_name && !eg_weight_parse(weight_name, &filter.weight)) {
+    eg_cli_error("--weight: '%s' is not count, pmi, npmi, jaccard or dice", weight_name);
+    return EG_EXIT_USAGE;
+  }
+  if (rank_name && !eg_rank_parse(rank_name, &filter.rank)) {
+    eg_cli_error("--rank: '%s' is not mentions, strength or pagerank", rank_name);
+    return EG_EXIT_USAGE;
+  }
+  picture.rank = filter.rank;
+  if (color_name) {
+    if (g_ascii_strcasecmp(color_name, "community") == 0)
+      picture.color = EG_COLOR_COMMUNITY;
+    else if (g_ascii_strcasecmp(color_name, "type") != 0) {
+      eg_cli_error("--color: '%s' is not type or community", color_name);
+      return EG_EXIT_USAGE;
+    }
+  }
+  if (picture.color == EG_COLOR_COMMUNITY && no_metrics) {
+    eg_cli_error("--color community needs the communities, which --no-metrics switches off");
+    return EG_EXIT_USAGE;
+  }
+  const struct { const char *name; gint value, min; } ints[] = {
+    { "--min-count", min_count, 0 }, { "--min-mentions", min_mentions, 0 }, { "--top", top, 0 },
+    { "--top-edges", top_edges, 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(ints); i++)
+    if (ints[i].value < ints[i].min) {
+      eg_cli_error("%s: must be at least %d", ints[i].name, ints[i].min);
+      return EG_EXIT_USAGE;
+    }
+  filter.min_count = (guint64)min_count;
+  filter.min_mentions = (guint64)min_mentions;
+  filter.top = (guint)top;
+  filter.top_edges = (guint)top_edges;
+  if (types && !build_parse_types(types, &filter.types)) {
+    eg_cli_error("--types: '%s' is not a comma-separated list of PERSON, ORG, LOC, MISC", types);
+    return EG_EXIT_USAGE;
+  }
+  if (backbone) {
+    char *end = NULL;
+    double alpha = g_ascii_strtod(backbone, &end);
+    if (!end || end == backbone || *end || !(alpha > 0 && alpha <= 1)) {
+      eg_cli_error("--backbone: '%s' is not a number above 0 and at most 1 (e.g. 0.05)", backbone);
+      return EG_EXIT_USAGE;
+    }
+    filter.backbone = alpha;
+  }
+  if (depth != -1 && !focus) {
+    eg_cli_error("--depth: only with --focus NAME");
+    return EG_EXIT_USAGE;
+  }
+  if (depth < -1) {
+    eg_cli_error("--depth: must be at least 0");
+    return EG_EXIT_USAGE;
+  }
+  if (focus && !*focus) {
+    eg_cli_error("--focus: give an entity's name");
+    return EG_EXIT_USAGE;
+  }
+  filter.focus = focus;
+  filter.depth = depth == -1 ? 1 : (guint)depth;
+  filter.drop_isolates = drop_isolates;
   EgFormat forced = EG_FORMAT_GRAPHML;
   if (format_name && !eg_format_from_name(format_name, &forced)) {
     eg_cli_error("--format: unknown format '%s' (graphml, dot, svg, png, pdf, tsv)", format_name);
@@ -95,17 +236,45 @@ eg_cmd_build(int argc, char **argv)
 
   guint fatal = 0;
   g_autoptr(EgCounts) counts = eg_cli_count(&in, argc, argv, &fatal);
+  if (!counts)
+    return EG_EXIT_USAGE; /* counts files made with other options; eg_cli_count said so */
+  /* Weights need the corpus totals, which are complete only here ("consolidate"). */
   g_autoptr(EgNodeTable) table = eg_consolidate(counts);
-  igraph_t graph;
   g_autoptr(GError) error = NULL;
-  if (!eg_graph_build(&graph, table, &error)) {
+  if (!eg_filter_table(table, &filter, &error)) {
+    eg_cli_error("%s", error->message);
+    return g_error_matches(error, EG_ANALYSIS_ERROR, EG_ANALYSIS_ERROR_IGRAPH) ? EG_EXIT_OUTPUT
+                                                                              : EG_EXIT_USAGE;
+  }
+  igraph_t graph;
+  if (!eg_graph_build(&graph, table, &error) || !eg_graph_set_weights(&graph, table, filter.weight, &error)) {
     eg_cli_error("%s", error->message);
     igraph_destroy(&graph);
     return EG_EXIT_OUTPUT;
   }
+  if (!no_metrics) {
+    igraph_integer_t nv = igraph_vcount(&graph), ne = igraph_ecount(&graph);
+    if (nv > EG_METRICS_MAX_NODES || ne > EG_METRICS_MAX_EDGES) {
+      eg_cli_error("metrics skipped: %" IGRAPH_PRId " entities and %" IGRAPH_PRId " edges are more "
+                   "than %d and %d (filter the graph, e.g. --min-count or --backbone)%s",
+                   nv, ne, EG_METRICS_MAX_NODES, EG_METRICS_MAX_EDGES,
+                   picture.color == EG_COLOR_COMMUNITY ? "; pictures are coloured by type" : "");
+    } else {
+      double work = eg_betweenness_work(&graph);
+      gboolean skip_betweenness = work > EG_BETWEENNESS_MAX_WORK;
+      if (skip_betweenness)
+        eg_cli_error("betweenness skipped: %.2g steps (entities x (entities + edges) per connected "
+                     "part) are more than 1e9, about 15 s; filter the graph to get it", work);
+      if (!eg_graph_metrics(&graph, skip_betweenness, &error)) {
+        eg_cli_error("%s", error->message);
+        igraph_destroy(&graph);
+        return EG_EXIT_OUTPUT;
+      }
+    }
+  }
   gboolean written = TRUE;
   for (guint i = 0; i < n_out; i++)
-    written &= build_write(&graph, outputs[i], formats[i], max_nodes);
+    written &= build_write(&graph, outputs[i], formats[i], &picture);
   igraph_destroy(&graph);
   eg_export_cleanup();
   if (!written)

@@ -5,7 +5,10 @@
  * and node labels with mentions, on a log scale relative to the largest, so the strongest
  * ties stand out in a large graph; nodes are coloured by type. The raw count stays in the
  * `count` attribute and Graphviz's own `weight` (an integer layout weight) is the count too.
- * agwrite does not escape backslashes, so every string value is escaped here.
+ * agwrite does not escape backslashes, so every string value is escaped here. Metrics the graph
+ * carries (degree, pagerank, community, ...) and a weight measure other than the count are kept
+ * as node and edge attributes, and the graph's totals as graph attributes, so a DOT file holds
+ * what the GraphML holds; nodes are filled by type or by community.
  */
 #include "export/dot.h"
 
@@ -23,6 +26,23 @@ eg_dot_type_color(const char *type)
     if (type && strcmp(type, colors[i].type) == 0)
       return colors[i].color;
   return "#d9d9d9";
+}
+
+const char *
+eg_dot_community_color(igraph_integer_t c)
+{
+  /* ColorBrewer Set3 without its grey, which stands for "a smaller community". */
+  static const char *const palette[EG_DOT_COMMUNITY_COLORS] = {
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f",
+  };
+  return c >= 0 && c < EG_DOT_COMMUNITY_COLORS ? palette[c] : "#eeeeee";
+}
+
+gboolean
+eg_dot_by_community(const igraph_t *g, EgColor color)
+{
+  return color == EG_COLOR_COMMUNITY && igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "community");
 }
 
 /* Doubles backslashes, which DOT readers otherwise take as escapes, and drops the control
@@ -54,7 +74,7 @@ dot_fixed(char *buf, double v)
 }
 
 Agraph_t *
-eg_dot_build(const igraph_t *g, const gboolean *keep)
+eg_dot_build(const igraph_t *g, const gboolean *keep, EgColor color)
 {
   Agraph_t *ag = agopen("entgraph", Agundirected, NULL);
   if (!ag)
@@ -63,6 +83,34 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
   agattr(ag, AGRAPH, "overlap", "false");
   agattr(ag, AGRAPH, "splines", "true");
   agattr(ag, AGRAPH, "fontname", "Helvetica");
+  /* The graph's totals and measure (documents, windows, nodes, edges, measure, modularity). */
+  {
+    igraph_strvector_t gnames, vnames, enames;
+    igraph_vector_int_t gtypes, vtypes, etypes;
+    igraph_strvector_init(&gnames, 0);
+    igraph_strvector_init(&vnames, 0);
+    igraph_strvector_init(&enames, 0);
+    igraph_vector_int_init(&gtypes, 0);
+    igraph_vector_int_init(&vtypes, 0);
+    igraph_vector_int_init(&etypes, 0);
+    igraph_cattribute_list(g, &gnames, &gtypes, &vnames, &vtypes, &enames, &etypes);
+    char gbuf[G_ASCII_DTOSTR_BUF_SIZE];
+    for (igraph_integer_t i = 0; i < igraph_strvector_size(&gnames); i++) {
+      const char *name = igraph_strvector_get(&gnames, i);
+      if (VECTOR(gtypes)[i] == IGRAPH_ATTRIBUTE_STRING) {
+        g_autofree char *v = dot_escape(GAS(g, name));
+        agattr(ag, AGRAPH, (char *)name, v);
+      } else if (VECTOR(gtypes)[i] == IGRAPH_ATTRIBUTE_NUMERIC && !isnan(GAN(g, name))) {
+        agattr(ag, AGRAPH, (char *)name, (char *)eg_export_number(gbuf, GAN(g, name), eg_export_attr_is_integer(name)));
+      }
+    }
+    igraph_strvector_destroy(&gnames);
+    igraph_strvector_destroy(&vnames);
+    igraph_strvector_destroy(&enames);
+    igraph_vector_int_destroy(&gtypes);
+    igraph_vector_int_destroy(&vtypes);
+    igraph_vector_int_destroy(&etypes);
+  }
   Agsym_t *n_label = agattr(ag, AGNODE, "label", "\\N");
   Agsym_t *n_type = agattr(ag, AGNODE, "type", "");
   Agsym_t *n_mentions = agattr(ag, AGNODE, "mentions", "0");
@@ -77,6 +125,14 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
   Agsym_t *e_penwidth = agattr(ag, AGEDGE, "penwidth", "1");
   Agsym_t *e_weight = agattr(ag, AGEDGE, "weight", "1");
   Agsym_t *e_count = agattr(ag, AGEDGE, "count", "1");
+  /* Graphviz reads `weight` as a layout weight, so a measure keeps its own name (npmi="0.42"). */
+  const char *measure = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, "measure") ? GAS(g, "measure") : "count";
+  Agsym_t *e_measure = strcmp(measure, "count") != 0 ? agattr(ag, AGEDGE, (char *)measure, "") : NULL;
+  Agsym_t *n_metric[16] = { NULL };
+  for (guint k = 0; eg_export_metric_names[k] && k < G_N_ELEMENTS(n_metric); k++)
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, eg_export_metric_names[k]))
+      n_metric[k] = agattr(ag, AGNODE, (char *)eg_export_metric_names[k], "");
+  gboolean by_community = eg_dot_by_community(g, color);
 
   igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
   double max_mentions = 1, max_count = 1;
@@ -100,7 +156,12 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
     dot_set(n, n_mentions, eg_export_number(buf, mentions, TRUE));
     dot_set(n, n_documents, eg_export_number(buf, VAN(g, "documents", v), TRUE));
     dot_set(n, n_aliases, VAS(g, "aliases", v));
-    dot_set(n, n_fill, eg_dot_type_color(VAS(g, "type", v)));
+    for (guint k = 0; eg_export_metric_names[k] && k < G_N_ELEMENTS(n_metric); k++)
+      if (n_metric[k])
+        dot_set(n, n_metric[k], eg_export_number(buf, VAN(g, eg_export_metric_names[k], v),
+                                                 eg_export_attr_is_integer(eg_export_metric_names[k])));
+    dot_set(n, n_fill, by_community ? eg_dot_community_color((igraph_integer_t)VAN(g, "community", v))
+                                    : eg_dot_type_color(VAS(g, "type", v)));
     dot_set(n, n_fontsize, dot_fixed(buf, 10.0 + 14.0 * log1p(mentions) / log1p(max_mentions)));
   }
   for (igraph_integer_t e = 0; e < ne; e++) {
@@ -113,6 +174,8 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
     dot_set(edge, e_penwidth, dot_fixed(buf, 0.8 + 5.2 * log1p(count) / log1p(max_count)));
     dot_set(edge, e_weight, eg_export_number(buf, count, TRUE));
     dot_set(edge, e_count, eg_export_number(buf, count, TRUE));
+    if (e_measure)
+      dot_set(edge, e_measure, eg_export_number(buf, EAN(g, "weight", e), FALSE));
   }
   g_free(nodes);
   return ag;
@@ -121,7 +184,13 @@ eg_dot_build(const igraph_t *g, const gboolean *keep)
 gboolean
 eg_export_dot(const igraph_t *g, FILE *stream, GError **error)
 {
-  Agraph_t *ag = eg_dot_build(g, NULL);
+  return eg_export_dot_color(g, EG_COLOR_TYPE, stream, error);
+}
+
+gboolean
+eg_export_dot_color(const igraph_t *g, EgColor color, FILE *stream, GError **error)
+{
+  Agraph_t *ag = eg_dot_build(g, NULL, color);
   gboolean ok = ag && agwrite(ag, stream) == 0 && !ferror(stream);
   if (ag)
     agclose(ag);

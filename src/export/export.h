@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "graph/graph.h"
+#include "graph/analysis.h"
 
 typedef enum {
   EG_FORMAT_GRAPHML, EG_FORMAT_DOT, EG_FORMAT_SVG, EG_FORMAT_PNG, EG_FORMAT_PDF, EG_FORMAT_TSV
@@ -19,6 +20,16 @@ typedef enum {
 
 /* Default most nodes a picture shows. */
 #define EG_PICTURE_MAX_NODES 150
+
+/* What fills a node in DOT and pictures: its type, or its community (vertex attribute
+ * "community", from eg_graph_metrics; type when the graph has none). */
+typedef enum { EG_COLOR_TYPE, EG_COLOR_COMMUNITY } EgColor;
+
+typedef struct {
+  guint max_nodes;            /* most nodes shown */
+  EgRank rank;                /* which are shown: the most central by this */
+  EgColor color;
+} EgPictureOptions;
 
 /* The format named NAME ("graphml", "dot", "gv", "svg", "png", "pdf", "tsv"). */
 gboolean eg_format_from_name(const char *name, EgFormat *format);
@@ -41,15 +52,23 @@ void eg_output_abort(EgOutput *out);
 
 /* ---- writers: each writes GRAPH to STREAM and returns FALSE with ERROR set on failure ---- */
 gboolean eg_export_graphml(const igraph_t *graph, FILE *stream, GError **error);
+/* DOT coloured by type; eg_export_dot_color chooses. */
 gboolean eg_export_dot(const igraph_t *graph, FILE *stream, GError **error);
+gboolean eg_export_dot_color(const igraph_t *graph, EgColor color, FILE *stream, GError **error);
 /* Renders at most MAX_NODES nodes (the most mentioned, ties by label) with Graphviz to FORMAT
- * (svg, png or pdf); *SHOWN receives the number of nodes drawn. */
+ * (svg, png or pdf), coloured by type; *SHOWN receives the number of nodes drawn.
+ * eg_export_picture_with chooses the nodes by OPTIONS->rank and the colouring. */
 gboolean eg_export_picture(const igraph_t *graph, EgFormat format, guint max_nodes, FILE *stream,
                            guint *shown, GError **error);
+gboolean eg_export_picture_with(const igraph_t *graph, EgFormat format, const EgPictureOptions *options,
+                                FILE *stream, guint *shown, GError **error);
 /* Frees the Graphviz context pictures share; call once at exit, after the last picture. */
 void eg_export_cleanup(void);
-/* The entity table: label, type, mentions, documents, aliases; most mentioned first. */
+/* The entity table: label, type, mentions, documents, aliases, then the metrics the graph has
+ * (degree, strength, pagerank, betweenness, community, component); most mentioned first. */
 gboolean eg_export_tsv(const igraph_t *graph, FILE *stream, GError **error);
+/* The vertex metrics in the order outputs write them (NULL-terminated). */
+extern const char *const eg_export_metric_names[];
 
 /* ---- helpers shared by the writers ---- */
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */

@@ -146,11 +146,15 @@ eg_format_from_path(const char *path, EgFormat *format)
   return eg_format_from_name(dot + 1, format);
 }
 
+const char *const eg_export_metric_names[] = {
+  "degree", "strength", "pagerank", "betweenness", "community", "component", NULL
+};
+
 gboolean
 eg_export_attr_is_integer(const char *name)
 {
   static const char *const ints[] = { "mentions", "documents", "count", "windows", "degree",
-                                      "community", "component", "nodes", "edges", NULL };
+                                      "strength", "community", "component", "nodes", "edges", NULL };
   for (guint i = 0; ints[i]; i++)
     if (strcmp(name, ints[i]) == 0)
       return TRUE;

@@ -1,7 +1,10 @@
 /* render.c: pictures (SVG, PNG, PDF) rendered by Graphviz gvc from the DOT graph.
  *
- * A picture shows at most MAX_NODES nodes, the most mentioned (ties by label), because a few
- * hundred labels is the most a reader can take in; the data formats keep everything. neato
+ * A picture shows at most MAX_NODES nodes, the most central by the chosen rank (mentions by
+ * default; ties by mentions, then label), because a few hundred labels is the most a reader can
+ * take in; entities without edges are left out unless there are no edges at all. The data
+ * formats keep everything. The legend says what the fill colours mean: types,
+ * or for communities the most central entity shown of each. neato
  * lays out small graphs well; above a few hundred nodes sfdp is used, which stays fast.
  *
  * One Graphviz context serves the whole process: Graphviz 2.42's pango plugin caches the last
@@ -27,29 +30,109 @@ gboolean
 eg_export_picture(const igraph_t *g, EgFormat format, guint max_nodes, FILE *stream, guint *shown,
                   GError **error)
 {
+  EgPictureOptions options = { max_nodes, EG_RANK_MENTIONS, EG_COLOR_TYPE };
+  return eg_export_picture_with(g, format, &options, stream, shown, error);
+}
+
+/* The legend's colour cells: types, or the communities shown (named by their most central
+ * entity shown), as HTML table cells (transfer full). */
+static char *
+render_legend_colors(const igraph_t *g, const igraph_integer_t *order, guint n, EgColor color)
+{
+  GString *s = g_string_new(NULL);
+  if (!eg_dot_by_community(g, color)) {
+    g_string_append_printf(s,
+                           "<TD BGCOLOR=\"%s\"> person </TD><TD BGCOLOR=\"%s\"> organisation </TD>"
+                           "<TD BGCOLOR=\"%s\"> place </TD><TD BGCOLOR=\"%s\"> other </TD>",
+                           eg_dot_type_color("PERSON"), eg_dot_type_color("ORG"),
+                           eg_dot_type_color("LOC"), eg_dot_type_color("MISC"));
+    return g_string_free(s, FALSE);
+  }
+  const char *named[EG_DOT_COMMUNITY_COLORS] = { NULL };
+  gboolean others = FALSE;
+  for (guint i = 0; i < n; i++) {
+    igraph_integer_t c = (igraph_integer_t)VAN(g, "community", order[i]);
+    if (c < EG_DOT_COMMUNITY_COLORS) {
+      if (!named[c])
+        named[c] = VAS(g, "label", order[i]);
+    } else {
+      others = TRUE;
+    }
+  }
+  g_string_append(s, "<TD>communities:</TD>");
+  for (guint c = 0; c < EG_DOT_COMMUNITY_COLORS; c++) {
+    if (!named[c])
+      continue;
+    g_autofree char *label = g_markup_escape_text(named[c], -1);
+    g_string_append_printf(s, "<TD BGCOLOR=\"%s\"> %s </TD>", eg_dot_community_color(c), label);
+  }
+  if (others)
+    g_string_append_printf(s, "<TD BGCOLOR=\"%s\"> smaller ones </TD>",
+                           eg_dot_community_color(EG_DOT_COMMUNITY_COLORS));
+  return g_string_free(s, FALSE);
+}
+
+gboolean
+eg_export_picture_with(const igraph_t *g, EgFormat format, const EgPictureOptions *options,
+                       FILE *stream, guint *shown, GError **error)
+{
   const char *fmt = format == EG_FORMAT_PNG ? "png" : format == EG_FORMAT_PDF ? "pdf" : "svg";
   igraph_integer_t nv = igraph_vcount(g);
   g_autofree gboolean *keep = g_new0(gboolean, nv + 1);
-  g_autofree igraph_integer_t *order = eg_export_by_mentions(g);
-  guint n = (guint)MIN((igraph_integer_t)max_nodes, nv);
-  for (guint i = 0; i < n; i++)
-    keep[order[i]] = TRUE;
+  g_autofree igraph_integer_t *order = eg_graph_rank_order(g, options->rank);
+  /* Entities without edges say nothing about who is named with whom: a picture shows the most
+   * central entities with an edge to another one shown, unless the graph has no edges at all.
+   * Dropping a lone one and taking the next can strand another, so this runs to a fixed point
+   * (each round only adds linked entities or drops one for good). */
+  gboolean skip_isolates = igraph_ecount(g) > 0;
+  g_autofree gboolean *dropped = g_new(gboolean, nv + 1);
+  for (igraph_integer_t v = 0; v < nv; v++)
+    dropped[v] = skip_isolates; /* until an edge is seen */
+  for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+    dropped[IGRAPH_FROM(g, e)] = dropped[IGRAPH_TO(g, e)] = FALSE;
+  guint n = 0;
+  for (gboolean changed = TRUE; changed;) {
+    changed = FALSE;
+    n = 0;
+    memset(keep, 0, sizeof(gboolean) * (size_t)nv);
+    for (igraph_integer_t i = 0; i < nv && n < options->max_nodes; i++)
+      if (!dropped[order[i]]) {
+        keep[order[i]] = TRUE;
+        n++;
+      }
+    if (!skip_isolates)
+      break;
+    g_autofree gboolean *linked = g_new0(gboolean, nv + 1);
+    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+      if (keep[IGRAPH_FROM(g, e)] && keep[IGRAPH_TO(g, e)])
+        linked[IGRAPH_FROM(g, e)] = linked[IGRAPH_TO(g, e)] = TRUE;
+    for (igraph_integer_t v = 0; v < nv; v++)
+      if (keep[v] && !linked[v]) {
+        dropped[v] = TRUE;
+        changed = TRUE;
+      }
+  }
+  /* The shown ones, most central first, for the legend. */
+  guint k = 0;
+  for (igraph_integer_t i = 0; i < nv; i++)
+    if (keep[order[i]])
+      order[k++] = order[i];
   *shown = n;
 
-  Agraph_t *ag = eg_dot_build(g, keep);
+  Agraph_t *ag = eg_dot_build(g, keep, options->color);
   if (ag) {
     /* A legend, so that a picture read on its own says what colours and widths mean. */
+    static const char *const rank_names[] = { "most mentioned", "strongest", "highest pagerank" };
+    g_autofree char *colors = render_legend_colors(g, order, n, options->color);
     g_autofree char *legend = g_strdup_printf(
-        "<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR>"
-        "<TD BGCOLOR=\"%s\"> person </TD><TD BGCOLOR=\"%s\"> organisation </TD>"
-        "<TD BGCOLOR=\"%s\"> place </TD><TD BGCOLOR=\"%s\"> other </TD>"
-        "<TD>%u of %" IGRAPH_PRId " entities; text size: mentions; line width: times named together</TD>"
+        "<TABLE BORDER=\"0\" CELLSPACING=\"6\"><TR>%s"
+        "<TD>%u of %" IGRAPH_PRId " entities (%s); text size: mentions; line width: times named together</TD>"
         "</TR></TABLE>",
-        eg_dot_type_color("PERSON"), eg_dot_type_color("ORG"), eg_dot_type_color("LOC"),
-        eg_dot_type_color("MISC"), n, nv);
+        colors, n, nv, rank_names[options->rank]);
     agsafeset(ag, "label", agstrdup_html(ag, legend), "");
     agsafeset(ag, "labelloc", "b", "");
-    agsafeset(ag, "fontsize", "12", "");
+    /* Large pictures are looked at scaled down: the legend grows with them. */
+    agsafeset(ag, "fontsize", n > 100 ? "22" : n > 40 ? "16" : "12", "");
   }
   if (!render_gvc)
     render_gvc = gvContext();

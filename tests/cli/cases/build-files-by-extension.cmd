@@ -1,1 +1,1 @@
-$ENTGRAPH build "$SAMPLES" -o g.graphml -o g.dot -o g.gv -o g.tsv && ls -A && cmp g.dot g.gv && $ENTGRAPH build "$SAMPLES" -f graphml -o - | cmp - g.graphml && $ENTGRAPH entities "$SAMPLES" | cmp - g.tsv && echo same
+$ENTGRAPH build "$SAMPLES" -o g.graphml -o g.dot -o g.gv -o g.tsv && ls -A && cmp g.dot g.gv && $ENTGRAPH build "$SAMPLES" -f graphml -o - | cmp - g.graphml && $ENTGRAPH entities "$SAMPLES" | cmp - <(cut -f1-5 g.tsv) && echo same
