@@ -32,7 +32,9 @@ typedef enum {
   EG_ERROR_EMPTY,        /* warning: a document without any text */
   EG_ERROR_UTF8,         /* warning: invalid UTF-8 was replaced by U+FFFD */
   EG_ERROR_OUTPUT,       /* an output file could not be written */
-  EG_ERROR_FORMAT        /* an output format that is not known */
+  EG_ERROR_FORMAT,       /* an output format that is not known */
+  EG_ERROR_BAD_COUNTS,   /* a counts line that is not a record, or counts out of order */
+  EG_ERROR_HEADER        /* counts made with other options (window, paragraphs, lexicon) */
 } EgErrorCode;
 
 /* Entity types, in the order used for ties (a tie goes to the earlier type). */

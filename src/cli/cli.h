@@ -12,7 +12,9 @@ typedef struct {
   char *text_field;
   char *id_field;
   gboolean quiet;
+  char **counts_files;        /* --counts FILE: counts of earlier runs to add */
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
+  gboolean explicit_header;   /* --window or --paragraphs was given */
   gboolean had_warnings;
 } EgCliInput;
 
@@ -27,8 +29,10 @@ gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, 
                       GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
                       int *exit_code);
 
-/* Counts the inputs ARGV[1..] of a parsed command line, reporting problems as they come.
- * Returns the counts (transfer full) and sets *FATAL to the number of inputs not read. */
+/* Counts the inputs ARGV[1..] of a parsed command line and adds the --counts files, reporting
+ * problems as they come. Returns the counts (transfer full) and sets *FATAL to the number of
+ * inputs not read; returns NULL after printing the problem when --counts files were made with
+ * other options than these (a usage error: exit 2). */
 EgCounts *eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal);
 
 /* Prints one problem: "entgraph: FILE: what is wrong". */
@@ -38,6 +42,8 @@ void eg_cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void eg_cli_progress_end(void);
 
 int eg_cmd_build(int argc, char **argv);
+int eg_cmd_count(int argc, char **argv);
+int eg_cmd_merge(int argc, char **argv);
 int eg_cmd_entities(int argc, char **argv);
 
 #endif

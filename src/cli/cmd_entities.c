@@ -20,6 +20,8 @@ eg_cmd_entities(int argc, char **argv)
     return code;
   guint fatal = 0;
   g_autoptr(EgCounts) counts = eg_cli_count(&in, argc, argv, &fatal);
+  if (!counts)
+    return EG_EXIT_USAGE;
   g_autoptr(EgNodeTable) table = eg_consolidate(counts);
   igraph_t graph;
   g_autoptr(GError) error = NULL;

@@ -1,6 +1,7 @@
 /* options.c: the options every subcommand that reads text shares, and problem reporting. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,6 +60,7 @@ eg_cli_input_clear(EgCliInput *in)
   g_clear_pointer(&in->paragraphs, g_free);
   g_clear_pointer(&in->text_field, g_free);
   g_clear_pointer(&in->id_field, g_free);
+  g_clear_pointer(&in->counts_files, g_strfreev);
 }
 
 gboolean
@@ -81,6 +83,9 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
       "With --jsonl: the field holding the text (default: text; e.g. --text-field body)", "NAME" },
     { "id-field", 0, 0, G_OPTION_ARG_STRING, &in->id_field,
       "With --jsonl: the field holding the document id (default: id; e.g. --id-field url)", "NAME" },
+    { "counts", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->counts_files,
+      "Add counts written by 'entgraph count' or 'entgraph merge' (repeatable; INPUT is then "
+      "optional; e.g. --counts yesterday.counts today.txt)", "FILE" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &in->quiet,
       "No progress line on stderr (shown only when stderr is a terminal; errors and warnings are "
       "always printed; e.g. -q)", NULL },
@@ -133,7 +138,8 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
   }
-  if (*argc < 2) {
+  in->explicit_header = in->window || in->paragraphs;
+  if (*argc < 2 && !(in->counts_files && in->counts_files[0])) {
     eg_cli_error("no INPUT given (see 'entgraph %s --help')", cmd);
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
@@ -144,9 +150,41 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
 EgCounts *
 eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
 {
-  (void)argc;
-  EgCounts *counts = eg_pipeline_count((const char *const *)(argv + 1), &in->count, eg_cli_report,
-                                       in, fatal);
-  eg_cli_progress_end();
+  EgCounts *counts = NULL;
+  *fatal = 0;
+  /* Counts files take the window from their header, unless text is counted with them or the
+   * user named a window: then they must agree with it. */
+  if (argc > 1 || in->explicit_header) {
+    counts = eg_pipeline_count((const char *const *)(argv + 1), &in->count, eg_cli_report, in, fatal);
+    eg_cli_progress_end();
+  }
+  for (guint i = 0; in->counts_files && in->counts_files[i]; i++) {
+    const char *path = in->counts_files[i];
+    gboolean is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "standard input" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp) {
+      eg_cli_error("%s: %s", path, errno == ENOENT ? "no such file" : g_strerror(errno));
+      (*fatal)++;
+      continue;
+    }
+    g_autoptr(GError) error = NULL;
+    gboolean ok = eg_counts_read(&counts, name, fp, &error);
+    if (!is_stdin)
+      fclose(fp);
+    if (!ok && g_error_matches(error, EG_ERROR, EG_ERROR_HEADER)) {
+      eg_cli_error("%s", error->message);
+      eg_counts_free(counts);
+      return NULL;
+    }
+    if (!ok) {
+      eg_cli_error("%s", error->message);
+      (*fatal)++;
+    }
+  }
+  if (!counts) { /* only unreadable counts files: an empty graph with the options' window */
+    counts = eg_counts_new(in->count.window, in->count.window_size);
+    counts->paragraphs = in->count.paragraphs;
+  }
   return counts;
 }

@@ -8,6 +8,8 @@
 #ifndef EG_COOC_H
 #define EG_COOC_H
 
+#include <stdio.h>
+
 #include "resolve/resolve.h"
 
 typedef struct {
@@ -22,6 +24,7 @@ typedef struct {
 typedef struct {
   EgWindowKind window;
   guint window_size;          /* tokens per window for EG_WINDOW_TOKENS, else 0 */
+  EgParagraphMode paragraphs; /* how paragraphs were split (shapes paragraph windows) */
   GHashTable *entities;       /* label -> EgEntityCounts* */
   GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> guint64* windows shared */
   guint64 documents;
@@ -40,11 +43,49 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgCounts, eg_counts_free)
 void eg_counts_add_document(EgCounts *counts, const EgSegmentation *seg, GArray *mentions,
                             const EgResolution *res);
 
-/* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their windows differ. */
+/* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their headers
+ * (window, paragraph mode) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */
 gboolean eg_window_parse(const char *s, EgWindowKind *kind, guint *size);
+/* The name eg_window_parse reads back ("sentence", "50") (transfer full). */
+char *eg_window_name(EgWindowKind kind, guint size);
+
+/* ---- counts as text: the map and reduce steps of `entgraph count` and `entgraph merge` -------
+ *
+ * One record a line, tab-separated: three key fields, then zero or more unsigned decimal values.
+ * Lines with equal keys add up value by value; sorted in byte order (LC_ALL=C sort), equal keys
+ * are adjacent. Labels and surface forms never hold tabs or line breaks.
+ *   #  entgraph-counts  1 window=W paragraphs=P lexicon=L     header: no values; must agree
+ *   E  LABEL            n   MENTIONS DOCUMENTS WINDOWS VOTES_PERSON VOTES_ORG VOTES_LOC VOTES_MISC
+ *   P  LABEL_A          LABEL_B   WINDOWS                      (LABEL_A < LABEL_B in byte order)
+ *   S  LABEL            SURFACE   COUNT
+ *   T  -                -         DOCUMENTS WINDOWS
+ */
+#define EG_COUNTS_FORMAT "entgraph-counts"
+#define EG_COUNTS_VERSION "1"
+
+/* The header's third field for COUNTS: "1 window=sentence paragraphs=auto lexicon=1"
+ * (transfer full). */
+char *eg_counts_header(const EgCounts *counts);
+
+/* Writes COUNTS as sorted records to OUT. Returns FALSE and sets ERROR on a write error.
+ * Time: O(r log r) for r records. */
+gboolean eg_counts_write(const EgCounts *counts, FILE *out, GError **error);
+
+/* Reads records from IN (named NAME in messages; any order) and adds them to *COUNTS, creating
+ * it from the header when *COUNTS is NULL. Returns FALSE and sets ERROR on a malformed line
+ * (EG_ERROR_BAD_COUNTS, "NAME: line N: ...") or a header that disagrees with *COUNTS
+ * (EG_ERROR_HEADER); what was read before stays added. */
+gboolean eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error);
+
+/* Sums N sorted record streams into OUT, holding one line per stream (a k-way merge).
+ * Returns FALSE and sets ERROR on a malformed or unsorted line or no header at the start
+ * (EG_ERROR_BAD_COUNTS), headers that disagree (EG_ERROR_HEADER), or a write error
+ * (EG_ERROR_OUTPUT). */
+gboolean eg_counts_merge_streams(FILE *const *ins, const char *const *names, guint n, FILE *out,
+                                 GError **error);
 
 /* ---- consolidation ------------------------------------------------------------------------- */
 

@@ -59,6 +59,18 @@ eg_window_parse(const char *s, EgWindowKind *kind, guint *size)
   return TRUE;
 }
 
+char *
+eg_window_name(EgWindowKind kind, guint size)
+{
+  switch (kind) {
+  case EG_WINDOW_SENTENCE: return g_strdup("sentence");
+  case EG_WINDOW_PARAGRAPH: return g_strdup("paragraph");
+  case EG_WINDOW_DOCUMENT: return g_strdup("document");
+  case EG_WINDOW_TOKENS: return g_strdup_printf("%u", size);
+  }
+  return g_strdup("sentence");
+}
+
 static void
 add_u64(GHashTable *t, const char *key, guint64 n, gboolean copy_key)
 {
@@ -196,8 +208,10 @@ gboolean
 eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
 {
   g_return_val_if_fail(into != NULL && from != NULL, FALSE);
-  if (into->window != from->window || into->window_size != from->window_size) {
-    g_set_error(error, EG_ERROR, EG_ERROR_FORMAT, "counts made with different windows cannot be merged");
+  if (into->window != from->window || into->window_size != from->window_size ||
+      into->paragraphs != from->paragraphs) {
+    g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);
+    g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "counts made with '%s' and '%s' cannot be merged", a, b);
     return FALSE;
   }
   GHashTableIter it;

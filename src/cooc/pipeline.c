@@ -34,6 +34,7 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
 {
   g_return_val_if_fail(inputs != NULL && options != NULL, NULL);
   PipelineCtx ctx = { eg_counts_new(options->window, options->window_size), options, 0 };
+  ctx.counts->paragraphs = options->paragraphs;
   /* REPORT_FN gets USER_DATA; the document callback gets the pipeline's own context. */
   guint f = eg_sources_read(inputs, &options->source, pipeline_doc, &ctx, report_fn, user_data);
   if (fatal)

@@ -83,6 +83,12 @@ seg_fold_punct(gunichar c)
   }
 }
 
+const char *
+eg_paragraph_mode_name(EgParagraphMode mode)
+{
+  return mode == EG_PARA_BLANK ? "blank" : mode == EG_PARA_LINE ? "line" : "auto";
+}
+
 gboolean
 eg_paragraph_mode_parse(const char *s, EgParagraphMode *mode)
 {

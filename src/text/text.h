@@ -106,5 +106,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgSegmentation, eg_segmentation_free)
 
 /* Parses "auto", "blank" or "line". Returns FALSE for anything else. */
 gboolean eg_paragraph_mode_parse(const char *s, EgParagraphMode *mode);
+/* The name eg_paragraph_mode_parse reads back. This function can't fail. */
+const char *eg_paragraph_mode_name(EgParagraphMode mode);
 
 #endif

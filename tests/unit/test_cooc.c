@@ -359,7 +359,7 @@ test_merge_refuses(void)
 
   g_autoptr(GError) error = NULL;
   g_assert_false(eg_counts_merge(s, p, &error));
-  g_assert_error(error, EG_ERROR, EG_ERROR_FORMAT);
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
   g_assert_nonnull(error->message);
   g_clear_error(&error);
   /* nothing changed */
@@ -368,7 +368,7 @@ test_merge_refuses(void)
   g_assert_cmpuint(pair(s, "Maria Okafor", "Daniel Lund"), ==, 1);
 
   g_assert_false(eg_counts_merge(t3, t4, &error));
-  g_assert_error(error, EG_ERROR, EG_ERROR_FORMAT);
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
   g_clear_error(&error);
   g_assert_cmpuint(t3->documents, ==, 1);
   g_assert_false(eg_counts_merge(t4, s, NULL));

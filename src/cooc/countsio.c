@@ -1,0 +1,426 @@
+/* countsio.c: counts as sorted text records, so that counting runs as the map step and summing
+ * as the reduce step of an existing engine (Hadoop Streaming, Dask, `sort | merge`).
+ *
+ * The format is in cooc.h. Every record is three key fields and some numbers, and equal keys
+ * add up: a reducer needs no knowledge of what a record means. The merge holds one line per
+ * input stream, so it runs in bounded memory whatever the size of the counts.
+ */
+#include "cooc/cooc.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_VALUES 8
+
+typedef struct {
+  char kind;                 /* '#', 'E', 'P', 'S' or 'T' */
+  char *fields[3];           /* the key fields, pointing into the line */
+  guint64 values[MAX_VALUES];
+  guint n_values;
+} Record;
+
+static guint
+record_expected_values(char kind)
+{
+  switch (kind) {
+  case '#': return 0;
+  case 'E': return 3 + EG_N_TYPES;
+  case 'P': return 1;
+  case 'S': return 1;
+  case 'T': return 2;
+  default: return G_MAXUINT;
+  }
+}
+
+/* Splits LINE (modified in place, line end already removed) into a record. */
+static gboolean
+record_parse(char *line, Record *r)
+{
+  char *p = line;
+  for (guint i = 0; i < 2; i++) {
+    char *tab = strchr(p, '\t');
+    if (!tab)
+      return FALSE;
+    *tab = '\0';
+    r->fields[i] = p;
+    p = tab + 1;
+  }
+  r->fields[2] = p;
+  r->n_values = 0;
+  char *tab = strchr(p, '\t');
+  if (strcmp(r->fields[0], "#") == 0) {
+    r->kind = '#'; /* a header: its third field is the rest of the line */
+    return tab == NULL;
+  }
+  if (!tab || strlen(r->fields[0]) != 1 || !r->fields[1][0] || !p[0] || tab == p)
+    return FALSE;
+  *tab = '\0';
+  r->kind = r->fields[0][0];
+  guint want = record_expected_values(r->kind);
+  if (want == G_MAXUINT)
+    return FALSE;
+  for (p = tab + 1; p; r->n_values++) {
+    tab = strchr(p, '\t');
+    if (tab)
+      *tab = '\0';
+    if (r->n_values >= MAX_VALUES ||
+        !g_ascii_string_to_unsigned(p, 10, 0, G_MAXUINT64, &r->values[r->n_values], NULL))
+      return FALSE;
+    p = tab ? tab + 1 : NULL;
+  }
+  return r->n_values == want;
+}
+
+char *
+eg_counts_header(const EgCounts *counts)
+{
+  g_autofree char *window = eg_window_name(counts->window, counts->window_size);
+  return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s", EG_COUNTS_VERSION, window,
+                         eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION);
+}
+
+/* Reads a header's third field into a new, empty EgCounts, or NULL when it is not one. */
+static EgCounts *
+counts_from_header(const char *header)
+{
+  g_auto(GStrv) parts = g_strsplit(header, " ", -1);
+  if (g_strv_length(parts) != 4 || strcmp(parts[0], EG_COUNTS_VERSION) != 0 ||
+      !g_str_has_prefix(parts[1], "window=") || !g_str_has_prefix(parts[2], "paragraphs=") ||
+      !g_str_has_prefix(parts[3], "lexicon="))
+    return NULL;
+  EgWindowKind kind;
+  guint size;
+  EgParagraphMode mode;
+  if (!eg_window_parse(parts[1] + 7, &kind, &size) || !eg_paragraph_mode_parse(parts[2] + 11, &mode))
+    return NULL;
+  EgCounts *c = eg_counts_new(kind, size);
+  c->paragraphs = mode;
+  return c;
+}
+
+static int
+cmp_lines(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+gboolean
+eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
+{
+  g_return_val_if_fail(counts != NULL && out != NULL, FALSE);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
+  g_autofree char *header = eg_counts_header(counts);
+  g_ptr_array_add(lines, g_strdup_printf("#\t%s\t%s", EG_COUNTS_FORMAT, header));
+  g_ptr_array_add(lines, g_strdup_printf("T\t-\t-\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT,
+                                         counts->documents, counts->windows));
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, counts->entities);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgEntityCounts *e = v;
+    g_ptr_array_add(lines, g_strdup_printf(
+        "E\t%s\tn\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%"
+        G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT,
+        e->label, e->mentions, e->documents, e->windows, e->votes[EG_TYPE_PERSON],
+        e->votes[EG_TYPE_ORG], e->votes[EG_TYPE_LOC], e->votes[EG_TYPE_MISC]));
+    GHashTableIter si;
+    gpointer sk, sv;
+    g_hash_table_iter_init(&si, e->surfaces);
+    while (g_hash_table_iter_next(&si, &sk, &sv))
+      g_ptr_array_add(lines, g_strdup_printf("S\t%s\t%s\t%" G_GUINT64_FORMAT, e->label,
+                                             (const char *)sk, *(guint64 *)sv));
+  }
+  g_hash_table_iter_init(&it, counts->pairs);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    g_autofree char *pair = g_strdup(k);
+    *strchr(pair, '\x1f') = '\t';
+    g_ptr_array_add(lines, g_strdup_printf("P\t%s\t%" G_GUINT64_FORMAT, pair, *(guint64 *)v));
+  }
+  /* Byte order, the order of LC_ALL=C sort, so the output can go straight to a merge. */
+  qsort(lines->pdata, lines->len, sizeof(char *), cmp_lines);
+  for (guint i = 0; i < lines->len; i++) {
+    fputs(lines->pdata[i], out);
+    if (putc('\n', out) == EOF)
+      break;
+  }
+  if (fflush(out) != 0 || ferror(out)) {
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write counts (%s)", g_strerror(errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static guint64 *
+counts_slot(GHashTable *table, const char *key)
+{
+  guint64 *v = g_hash_table_lookup(table, key);
+  if (!v) {
+    v = g_new0(guint64, 1);
+    g_hash_table_insert(table, g_strdup(key), v);
+  }
+  return v;
+}
+
+static EgEntityCounts *
+counts_entity_get(EgCounts *c, const char *label)
+{
+  EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  if (!e) {
+    e = g_new0(EgEntityCounts, 1);
+    e->label = g_strdup(label);
+    e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_hash_table_insert(c->entities, e->label, e);
+  }
+  return e;
+}
+
+/* Reads one line with getline into *LINE, without its line end; FALSE at the end. */
+static gboolean
+read_line(FILE *in, char **line, size_t *cap)
+{
+  ssize_t n = getline(line, cap, in);
+  if (n < 0)
+    return FALSE;
+  while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+    (*line)[--n] = '\0';
+  return TRUE;
+}
+
+gboolean
+eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
+{
+  g_return_val_if_fail(counts != NULL && in != NULL, FALSE);
+  char *line = NULL;
+  size_t cap = 0;
+  guint64 lineno = 0;
+  gboolean ok = TRUE;
+  while (ok && read_line(in, &line, &cap)) {
+    lineno++;
+    if (!line[0])
+      continue;
+    Record r;
+    if (!record_parse(line, &r)) {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": not a counts record (entgraph count writes them)", name, lineno);
+      ok = FALSE;
+      break;
+    }
+    if (r.kind == '#') {
+      EgCounts *h = strcmp(r.fields[1], EG_COUNTS_FORMAT) == 0 ? counts_from_header(r.fields[2]) : NULL;
+      if (!h) {
+        g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                    ": not an entgraph counts header of version %s", name, lineno, EG_COUNTS_VERSION);
+        ok = FALSE;
+      } else if (!*counts) {
+        *counts = h;
+        continue;
+      } else {
+        g_autofree char *mine = eg_counts_header(*counts);
+        if (strcmp(mine, r.fields[2]) != 0) {
+          g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "%s: counts made with '%s', not '%s': "
+                      "count both with the same options", name, r.fields[2], mine);
+          ok = FALSE;
+        }
+        eg_counts_free(h);
+      }
+      continue;
+    }
+    if (!*counts) {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": records before the counts header", name, lineno);
+      ok = FALSE;
+      break;
+    }
+    EgCounts *c = *counts;
+    switch (r.kind) {
+    case 'E': {
+      EgEntityCounts *e = counts_entity_get(c, r.fields[1]);
+      e->mentions += r.values[0];
+      e->documents += r.values[1];
+      e->windows += r.values[2];
+      for (guint t = 0; t < EG_N_TYPES; t++)
+        e->votes[t] += r.values[3 + t];
+      break;
+    }
+    case 'S':
+      *counts_slot(counts_entity_get(c, r.fields[1])->surfaces, r.fields[2]) += r.values[0];
+      break;
+    case 'P': {
+      if (strcmp(r.fields[1], r.fields[2]) >= 0) {
+        g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                    ": a pair must name two labels in byte order", name, lineno);
+        ok = FALSE;
+        break;
+      }
+      g_autofree char *key = g_strconcat(r.fields[1], "\x1f", r.fields[2], NULL);
+      *counts_slot(c->pairs, key) += r.values[0];
+      break;
+    }
+    case 'T':
+      c->documents += r.values[0];
+      c->windows += r.values[1];
+      break;
+    default:
+      break;
+    }
+  }
+  if (ok && ferror(in)) {
+    g_set_error(error, EG_ERROR, EG_ERROR_UNREADABLE, "%s: cannot read (%s)", name, g_strerror(errno));
+    ok = FALSE;
+  }
+  free(line);
+  return ok;
+}
+
+/* ---- k-way merge ---------------------------------------------------------------------------- */
+
+typedef struct {
+  FILE *in;
+  const char *name;
+  char *line;
+  size_t cap;
+  guint64 lineno;
+  GString *key;              /* the key fields joined by tabs, with a final tab */
+  GString *prev;             /* the previous key: each stream must not go backwards */
+  Record rec;
+  gboolean done;
+} Stream;
+
+/* Advances S to its next record. Headers are collected in *HEADER (first seen) and checked. */
+static gboolean
+stream_next(Stream *s, char **header, const char **header_from, GError **error)
+{
+  for (;;) {
+    if (!read_line(s->in, &s->line, &s->cap)) {
+      if (ferror(s->in)) {
+        g_set_error(error, EG_ERROR, EG_ERROR_UNREADABLE, "%s: cannot read (%s)", s->name, g_strerror(errno));
+        return FALSE;
+      }
+      s->done = TRUE;
+      return TRUE;
+    }
+    s->lineno++;
+    if (!s->line[0])
+      continue;
+    if (!record_parse(s->line, &s->rec)) {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": not a counts record (entgraph count writes them)", s->name, s->lineno);
+      return FALSE;
+    }
+    g_string_assign(s->prev, s->key->str);
+    g_string_printf(s->key, "%s\t%s\t%s\t", s->rec.fields[0], s->rec.fields[1], s->rec.fields[2]);
+    if (strcmp(s->key->str, s->prev->str) < 0) {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": counts not sorted (sort them with LC_ALL=C sort first)", s->name, s->lineno);
+      return FALSE;
+    }
+    if (s->rec.kind != '#')
+      return TRUE;
+    g_autofree char *value = g_strdup_printf("%s\t%s", s->rec.fields[1], s->rec.fields[2]);
+    EgCounts *h = strcmp(s->rec.fields[1], EG_COUNTS_FORMAT) == 0 ? counts_from_header(s->rec.fields[2]) : NULL;
+    eg_counts_free(h);
+    if (!h) {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": not an entgraph counts header of version %s", s->name, s->lineno, EG_COUNTS_VERSION);
+      return FALSE;
+    }
+    if (!*header) {
+      *header = g_steal_pointer(&value);
+      *header_from = s->name;
+    } else if (strcmp(*header, value) != 0) {
+      g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "%s: counts made with '%s', %s with '%s': "
+                  "count both with the same options", s->name, s->rec.fields[2], *header_from,
+                  strchr(*header, '\t') + 1);
+      return FALSE;
+    }
+  }
+}
+
+static gboolean
+merge_flush(FILE *out, const GString *key, const guint64 *values, guint n)
+{
+  fwrite(key->str, 1, key->len - 1, out); /* without the final tab */
+  for (guint i = 0; i < n; i++)
+    fprintf(out, "\t%" G_GUINT64_FORMAT, values[i]);
+  return putc('\n', out) != EOF;
+}
+
+gboolean
+eg_counts_merge_streams(FILE *const *ins, const char *const *names, guint n, FILE *out, GError **error)
+{
+  g_return_val_if_fail(ins != NULL && names != NULL && out != NULL, FALSE);
+  Stream *streams = g_new0(Stream, n + 1);
+  char *header = NULL;
+  const char *header_from = NULL;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < n; i++) {
+    streams[i].in = ins[i];
+    streams[i].name = names[i];
+    streams[i].key = g_string_new("");
+    streams[i].prev = g_string_new("");
+  }
+  /* Headers sort first, so every stream's headers are read before the first record is merged. */
+  for (guint i = 0; i < n && ok; i++)
+    ok = stream_next(&streams[i], &header, &header_from, error);
+  if (ok && !header) {
+    g_set_error_literal(error, EG_ERROR, EG_ERROR_BAD_COUNTS,
+                        "no counts header at the start of the input (is it the output of entgraph "
+                        "count, sorted with LC_ALL=C sort?)");
+    ok = FALSE;
+  }
+  if (ok)
+    fprintf(out, "#\t%s\n", header);
+
+  GString *acc_key = g_string_new(NULL);
+  guint64 acc[MAX_VALUES] = { 0 };
+  guint acc_n = 0;
+  gboolean have = FALSE;
+  while (ok) {
+    gint best = -1;
+    for (guint i = 0; i < n; i++)
+      if (!streams[i].done && (best < 0 || strcmp(streams[i].key->str, streams[best].key->str) < 0))
+        best = (gint)i;
+    if (best < 0)
+      break;
+    Stream *s = &streams[best];
+    if (have && strcmp(acc_key->str, s->key->str) == 0) {
+      if (acc_n != s->rec.n_values) {
+        g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                    ": a record of the wrong length", s->name, s->lineno);
+        ok = FALSE;
+        break;
+      }
+      for (guint v = 0; v < acc_n; v++)
+        acc[v] += s->rec.values[v];
+    } else {
+      if (have && !merge_flush(out, acc_key, acc, acc_n))
+        break;
+      g_string_assign(acc_key, s->key->str);
+      acc_n = s->rec.n_values;
+      memcpy(acc, s->rec.values, sizeof(guint64) * acc_n);
+      have = TRUE;
+    }
+    ok = stream_next(s, &header, &header_from, error);
+    if (ok && !s->done && s->rec.kind == '#') {
+      g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
+                  ": counts not sorted (sort them with LC_ALL=C sort first)", s->name, s->lineno);
+      ok = FALSE;
+    }
+  }
+  if (ok && have)
+    merge_flush(out, acc_key, acc, acc_n);
+  if (ok && (fflush(out) != 0 || ferror(out))) {
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write counts (%s)", g_strerror(errno));
+    ok = FALSE;
+  }
+  g_string_free(acc_key, TRUE);
+  for (guint i = 0; i < n; i++) {
+    free(streams[i].line);
+    g_string_free(streams[i].key, TRUE);
+    g_string_free(streams[i].prev, TRUE);
+  }
+  g_free(streams);
+  g_free(header);
+  return ok;
+}

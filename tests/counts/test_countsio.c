@@ -1,0 +1,175 @@
+/* test_countsio.c: the counts text format: writing, reading back, and the k-way merge. */
+#include "cooc/pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define HDR "#\tentgraph-counts\t1 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n"
+
+static EgCounts *
+counts_of(const char *text)
+{
+  EgCounts *c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  EgDocument doc = { "t", text, strlen(text) };
+  eg_pipeline_count_document(c, &doc, EG_PARA_AUTO);
+  return c;
+}
+
+static char *
+write_string(const EgCounts *c)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_counts_write(c, fp, &error));
+  g_assert_no_error(error);
+  fclose(fp);
+  return buf;
+}
+
+/* Merges the NUL-free strings IN[0..n) and returns the output, or NULL with *ERROR set. */
+static char *
+merge_strings(const char *const *in, guint n, GError **error)
+{
+  FILE *fps[8];
+  const char *names[8] = { "a", "b", "c", "d", "e", "f", "g", "h" };
+  for (guint i = 0; i < n; i++)
+    fps[i] = fmemopen((void *)in[i], strlen(in[i]), "r");
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  gboolean ok = eg_counts_merge_streams(fps, names, n, out, error);
+  fclose(out);
+  for (guint i = 0; i < n; i++)
+    fclose(fps[i]);
+  if (!ok) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
+}
+
+static void
+test_write_sorted(void)
+{
+  g_autoptr(EgCounts) c = counts_of("Ada Lund met Bo Strand in Norway. Lund left Norway.");
+  g_autofree char *text = write_string(c);
+  g_assert_true(g_str_has_prefix(text, HDR));
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  for (guint i = 1; lines[i] && lines[i][0]; i++)
+    g_assert_cmpint(strcmp(lines[i - 1], lines[i]), <, 0);
+  g_assert_nonnull(strstr(text, "\nE\tAda Lund\tn\t2\t1\t2\t"));
+  g_assert_nonnull(strstr(text, "\nP\tAda Lund\tBo Strand\t1\n"));
+  g_assert_nonnull(strstr(text, "\nS\tAda Lund\tLund\t1\n"));
+  g_assert_nonnull(strstr(text, "\nT\t-\t-\t1\t2\n"));
+}
+
+static void
+test_read_back(void)
+{
+  g_autoptr(EgCounts) c = counts_of("Ada Lund met Bo Strand in Norway. Lund left Norway.");
+  g_autofree char *text = write_string(c);
+  FILE *fp = fmemopen(text, strlen(text), "r");
+  EgCounts *back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_counts_read(&back, "mem", fp, &error));
+  fclose(fp);
+  g_autofree char *again = write_string(back);
+  g_assert_cmpstr(again, ==, text);
+  /* reading the same counts twice adds them up */
+  fp = fmemopen(text, strlen(text), "r");
+  g_assert_true(eg_counts_read(&back, "mem", fp, &error));
+  fclose(fp);
+  g_assert_cmpuint(back->documents, ==, 2);
+  g_assert_cmpuint(back->windows, ==, 4);
+  EgEntityCounts *e = g_hash_table_lookup(back->entities, "Ada Lund");
+  g_assert_cmpuint(e->mentions, ==, 4);
+  eg_counts_free(back);
+}
+
+static void
+test_read_errors(void)
+{
+  static const char *const bad[] = {
+    HDR "E\tAda\tn\t1\t1\n",                  /* too few values */
+    HDR "E\tAda\tn\t1\t1\t1\t0\t0\t0\tx\n",   /* not a number */
+    HDR "Q\tAda\tn\t1\n",                     /* unknown record */
+    HDR "P\tBo\tAda\t1\n",                    /* pair out of order */
+    "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n",       /* no header */
+    HDR "no tabs here\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+    FILE *fp = fmemopen((void *)bad[i], strlen(bad[i]), "r");
+    EgCounts *c = NULL;
+    g_autoptr(GError) error = NULL;
+    g_assert_false(eg_counts_read(&c, "bad.counts", fp, &error));
+    fclose(fp);
+    g_assert_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS);
+    g_assert_true(g_str_has_prefix(error->message, "bad.counts: line "));
+    eg_counts_free(c);
+  }
+  const char *other = "#\tentgraph-counts\t1 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n";
+  FILE *fp = fmemopen((void *)other, strlen(other), "r");
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autoptr(GError) error = NULL;
+  g_assert_false(eg_counts_read(&c, "p.counts", fp, &error));
+  fclose(fp);
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+}
+
+static void
+test_merge_sums(void)
+{
+  const char *a = HDR "E\tAda\tn\t1\t1\t1\t3\t0\t0\t0\nP\tAda\tBo\t1\nT\t-\t-\t1\t2\n";
+  const char *b = HDR "E\tAda\tn\t2\t1\t2\t0\t3\t0\t0\nE\tBo\tn\t1\t1\t1\t0\t0\t0\t0\nP\tAda\tBo\t2\nT\t-\t-\t1\t3\n";
+  const char *empty = "";
+  const char *in[] = { a, b, empty };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = merge_strings(in, 3, &error);
+  g_assert_no_error(error);
+  g_assert_cmpstr(out, ==, HDR "E\tAda\tn\t3\t2\t3\t3\t3\t0\t0\nE\tBo\tn\t1\t1\t1\t0\t0\t0\t0\n"
+                           "P\tAda\tBo\t3\nT\t-\t-\t2\t5\n");
+  /* a key that is a prefix of another sorts first and stays apart */
+  const char *c = HDR "S\tAda\tAd\t1\nS\tAda\tAd a\t1\n";
+  const char *d = HDR "S\tAda\tAd\t2\n";
+  const char *in2[] = { c, d };
+  g_autofree char *out2 = merge_strings(in2, 2, &error);
+  g_assert_cmpstr(out2, ==, HDR "S\tAda\tAd\t3\nS\tAda\tAd a\t1\n");
+}
+
+static void
+test_merge_errors(void)
+{
+  const char *unsorted = HDR "P\tAda\tBo\t1\nE\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n";
+  const char *in[] = { unsorted };
+  g_autoptr(GError) e1 = NULL;
+  g_assert_null(merge_strings(in, 1, &e1));
+  g_assert_error(e1, EG_ERROR, EG_ERROR_BAD_COUNTS);
+  g_assert_nonnull(strstr(e1->message, "not sorted"));
+
+  const char *no_header = "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n";
+  const char *in2[] = { no_header };
+  g_autoptr(GError) e2 = NULL;
+  g_assert_null(merge_strings(in2, 1, &e2));
+  g_assert_error(e2, EG_ERROR, EG_ERROR_BAD_COUNTS);
+
+  const char *para = "#\tentgraph-counts\t1 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n";
+  const char *in3[] = { HDR, para };
+  g_autoptr(GError) e3 = NULL;
+  g_assert_null(merge_strings(in3, 2, &e3));
+  g_assert_error(e3, EG_ERROR, EG_ERROR_HEADER);
+  g_assert_nonnull(strstr(e3->message, "window=paragraph"));
+}
+
+int
+main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/countsio/write-sorted", test_write_sorted);
+  g_test_add_func("/countsio/read-back", test_read_back);
+  g_test_add_func("/countsio/read-errors", test_read_errors);
+  g_test_add_func("/countsio/merge-sums", test_merge_sums);
+  g_test_add_func("/countsio/merge-errors", test_merge_errors);
+  return g_test_run();
+}
