@@ -1,7 +1,7 @@
 /* wordlist.c: the embedded lexicons as string sets, loaded once from the GResource bundle.
  *
- * Owns the process-wide cache of loaded lists. Lists are immutable after loading, so readers on
- * any thread need no lock beyond the one taken to find the list.
+ * Owns the process-wide table of lists. Every list is loaded once, on the first lookup of any,
+ * and never changes after: lookups on any thread take no lock (they run for every token).
  */
 #include "text/text.h"
 
@@ -14,8 +14,12 @@
  * the library is linked statically, since nothing else references its object file. */
 void eg_lexicons_register_resource(void);
 
-static GMutex cache_lock;
-static GHashTable *cache; /* name -> GHashTable* */
+/* Every embedded list; gresource.xml names the same files. */
+static const char *const wordlist_names[] = {
+  "abbreviations.txt", "calendar.txt", "common_words.txt", "function_words.txt",
+  "given_names.txt", "nationalities.tsv", "org_cues.txt", "places.tsv", "titles.txt",
+};
+static GHashTable *wordlist_sets[G_N_ELEMENTS(wordlist_names)];
 
 static GHashTable *
 wordlist_load(const char *name)
@@ -57,18 +61,21 @@ GHashTable *
 eg_wordlist_get(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  g_mutex_lock(&cache_lock);
-  if (!cache) {
+  static gsize loaded = 0;
+  if (g_once_init_enter(&loaded)) {
     eg_lexicons_register_resource();
-    cache = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+      wordlist_sets[i] = wordlist_load(wordlist_names[i]);
+    g_once_init_leave(&loaded, 1);
   }
-  GHashTable *set = g_hash_table_lookup(cache, name);
-  if (!set) {
-    set = wordlist_load(name);
-    g_hash_table_insert(cache, g_strdup(name), set);
-  }
-  g_mutex_unlock(&cache_lock);
-  return set;
+  /* Callers pass literals, usually the very pointers of the table: compare those first. */
+  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+    if (name == wordlist_names[i])
+      return wordlist_sets[i];
+  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+    if (strcmp(name, wordlist_names[i]) == 0)
+      return wordlist_sets[i];
+  g_error("entgraph: no embedded lexicon named %s", name);
 }
 
 gboolean
