@@ -5,6 +5,8 @@
  */
 #include "graph/graph.h"
 
+#include <dlfcn.h>
+
 void
 eg_graph_init(void)
 {
@@ -14,6 +16,13 @@ eg_graph_init(void)
     /* The default handler aborts the process; errors are reported as GError instead. */
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_set_warning_handler(igraph_warning_handler_ignore);
+    /* Debian's igraph runs PageRank (PRPACK) under OpenMP: with several threads its sums come in
+     * a different order each run and the last digits change. One thread makes reruns
+     * byte-identical. The symbol comes from libgomp, which libigraph loads; no OpenMP: no-op. */
+    void (*omp_set)(int) = NULL;
+    *(void **)&omp_set = dlsym(RTLD_DEFAULT, "omp_set_num_threads"); /* the POSIX idiom */
+    if (omp_set)
+      omp_set(1);
     g_once_init_leave(&once, 1);
   }
 }

@@ -548,6 +548,40 @@ test_rank_order(void)
   igraph_destroy(&g);
 }
 
+/* PageRank on a graph large enough for igraph's PRPACK to run its OpenMP loops gives the same
+ * bits every time (Debian's igraph is built with OpenMP; entgraph pins it to one thread). */
+static void
+test_pagerank_repeatable(void)
+{
+  eg_graph_init(); /* where entgraph pins OpenMP to one thread */
+  const igraph_integer_t nv = 60000, ne = 240000;
+  igraph_vector_int_t edges;
+  igraph_vector_t weights;
+  igraph_vector_int_init(&edges, 2 * ne);
+  igraph_vector_init(&weights, ne);
+  guint32 x = 12345; /* a fixed linear congruential sequence: the same graph every run */
+  for (igraph_integer_t e = 0; e < ne; e++) {
+    x = x * 1664525u + 1013904223u;
+    igraph_integer_t a = (igraph_integer_t)(x % (guint32)nv);
+    x = x * 1664525u + 1013904223u;
+    igraph_integer_t b = (igraph_integer_t)(x % (guint32)nv);
+    VECTOR(edges)[2 * e] = a;
+    VECTOR(edges)[2 * e + 1] = b == a ? (a + 1) % nv : b;
+    VECTOR(weights)[e] = 1 + (x >> 28);
+  }
+  double *first = g_new(double, nv), *again = g_new(double, nv);
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_pagerank(nv, &edges, &weights, first, &error));
+  for (int run = 0; run < 3; run++) {
+    g_assert_true(eg_pagerank(nv, &edges, &weights, again, &error));
+    g_assert_cmpmem(first, nv * sizeof(double), again, nv * sizeof(double));
+  }
+  g_free(first);
+  g_free(again);
+  igraph_vector_int_destroy(&edges);
+  igraph_vector_destroy(&weights);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -573,5 +607,6 @@ main(int argc, char **argv)
   g_test_add_func("/graph/metrics/components", test_metrics_components);
   g_test_add_func("/graph/metrics/empty", test_metrics_empty);
   g_test_add_func("/graph/rank-order", test_rank_order);
+  g_test_add_func("/graph/pagerank-repeatable", test_pagerank_repeatable);
   return g_test_run();
 }
