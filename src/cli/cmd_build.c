@@ -247,7 +247,11 @@ eg_cmd_build(int argc, char **argv)
                                                                               : EG_EXIT_USAGE;
   }
   igraph_t graph;
-  if (!eg_graph_build(&graph, table, &error) || !eg_graph_set_weights(&graph, table, filter.weight, &error)) {
+  if (!eg_graph_build(&graph, table, &error)) {
+    eg_cli_error("%s", error->message);
+    return EG_EXIT_OUTPUT;
+  }
+  if (!eg_graph_set_weights(&graph, table, filter.weight, &error)) {
     eg_cli_error("%s", error->message);
     igraph_destroy(&graph);
     return EG_EXIT_OUTPUT;

@@ -28,8 +28,9 @@ eg_cmd_entities(int argc, char **argv)
   int rc = fatal ? EG_EXIT_INPUT : EG_EXIT_OK;
   if (!eg_graph_build(&graph, table, &error)) {
     eg_cli_error("%s", error->message);
-    rc = EG_EXIT_OUTPUT;
-  } else if (!eg_export_tsv(&graph, stdout, &error)) {
+    return EG_EXIT_OUTPUT;
+  }
+  if (!eg_export_tsv(&graph, stdout, &error)) {
     eg_cli_error("standard output: %s", error->message);
     rc = EG_EXIT_OUTPUT;
   } else if (fflush(stdout) != 0) {

@@ -21,6 +21,7 @@ entity_counts_free(gpointer p)
 EgCounts *
 eg_counts_new(EgWindowKind window, guint size)
 {
+  g_return_val_if_fail(window != EG_WINDOW_TOKENS || size > 0, NULL);
   EgCounts *c = g_new0(EgCounts, 1);
   c->window = window;
   c->window_size = window == EG_WINDOW_TOKENS ? size : 0;
@@ -207,7 +208,7 @@ eg_counts_add_document(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
 gboolean
 eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
 {
-  g_return_val_if_fail(into != NULL && from != NULL, FALSE);
+  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
   if (into->window != from->window || into->window_size != from->window_size ||
       into->paragraphs != from->paragraphs) {
     g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);

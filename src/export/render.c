@@ -12,6 +12,7 @@
  */
 #include "export/dot.h"
 
+#include <errno.h>
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,15 +139,33 @@ eg_export_picture_with(const igraph_t *g, EgFormat format, const EgPictureOption
     render_gvc = gvContext();
   GVC_t *gvc = render_gvc;
   gboolean ok = ag && gvc;
+  gboolean rendered = FALSE;
+  int write_errno = 0;
+  agseterr(AGMAX); /* Graphviz's own messages would be a second line: its last error is used */
   if (ok)
     ok = gvLayout(gvc, ag, n > 300 ? "sfdp" : "neato") == 0;
   if (ok) {
-    ok = gvRender(gvc, ag, fmt, stream) == 0 && !ferror(stream);
+    /* Rendered into memory and written here: Graphviz's own writer calls exit(1) on a short
+     * write (a full disk), which would leave the temporary file and skip the other outputs. */
+    char *data = NULL;
+    unsigned int len = 0;
+    rendered = ok = gvRenderData(gvc, ag, fmt, &data, &len) == 0;
+    if (ok) {
+      ok = fwrite(data, 1, len, stream) == len && fflush(stream) == 0;
+      write_errno = errno;
+    }
+    gvFreeRenderData(data);
     gvFreeLayout(gvc, ag);
   }
   if (ag)
     agclose(ag);
-  if (!ok)
-    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "Graphviz could not render %s", fmt);
+  if (!ok && rendered)
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write %s (%s)", fmt, g_strerror(write_errno));
+  else if (!ok) {
+    const char *why = aglasterr();
+    g_autofree char *reason = why ? g_strstrip(g_strdup(why)) : NULL;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "Graphviz could not render %s%s%s%s", fmt,
+                reason && *reason ? " (" : "", reason && *reason ? reason : "", reason && *reason ? ")" : "");
+  }
   return ok;
 }

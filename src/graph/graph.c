@@ -46,7 +46,6 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
     return FALSE;
   if (!graph_check(igraph_vector_int_init(&ev, 2 * (igraph_integer_t)ne), error)) {
     igraph_destroy(graph);
-    igraph_empty(graph, 0, IGRAPH_UNDIRECTED);
     return FALSE;
   }
   for (guint i = 0; i < ne; i++) {
@@ -56,8 +55,10 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   }
   igraph_error_t rc = igraph_add_edges(graph, &ev, NULL);
   igraph_vector_int_destroy(&ev);
-  if (!graph_check(rc, error))
+  if (!graph_check(rc, error)) {
+    igraph_destroy(graph);
     return FALSE;
+  }
 
   /* Attributes are set in the documented order: exports write them in this order. An empty
    * graph gets them too (as empty vectors), so its GraphML still declares every key. */
@@ -96,5 +97,9 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   }
   if (!rc) rc = SETGAN(graph, "documents", (igraph_real_t)table->documents);
   if (!rc) rc = SETGAN(graph, "windows", (igraph_real_t)table->windows);
-  return graph_check(rc, error);
+  if (!graph_check(rc, error)) {
+    igraph_destroy(graph);
+    return FALSE;
+  }
+  return TRUE;
 }

@@ -18,7 +18,8 @@
 void eg_graph_init(void);
 
 /* Builds the graph of TABLE into GRAPH (initialised here; destroy with igraph_destroy).
- * Returns FALSE and sets ERROR when igraph fails (out of memory); GRAPH is then empty.
+ * Returns FALSE and sets ERROR when igraph fails (out of memory); nothing is then left to
+ * destroy.
  * Time: O(n + e). */
 gboolean eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error);
 

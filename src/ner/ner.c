@@ -78,7 +78,7 @@ static char *
 ner_lower(const NerCtx *ctx, guint i)
 {
   g_autofree char *w = ner_tok_str(ctx, i);
-  return g_utf8_strdown(w, -1);
+  return eg_text_lower(w, -1);
 }
 
 static gboolean
@@ -124,7 +124,7 @@ static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
 {
   g_autofree char *w = ner_tok_str(ctx, i);
-  g_autofree char *lower = g_utf8_strdown(w, -1);
+  g_autofree char *lower = eg_text_lower(w, -1);
   return eg_wordlist_has("function_words.txt", lower) && !g_hash_table_contains(ctx->bracketed, w);
 }
 
@@ -269,7 +269,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
 
   const EgToken *t0 = &ctx->tok[a];
   g_autofree char *first = ner_tok_str(ctx, a);
-  g_autofree char *first_lower = g_utf8_strdown(first, -1);
+  g_autofree char *first_lower = eg_text_lower(first, -1);
   gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
   gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first);
 
@@ -297,7 +297,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
 
   if (b - a == 1) {
     g_autofree char *w = ner_tok_str(ctx, a);
-    g_autofree char *lower = g_utf8_strdown(w, -1);
+    g_autofree char *lower = eg_text_lower(w, -1);
     if (g_utf8_strlen(w, -1) <= 2 && (t0->flags & EG_TF_ABBR))
       return; /* a lone initial */
     if (g_utf8_strlen(w, -1) == 1)
@@ -338,7 +338,13 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
     m.flags |= EG_MF_POSSESSIVE;
   m.name = ner_join(ctx, a, b);
-  m.surface = (m.flags & EG_MF_POSSESSIVE) ? g_strconcat(m.name, "'s", NULL) : g_strdup(m.name);
+  if (m.flags & EG_MF_POSSESSIVE) {
+    /* As written: "Trump's", but "the Russians'" for a plural. */
+    g_autofree char *clitic = ner_tok_str(ctx, b);
+    m.surface = g_strconcat(m.name, clitic, NULL);
+  } else {
+    m.surface = g_strdup(m.name);
+  }
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
   ner_add_votes(ctx, &m, a, b, prev);
@@ -351,7 +357,7 @@ ner_all_ordinary(const NerCtx *ctx, guint a, guint b)
 {
   for (guint i = a; i < b; i++) {
     g_autofree char *w = ner_tok_str(ctx, i);
-    g_autofree char *lower = g_utf8_strdown(w, -1);
+    g_autofree char *lower = eg_text_lower(w, -1);
     if (!ner_is_ordinary(lower) || ner_in_lexicon(w) || eg_wordlist_has("given_names.txt", w) ||
         (ctx->tok[i].flags & EG_TF_ALLCAPS))
       return FALSE;
@@ -385,19 +391,10 @@ ner_person_connector(const NerCtx *ctx, guint a, guint b)
   return 0;
 }
 
-/* Cuts the capitalised run [a, b) at titles and emits the pieces. */
+/* Cuts a piece of a capitalised run, [a, b), at titles and emits the pieces. */
 static void
-ner_span(NerCtx *ctx, guint a, guint b)
+ner_span_titles(NerCtx *ctx, guint a, guint b)
 {
-  guint cut = ner_person_connector(ctx, a, b);
-  if (cut) {
-    ner_span(ctx, a, cut);
-    guint r = cut + 1;
-    while (r < b && !(ctx->tok[r].flags & EG_TF_CAP))
-      r++; /* "of the" */
-    ner_span(ctx, r, b);
-    return;
-  }
   /* "The Washington Post", "The Russian President": a capitalised article is not part of a name
    * (an acronym the text defines, "(WHO)", is not an article). */
   while (a < b && ner_is_function_word(ctx, a))
@@ -406,11 +403,16 @@ ner_span(NerCtx *ctx, guint a, guint b)
   gboolean titled = FALSE;
   gint prev = -1;
   guint j = a;
+  /* cue_from[i - a]: an organisation cue word stands in [i, b). Computed once, right to left,
+   * so a run of many titles stays linear. */
+  g_autofree gboolean *cue_from = g_new0(gboolean, b - a + 1);
+  for (guint i = b; i > a; i--)
+    cue_from[i - 1 - a] = cue_from[i - a] || ner_has_org_cue(ctx, i - 1, i);
   while (j < b) {
     guint tl = ner_title_len(ctx, j, b);
     /* A title ends a run only when a name follows it and that name is not an organisation's
      * ("General Motors", "Justice Department" keep their first word). */
-    if (tl == 0 || j + tl >= b || ner_has_org_cue(ctx, j + tl, b)) {
+    if (tl == 0 || j + tl >= b || cue_from[j + tl - a]) {
       j++;
       continue;
     }
@@ -437,6 +439,21 @@ ner_span(NerCtx *ctx, guint a, guint b)
   }
   if (b > piece)
     ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
+}
+
+/* Cuts the capitalised run [a, b) after each person named before a connector ("Mayor Ann Lee of
+ * Hamburg"), in a loop rather than by recursion: a run may hold any number of connectors. */
+static void
+ner_span(NerCtx *ctx, guint a, guint b)
+{
+  guint cut;
+  while ((cut = ner_person_connector(ctx, a, b)) != 0) {
+    ner_span_titles(ctx, a, cut);
+    a = cut + 1;
+    while (a < b && !(ctx->tok[a].flags & EG_TF_CAP))
+      a++; /* "of the" */
+  }
+  ner_span_titles(ctx, a, b);
 }
 
 static void

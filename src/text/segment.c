@@ -130,10 +130,20 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
 {
   const char *start = p;
   gboolean numeric = g_unichar_isdigit(seg_char(p, end));
+  /* So far single letters joined by periods ("U.S"): kept as we go, since rescanning the word at
+   * every period would make "A.A.A.A..." quadratic. */
+  gboolean dotted = TRUE;
+  guint dotted_letters = 0; /* "U.S.A." has 3; a run of 40,000 is no abbreviation */
   *abbr = FALSE;
   for (;;) {
-    while (p < end && seg_is_wordchar(seg_char(p, end)))
+    const char *run = p;
+    guint run_chars = 0;
+    while (p < end && seg_is_wordchar(seg_char(p, end))) {
       p = seg_next(p, end);
+      run_chars++;
+    }
+    if (run_chars != 1 || !g_unichar_isalpha(seg_char(run, end)) || ++dotted_letters > 8)
+      dotted = FALSE;
     if (p >= end)
       break;
     gunichar c = seg_char(p, end);
@@ -145,32 +155,39 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
         break;
       if (g_unichar_isalpha(c1)) {
         p = q;
+        dotted = FALSE;
         continue;
       }
       break;
     }
     if (seg_is_hyphen(c) && seg_is_wordchar(c1)) {
       p = q;
+      dotted = FALSE;
       continue;
     }
     if ((c == '.' || c == ',') && numeric && g_unichar_isdigit(c1)) {
       p = q;
       continue;
     }
-    if (c == '.' && g_unichar_isalpha(c1) && seg_is_dotted(start, p) &&
-        seg_char(seg_next(q, end), end) == '.') {
+    if (c == '.' && dotted && g_unichar_isalpha(c1) && seg_char(seg_next(q, end), end) == '.') {
       p = q;
       continue;
     }
     if (c == '&' && !numeric && g_unichar_isupper(c1) && g_unichar_isupper(seg_char(start, end))) {
       p = q;
+      dotted = FALSE;
       continue;
     }
     break;
   }
   if (p < end && *p == '.' && !numeric) {
-    g_autofree char *with_dot = g_strndup(start, (gsize)(p - start + 1));
-    if (seg_is_dotted(start, p) || eg_wordlist_has("abbreviations.txt", with_dot)) {
+    /* Abbreviations are short: only those can be in the list ("Corp.", "Sept."). */
+    gboolean listed = FALSE;
+    if (p - start < 16) {
+      g_autofree char *with_dot = g_strndup(start, (gsize)(p - start + 1));
+      listed = eg_wordlist_has("abbreviations.txt", with_dot);
+    }
+    if (dotted || listed) {
       *abbr = TRUE;
       p++;
     }
@@ -317,7 +334,7 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
     return FALSE;
   /* The speaker is a name: "Nobody answered." after a question is a sentence of its own. */
   if (m < n && tok[m].kind == EG_TOK_WORD) {
-    g_autofree char *first = g_utf8_strdown(text + tok[m].start, tok[m].end - tok[m].start);
+    g_autofree char *first = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
     if (eg_wordlist_has("function_words.txt", first))
       return FALSE;
   }
@@ -325,7 +342,7 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
     if (tok[j].kind != EG_TOK_WORD)
       return FALSE;
     if (!(tok[j].flags & EG_TF_CAP)) {
-      g_autofree char *lower = g_utf8_strdown(text + tok[j].start, tok[j].end - tok[j].start);
+      g_autofree char *lower = eg_text_lower(text + tok[j].start, tok[j].end - tok[j].start);
       return j > m && eg_is_speech_verb(lower);
     }
   }
@@ -340,6 +357,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
   EgToken *tok = (EgToken *)ctx->tokens->data;
   guint n = ctx->tokens->len;
   gboolean pending_initial = TRUE;
+  guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
     EgToken *t = &tok[k];
     t->sentence = ctx->sentence;
@@ -347,6 +365,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
       if (pending_initial)
         t->flags |= EG_TF_INITIAL;
       pending_initial = FALSE;
+      words_in_sentence++;
     } else if (t->kind == EG_TOK_PUNCT &&
                ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)) {
       pending_initial = TRUE;
@@ -360,15 +379,18 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     guint m = k + 1;
     while (m < n && seg_is_closer(&tok[m]))
       m++;
-    if (m >= n)
+    if (m >= n) {
+      for (guint j = k + 1; j < n; j++)
+        tok[j].sentence = ctx->sentence;
       break; /* the paragraph end closes the sentence */
+    }
     gboolean boundary = seg_can_open(&tok[m]);
     if (boundary && seg_quote_then_speaker(ctx, text, k + 1, m))
       boundary = FALSE;
     if (boundary && t->kind == EG_TOK_WORD) {
       /* "U.S. officials" goes on, "in the U.S. The next day" ends: only a capitalised function
        * word after a dotted abbreviation is taken as a new sentence. */
-      g_autofree char *lower = g_utf8_strdown(text + tok[m].start, tok[m].end - tok[m].start);
+      g_autofree char *lower = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
       boundary = tok[m].kind == EG_TOK_WORD && eg_wordlist_has("function_words.txt", lower);
     }
     if (!boundary)
@@ -376,10 +398,14 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     for (guint j = k + 1; j < m; j++)
       tok[j].sentence = ctx->sentence;
     k = m - 1;
-    ctx->sentence++;
+    /* Punctuation alone ("* * *", a stray quote) is no sentence: it joins the next one, so that
+     * it does not count as a window. */
+    if (words_in_sentence > 0)
+      ctx->sentence++;
+    words_in_sentence = 0;
     pending_initial = TRUE;
   }
-  if (n > first)
+  if (words_in_sentence > 0)
     ctx->sentence++;
 }
 

@@ -71,6 +71,19 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
   return nfc;
 }
 
+/* What went wrong, from a GLib file error, without the path GLib puts in its message. */
+static const char *
+source_reason(const GError *error)
+{
+  switch (error->code) {
+  case G_FILE_ERROR_ACCES: return g_strerror(EACCES);
+  case G_FILE_ERROR_ISDIR: return g_strerror(EISDIR);
+  case G_FILE_ERROR_NOMEM: return g_strerror(ENOMEM);
+  case G_FILE_ERROR_FAILED: return "cannot read";
+  default: return g_strerror(EIO);
+  }
+}
+
 static gboolean
 text_is_blank(const char *text, gsize len)
 {
@@ -87,6 +100,11 @@ source_emit(SourceCtx *ctx, const char *where, const char *id, const char *raw, 
   gboolean repaired = FALSE;
   gsize nlen = 0;
   g_autofree char *text = eg_text_normalise(raw, len, &nlen, &repaired);
+  /* Token offsets are 32-bit: a document of 4 GiB is not one a person wrote. */
+  if (nlen >= G_MAXUINT32) {
+    source_report(ctx, EG_ERROR_TOO_LONG, TRUE, "%s: a document of 4 GiB or more, skipped", where);
+    return;
+  }
   if (repaired)
     source_report(ctx, EG_ERROR_UTF8, FALSE, "%s: invalid UTF-8 replaced by U+FFFD", where);
   if (text_is_blank(text, nlen)) {
@@ -148,9 +166,17 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, FILE *fp)
     if (!id)
       id = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
     g_autofree char *where = g_strdup_printf("%s: line %" G_GUINT64_FORMAT, name, lineno);
+    /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. */
+    if (strstr(line, "\\u0000")) {
+      source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: line %" G_GUINT64_FORMAT
+                    ": a NUL character (\\u0000), skipped", name, lineno);
+      continue;
+    }
     const char *s = json_node_get_string(text);
     source_emit(ctx, where, id, s, strlen(s));
   }
+  if (ferror(fp))
+    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "%s: cannot read (%s)", name, g_strerror(errno));
   free(line);
 }
 
@@ -162,15 +188,16 @@ source_cmp_name(gconstpointer a, gconstpointer b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Reads the text files of the folder PATH and below. Returns how many files it found, or
+ * G_MAXUINT when PATH itself cannot be read (already reported: no second line is owed). */
 static guint
 source_read_folder(SourceCtx *ctx, const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open(path, 0, &error);
   if (!dir) {
-    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "%s: cannot read folder (%s)", path,
-                  error->message);
-    return 0;
+    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "%s: cannot read folder (%s)", path, source_reason(error));
+    return G_MAXUINT;
   }
   /* Byte order of names, so that a run gives the same output on every file system. */
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
@@ -186,8 +213,10 @@ source_read_folder(SourceCtx *ctx, const char *path)
     g_autofree char *child = g_build_filename(path, names->pdata[i], NULL);
     if (g_file_test(child, G_FILE_TEST_IS_DIR)) {
       /* A symlinked folder may point back up the tree: not followed. */
-      if (!g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-        found += source_read_folder(ctx, child);
+      if (!g_file_test(child, G_FILE_TEST_IS_SYMLINK)) {
+        guint sub = source_read_folder(ctx, child);
+        found += sub == G_MAXUINT ? 1 : sub; /* an unreadable subfolder is reported already */
+      }
     } else if (g_str_has_suffix(names->pdata[i], suffix)) {
       found++;
       source_read_path(ctx, child, TRUE);
@@ -200,7 +229,8 @@ static void
 source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder)
 {
   if (!from_folder && g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    if (source_read_folder(ctx, path) == 0)
+    guint found = source_read_folder(ctx, path);
+    if (found == 0)
       source_report(ctx, EG_ERROR_NO_TEXT, TRUE, "%s: folder holds no %s file", path,
                     ctx->options->jsonl ? ".jsonl" : ".txt");
     return;
@@ -222,7 +252,7 @@ source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder)
   if (!g_file_get_contents(path, &data, &len, &error)) {
     gboolean missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
     source_report(ctx, missing ? EG_ERROR_NOT_FOUND : EG_ERROR_UNREADABLE, TRUE, "%s: %s", path,
-                  missing ? "no such file" : error->message);
+                  missing ? "no such file" : source_reason(error));
     return;
   }
   if (memchr(data, '\0', len)) {

@@ -18,9 +18,14 @@
  * Aborts if the resource is missing: the lexicons are compiled into the library. */
 GHashTable *eg_wordlist_get(const char *name);
 
-/* Whether WORD (any case) is in the named list; for lists of lower-case words pass a lower-case
- * word. This function can't fail. */
+/* Whether WORD is in the named list (exactly: for lists of lower-case words pass a lower-case
+ * word). This function can't fail. */
 gboolean eg_wordlist_has(const char *name, const char *word);
+
+/* STR (LEN bytes, or -1 for NUL-terminated) in lower case, whatever the locale: g_utf8_strdown
+ * follows the locale, and under tr_TR "In" would become "ın" and miss every word list.
+ * Returns a new string (transfer full). This function can't fail. */
+char *eg_text_lower(const char *str, gssize len);
 
 /* Whether LOWER (a lower-case word) is a verb of saying: "said", "asked", "told", ... A quote
  * followed by "Trump said" stays one sentence with it; "Sullivan said" leans to a person. */

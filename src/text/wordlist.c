@@ -97,3 +97,18 @@ eg_is_speech_verb(const char *lower)
       return TRUE;
   return FALSE;
 }
+
+char *
+eg_text_lower(const char *str, gssize len)
+{
+  g_return_val_if_fail(str != NULL, NULL);
+  const char *end = len < 0 ? str + strlen(str) : str + len;
+  GString *out = g_string_sized_new((gsize)(end - str));
+  for (const char *p = str; p < end; p = g_utf8_next_char(p)) {
+    if ((unsigned char)*p < 0x80)
+      g_string_append_c(out, g_ascii_tolower(*p));
+    else
+      g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
+  }
+  return g_string_free(out, FALSE);
+}

@@ -278,11 +278,23 @@ checks=$((checks + 1))
 if [ -z "$(find out -name '.*')" ]; then ok "no temp files in out/"; else
   fail "temp files left in out/: $(find out -name '.*')"; fi
 
-for f in graphml dot tsv; do
+# Pictures too: Graphviz's own writer would exit(1) on a short write.
+for f in graphml dot tsv svg png; do
   run "dev-full-$f" build "$dnc" --format $f -o /dev/full
   expect_rc 3
   expect_write_error /dev/full
 done
+mkdir -p out-after
+run picture-full-then-graphml build "$dnc" --format png -o /dev/full --format png -o out-after/g.png
+check "an output after a failed picture is still written" test -s out-after/g.png
+
+# A JSON string with an escaped NUL would be cut short by the JSON library: reported, skipped.
+printf '{"id": "a", "text": "Paris met Berlin.\\u0000 Rome met Madrid."}\n{"id": "b", "text": "Donald Trump met Vladimir Putin."}\n' > nul.jsonl
+run jsonl-escaped-nul build --jsonl nul.jsonl -o nul.graphml
+expect_rc 1
+expect_stderr_lines 1 "nul.jsonl: line 1"
+check "the other line is read" has_node nul.graphml "Vladimir Putin"
+check "the cut line is not" bash -c '! grep -q Paris nul.graphml'
 
 run dev-full-by-extension build "$dnc" -o /dev/full
 checks=$((checks + 1))

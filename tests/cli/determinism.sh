@@ -81,6 +81,19 @@ build_all locale-c LC_ALL=C -- "$samples"
 same_as_first locale-c
 build_all locale-c-utf8 LC_ALL=C.UTF-8 -- "$samples"
 same_as_first locale-c-utf8
+# Turkish lower-cases "I" to a dotless "ı": word lists must not follow the locale. The locale is
+# compiled here when the machine has no Turkish locale (localedef is part of libc-bin).
+mkdir -p "$work/loc"
+if localedef -i tr_TR -f UTF-8 "$work/loc/tr_TR.UTF-8" 2>/dev/null; then
+  echo "locale-tr: checked under a compiled tr_TR.UTF-8"
+  printf 'In Washington, officials met. It was Ivan Petrov who spoke. If the Senate acts, Iran will respond.\n' > "$work/turkish.txt"
+  LOCPATH="$work/loc" LC_ALL=tr_TR.UTF-8 "$bin" entities "$work/turkish.txt" > tr.tsv 2>/dev/null
+  LC_ALL=C "$bin" entities "$work/turkish.txt" > c.tsv 2>/dev/null
+  cmp -s tr.tsv c.tsv || { echo "FAIL [locale-tr] entities differ under tr_TR.UTF-8"; failures=$((failures + 1)); }
+  grep -q '^It	' tr.tsv && { echo "FAIL [locale-tr] 'It' became an entity under tr_TR.UTF-8"; failures=$((failures + 1)); }
+  build_all locale-tr LOCPATH="$work/loc" LC_ALL=tr_TR.UTF-8 -- "$samples"
+  same_as_first locale-tr
+fi
 
 # Standard output gives the very bytes of the file.
 for f in $formats; do

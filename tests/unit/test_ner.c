@@ -163,6 +163,12 @@ test_possessive(void)
   g_assert_cmpuint(mention(f, 0)->end, ==, strlen("Lawmakers questioned Helen Marsh"));
   g_assert_true(mention(f, 1)->flags & EG_MF_POSSESSIVE);
   g_assert_cmpstr(mention(f, 1)->surface, ==, "Lund's");
+
+  /* a plural's possessive is written with the apostrophe alone, and its surface says so */
+  g_autoptr(Found) p = found_new("Officials doubted the Norwegians\u2019 plan and Chris Jones' car.");
+  g_assert_cmpstr(mention(p, 0)->surface, ==, "Norwegians'");
+  g_assert_cmpstr(mention(p, 1)->name, ==, "Chris Jones");
+  g_assert_cmpstr(mention(p, 1)->surface, ==, "Chris Jones'");
 }
 
 static void

@@ -422,6 +422,20 @@ test_normalise_utf8(void)
   g_assert_cmpuint(len, ==, 3);
 }
 
+/* Sentence numbers never go down along the tokens, and punctuation alone is no sentence: it
+ * would count as a window. */
+static void
+test_sentence_numbers(void)
+{
+  const char *text = "First one.\n\n* * *\n\nHe said \"Go.\" Then \u201C\u201D left.\n";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  const EgToken *tok = (const EgToken *)seg->tokens->data;
+  for (guint i = 1; i < seg->tokens->len; i++)
+    g_assert_cmpuint(tok[i].sentence, >=, tok[i - 1].sentence);
+  g_assert_cmpuint(tok[seg->tokens->len - 1].sentence, ==, seg->n_sentences - 1);
+  g_assert_cmpuint(seg->n_sentences, ==, 3); /* "First one.", "He said "Go."", "Then ... left." */
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -444,5 +458,6 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/token/initial-flag", test_initial_flag);
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
   g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
+  g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
   return g_test_run();
 }
