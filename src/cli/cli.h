@@ -12,6 +12,7 @@ typedef struct {
   char *text_field;
   char *id_field;
   gboolean quiet;
+  gint jobs;                  /* --jobs: 0 means one per processor */
   char **counts_files;        /* --counts FILE: counts of earlier runs to add */
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
   gboolean explicit_header;   /* --window or --paragraphs was given */

@@ -86,6 +86,9 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     { "counts", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->counts_files,
       "Add counts written by 'entgraph count' or 'entgraph merge' (repeatable; INPUT is then "
       "optional; e.g. --counts yesterday.counts today.txt)", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &in->jobs,
+      "Worker threads that read and count (default: one per processor; the output is the same for "
+      "any number; e.g. --jobs 4)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &in->quiet,
       "No progress line on stderr (shown only when stderr is a terminal; errors and warnings are "
       "always printed; e.g. -q)", NULL },
@@ -122,7 +125,13 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     *exit_code = EG_EXIT_OK;
     return FALSE;
   }
+  if (in->jobs < 0 || in->jobs > 1024) {
+    eg_cli_error("--jobs: %d is not a number of threads from 1 to 1024", in->jobs);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
   EgCountOptions *c = &in->count;
+  c->jobs = (guint)in->jobs;
   if (!in->quiet && isatty(STDERR_FILENO))
     c->progress = cli_progress;
   c->source.jsonl = in->jsonl;

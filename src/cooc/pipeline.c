@@ -1,5 +1,13 @@
-/* pipeline.c: one document at a time through segmentation, entities, resolution and counting.
- * Memory held between documents is the counts only. */
+/* pipeline.c: one document at a time through segmentation, entities, resolution and counting,
+ * on one thread or on a pool of worker threads.
+ *
+ * Owns the threading of the left half of the pipeline. The reading thread hands copies of
+ * documents to the workers through a bounded queue (at most a few documents per worker wait, so
+ * memory stays flat); each worker counts into counts of its own, and the partial counts are
+ * merged at the end. Counts are sums, so the result does not depend on which worker took which
+ * document: the output is byte-identical for every number of threads. igraph and Graphviz are
+ * never called here.
+ */
 #include "cooc/pipeline.h"
 
 void
@@ -12,20 +20,91 @@ eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphM
   g_array_unref(mentions);
 }
 
+/* Documents a worker may have waiting for it: enough to keep it busy, few enough to keep memory
+ * flat whatever the corpus. */
+#define QUEUE_PER_WORKER 4
+
 typedef struct {
-  EgCounts *counts;
+  char *id;
+  char *text;
+  gsize len;
+} Job;
+
+typedef struct {
   const EgCountOptions *options;
+  EgCounts *counts;          /* the counts of a single-threaded run, and the merged result */
+  guint64 documents;
   guint64 bytes;
+  /* threads only */
+  GThreadPool *pool;
+  GMutex lock;
+  GCond done;
+  guint pending;             /* jobs handed over and not finished */
+  GHashTable *partials;      /* GThread* -> its EgCounts */
 } PipelineCtx;
+
+static EgCounts *
+pipeline_new_counts(const EgCountOptions *o)
+{
+  EgCounts *c = eg_counts_new(o->window, o->window_size);
+  c->paragraphs = o->paragraphs;
+  return c;
+}
+
+static void
+pipeline_worker(gpointer data, gpointer user_data)
+{
+  Job *job = data;
+  PipelineCtx *ctx = user_data;
+  /* Looked up by thread under the lock (once per document, not per token): thread-local
+   * storage would outlive the run in a reused thread. */
+  g_mutex_lock(&ctx->lock);
+  EgCounts *counts = g_hash_table_lookup(ctx->partials, g_thread_self());
+  if (!counts) {
+    counts = pipeline_new_counts(ctx->options);
+    g_hash_table_insert(ctx->partials, g_thread_self(), counts);
+  }
+  g_mutex_unlock(&ctx->lock);
+  EgDocument doc = { job->id, job->text, job->len };
+  eg_pipeline_count_document(counts, &doc, ctx->options->paragraphs);
+  g_free(job->id);
+  g_free(job->text);
+  g_free(job);
+  g_mutex_lock(&ctx->lock);
+  ctx->pending--;
+  g_cond_signal(&ctx->done);
+  g_mutex_unlock(&ctx->lock);
+}
 
 static void
 pipeline_doc(const EgDocument *doc, gpointer user_data)
 {
   PipelineCtx *ctx = user_data;
-  eg_pipeline_count_document(ctx->counts, doc, ctx->options->paragraphs);
+  if (!ctx->pool) {
+    eg_pipeline_count_document(ctx->counts, doc, ctx->options->paragraphs);
+  } else {
+    guint limit = QUEUE_PER_WORKER * (guint)g_thread_pool_get_max_threads(ctx->pool);
+    g_mutex_lock(&ctx->lock);
+    while (ctx->pending >= limit)
+      g_cond_wait(&ctx->done, &ctx->lock);
+    ctx->pending++;
+    g_mutex_unlock(&ctx->lock);
+    Job *job = g_new(Job, 1);
+    job->id = g_strdup(doc->id);
+    job->text = g_memdup2(doc->text, doc->len + 1);
+    job->len = doc->len;
+    g_thread_pool_push(ctx->pool, job, NULL);
+  }
+  ctx->documents++;
   ctx->bytes += doc->len;
   if (ctx->options->progress)
-    ctx->options->progress(ctx->counts->documents, ctx->bytes, ctx->options->progress_data);
+    ctx->options->progress(ctx->documents, ctx->bytes, ctx->options->progress_data);
+}
+
+guint
+eg_pipeline_default_jobs(void)
+{
+  return MAX(1, g_get_num_processors());
 }
 
 EgCounts *
@@ -33,10 +112,31 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
                   gpointer user_data, guint *fatal)
 {
   g_return_val_if_fail(inputs != NULL && options != NULL, NULL);
-  PipelineCtx ctx = { eg_counts_new(options->window, options->window_size), options, 0 };
-  ctx.counts->paragraphs = options->paragraphs;
+  PipelineCtx ctx = { 0 };
+  ctx.options = options;
+  ctx.counts = pipeline_new_counts(options);
+  guint jobs = options->jobs ? options->jobs : eg_pipeline_default_jobs();
+  if (jobs > 1) {
+    g_mutex_init(&ctx.lock);
+    g_cond_init(&ctx.done);
+    ctx.partials = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                         (GDestroyNotify)eg_counts_free);
+    ctx.pool = g_thread_pool_new(pipeline_worker, &ctx, (gint)jobs, TRUE, NULL);
+  }
   /* REPORT_FN gets USER_DATA; the document callback gets the pipeline's own context. */
   guint f = eg_sources_read(inputs, &options->source, pipeline_doc, &ctx, report_fn, user_data);
+  if (ctx.pool) {
+    g_thread_pool_free(ctx.pool, FALSE, TRUE); /* waits for every queued document */
+    /* Sums: the order of the merge does not change the result. */
+    GHashTableIter it;
+    gpointer part;
+    g_hash_table_iter_init(&it, ctx.partials);
+    while (g_hash_table_iter_next(&it, NULL, &part))
+      eg_counts_merge(ctx.counts, part, NULL); /* same options: cannot fail */
+    g_hash_table_unref(ctx.partials);
+    g_cond_clear(&ctx.done);
+    g_mutex_clear(&ctx.lock);
+  }
   if (fatal)
     *fatal = f;
   return ctx.counts;

@@ -13,11 +13,16 @@ typedef struct {
   EgParagraphMode paragraphs;
   EgWindowKind window;
   guint window_size;
-  EgProgressFunc progress;    /* may be NULL */
+  guint jobs;                 /* worker threads; 0: one per processor */
+  EgProgressFunc progress;    /* may be NULL; called on the reading thread */
   gpointer progress_data;
 } EgCountOptions;
 
-/* Reads INPUTS and counts them. Problems go to REPORT_FN and the batch goes on; *FATAL receives
+/* The number of worker threads used when none is asked for: one per processor. */
+guint eg_pipeline_default_jobs(void);
+
+/* Reads INPUTS and counts them, on OPTIONS->jobs threads (the counts are the same for any
+ * number). Problems go to REPORT_FN and the batch goes on; *FATAL receives
  * the number of inputs (or JSON lines) that could not be read. Returns the counts (transfer full,
  * eg_counts_free). Time: linear in the input. */
 EgCounts *eg_pipeline_count(const char *const *inputs, const EgCountOptions *options,

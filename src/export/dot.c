@@ -81,7 +81,6 @@ eg_dot_build(const igraph_t *g, const gboolean *keep, EgColor color)
     return NULL;
   agattr(ag, AGRAPH, "outputorder", "edgesfirst");
   agattr(ag, AGRAPH, "overlap", "false");
-  agattr(ag, AGRAPH, "splines", "true");
   agattr(ag, AGRAPH, "fontname", "Helvetica");
   /* The graph's totals and measure (documents, windows, nodes, edges, measure, modularity). */
   {

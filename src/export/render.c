@@ -132,6 +132,10 @@ eg_export_picture_with(const igraph_t *g, EgFormat format, const EgPictureOption
         colors, n, nv, rank_names[options->rank]);
     agsafeset(ag, "label", agstrdup_html(ag, legend), "");
     agsafeset(ag, "labelloc", "b", "");
+    /* Curved edges around nodes read better, but routing them costs about edges x nodes: 64 s
+     * for 150 nodes and 2,700 edges. Above a few hundred edges lines stay straight. */
+    if (agnedges(ag) <= 400)
+      agsafeset(ag, "splines", "true", "");
     /* Large pictures are looked at scaled down: the legend grows with them. */
     agsafeset(ag, "fontsize", n > 100 ? "22" : n > 40 ? "16" : "12", "");
   }
