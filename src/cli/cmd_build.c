@@ -11,6 +11,14 @@ static gboolean
 build_write(const igraph_t *graph, const char *path, EgFormat format, const EgPictureOptions *picture)
 {
   g_autoptr(GError) error = NULL;
+  if (format == EG_FORMAT_CSV) {
+    /* Two files, NAME.nodes.csv and NAME.edges.csv, replaced together or not at all. */
+    if (!eg_export_csv(graph, path, &error)) {
+      eg_cli_error("%s", error->message);
+      return FALSE;
+    }
+    return TRUE;
+  }
   EgOutput *out = eg_output_open(path, &error);
   if (!out) {
     eg_cli_error("%s", error->message);
@@ -23,6 +31,10 @@ build_write(const igraph_t *graph, const char *path, EgFormat format, const EgPi
   case EG_FORMAT_GRAPHML: ok = eg_export_graphml(graph, fp, &error); break;
   case EG_FORMAT_DOT: ok = eg_export_dot_color(graph, picture->color, fp, &error); break;
   case EG_FORMAT_TSV: ok = eg_export_tsv(graph, fp, &error); break;
+  case EG_FORMAT_GEXF: ok = eg_export_gexf(graph, fp, &error); break;
+  case EG_FORMAT_JSON: ok = eg_export_json(graph, fp, &error); break;
+  case EG_FORMAT_CSV: g_assert_not_reached();
+  case EG_FORMAT_SVG: case EG_FORMAT_PNG: case EG_FORMAT_PDF:
   default: ok = eg_export_picture_with(graph, format, picture, fp, &shown, &error); break;
   }
   if (!ok) {
@@ -90,11 +102,12 @@ eg_cmd_build(int argc, char **argv)
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs,
       "Write the graph to FILE; give it again for more files. The extension picks the format: "
-      ".graphml, .dot/.gv, .svg, .png, .pdf, .tsv (e.g. -o graph.graphml -o graph.svg); - is "
-      "standard output", "FILE" },
+      ".graphml, .gexf, .json (d3 nodes and links), .csv (NAME.nodes.csv and NAME.edges.csv for "
+      "Gephi's spreadsheet import), .dot/.gv, .svg, .png, .pdf, .tsv (e.g. -o graph.graphml -o "
+      "graph.svg); - is standard output", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Format for every -o whatever its extension: graphml, dot, svg, png, pdf, tsv (e.g. "
-      "--format dot -o -)", "FORMAT" },
+      "Format for every -o whatever its extension: graphml, gexf, json, csv, dot, svg, png, pdf, "
+      "tsv (e.g. --format dot -o -)", "FORMAT" },
     { "weight", 0, 0, G_OPTION_ARG_STRING, &weight_name,
       "Edge weight: count (default), pmi, npmi, jaccard or dice, over windows; count stays in "
       "the edge attribute count (e.g. --weight npmi)", "MEASURE" },
@@ -135,6 +148,7 @@ eg_cmd_build(int argc, char **argv)
   int code = EG_EXIT_OK;
   if (!eg_cli_parse("build", "INPUT... -o FILE", "build a co-occurrence graph",
                     "  entgraph build article.txt -o graph.graphml -o graph.dot -o graph.svg\n"
+                    "  entgraph build news/ -o news.gexf -o news.csv -o news.json\n"
                     "  entgraph build news/ --window paragraph -o news.graphml\n"
                     "  entgraph build --jsonl --text-field body feed.jsonl -o feed.graphml\n"
                     "  entgraph build --jsonl corpus.jsonl --weight npmi --min-count 3 --backbone 0.05 \\\n"
@@ -219,7 +233,8 @@ eg_cmd_build(int argc, char **argv)
   filter.drop_isolates = drop_isolates;
   EgFormat forced = EG_FORMAT_GRAPHML;
   if (format_name && !eg_format_from_name(format_name, &forced)) {
-    eg_cli_error("--format: unknown format '%s' (graphml, dot, svg, png, pdf, tsv)", format_name);
+    eg_cli_error("--format: unknown format '%s' (graphml, gexf, json, csv, dot, svg, png, pdf, tsv)",
+                 format_name);
     return EG_EXIT_USAGE;
   }
   guint n_out = g_strv_length(outputs);
@@ -228,8 +243,12 @@ eg_cmd_build(int argc, char **argv)
     if (format_name || strcmp(outputs[i], "-") == 0)
       formats[i] = forced;
     else if (!eg_format_from_path(outputs[i], &formats[i])) {
-      eg_cli_error("%s: unknown output format (use .graphml, .dot, .gv, .svg, .png, .pdf, .tsv "
-                   "or --format)", outputs[i]);
+      eg_cli_error("%s: unknown output format (use .graphml, .gexf, .json, .csv, .dot, .gv, .svg, "
+                   ".png, .pdf, .tsv or --format)", outputs[i]);
+      return EG_EXIT_USAGE;
+    }
+    if (formats[i] == EG_FORMAT_CSV && strcmp(outputs[i], "-") == 0) {
+      eg_cli_error("-o -: CSV is two files (NAME.nodes.csv and NAME.edges.csv); give -o NAME.csv");
       return EG_EXIT_USAGE;
     }
   }

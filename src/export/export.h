@@ -15,7 +15,8 @@
 #include "graph/analysis.h"
 
 typedef enum {
-  EG_FORMAT_GRAPHML, EG_FORMAT_DOT, EG_FORMAT_SVG, EG_FORMAT_PNG, EG_FORMAT_PDF, EG_FORMAT_TSV
+  EG_FORMAT_GRAPHML, EG_FORMAT_DOT, EG_FORMAT_SVG, EG_FORMAT_PNG, EG_FORMAT_PDF, EG_FORMAT_TSV,
+  EG_FORMAT_GEXF, EG_FORMAT_CSV, EG_FORMAT_JSON
 } EgFormat;
 
 /* Default most nodes a picture shows. */
@@ -31,7 +32,8 @@ typedef struct {
   EgColor color;
 } EgPictureOptions;
 
-/* The format named NAME ("graphml", "dot", "gv", "svg", "png", "pdf", "tsv"). */
+/* The format named NAME ("graphml", "dot", "gv", "svg", "png", "pdf", "tsv", "gexf", "csv",
+ * "json"). */
 gboolean eg_format_from_name(const char *name, EgFormat *format);
 /* The format that PATH's extension names; FALSE when it names none. */
 gboolean eg_format_from_path(const char *path, EgFormat *format);
@@ -49,6 +51,10 @@ const char *eg_output_path(EgOutput *out);
 gboolean eg_output_commit(EgOutput *out, GError **error);
 /* Closes and removes the temporary file; frees OUT. Accepts NULL. */
 void eg_output_abort(EgOutput *out);
+/* Commits N outputs as one: every stream is flushed and closed first, and only when all were
+ * written whole are the temporary files renamed into place (otherwise all are removed and none
+ * replaces its target). Frees every OUTS[i]. */
+gboolean eg_output_commit_all(EgOutput **outs, guint n, GError **error);
 
 /* ---- writers: each writes GRAPH to STREAM and returns FALSE with ERROR set on failure ---- */
 gboolean eg_export_graphml(const igraph_t *graph, FILE *stream, GError **error);
@@ -67,10 +73,39 @@ void eg_export_cleanup(void);
 /* The entity table: label, type, mentions, documents, aliases, then the metrics the graph has
  * (degree, strength, pagerank, betweenness, community, component); most mentioned first. */
 gboolean eg_export_tsv(const igraph_t *graph, FILE *stream, GError **error);
+/* GEXF 1.2 (namespace http://www.gexf.net/1.2draft): undirected, node ids n0.. as in GraphML,
+ * the label on <node>, the weight on <edge>, every other attribute typed (string, long, double)
+ * in <attributes class="node"|"edge">; the graph's attributes go to <meta><description>. */
+gboolean eg_export_gexf(const igraph_t *graph, FILE *stream, GError **error);
+/* Gephi's spreadsheet CSV (RFC 4180 quoting): the node table (Id, Label, then every other vertex
+ * attribute: type, mentions, documents, aliases, the metrics) and the edge table (Source, Target,
+ * Type=Undirected, Weight, then every other edge attribute: count, ...). */
+gboolean eg_export_csv_nodes(const igraph_t *graph, FILE *stream, GError **error);
+gboolean eg_export_csv_edges(const igraph_t *graph, FILE *stream, GError **error);
+/* The two file names that `-o PATH` in CSV means: PATH without a final ".csv" (any case), then
+ * ".nodes.csv" and ".edges.csv" (transfer full). */
+void eg_export_csv_paths(const char *path, char **nodes, char **edges);
+/* Writes both tables of PATH (eg_export_csv_paths) atomically as a pair: both are written to
+ * temporary files and renamed only when both are whole. PATH must not be "-". */
+gboolean eg_export_csv(const igraph_t *graph, const char *path, GError **error);
+/* d3's node-link JSON: {"directed": false, "multigraph": false, "graph": {...}, "nodes": [{"id":
+ * "n0", ...every vertex attribute}], "links": [{"source": "n0", "target": "n1", ...every edge
+ * attribute}]}; integers as integers, metrics not computed as null; <, >, & and control
+ * characters \u-escaped, so it can be inlined in an HTML <script>. Reads with
+ * networkx.node_link_graph. */
+gboolean eg_export_json(const igraph_t *graph, FILE *stream, GError **error);
 /* The vertex metrics in the order outputs write them (NULL-terminated). */
 extern const char *const eg_export_metric_names[];
 
 /* ---- helpers shared by the writers ---- */
+/* The attributes a graph carries, per domain, in igraph's order (names and
+ * igraph_attribute_type_t values). */
+typedef struct {
+  igraph_strvector_t gnames, vnames, enames;
+  igraph_vector_int_t gtypes, vtypes, etypes;
+} EgAttrLists;
+void eg_export_attr_lists_init(EgAttrLists *lists, const igraph_t *graph);
+void eg_export_attr_lists_destroy(EgAttrLists *lists);
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
 gboolean eg_export_attr_is_integer(const char *name);
 /* GRAPH's vertices, most mentioned first, ties by label: the order of the entity table and of

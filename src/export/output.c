@@ -109,6 +109,49 @@ eg_output_commit(EgOutput *out, GError **error)
   return ok;
 }
 
+gboolean
+eg_output_commit_all(EgOutput **outs, guint n, GError **error)
+{
+  gboolean ok = TRUE;
+  int e = 0;
+  const char *failed = NULL;
+  /* First every file whole on disk, then the renames: a failure while writing leaves every
+   * target as it was. */
+  for (guint i = 0; i < n; i++) {
+    EgOutput *out = outs[i];
+    gboolean this_ok = fflush(out->fp) == 0 && !ferror(out->fp);
+    int this_e = errno;
+    if (!out->is_stdout && fclose(out->fp) != 0 && this_ok) {
+      this_ok = FALSE;
+      this_e = errno;
+    }
+    out->fp = NULL;
+    if (!this_ok && ok) {
+      ok = FALSE;
+      e = this_e;
+      failed = out->is_stdout ? "standard output" : out->path;
+    }
+  }
+  guint renamed = 0;
+  for (; ok && renamed < n; renamed++) {
+    EgOutput *out = outs[renamed];
+    if (out->tmp && g_rename(out->tmp, out->path) != 0) {
+      ok = FALSE;
+      e = errno;
+      failed = out->path;
+      break;
+    }
+  }
+  if (!ok)
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "%s: cannot write (%s)", failed, g_strerror(e));
+  for (guint i = 0; i < n; i++) {
+    if (!ok && i >= renamed && outs[i]->tmp)
+      g_unlink(outs[i]->tmp);
+    output_free(outs[i]);
+  }
+  return ok;
+}
+
 void
 eg_output_abort(EgOutput *out)
 {
@@ -127,7 +170,8 @@ eg_format_from_name(const char *name, EgFormat *format)
   static const struct { const char *name; EgFormat format; } names[] = {
     { "graphml", EG_FORMAT_GRAPHML }, { "dot", EG_FORMAT_DOT }, { "gv", EG_FORMAT_DOT },
     { "svg", EG_FORMAT_SVG }, { "png", EG_FORMAT_PNG }, { "pdf", EG_FORMAT_PDF },
-    { "tsv", EG_FORMAT_TSV },
+    { "tsv", EG_FORMAT_TSV }, { "gexf", EG_FORMAT_GEXF }, { "csv", EG_FORMAT_CSV },
+    { "json", EG_FORMAT_JSON },
   };
   for (guint i = 0; i < G_N_ELEMENTS(names); i++)
     if (name && g_ascii_strcasecmp(name, names[i].name) == 0) {
@@ -149,6 +193,29 @@ eg_format_from_path(const char *path, EgFormat *format)
 const char *const eg_export_metric_names[] = {
   "degree", "strength", "pagerank", "betweenness", "community", "component", NULL
 };
+
+void
+eg_export_attr_lists_init(EgAttrLists *a, const igraph_t *g)
+{
+  igraph_strvector_init(&a->gnames, 0);
+  igraph_strvector_init(&a->vnames, 0);
+  igraph_strvector_init(&a->enames, 0);
+  igraph_vector_int_init(&a->gtypes, 0);
+  igraph_vector_int_init(&a->vtypes, 0);
+  igraph_vector_int_init(&a->etypes, 0);
+  igraph_cattribute_list(g, &a->gnames, &a->gtypes, &a->vnames, &a->vtypes, &a->enames, &a->etypes);
+}
+
+void
+eg_export_attr_lists_destroy(EgAttrLists *a)
+{
+  igraph_strvector_destroy(&a->gnames);
+  igraph_strvector_destroy(&a->vnames);
+  igraph_strvector_destroy(&a->enames);
+  igraph_vector_int_destroy(&a->gtypes);
+  igraph_vector_int_destroy(&a->vtypes);
+  igraph_vector_int_destroy(&a->etypes);
+}
 
 gboolean
 eg_export_attr_is_integer(const char *name)

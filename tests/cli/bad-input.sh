@@ -202,10 +202,10 @@ run unknown-option-entities entities -Z "$dnc"
 expect_rc 2
 expect_stderr_lines 1
 
-run unknown-extension build "$dnc" -o graph.gexf
+run unknown-extension build "$dnc" -o graph.xlsx
 expect_rc 2
-expect_stderr_lines 1 graph.gexf
-expect_no_leftovers . graph.gexf
+expect_stderr_lines 1 graph.xlsx
+expect_no_leftovers . graph.xlsx
 
 run no-extension build "$dnc" -o graph
 expect_rc 2
@@ -232,9 +232,13 @@ run bad-paragraphs entities --paragraphs never "$dnc"
 expect_rc 2
 expect_stderr_lines 1 --paragraphs
 
-run bad-format build "$dnc" --format gexf -o -
+run bad-format build "$dnc" --format xlsx -o -
 expect_rc 2
-expect_stderr_lines 1 gexf
+expect_stderr_lines 1 xlsx
+
+run csv-to-stdout build "$dnc" --format csv -o -
+expect_rc 2
+expect_stderr_lines 1 CSV
 
 run no-output build "$dnc"
 expect_rc 2

@@ -1,1 +1,1 @@
-$ENTGRAPH build "$SAMPLES" --format gexf -o -
+$ENTGRAPH build "$SAMPLES" --format xlsx -o -

@@ -1,1 +1,1 @@
-$ENTGRAPH build "$SAMPLES" -o g.gexf; rc=$?; ls -A; exit $rc
+$ENTGRAPH build "$SAMPLES" -o g.xlsx; rc=$?; ls -A; exit $rc

@@ -1,0 +1,222 @@
+/* gexf.c: GEXF 1.2 (Gephi's own format) through libxml2's xmlTextWriter.
+ *
+ * The namespace is http://www.gexf.net/1.2draft with version="1.2": the one Gephi writes and
+ * networkx 2.8 (Debian 12) reads. Node ids are n0, n1, ... as in GraphML, the label is the
+ * <node> label and the weight the <edge> weight; every other vertex and edge attribute is
+ * declared in <attributes> with its type (string, long for the integer attributes, double,
+ * boolean; the attribute's name is its id) and given in <attvalues>; a metric not computed for
+ * an element (NaN) is left out. GEXF has no typed graph attributes, so the graph's go to
+ * <meta><description> as "name=value" pairs. No date is written, so output depends only on the
+ * graph. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ */
+#include "export/export.h"
+
+#include <libxml/xmlwriter.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+static const char *
+gexf_type(const char *name, igraph_attribute_type_t type)
+{
+  if (type == IGRAPH_ATTRIBUTE_STRING)
+    return "string";
+  if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+    return "boolean";
+  return eg_export_attr_is_integer(name) ? "long" : "double";
+}
+
+/* Whether attribute NAME of this domain is written on the element itself, not in <attvalues>. */
+static gboolean
+gexf_on_element(igraph_attribute_elemtype_t domain, const char *name)
+{
+  return (domain == IGRAPH_ATTRIBUTE_VERTEX && strcmp(name, "label") == 0) ||
+         (domain == IGRAPH_ATTRIBUTE_EDGE && strcmp(name, "weight") == 0);
+}
+
+/* The text of attribute NAME (of TYPE) of element ID, or NULL when it has no value (a NaN
+ * metric, an attribute type GEXF cannot hold). Transfer full. */
+static char *
+gexf_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
+           igraph_attribute_type_t type, igraph_integer_t id)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (type == IGRAPH_ATTRIBUTE_STRING) {
+    const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
+                    : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
+                                                        : igraph_cattribute_EAS(g, name, id);
+    return eg_export_xml_clean(s ? s : "");
+  }
+  if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+    double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
+               : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
+                                                   : igraph_cattribute_EAN(g, name, id);
+    if (!isfinite(v))
+      return NULL;
+    return g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
+  }
+  if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+    gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
+                 : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
+                                                     : igraph_cattribute_EAB(g, name, id);
+    return g_strdup(b ? "true" : "false");
+  }
+  return NULL;
+}
+
+static gboolean
+gexf_writable(igraph_attribute_type_t type)
+{
+  return type == IGRAPH_ATTRIBUTE_STRING || type == IGRAPH_ATTRIBUTE_NUMERIC ||
+         type == IGRAPH_ATTRIBUTE_BOOLEAN;
+}
+
+static int
+gexf_declare(xmlTextWriterPtr w, const char *klass, igraph_attribute_elemtype_t domain,
+             const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  int rc = xmlTextWriterStartElement(w, BAD_CAST "attributes");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "class", BAD_CAST klass);
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST "static");
+  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
+    const char *name = igraph_strvector_get(names, i);
+    if (gexf_on_element(domain, name) || !gexf_writable(VECTOR(*types)[i]))
+      continue;
+    g_autofree char *clean = eg_export_xml_clean(name);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "attribute");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST clean);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "title", BAD_CAST clean);
+    if (rc >= 0)
+      rc = xmlTextWriterWriteAttribute(w, BAD_CAST "type",
+                                       BAD_CAST gexf_type(name, VECTOR(*types)[i]));
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  return rc;
+}
+
+static int
+gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
+               igraph_integer_t id, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
+  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
+    const char *name = igraph_strvector_get(names, i);
+    if (gexf_on_element(domain, name))
+      continue;
+    g_autofree char *value = gexf_value(g, domain, name, VECTOR(*types)[i], id);
+    if (!value)
+      continue;
+    g_autofree char *clean = eg_export_xml_clean(name);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST clean);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  return rc;
+}
+
+/* "documents=2 windows=44 ...": the graph's attributes, for <meta><description>. */
+static char *
+gexf_description(const igraph_t *g, const EgAttrLists *a)
+{
+  GString *s = g_string_new(NULL);
+  for (igraph_integer_t i = 0; i < igraph_strvector_size(&a->gnames); i++) {
+    const char *name = igraph_strvector_get(&a->gnames, i);
+    g_autofree char *value = gexf_value(g, IGRAPH_ATTRIBUTE_GRAPH, name, VECTOR(a->gtypes)[i], 0);
+    if (value)
+      g_string_append_printf(s, "%s%s=%s", s->len ? " " : "", name, value);
+  }
+  char *raw = g_string_free(s, FALSE);
+  char *clean = eg_export_xml_clean(raw);
+  g_free(raw);
+  return clean;
+}
+
+static void
+gexf_silent(void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
+gboolean
+eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
+{
+  xmlSetGenericErrorFunc(NULL, gexf_silent);
+  EgAttrLists a;
+  eg_export_attr_lists_init(&a, g);
+  g_autofree char *description = gexf_description(g, &a);
+  gboolean has_label = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label");
+  gboolean has_weight = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+
+  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
+  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+  int rc = w ? 0 : -1;
+  if (rc >= 0) rc = xmlTextWriterSetIndent(w, 1);
+  if (rc >= 0) rc = xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+  if (rc >= 0) rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "gexf");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.gexf.net/1.2draft");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
+  if (rc >= 0)
+    rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xsi:schemaLocation",
+                                     BAD_CAST "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "1.2");
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "meta");
+  if (rc >= 0) rc = xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "entgraph " EG_VERSION);
+  if (rc >= 0) rc = xmlTextWriterWriteElement(w, BAD_CAST "description", BAD_CAST description);
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST "static");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "defaultedgetype", BAD_CAST "undirected");
+  if (rc >= 0) rc = gexf_declare(w, "node", IGRAPH_ATTRIBUTE_VERTEX, &a.vnames, &a.vtypes);
+  if (rc >= 0) rc = gexf_declare(w, "edge", IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes);
+
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "nodes");
+  for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
+    char id[32];
+    g_snprintf(id, sizeof id, "n%" IGRAPH_PRId, v);
+    g_autofree char *label = eg_export_xml_clean(has_label ? VAS(g, "label", v) : id);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "node");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, &a.vnames, &a.vtypes);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+
+  if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "edges");
+  for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
+    char id[32], src[32], dst[32], buf_w[G_ASCII_DTOSTR_BUF_SIZE];
+    /* igraph stores an undirected edge larger end first; the contract is source < target. */
+    igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+    g_snprintf(id, sizeof id, "e%" IGRAPH_PRId, e);
+    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, MIN(from, to));
+    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, MAX(from, to));
+    rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
+    if (rc >= 0 && has_weight && isfinite(EAN(g, "weight", e)))
+      rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
+                                       BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  }
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  if (rc >= 0) rc = xmlTextWriterEndDocument(w);
+  if (rc >= 0) rc = xmlTextWriterFlush(w);
+  if (w)
+    xmlFreeTextWriter(w); /* frees BUF too */
+  else if (buf)
+    xmlOutputBufferClose(buf);
+  eg_export_attr_lists_destroy(&a);
+  if (rc < 0 || ferror(stream)) {
+    int err = errno;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GEXF (%s)", g_strerror(err));
+    return FALSE;
+  }
+  return TRUE;
+}
