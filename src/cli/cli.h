@@ -14,6 +14,9 @@ typedef struct {
   gboolean quiet;
   gint jobs;                  /* --jobs: 0 means one per processor */
   char **counts_files;        /* --counts FILE: counts of earlier runs to add */
+  char **alias_files;         /* --aliases FILE */
+  char **stop_files;          /* --stoplist FILE */
+  EgRules *rules;             /* loaded from the two above by eg_cli_parse, or NULL */
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
   gboolean explicit_header;   /* --window or --paragraphs was given */
   gboolean had_warnings;

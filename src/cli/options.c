@@ -61,6 +61,9 @@ eg_cli_input_clear(EgCliInput *in)
   g_clear_pointer(&in->text_field, g_free);
   g_clear_pointer(&in->id_field, g_free);
   g_clear_pointer(&in->counts_files, g_strfreev);
+  g_clear_pointer(&in->alias_files, g_strfreev);
+  g_clear_pointer(&in->stop_files, g_strfreev);
+  g_clear_pointer(&in->rules, eg_rules_free);
 }
 
 gboolean
@@ -86,6 +89,11 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     { "counts", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->counts_files,
       "Add counts written by 'entgraph count' or 'entgraph merge' (repeatable; INPUT is then "
       "optional; e.g. --counts yesterday.counts today.txt)", "FILE" },
+    { "aliases", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->alias_files,
+      "Name variants to count as one entity, applied before counting: TSV lines VARIANT<TAB>CANONICAL, "
+      "and !NAME<TAB>NAME for two names never to merge (repeatable; e.g. --aliases aliases.tsv)", "FILE" },
+    { "stoplist", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->stop_files,
+      "Labels that are never an entity, one per line (repeatable; e.g. --stoplist stop.txt)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &in->jobs,
       "Worker threads that read and count (default: one per processor; the output is the same for "
       "any number; e.g. --jobs 4)", "N" },
@@ -132,6 +140,20 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   EgCountOptions *c = &in->count;
   c->jobs = (guint)in->jobs;
+  if ((in->alias_files && in->alias_files[0]) || (in->stop_files && in->stop_files[0])) {
+    in->rules = eg_rules_new();
+    for (guint i = 0; in->alias_files && in->alias_files[i]; i++)
+      if (!eg_rules_load_aliases(in->rules, in->alias_files[i], &error))
+        break;
+    for (guint i = 0; !error && in->stop_files && in->stop_files[i]; i++)
+      eg_rules_load_stoplist(in->rules, in->stop_files[i], &error);
+    if (error) {
+      eg_cli_error("%s", error->message);
+      *exit_code = EG_EXIT_USAGE;
+      return FALSE;
+    }
+    c->rules = in->rules;
+  }
   if (!in->quiet && isatty(STDERR_FILENO))
     c->progress = cli_progress;
   c->source.jsonl = in->jsonl;
@@ -147,7 +169,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
   }
-  in->explicit_header = in->window || in->paragraphs;
+  in->explicit_header = in->window || in->paragraphs || in->rules;
   if (*argc < 2 && !(in->counts_files && in->counts_files[0])) {
     eg_cli_error("no INPUT given (see 'entgraph %s --help')", cmd);
     *exit_code = EG_EXIT_USAGE;
@@ -194,6 +216,7 @@ eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
   if (!counts) { /* only unreadable counts files: an empty graph with the options' window */
     counts = eg_counts_new(in->count.window, in->count.window_size);
     counts->paragraphs = in->count.paragraphs;
+    counts->rules = in->count.rules;
   }
   return counts;
 }

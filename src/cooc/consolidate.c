@@ -47,9 +47,27 @@ key_words(const char *key)
 /* Joins each short item to the one root among the long items it FITS, when exactly one fits.
  * Candidates are found through an index: LONG_KEYS lists the keys under which an item can be
  * found, SHORT_KEY the key a short item looks up, so the work is near linear, not quadratic. */
+/* Joins the sets of items A and B unless the user said two of their names are never one entity:
+ * NEVER holds pairs of item indices (the user's "!A<TAB>B" lines that name items). */
+static void
+join_sets(guint *parent, guint a, guint b, const GArray *never)
+{
+  guint ra = eg_uf_find(parent, a), rb = eg_uf_find(parent, b);
+  if (ra == rb)
+    return;
+  for (guint k = 0; never && k + 1 < never->len; k += 2) {
+    guint x = eg_uf_find(parent, g_array_index(never, guint, k));
+    guint y = eg_uf_find(parent, g_array_index(never, guint, k + 1));
+    if ((x == ra && y == rb) || (x == rb && y == ra))
+      return;
+  }
+  eg_uf_union(parent, ra, rb);
+}
+
 static void
 join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
-            char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l))
+            char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
+            const GArray *never)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify)g_array_unref);
@@ -83,7 +101,7 @@ join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l
       found = (gint)r;
     }
     if (found >= 0 && !ambiguous)
-      eg_uf_union(parent, (guint)found, i);
+      join_sets(parent, (guint)found, i, never);
   }
 }
 
@@ -167,6 +185,7 @@ node_clear(gpointer p)
   EgNode *n = p;
   g_free(n->label);
   g_free(n->aliases);
+  g_free(n->forms);
 }
 
 static int
@@ -182,6 +201,24 @@ cmp_edge(const void *a, const void *b)
   if (x->source != y->source)
     return x->source < y->source ? -1 : 1;
   return x->target < y->target ? -1 : x->target > y->target;
+}
+
+typedef struct {
+  GHashTable *by_key;   /* key -> item index */
+  GArray *pairs;        /* item index pairs */
+} NeverCtx;
+
+static void
+never_add(const char *key_a, const char *key_b, gpointer data)
+{
+  NeverCtx *ctx = data;
+  gpointer a, b;
+  if (g_hash_table_lookup_extended(ctx->by_key, key_a, NULL, &a) &&
+      g_hash_table_lookup_extended(ctx->by_key, key_b, NULL, &b)) {
+    guint ia = GPOINTER_TO_UINT(a), ib = GPOINTER_TO_UINT(b);
+    g_array_append_val(ctx->pairs, ia);
+    g_array_append_val(ctx->pairs, ib);
+  }
 }
 
 EgNodeTable *
@@ -208,12 +245,17 @@ eg_consolidate(const EgCounts *counts)
     gpointer prev;
     /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
     if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
-      eg_uf_union(parent, GPOINTER_TO_UINT(prev), i);
+      eg_uf_union(parent, GPOINTER_TO_UINT(prev), i); /* one key: one name, whatever the rules */
     else
       g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
   }
-  join_unique(items, parent, n, acronym_long_keys, acronym_short_key, fits_acronym);
-  join_unique(items, parent, n, surname_long_keys, surname_short_key, fits_surname);
+  /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot).
+   * Their order does not matter: join_sets checks them all. */
+  NeverCtx nctx = { by_key, g_array_new(FALSE, FALSE, sizeof(guint)) };
+  eg_rules_foreach_never(counts->rules, never_add, &nctx);
+  g_autoptr(GArray) never = nctx.pairs;
+  join_unique(items, parent, n, acronym_long_keys, acronym_short_key, fits_acronym, never);
+  join_unique(items, parent, n, surname_long_keys, surname_short_key, fits_surname, never);
 
   /* Each set becomes a node labelled by its longest name, then the most mentioned. */
   g_autofree gint *best = g_new(gint, n + 1);
@@ -283,26 +325,30 @@ eg_consolidate(const EgCounts *counts)
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
     node.type = votes_type(votes);
+    memcpy(node.votes, votes, sizeof votes);
 
     GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
     GHashTableIter fi;
     gpointer fk, fv;
     g_hash_table_iter_init(&fi, forms);
     while (g_hash_table_iter_next(&fi, &fk, &fv)) {
-      if (strcmp(fk, node.label) == 0)
-        continue;
       Form f = { fk, *(guint64 *)fv };
       g_array_append_val(fa, f);
     }
     g_array_sort(fa, cmp_form);
-    GString *al = g_string_new(NULL);
+    GString *al = g_string_new(NULL), *all = g_string_new(NULL);
     for (guint k = 0; k < fa->len; k++) {
-      if (k)
+      const Form *f = &g_array_index(fa, Form, k);
+      g_string_append_printf(all, "%s%s %" G_GUINT64_FORMAT, k ? "|" : "", f->form, f->count);
+      if (strcmp(f->form, node.label) == 0)
+        continue;
+      if (al->len)
         g_string_append_c(al, '|');
-      g_string_append(al, g_array_index(fa, Form, k).form);
+      g_string_append(al, f->form);
     }
     g_array_free(fa, TRUE);
     node.aliases = g_string_free(al, FALSE);
+    node.forms = g_string_free(all, FALSE);
     g_array_append_val(t->nodes, node);
   }
   g_array_sort(t->nodes, cmp_node);

@@ -25,6 +25,7 @@ typedef struct {
   EgWindowKind window;
   guint window_size;          /* tokens per window for EG_WINDOW_TOKENS, else 0 */
   EgParagraphMode paragraphs; /* how paragraphs were split (shapes paragraph windows) */
+  const EgRules *rules;       /* the user's aliases and stop list, or NULL (not owned) */
   GHashTable *entities;       /* label -> EgEntityCounts* */
   GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> guint64* windows shared */
   guint64 documents;
@@ -57,17 +58,17 @@ char *eg_window_name(EgWindowKind kind, guint size);
  * One record a line, tab-separated: three key fields, then zero or more unsigned decimal values.
  * Lines with equal keys add up value by value; sorted in byte order (LC_ALL=C sort), equal keys
  * are adjacent. Labels and surface forms never hold tabs or line breaks.
- *   #  entgraph-counts  1 window=W paragraphs=P lexicon=L     header: no values; must agree
+ *   #  entgraph-counts  2 window=W paragraphs=P lexicon=L rules=R   header: no values; must agree
  *   E  LABEL            n   MENTIONS DOCUMENTS WINDOWS VOTES_PERSON VOTES_ORG VOTES_LOC VOTES_MISC
  *   P  LABEL_A          LABEL_B   WINDOWS                      (LABEL_A < LABEL_B in byte order)
  *   S  LABEL            SURFACE   COUNT
  *   T  -                -         DOCUMENTS WINDOWS
  */
 #define EG_COUNTS_FORMAT "entgraph-counts"
-#define EG_COUNTS_VERSION "1"
+#define EG_COUNTS_VERSION "2"
 
-/* The header's third field for COUNTS: "1 window=sentence paragraphs=auto lexicon=1"
- * (transfer full). */
+/* The header's third field for COUNTS: "2 window=sentence paragraphs=auto lexicon=1 rules=-"
+ * (rules: a digest of the --aliases and --stoplist files, "-" for none) (transfer full). */
 char *eg_counts_header(const EgCounts *counts);
 
 /* Writes COUNTS as sorted records to OUT. Returns FALSE and sets ERROR on a write error.
@@ -96,6 +97,8 @@ typedef struct {
   guint64 documents;
   guint64 windows;            /* windows it occurs in (summed over merged names) */
   char *aliases;              /* other surface forms, most frequent first, "|"-separated */
+  guint64 votes[EG_N_TYPES];  /* the type evidence of all its mentions: why it has its type */
+  char *forms;                /* every surface form with its count, "Trump 5|Donald Trump 1" */
 } EgNode;
 
 typedef struct {

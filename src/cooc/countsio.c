@@ -76,8 +76,9 @@ char *
 eg_counts_header(const EgCounts *counts)
 {
   g_autofree char *window = eg_window_name(counts->window, counts->window_size);
-  return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s", EG_COUNTS_VERSION, window,
-                         eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION);
+  return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s rules=%s", EG_COUNTS_VERSION, window,
+                         eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION,
+                         eg_rules_digest(counts->rules));
 }
 
 /* Reads a header's third field into a new, empty EgCounts, or NULL when it is not one. */
@@ -85,9 +86,9 @@ static EgCounts *
 counts_from_header(const char *header)
 {
   g_auto(GStrv) parts = g_strsplit(header, " ", -1);
-  if (g_strv_length(parts) != 4 || strcmp(parts[0], EG_COUNTS_VERSION) != 0 ||
+  if (g_strv_length(parts) != 5 || strcmp(parts[0], EG_COUNTS_VERSION) != 0 ||
       !g_str_has_prefix(parts[1], "window=") || !g_str_has_prefix(parts[2], "paragraphs=") ||
-      !g_str_has_prefix(parts[3], "lexicon="))
+      !g_str_has_prefix(parts[3], "lexicon=") || !g_str_has_prefix(parts[4], "rules="))
     return NULL;
   EgWindowKind kind;
   guint size;
@@ -211,6 +212,11 @@ eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
       if (!h) {
         g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
                     ": not an entgraph counts header of version %s", name, lineno, EG_COUNTS_VERSION);
+        ok = FALSE;
+      } else if (!*counts && !g_str_has_suffix(r.fields[2], " rules=-")) {
+        g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "%s: counts made with --aliases or --stoplist "
+                    "files ('%s'): give the same files to read them", name, r.fields[2]);
+        eg_counts_free(h);
         ok = FALSE;
       } else if (!*counts) {
         *counts = h;

@@ -15,7 +15,9 @@ eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphM
 {
   g_autoptr(EgSegmentation) seg = eg_segment(doc->text, doc->len, paragraphs);
   GArray *mentions = eg_ner_find(doc->text, seg);
-  g_autoptr(EgResolution) res = eg_resolve_document(mentions);
+  /* Before resolution and counting: a window holding two aliased names counts them once. */
+  eg_rules_apply(counts->rules, mentions);
+  g_autoptr(EgResolution) res = eg_resolve_document_with(mentions, counts->rules);
   eg_counts_add_document(counts, seg, mentions, res);
   g_array_unref(mentions);
 }
@@ -48,6 +50,7 @@ pipeline_new_counts(const EgCountOptions *o)
 {
   EgCounts *c = eg_counts_new(o->window, o->window_size);
   c->paragraphs = o->paragraphs;
+  c->rules = o->rules;
   return c;
 }
 

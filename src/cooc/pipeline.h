@@ -14,6 +14,7 @@ typedef struct {
   EgWindowKind window;
   guint window_size;
   guint jobs;                 /* worker threads; 0: one per processor */
+  const EgRules *rules;       /* --aliases and --stoplist, or NULL (not owned) */
   EgProgressFunc progress;    /* may be NULL; called on the reading thread */
   gpointer progress_data;
 } EgCountOptions;
@@ -28,7 +29,8 @@ guint eg_pipeline_default_jobs(void);
 EgCounts *eg_pipeline_count(const char *const *inputs, const EgCountOptions *options,
                             EgReportFunc report_fn, gpointer user_data, guint *fatal);
 
-/* Runs segment, entities and resolve on one document and adds it to COUNTS. */
+/* Runs segment, entities, the user's rules (COUNTS->rules) and resolve on one document and adds
+ * it to COUNTS. */
 void eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphMode paragraphs);
 
 #endif

@@ -195,9 +195,31 @@ most_frequent(GHashTable *counts)
   return best;
 }
 
+/* Joins the sets of groups A and B unless the user said two of their names are never one
+ * entity ("!A<TAB>B" in --aliases). */
+static void
+resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *rules)
+{
+  guint ra = eg_uf_find(parent, a), rb = eg_uf_find(parent, b);
+  if (ra == rb)
+    return;
+  if (eg_rules_has_never(rules)) {
+    for (guint i = 0; i < groups->len; i++) {
+      if (eg_uf_find(parent, i) != ra)
+        continue;
+      for (guint j = 0; j < groups->len; j++)
+        if (eg_uf_find(parent, j) == rb &&
+            eg_rules_never(rules, most_frequent(((Group *)groups->pdata[i])->names),
+                           most_frequent(((Group *)groups->pdata[j])->names)))
+          return;
+    }
+  }
+  eg_uf_union(parent, ra, rb);
+}
+
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(GPtrArray *groups, guint *parent)
+resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *s = groups->pdata[i];
@@ -224,13 +246,13 @@ resolve_short_forms(GPtrArray *groups, guint *parent)
       found = (gint)root;
     }
     if (found >= 0 && !ambiguous)
-      eg_uf_union(parent, (guint)found, i);
+      resolve_join(groups, parent, (guint)found, i, rules);
   }
 }
 
 /* Joins an acronym to the one multi-word name of the document whose initials it spells. */
 static void
-resolve_acronyms(GPtrArray *groups, guint *parent)
+resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *a = groups->pdata[i];
@@ -248,7 +270,7 @@ resolve_acronyms(GPtrArray *groups, guint *parent)
       found = (gint)root;
     }
     if (found >= 0 && !ambiguous)
-      eg_uf_union(parent, (guint)found, i);
+      resolve_join(groups, parent, (guint)found, i, rules);
   }
 }
 
@@ -263,6 +285,12 @@ doc_entity_free(gpointer p)
 
 EgResolution *
 eg_resolve_document(GArray *mentions)
+{
+  return eg_resolve_document_with(mentions, NULL);
+}
+
+EgResolution *
+eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
@@ -309,9 +337,9 @@ eg_resolve_document(GArray *mentions)
     parent[i] = i;
   for (guint k = 0; k < mentions->len; k++)
     if (ms[k].defines >= 0)
-      eg_uf_union(parent, mention_group[ms[k].defines], mention_group[k]);
-  resolve_acronyms(groups, parent);
-  resolve_short_forms(groups, parent);
+      resolve_join(groups, parent, mention_group[ms[k].defines], mention_group[k], rules);
+  resolve_acronyms(groups, parent, rules);
+  resolve_short_forms(groups, parent, rules);
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
   EgResolution *res = g_new0(EgResolution, 1);

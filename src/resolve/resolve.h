@@ -46,6 +46,41 @@ char *eg_resolve_acronym_letters(const char *name);
  * "Donald Trump", "Wasserman Schultz" of "Debbie Wasserman-Schultz". */
 gboolean eg_resolve_is_suffix(const char *short_name, const char *name);
 
+/* ---- the user's rules: --aliases and --stoplist ------------------------------------------- */
+
+typedef struct EgRules EgRules;
+
+/* Empty rules (transfer full, eg_rules_free, which accepts NULL). This function can't fail. */
+EgRules *eg_rules_new(void);
+void eg_rules_free(EgRules *rules);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgRules, eg_rules_free)
+
+/* Adds an alias file: UTF-8 lines "VARIANT<TAB>CANONICAL" (the variant is counted as the
+ * canonical name, before counting) or "!NAME<TAB>NAME" (the two are never merged); "#" starts a
+ * comment line. Returns FALSE and sets ERROR ("FILE: line N: ...") on an unreadable file or a
+ * malformed line. */
+gboolean eg_rules_load_aliases(EgRules *rules, const char *path, GError **error);
+/* Adds a stop list: one label per line; a mention of it (or of a variant aliased to it) is
+ * never counted. Returns FALSE and sets ERROR on an unreadable file. */
+gboolean eg_rules_load_stoplist(EgRules *rules, const char *path, GError **error);
+/* A short digest of the files' bytes ("-" for no files), for the counts header: counts made
+ * with other rules are not merged. Transfer none. */
+const char *eg_rules_digest(const EgRules *rules);
+/* The canonical name of the variant NAME, or NULL (transfer none). RULES may be NULL. */
+const char *eg_rules_canonical(const EgRules *rules, const char *name);
+gboolean eg_rules_stopped(const EgRules *rules, const char *name);
+/* Whether the user said A and B are never one entity. */
+gboolean eg_rules_never(const EgRules *rules, const char *a, const char *b);
+gboolean eg_rules_has_never(const EgRules *rules);
+/* Calls FN with the two keys (eg_resolve_key) of every never-merge pair, in no set order. */
+void eg_rules_foreach_never(const EgRules *rules,
+                            void (*fn)(const char *key_a, const char *key_b, gpointer data), gpointer data);
+/* Applies the aliases and the stop list to one document's MENTIONS, in place. */
+void eg_rules_apply(const EgRules *rules, GArray *mentions);
+
+/* As eg_resolve_document, never joining two names RULES keep apart (RULES may be NULL). */
+EgResolution *eg_resolve_document_with(GArray *mentions, const EgRules *rules);
+
 /* Union-find over indices 0..n-1, shared by the document and corpus merges. PARENT[i] == i for
  * a root; a union keeps the smaller root, so a set's root is its first member. */
 guint eg_uf_find(guint *parent, guint i);

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HDR "#\tentgraph-counts\t1 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n"
+#define HDR "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n"
 
 static EgCounts *
 counts_of(const char *text)
@@ -109,7 +109,7 @@ test_read_errors(void)
     g_assert_true(g_str_has_prefix(error->message, "bad.counts: line "));
     eg_counts_free(c);
   }
-  const char *other = "#\tentgraph-counts\t1 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n";
+  const char *other = "#\tentgraph-counts\t2 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
   FILE *fp = fmemopen((void *)other, strlen(other), "r");
   g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
   g_autoptr(GError) error = NULL;
@@ -154,7 +154,7 @@ test_merge_errors(void)
   g_assert_null(merge_strings(in2, 1, &e2));
   g_assert_error(e2, EG_ERROR, EG_ERROR_BAD_COUNTS);
 
-  const char *para = "#\tentgraph-counts\t1 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION "\n";
+  const char *para = "#\tentgraph-counts\t2 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
   const char *in3[] = { HDR, para };
   g_autoptr(GError) e3 = NULL;
   g_assert_null(merge_strings(in3, 2, &e3));
