@@ -5,10 +5,10 @@ set -euo pipefail
 want=(build-essential cmake pkg-config libglib2.0-dev libglib2.0-bin libigraph-dev
       libgraphviz-dev graphviz libjson-glib-dev libxml2-dev)
 if [ "${1:-build}" = test ]; then
-  # networkx and xmllint read the outputs back; clang builds the sanitizer and fuzz targets.
+  # networkx, igraph and xmllint read the outputs back; clang builds the sanitizer and fuzz targets.
   # Dask (python3-distributed) runs the map and reduce steps of the counting tests.
   # GNU parallel runs scripts/distributed/parallel.sh in the suite.
-  want+=(python3 python3-networkx python3-distributed parallel libxml2-utils clang libclang-rt-dev)
+  want+=(python3 python3-networkx python3-igraph python3-distributed parallel libxml2-utils clang libclang-rt-dev)
 fi
 missing=()
 for p in "${want[@]}"; do
