@@ -13,6 +13,7 @@ typedef struct {
   char *id_field;
   gboolean quiet;
   gint jobs;                  /* --jobs: 0 means one per processor */
+  gboolean dedup;             /* --dedup */
   char **counts_files;        /* --counts FILE: counts of earlier runs to add */
   char **alias_files;         /* --aliases FILE */
   char **stop_files;          /* --stoplist FILE */

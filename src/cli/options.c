@@ -94,6 +94,9 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
       "and !NAME<TAB>NAME for two names never to merge (repeatable; e.g. --aliases aliases.tsv)", "FILE" },
     { "stoplist", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->stop_files,
       "Labels that are never an entity, one per line (repeatable; e.g. --stoplist stop.txt)", "FILE" },
+    { "dedup", 0, 0, G_OPTION_ARG_NONE, &in->dedup,
+      "Skip documents whose text is an exact copy of one read before (wire stories are reprinted); "
+      "stderr says how many (e.g. --dedup)", NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &in->jobs,
       "Worker threads that read and count (default: one per processor; the output is the same for "
       "any number; e.g. --jobs 4)", "N" },
@@ -107,8 +110,8 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   g_autoptr(GOptionContext) ctx = g_option_context_new(param);
   g_autofree char *prg = g_strdup_printf("entgraph %s", cmd);
   g_set_prgname(prg);
-  g_option_context_set_summary(ctx, "INPUT is a file, a folder (read recursively for *.txt) or - for "
-                                    "standard input.");
+  g_option_context_set_summary(ctx, "INPUT is a file (.gz files are decompressed), a folder (read "
+                                    "recursively for *.txt and *.txt.gz) or - for standard input.");
   g_autofree char *desc = g_strdup_printf(
       "Examples:\n%s\n"
       "Exit codes: 0 done (warnings do not change it), 1 some input could not be read (the rest "
@@ -159,6 +162,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   c->source.jsonl = in->jsonl;
   c->source.text_field = in->text_field;
   c->source.id_field = in->id_field;
+  c->source.dedup = in->dedup;
   if (!eg_window_parse(in->window ? in->window : "sentence", &c->window, &c->window_size)) {
     eg_cli_error("--window: '%s' is not sentence, paragraph, document or a number of words", in->window);
     *exit_code = EG_EXIT_USAGE;

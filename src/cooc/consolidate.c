@@ -179,8 +179,8 @@ cmp_form(const void *a, const void *b)
   return strcmp(x->form, y->form);
 }
 
-static void
-node_clear(gpointer p)
+void
+eg_node_clear(gpointer p)
 {
   EgNode *n = p;
   g_free(n->label);
@@ -275,7 +275,7 @@ eg_consolidate(const EgCounts *counts)
 
   EgNodeTable *t = g_new0(EgNodeTable, 1);
   t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
-  g_array_set_clear_func(t->nodes, node_clear);
+  g_array_set_clear_func(t->nodes, eg_node_clear);
   t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
   t->documents = counts->documents;
   t->windows = counts->windows;

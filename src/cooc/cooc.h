@@ -44,6 +44,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgCounts, eg_counts_free)
 void eg_counts_add_document(EgCounts *counts, const EgSegmentation *seg, GArray *mentions,
                             const EgResolution *res);
 
+/* The labels a long document has counted in its earlier parts, so that each entity counts the
+ * document once. Thread-safe: the parts of one document may be counted by different workers.
+ * Transfer full: eg_doc_parts_unref (accepts NULL). */
+typedef struct EgDocParts EgDocParts;
+EgDocParts *eg_doc_parts_new(void);
+EgDocParts *eg_doc_parts_ref(EgDocParts *parts);
+void eg_doc_parts_unref(EgDocParts *parts);
+
+/* As eg_counts_add_document, for one part of a long document: PARTS holds what its other parts
+ * counted (NULL for a whole document) and FIRST says whether this part counts the document. */
+void eg_counts_add_part(EgCounts *counts, const EgSegmentation *seg, GArray *mentions,
+                        const EgResolution *res, EgDocParts *parts, gboolean first);
+
 /* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their headers
  * (window, paragraph mode) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
@@ -100,6 +113,9 @@ typedef struct {
   guint64 votes[EG_N_TYPES];  /* the type evidence of all its mentions: why it has its type */
   char *forms;                /* every surface form with its count, "Trump 5|Donald Trump 1" */
 } EgNode;
+
+/* Frees the strings of NODE (not NODE itself): the clear function of every array of nodes. */
+void eg_node_clear(gpointer node);
 
 typedef struct {
   guint source, target;       /* node indices, source < target */

@@ -170,19 +170,75 @@ counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids)
   g_array_set_size(ids, 0);
 }
 
+struct EgDocParts {
+  gint refs;
+  GMutex lock;
+  GHashTable *seen;   /* labels counted by earlier parts */
+};
+
+EgDocParts *
+eg_doc_parts_new(void)
+{
+  EgDocParts *p = g_new0(EgDocParts, 1);
+  p->refs = 1;
+  g_mutex_init(&p->lock);
+  p->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  return p;
+}
+
+EgDocParts *
+eg_doc_parts_ref(EgDocParts *parts)
+{
+  g_atomic_int_inc(&parts->refs);
+  return parts;
+}
+
+void
+eg_doc_parts_unref(EgDocParts *parts)
+{
+  if (!parts || !g_atomic_int_dec_and_test(&parts->refs))
+    return;
+  g_mutex_clear(&parts->lock);
+  g_hash_table_unref(parts->seen);
+  g_free(parts);
+}
+
+/* Whether LABEL counts this document: always for a whole document, once for a long one. */
+static gboolean
+parts_first_time(EgDocParts *parts, const char *label)
+{
+  if (!parts)
+    return TRUE;
+  g_mutex_lock(&parts->lock);
+  gboolean first = !g_hash_table_contains(parts->seen, label);
+  if (first)
+    g_hash_table_add(parts->seen, g_strdup(label));
+  g_mutex_unlock(&parts->lock);
+  return first;
+}
+
 void
 eg_counts_add_document(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
                        const EgResolution *res)
 {
+  eg_counts_add_part(c, seg, mentions, res, NULL, TRUE);
+}
+
+void
+eg_counts_add_part(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
+                   const EgResolution *res, EgDocParts *parts, gboolean first)
+{
   g_return_if_fail(c != NULL && seg != NULL && mentions != NULL && res != NULL);
-  c->documents++;
+  if (first)
+    c->documents++;
   c->windows += windows_in(c, seg);
 
   for (guint i = 0; i < res->entities->len; i++) {
     const EgDocEntity *d = res->entities->pdata[i];
     EgEntityCounts *e = counts_entity(c, d->label);
     e->mentions += d->mentions;
-    e->documents++;
+    if (parts_first_time(parts, d->label))
+      e->documents++;
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += d->votes[t];
     GHashTableIter it;

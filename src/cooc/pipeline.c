@@ -10,16 +10,24 @@
  */
 #include "cooc/pipeline.h"
 
-void
-eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphMode paragraphs)
+/* Counts one document, or one part of a long one (PARTS: what its other parts counted). */
+static void
+pipeline_count_part(EgCounts *counts, const EgDocument *doc, EgParagraphMode paragraphs,
+                    EgDocParts *parts)
 {
   g_autoptr(EgSegmentation) seg = eg_segment(doc->text, doc->len, paragraphs);
   GArray *mentions = eg_ner_find(doc->text, seg);
   /* Before resolution and counting: a window holding two aliased names counts them once. */
   eg_rules_apply(counts->rules, mentions);
   g_autoptr(EgResolution) res = eg_resolve_document_with(mentions, counts->rules);
-  eg_counts_add_document(counts, seg, mentions, res);
+  eg_counts_add_part(counts, seg, mentions, res, parts, doc->part == 0);
   g_array_unref(mentions);
+}
+
+void
+eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphMode paragraphs)
+{
+  pipeline_count_part(counts, doc, paragraphs, NULL);
 }
 
 /* Documents a worker may have waiting for it: enough to keep it busy, few enough to keep memory
@@ -27,9 +35,8 @@ eg_pipeline_count_document(EgCounts *counts, const EgDocument *doc, EgParagraphM
 #define QUEUE_PER_WORKER 4
 
 typedef struct {
-  char *id;
-  char *text;
-  gsize len;
+  EgDocument doc;            /* owns id and text */
+  EgDocParts *parts;         /* a reference, for a part of a long document */
 } Job;
 
 typedef struct {
@@ -43,6 +50,7 @@ typedef struct {
   GCond done;
   guint pending;             /* jobs handed over and not finished */
   GHashTable *partials;      /* GThread* -> its EgCounts */
+  EgDocParts *parts;         /* the long document being read, between its first and last part */
 } PipelineCtx;
 
 static EgCounts *
@@ -68,10 +76,10 @@ pipeline_worker(gpointer data, gpointer user_data)
     g_hash_table_insert(ctx->partials, g_thread_self(), counts);
   }
   g_mutex_unlock(&ctx->lock);
-  EgDocument doc = { job->id, job->text, job->len };
-  eg_pipeline_count_document(counts, &doc, ctx->options->paragraphs);
-  g_free(job->id);
-  g_free(job->text);
+  pipeline_count_part(counts, &job->doc, ctx->options->paragraphs, job->parts);
+  g_free((char *)job->doc.id);
+  g_free((char *)job->doc.text);
+  eg_doc_parts_unref(job->parts);
   g_free(job);
   g_mutex_lock(&ctx->lock);
   ctx->pending--;
@@ -83,8 +91,13 @@ static void
 pipeline_doc(const EgDocument *doc, gpointer user_data)
 {
   PipelineCtx *ctx = user_data;
+  /* A long document comes in parts: they share what they counted, so each entity counts the
+   * document once. */
+  if (doc->part == 0 && !doc->last)
+    ctx->parts = eg_doc_parts_new();
+  EgDocParts *parts = doc->part > 0 || !doc->last ? ctx->parts : NULL;
   if (!ctx->pool) {
-    eg_pipeline_count_document(ctx->counts, doc, ctx->options->paragraphs);
+    pipeline_count_part(ctx->counts, doc, ctx->options->paragraphs, parts);
   } else {
     guint limit = QUEUE_PER_WORKER * (guint)g_thread_pool_get_max_threads(ctx->pool);
     g_mutex_lock(&ctx->lock);
@@ -93,12 +106,16 @@ pipeline_doc(const EgDocument *doc, gpointer user_data)
     ctx->pending++;
     g_mutex_unlock(&ctx->lock);
     Job *job = g_new(Job, 1);
-    job->id = g_strdup(doc->id);
-    job->text = g_memdup2(doc->text, doc->len + 1);
-    job->len = doc->len;
+    job->doc = *doc;
+    job->doc.id = g_strdup(doc->id);
+    job->doc.text = g_memdup2(doc->text, doc->len + 1);
+    job->parts = parts ? eg_doc_parts_ref(parts) : NULL;
     g_thread_pool_push(ctx->pool, job, NULL);
   }
-  ctx->documents++;
+  if (doc->last)
+    g_clear_pointer(&ctx->parts, eg_doc_parts_unref);
+  if (doc->part == 0)
+    ctx->documents++;
   ctx->bytes += doc->len;
   if (ctx->options->progress)
     ctx->options->progress(ctx->documents, ctx->bytes, ctx->options->progress_data);

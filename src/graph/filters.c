@@ -320,8 +320,7 @@ table_compact(EgNodeTable *t, const gboolean *node, const gboolean *edge)
       new_id[i] = m++;
       g_array_append_val(nodes, *x);
     } else {
-      g_free(x->label);
-      g_free(x->aliases);
+      eg_node_clear(x);
     }
   }
   GArray *edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
@@ -339,14 +338,6 @@ table_compact(EgNodeTable *t, const gboolean *node, const gboolean *edge)
   g_array_unref(t->edges);
   t->nodes = nodes;
   t->edges = edges;
-}
-
-static void
-node_clear(gpointer p)
-{
-  EgNode *n = p;
-  g_free(n->label);
-  g_free(n->aliases);
 }
 
 gboolean
@@ -407,6 +398,6 @@ eg_filter_table(EgNodeTable *table, const EgFilterOptions *o, GError **error)
         node[i] = FALSE;
   }
   table_compact(table, node, edge);
-  g_array_set_clear_func(table->nodes, node_clear);
+  g_array_set_clear_func(table->nodes, eg_node_clear);
   return TRUE;
 }

@@ -1,13 +1,20 @@
 /* source.c: turns the user's inputs (files, folders, stdin, JSON Lines) into documents.
  *
  * Owns reading and the checks on raw bytes: missing and unreadable paths, binary files, invalid
- * UTF-8, empty documents and malformed JSON lines are reported through the caller's report
- * function and the batch goes on. Documents are handed over one at a time, in input order, and
- * freed after the callback returns.
+ * UTF-8, empty documents, truncated gzip and malformed JSON lines are reported through the
+ * caller's report function and the batch goes on. Documents are handed over one at a time, in
+ * input order, and freed after the callback returns.
+ *
+ * Memory stays bounded whatever the input: everything is read as a stream (gzip is decompressed
+ * on the way, by GIO's zlib converter); a JSON line longer than EG_JSONL_MAX_LINE is skipped
+ * without being held; a plain-text document longer than EG_DOCUMENT_PART is handed over in
+ * parts cut at paragraph breaks (or line breaks, or spaces).
  */
 #include "text/text.h"
 
 #include <errno.h>
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +26,11 @@ typedef struct {
   EgReportFunc report_fn;
   gpointer report_data;
   guint fatal;
+  GHashTable *digests;       /* --dedup: SHA-1 of every document's text */
+  guint64 duplicates;
 } SourceCtx;
+
+#define READ_BLOCK (256u * 1024u)
 
 static void G_GNUC_PRINTF(4, 5)
 source_report(SourceCtx *ctx, EgErrorCode code, gboolean fatal, const char *fmt, ...)
@@ -40,6 +51,16 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
 {
   g_return_val_if_fail(raw != NULL || len == 0, NULL);
   *repaired = !g_utf8_validate_len(raw, len, NULL);
+  g_autofree char *no_nul = NULL;
+  if (*repaired && memchr(raw, '\0', len)) {
+    /* A NUL inside text (past the first block, where it marks a binary file) would end every
+     * C string early: it becomes a space. */
+    no_nul = g_memdup2(raw, len);
+    for (gsize i = 0; i < len; i++)
+      if (!no_nul[i])
+        no_nul[i] = ' ';
+    raw = no_nul;
+  }
   char *valid = *repaired ? g_utf8_make_valid(raw, (gssize)len) : g_strndup(raw, len);
   gsize vlen = strlen(valid);
 
@@ -93,44 +114,205 @@ text_is_blank(const char *text, gsize len)
   return TRUE;
 }
 
-/* Hands one document's raw bytes over after the checks every source shares. */
+/* Hands one document's raw bytes (or one part of a long one) over after the checks every
+ * source shares. */
 static void
-source_emit(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len)
+source_emit_part(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len,
+                 guint part, gboolean last)
 {
   gboolean repaired = FALSE;
   gsize nlen = 0;
   g_autofree char *text = eg_text_normalise(raw, len, &nlen, &repaired);
-  /* Token offsets are 32-bit: a document of 4 GiB is not one a person wrote. */
-  if (nlen >= G_MAXUINT32) {
-    source_report(ctx, EG_ERROR_TOO_LONG, TRUE, "%s: a document of 4 GiB or more, skipped", where);
-    return;
-  }
   if (repaired)
     source_report(ctx, EG_ERROR_UTF8, FALSE, "%s: invalid UTF-8 replaced by U+FFFD", where);
-  if (text_is_blank(text, nlen)) {
+  if (part == 0 && last && text_is_blank(text, nlen)) {
     source_report(ctx, EG_ERROR_EMPTY, FALSE, "%s: empty document", where);
     return;
   }
-  EgDocument doc = { id, text, nlen };
+  if (ctx->digests && part == 0 && last) {
+    /* Wire stories are reprinted word for word: --dedup counts each text once. */
+    char *digest = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)text, nlen);
+    if (g_hash_table_contains(ctx->digests, digest)) {
+      g_free(digest);
+      ctx->duplicates++;
+      return;
+    }
+    g_hash_table_add(ctx->digests, digest);
+  }
+  EgDocument doc = { id, text, nlen, part, last };
   ctx->doc_fn(&doc, ctx->doc_data);
 }
 
 static void
-source_read_jsonl_stream(SourceCtx *ctx, const char *name, FILE *fp)
+source_emit(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len)
+{
+  source_emit_part(ctx, where, id, raw, len, 0, TRUE);
+}
+
+/* Opens PATH ("-": standard input) as a stream of bytes, decompressing a ".gz" file. */
+static GInputStream *
+source_open(const char *path, GError **error)
+{
+  GInputStream *in;
+  if (strcmp(path, "-") == 0) {
+    in = g_unix_input_stream_new(0, FALSE);
+  } else {
+    g_autoptr(GFile) file = g_file_new_for_path(path);
+    in = G_INPUT_STREAM(g_file_read(file, NULL, error));
+    if (!in)
+      return NULL;
+  }
+  if (g_str_has_suffix(path, ".gz")) {
+    g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+    GInputStream *plain = g_converter_input_stream_new(in, G_CONVERTER(gunzip));
+    g_object_unref(in);
+    in = plain;
+  }
+  return in;
+}
+
+/* One line of a report about a stream that failed: what GIO said, without the path twice. */
+static void
+source_report_io(SourceCtx *ctx, const char *name, const GError *error)
+{
+  EgErrorCode code = g_error_matches(error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? EG_ERROR_NOT_FOUND
+                                                                              : EG_ERROR_UNREADABLE;
+  const char *what;
+  if (code == EG_ERROR_NOT_FOUND)
+    what = "no such file";
+  else if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    what = g_strerror(EACCES);
+  else if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    what = g_strerror(EISDIR);
+  else if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+           g_error_matches(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    what = "truncated or corrupt gzip data";
+  else
+    what = error->message;
+  source_report(ctx, code, TRUE, "%s: %s", name, what);
+}
+
+/* Where to cut a long text so that a part ends at a paragraph, a line or a word: the end of
+ * the last blank line, newline or space in [0, len), or len. */
+static gsize
+source_cut(const char *text, gsize len)
+{
+  for (gsize i = len; i > 1; i--)
+    if (text[i - 1] == '\n' && text[i - 2] == '\n')
+      return i;
+  for (gsize i = len; i > 0; i--)
+    if (text[i - 1] == '\n')
+      return i;
+  for (gsize i = len; i > 0; i--)
+    if (text[i - 1] == ' ' || text[i - 1] == '\t')
+      return i;
+  /* No space at all: cut before a UTF-8 continuation byte never. */
+  while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+    len--;
+  return len;
+}
+
+/* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART. */
+static void
+source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInputStream *in)
+{
+  g_autoptr(GString) acc = g_string_sized_new(READ_BLOCK);
+  g_autofree char *block = g_malloc(READ_BLOCK);
+  guint part = 0;
+  gboolean first_block = TRUE;
+  for (;;) {
+    g_autoptr(GError) error = NULL;
+    gssize n = g_input_stream_read(in, block, READ_BLOCK, NULL, &error);
+    if (n < 0) {
+      source_report_io(ctx, name, error);
+      return; /* what was handed over in earlier parts stays counted */
+    }
+    if (first_block && n > 0) {
+      /* Text has no NUL bytes; a file that starts with some is not text (as grep and git say). */
+      if (memchr(block, '\0', (gsize)MIN(n, 8000))) {
+        source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: binary file (NUL bytes), skipped", name);
+        return;
+      }
+      first_block = FALSE;
+    }
+    if (n == 0)
+      break;
+    g_string_append_len(acc, block, n);
+    while (acc->len >= EG_DOCUMENT_PART) {
+      gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
+      if (cut == 0)
+        cut = EG_DOCUMENT_PART;
+      source_emit_part(ctx, name, id, acc->str, cut, part++, FALSE);
+      g_string_erase(acc, 0, (gssize)cut);
+    }
+  }
+  source_emit_part(ctx, name, id, acc->str, acc->len, part, TRUE);
+}
+
+/* Reads lines of at most MAX bytes from IN; longer lines are skipped whole, without being held.
+ * Returns FALSE at the end or on an error (reported). *TOO_LONG tells that a line was skipped. */
+typedef struct {
+  GInputStream *in;
+  char *block;
+  gsize pos, len;
+  GString *line;
+  gboolean eof;
+} LineReader;
+
+static gboolean
+line_next(SourceCtx *ctx, const char *name, LineReader *r, gboolean *too_long)
+{
+  g_string_truncate(r->line, 0);
+  *too_long = FALSE;
+  for (;;) {
+    if (r->pos == r->len) {
+      if (r->eof)
+        return r->line->len > 0 || *too_long;
+      g_autoptr(GError) error = NULL;
+      gssize n = g_input_stream_read(r->in, r->block, READ_BLOCK, NULL, &error);
+      if (n < 0) {
+        source_report_io(ctx, name, error);
+        return FALSE;
+      }
+      r->pos = 0;
+      r->len = (gsize)n;
+      if (n == 0) {
+        r->eof = TRUE;
+        continue;
+      }
+    }
+    const char *start = r->block + r->pos;
+    const char *nl = memchr(start, '\n', r->len - r->pos);
+    gsize take = nl ? (gsize)(nl - start) : r->len - r->pos;
+    if (!*too_long && r->line->len + take > EG_JSONL_MAX_LINE) {
+      *too_long = TRUE;
+      g_string_truncate(r->line, 0);
+    }
+    if (!*too_long)
+      g_string_append_len(r->line, start, (gssize)take);
+    r->pos += take + (nl ? 1 : 0);
+    if (nl)
+      return TRUE;
+  }
+}
+
+static void
+source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 {
   const char *text_field = ctx->options->text_field ? ctx->options->text_field : "text";
   const char *id_field = ctx->options->id_field ? ctx->options->id_field : "id";
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
   guint64 lineno = 0;
   g_autoptr(JsonParser) parser = json_parser_new();
+  LineReader reader = { in, g_malloc(READ_BLOCK), 0, 0, g_string_new(NULL), FALSE };
+  gboolean too_long;
 
-  while ((n = getline(&line, &cap, fp)) >= 0) {
+  while (line_next(ctx, name, &reader, &too_long)) {
     lineno++;
-    if (text_is_blank(line, (gsize)n))
+    char *line = reader.line->str;
+    gssize n = (gssize)reader.line->len;
+    if (!too_long && text_is_blank(line, (gsize)n))
       continue;
-    if ((gsize)n > EG_JSONL_MAX_LINE) {
+    if (too_long) {
       source_report(ctx, EG_ERROR_TOO_LONG, TRUE, "%s: line %" G_GUINT64_FORMAT
                     ": longer than %u bytes, skipped", name, lineno, EG_JSONL_MAX_LINE);
       continue;
@@ -175,9 +357,25 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, FILE *fp)
     const char *s = json_node_get_string(text);
     source_emit(ctx, where, id, s, strlen(s));
   }
-  if (ferror(fp))
-    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "%s: cannot read (%s)", name, g_strerror(errno));
-  free(line);
+  g_free(reader.block);
+  g_string_free(reader.line, TRUE);
+}
+
+/* Reads one input (a file or standard input) as JSON Lines or as one text document. */
+static void
+source_read_stream(SourceCtx *ctx, const char *path)
+{
+  const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) in = source_open(path, &error);
+  if (!in) {
+    source_report_io(ctx, name, error);
+    return;
+  }
+  if (ctx->options->jsonl)
+    source_read_jsonl_stream(ctx, name, in);
+  else
+    source_read_text_stream(ctx, name, path, in);
 }
 
 static void source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder);
@@ -208,6 +406,7 @@ source_read_folder(SourceCtx *ctx, const char *path)
   g_ptr_array_sort(names, source_cmp_name);
 
   const char *suffix = ctx->options->jsonl ? ".jsonl" : ".txt";
+  g_autofree char *suffix_gz = g_strconcat(suffix, ".gz", NULL);
   guint found = 0;
   for (guint i = 0; i < names->len; i++) {
     g_autofree char *child = g_build_filename(path, names->pdata[i], NULL);
@@ -217,7 +416,7 @@ source_read_folder(SourceCtx *ctx, const char *path)
         guint sub = source_read_folder(ctx, child);
         found += sub == G_MAXUINT ? 1 : sub; /* an unreadable subfolder is reported already */
       }
-    } else if (g_str_has_suffix(names->pdata[i], suffix)) {
+    } else if (g_str_has_suffix(names->pdata[i], suffix) || g_str_has_suffix(names->pdata[i], suffix_gz)) {
       found++;
       source_read_path(ctx, child, TRUE);
     }
@@ -235,54 +434,7 @@ source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder)
                     ctx->options->jsonl ? ".jsonl" : ".txt");
     return;
   }
-  if (ctx->options->jsonl) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-      source_report(ctx, errno == ENOENT ? EG_ERROR_NOT_FOUND : EG_ERROR_UNREADABLE, TRUE,
-                    "%s: %s", path, errno == ENOENT ? "no such file" : g_strerror(errno));
-      return;
-    }
-    source_read_jsonl_stream(ctx, path, fp);
-    fclose(fp);
-    return;
-  }
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr(GError) error = NULL;
-  if (!g_file_get_contents(path, &data, &len, &error)) {
-    gboolean missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-    source_report(ctx, missing ? EG_ERROR_NOT_FOUND : EG_ERROR_UNREADABLE, TRUE, "%s: %s", path,
-                  missing ? "no such file" : source_reason(error));
-    return;
-  }
-  if (memchr(data, '\0', len)) {
-    source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: binary file (NUL bytes), skipped", path);
-    return;
-  }
-  source_emit(ctx, path, path, data, len);
-}
-
-static void
-source_read_stdin(SourceCtx *ctx)
-{
-  if (ctx->options->jsonl) {
-    source_read_jsonl_stream(ctx, "standard input", stdin);
-    return;
-  }
-  g_autoptr(GString) buf = g_string_new(NULL);
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-    g_string_append_len(buf, chunk, (gssize)n);
-  if (ferror(stdin)) {
-    source_report(ctx, EG_ERROR_UNREADABLE, TRUE, "standard input: cannot read (%s)", g_strerror(errno));
-    return;
-  }
-  if (memchr(buf->str, '\0', buf->len)) {
-    source_report(ctx, EG_ERROR_BINARY, TRUE, "standard input: binary (NUL bytes), skipped");
-    return;
-  }
-  source_emit(ctx, "standard input", "-", buf->str, buf->len);
+  source_read_stream(ctx, path);
 }
 
 guint
@@ -290,12 +442,20 @@ eg_sources_read(const char *const *inputs, const EgSourceOptions *options, EgDoc
                 gpointer doc_data, EgReportFunc report_fn, gpointer report_data)
 {
   g_return_val_if_fail(inputs != NULL && options != NULL && doc_fn != NULL, 0);
-  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0 };
+  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0 };
+  if (options->dedup)
+    ctx.digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; inputs[i]; i++) {
     if (strcmp(inputs[i], "-") == 0)
-      source_read_stdin(&ctx);
+      source_read_stream(&ctx, "-");
     else
       source_read_path(&ctx, inputs[i], FALSE);
+  }
+  if (ctx.digests) {
+    if (ctx.duplicates)
+      source_report(&ctx, EG_ERROR_DUPLICATE, FALSE, "--dedup: skipped %" G_GUINT64_FORMAT
+                    " document(s) whose text was read before", ctx.duplicates);
+    g_hash_table_unref(ctx.digests);
   }
   return ctx.fatal;
 }

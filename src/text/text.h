@@ -35,17 +35,23 @@ gboolean eg_is_speech_verb(const char *lower);
 
 /* Longest JSON Lines line accepted; longer lines are reported (EG_ERROR_TOO_LONG) and skipped. */
 #define EG_JSONL_MAX_LINE (64u * 1024u * 1024u)
+/* A plain-text document longer than this is handed over in parts of at most this size, cut at
+ * a paragraph break where there is one, so memory does not grow with the document. */
+#define EG_DOCUMENT_PART (1024u * 1024u)
 
 typedef struct {
   const char *id;     /* file path, "-" for stdin, or the JSON id field / "FILE:LINE" */
   const char *text;   /* normalised UTF-8 (see the invariants above) */
   gsize len;          /* bytes of text */
+  guint part;         /* 0, or the number of this part of a long document */
+  gboolean last;      /* the document's last (or only) part */
 } EgDocument;
 
 typedef struct {
   gboolean jsonl;            /* one JSON object per line */
   const char *text_field;    /* default "text" */
   const char *id_field;      /* default "id"; absent ids become "FILE:LINE" */
+  gboolean dedup;            /* skip documents whose text was read before */
 } EgSourceOptions;
 
 /* Called once per document, in input order; the document lives only during the call. */
@@ -53,8 +59,8 @@ typedef void (*EgDocumentFunc)(const EgDocument *doc, gpointer user_data);
 /* Called for every problem; FATAL is TRUE when some input was not read at all. */
 typedef void (*EgReportFunc)(const GError *error, gboolean fatal, gpointer user_data);
 
-/* Reads every input (a file, a folder read recursively for *.txt in byte order of names, or "-"
- * for stdin) and calls DOC_FN(doc, DOC_DATA) per document. Problems go to REPORT_FN, and the batch goes on.
+/* Reads every input (a file, ".gz" ones decompressed, a folder read recursively for *.txt and
+ * *.txt.gz (or *.jsonl, *.jsonl.gz) in byte order of names, or "-" for stdin) and calls DOC_FN(doc, DOC_DATA) per document. Problems go to REPORT_FN, and the batch goes on.
  * Returns the number of fatal problems (0 when every input was read). */
 guint eg_sources_read(const char *const *inputs, const EgSourceOptions *options,
                       EgDocumentFunc doc_fn, gpointer doc_data,

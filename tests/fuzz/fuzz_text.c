@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   gsize len = 0;
   char *text = eg_text_normalise((const char *)data + (size ? 1 : 0), size ? size - 1 : 0, &len, &repaired);
   EgCounts *counts = eg_counts_new(windows[(pick >> 2) % 4], 1 + (pick >> 4));
-  EgDocument doc = { "fuzz", text, len };
+  EgDocument doc = { "fuzz", text, len, 0, TRUE };
   eg_pipeline_count_document(counts, &doc, modes[pick % 3]);
   EgNodeTable *table = eg_consolidate(counts);
   eg_node_table_free(table);

@@ -9,7 +9,7 @@
 static void
 add_doc(EgCounts *c, const char *id, const char *text, EgParagraphMode mode)
 {
-  EgDocument doc = { id, text, strlen(text) };
+  EgDocument doc = { id, text, strlen(text), 0, TRUE };
   eg_pipeline_count_document(c, &doc, mode);
 }
 
