@@ -38,8 +38,16 @@ typedef struct {
   guint n;
   GHashTable *mid_caps;   /* word -> times the document capitalises it in mid-sentence */
   GHashTable *bracketed;  /* all-capital words the document writes in brackets: "(WHO)" */
+  GHashTable *mid_lower;  /* lower-case forms of the words capitalised in mid-sentence */
+  guint *line_first;      /* per token: index of the first token of its line */
+  guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
+  gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   GArray *out;
 } NerCtx;
+
+/* Line kinds: a headline or table row in capitals ("LONDON 1996-08-30", "NEW YORK 74 59 .556"),
+ * and a line with no lower-case word at all ("Stoke 4 3 1 0 7 4 10"). */
+enum { NER_LINE_SHOUT = 1 << 0, NER_LINE_NO_LOWER = 1 << 1 };
 
 /* Token text with typographic apostrophes and hyphens straightened (transfer full). */
 static char *
@@ -119,6 +127,61 @@ ner_in_lexicon(const char *word)
   return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
 }
 
+/* "NEW YORK" as a lexicon spells it: each all-capital word without periods becomes "York"
+ * (transfer full; a copy of NAME when nothing changes). */
+static char *
+ner_title_case(const char *name)
+{
+  GString *s = g_string_new(NULL);
+  const char *p = name;
+  while (*p) {
+    const char *e = p;
+    while (*e && *e != ' ')
+      e++;
+    gboolean caps = e - p >= 2, has_dot = FALSE;
+    for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
+      gunichar c = g_utf8_get_char(q);
+      if (c == '.')
+        has_dot = TRUE;
+      if (g_unichar_islower(c))
+        caps = FALSE;
+    }
+    gboolean up = TRUE; /* the first letter, and one after a hyphen or apostrophe: O'Brien */
+    for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
+      gunichar c = g_utf8_get_char(q);
+      if (caps && !has_dot && g_unichar_isalpha(c) && !up)
+        c = g_unichar_tolower(c);
+      up = c == '-' || c == '\'';
+      g_string_append_unichar(s, c);
+    }
+    if (*e)
+      g_string_append_c(s, ' ');
+    p = *e ? e + 1 : e;
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The places.tsv value ("canonical<TAB>kind") of NAME or of its title-case spelling, or NULL. */
+static const char *
+ner_place(const char *name)
+{
+  GHashTable *places = eg_wordlist_get("places.tsv");
+  const char *v = g_hash_table_lookup(places, name);
+  if (v)
+    return v;
+  g_autofree char *tc = ner_title_case(name);
+  return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
+}
+
+static gboolean
+ner_nationality(const char *name)
+{
+  if (eg_wordlist_has("nationalities.tsv", name))
+    return TRUE;
+  g_autofree char *tc = ner_title_case(name);
+  return strcmp(tc, name) != 0 && eg_wordlist_has("nationalities.tsv", tc);
+}
+
 /* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
 static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
@@ -177,36 +240,129 @@ ner_is_acronym(const NerCtx *ctx, guint a, guint b)
   return TRUE;
 }
 
+/* Whether token I is a number that reads as a date: "1996-08-30", "30/08/96". */
+static gboolean
+ner_is_date(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  if (t->kind != EG_TOK_NUMBER || t->end - t->start < 6)
+    return FALSE;
+  guint seps = 0;
+  for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p++)
+    seps += *p == '-' || *p == '/';
+  return seps == 2;
+}
+
+/* Whether [a, b) heads a row of a table or a score line: first on a line with no lower-case
+ * word, a number (not a date) right after it: "Stoke 4 3 1 0 7 4 10", "Lotte 6 Hyundai 2". */
+static gboolean
+ner_row_head(const NerCtx *ctx, guint a, guint b)
+{
+  if (b >= ctx->n || !(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+    return FALSE;
+  if (ctx->tok[b].kind != EG_TOK_NUMBER || ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
+    return FALSE;
+  return ctx->line_first[a] == a || (a > 0 && ctx->tok[a - 1].kind == EG_TOK_NUMBER &&
+                                     ctx->line_first[a - 1] == ctx->line_first[a]);
+}
+
 static void
 ner_vote(EgMention *m, EgEntityType type, guint weight)
 {
   m->votes[type] = (guint16)MIN(G_MAXUINT16, m->votes[type] + weight);
 }
 
+/* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
+static const char *const sport_before[] = { "beat", "beating", "defeated", "v", "vs", "vs.",
+                                            "versus", NULL };
+static const char *const sport_after[] = { "beat", "beats", "drew", "defeated", "edged",
+                                           "thrashed", "v", "vs", "vs.", "versus", NULL };
+
+/* Whether [a, b) is one side of a fixture line: "KANSAS CITY AT DETROIT", "Kent v Surrey". */
+static gboolean
+ner_fixture_side(const NerCtx *ctx, guint a, guint b)
+{
+  if (!(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+    return FALSE;
+  static const char *const sep[] = { "at", "v", "vs", "vs.", "versus", NULL };
+  guint line = ctx->line_first[a];
+  gboolean last = b >= ctx->n || ctx->line_first[b] != line ||
+                  (ctx->tok[b].kind == EG_TOK_PUNCT && ctx->tok[b].ch == '.');
+  if (line == a && b < ctx->n && ctx->line_first[b] == line && ctx->tok[b].kind == EG_TOK_WORD) {
+    g_autofree char *w = ner_lower(ctx, b);
+    if (str_in(sep, w))
+      return TRUE;
+  }
+  if (last && a > line + 1 && ctx->tok[a - 1].kind == EG_TOK_WORD) {
+    g_autofree char *w = ner_lower(ctx, a - 1);
+    if (str_in(sep, w))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Type evidence for the mention of tokens [a, b); PREV is the token before any title, or -1. */
 static void
 ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
 {
-  const char *place = g_hash_table_lookup(eg_wordlist_get("places.tsv"), m->name);
+  guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
+  g_autofree char *first = ner_tok_str(ctx, a);
+  g_autofree char *first_tc = ner_title_case(first);
+  gboolean initial_name = m->n_words >= 2 && (ctx->tok[a].flags & EG_TF_ABBR) &&
+                          g_utf8_strlen(first, -1) == 2 && g_unichar_isupper(g_utf8_get_char(first));
+  gboolean person_shape = initial_name ||
+                          (m->n_words >= 2 && eg_wordlist_has("given_names.txt", first_tc));
+  /* Sports: a name heading a table row or a score ("Stoke 4 3 1 0", "Lotte 6 Hyundai 2") or one
+   * side of a fixture is a team; so, more weakly, is the subject or object of "beat". */
+  gboolean team = ner_row_head(ctx, a, b) || ner_fixture_side(ctx, a, b);
+  gboolean sport = team;
+  if (!sport && prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD &&
+      ctx->tok[prev].sentence == ctx->tok[a].sentence) {
+    g_autofree char *w = ner_lower(ctx, (guint)prev);
+    sport = str_in(sport_before, w);
+  }
+  if (!sport && next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
+    g_autofree char *w = ner_lower(ctx, next);
+    sport = str_in(sport_after, w);
+  }
+  /* "LONDON 1996-08-30": a dateline names a place. */
+  gboolean dateline = ctx->line_first[a] == a && b < ctx->n && ner_is_date(ctx, b);
+
+  const char *place = ner_place(m->name);
   if (place) {
     const char *tab = strchr(place, '\t');
     m->canonical = tab ? g_strndup(place, (gsize)(tab - place)) : g_strdup(place);
+    /* A city's team is an organisation; a country's national side stays a place. */
+    if (sport && !dateline && !(tab && strcmp(tab + 1, "country") == 0)) {
+      ner_vote(m, EG_TYPE_ORG, team ? EG_VOTE_STRONG + 1 : EG_VOTE_STRONG - 1);
+      return;
+    }
     ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
     return;
   }
-  if (eg_wordlist_has("nationalities.tsv", m->name)) {
+  if (ner_nationality(m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG);
     return;
   }
+  if (dateline) {
+    ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
+    return;
+  }
+  if (sport && !person_shape)
+    ner_vote(m, EG_TYPE_ORG, team ? EG_VOTE_STRONG : EG_VOTE_WEAK);
   gboolean org_cue = ner_has_org_cue(ctx, a, b);
   if (org_cue)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG);
-  if (m->flags & EG_MF_ACRONYM)
+  /* An acronym leans to an organisation, but in a shouting line every word is in capitals. */
+  if ((m->flags & EG_MF_ACRONYM) &&
+      (!(ctx->line_kind[a] & NER_LINE_SHOUT) || g_utf8_strlen(m->name, -1) <= 4))
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG - 1);
   if (m->flags & EG_MF_TITLED)
     ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
+  /* "N. Knight", "J. Russell": an initial before a surname. */
+  if (initial_name && !org_cue)
+    ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
 
-  g_autofree char *first = ner_tok_str(ctx, a);
   gboolean org_connector = FALSE;
   for (guint i = a; i < b; i++)
     if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP)) {
@@ -214,7 +370,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
       if (!str_in(person_particles, w))
         org_connector = TRUE;
     }
-  if (eg_wordlist_has("given_names.txt", first) && !org_cue && !org_connector)
+  if (eg_wordlist_has("given_names.txt", first_tc) && !org_cue && !org_connector)
     ner_vote(m, EG_TYPE_PERSON, m->n_words >= 2 ? EG_VOTE_STRONG : EG_VOTE_WEAK);
   if (org_connector && !org_cue)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK);
@@ -225,12 +381,11 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     g_autofree char *w = ner_lower(ctx, (guint)prev);
     g_autofree char *cap = g_strdup(w);
     cap[0] = g_ascii_toupper(cap[0]);
-    if (str_in(place_preps, w))
+    if (str_in(place_preps, w) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
     else if (!(ctx->tok[prev].flags & EG_TF_CAP) && eg_wordlist_has("titles.txt", cap))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
-  guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
     g_autofree char *w = ner_lower(ctx, next);
     if (eg_is_speech_verb(w))
@@ -271,7 +426,8 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   g_autofree char *first = ner_tok_str(ctx, a);
   g_autofree char *first_lower = eg_text_lower(first, -1);
   gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
-  gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first);
+  gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first) ||
+                       ctx->in_shout || ner_row_head(ctx, a, b);
 
   if (b - a >= 3 && initial && !evidenced && ner_is_ordinary(first_lower) &&
       !(ctx->tok[a + 1].flags & EG_TF_CAP) && !eg_wordlist_has("org_cues.txt", first)) {
@@ -302,13 +458,14 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       return; /* a lone initial */
     if (g_utf8_strlen(w, -1) == 1)
       return; /* "I", "A" */
-    gboolean defined = g_hash_table_contains(ctx->bracketed, w);
+    gboolean defined = g_hash_table_contains(ctx->bracketed, w) || ctx->in_shout ||
+                       ner_row_head(ctx, a, b);
     if (eg_wordlist_has("function_words.txt", lower) && !ner_in_lexicon(w) && !defined)
       return;
     if ((t0->flags & EG_TF_ALLCAPS) && eg_wordlist_has("common_words.txt", lower) &&
         !ner_in_lexicon(w) && !defined)
       return; /* "IT aide", but "the World Health Organization (WHO)" */
-    if ((t0->flags & EG_TF_INITIAL) && !ner_in_lexicon(w) &&
+    if ((t0->flags & EG_TF_INITIAL) && !ner_in_lexicon(w) && !defined &&
         !g_hash_table_contains(ctx->mid_caps, w) && ner_is_ordinary(lower))
       return; /* "Filed under", "Finding the emails" */
     if (titled && eg_wordlist_has("titles.txt", w))
@@ -456,6 +613,95 @@ ner_span(NerCtx *ctx, guint a, guint b)
   ner_span_titles(ctx, a, b);
 }
 
+/* Fills line_first and line_kind: which tokens share a line, and whether the line shouts (no
+ * lower-case letter, some all-capital word of three letters or more) or has no lower case. */
+static void
+ner_lines(NerCtx *ctx)
+{
+  guint first = 0;
+  for (guint i = 0; i <= ctx->n; i++) {
+    gboolean new_line = i == ctx->n ||
+                        (i > 0 && memchr(ctx->text + ctx->tok[i - 1].end, '\n',
+                                         ctx->tok[i].start - ctx->tok[i - 1].end) != NULL);
+    if (new_line && i > first) {
+      gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
+      for (guint k = first; k < i; k++) {
+        const EgToken *t = &ctx->tok[k];
+        if (t->kind != EG_TOK_WORD)
+          continue;
+        if (!(t->flags & EG_TF_CAP))
+          lower_word = TRUE;
+        for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p = g_utf8_next_char(p))
+          if (g_unichar_islower(g_utf8_get_char(p)))
+            lower = TRUE;
+        if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
+          shout = TRUE;
+      }
+      guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
+                             (!lower && shout ? NER_LINE_SHOUT : 0));
+      for (guint k = first; k < i; k++) {
+        ctx->line_first[k] = first;
+        ctx->line_kind[k] = kind;
+      }
+      first = i;
+    } else if (new_line) {
+      first = i;
+    }
+  }
+}
+
+/* In a shouting line, whether word I may be (part of) a name: not an ordinary word, or a word the
+ * document capitalises in mid-sentence elsewhere ("SHEARER" beside "Shearer said"). */
+static gboolean
+ner_shout_namey(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP))
+    return FALSE;
+  if (!(t->flags & EG_TF_ALLCAPS))
+    return TRUE; /* written in mixed case on purpose: "Stoke" in a table row */
+  g_autofree char *w = ner_tok_str(ctx, i);
+  g_autofree char *lower = eg_text_lower(w, -1);
+  if (g_hash_table_contains(ctx->mid_lower, lower) || g_hash_table_contains(ctx->bracketed, w))
+    return TRUE;
+  g_autofree char *tc = ner_title_case(w);
+  if (ner_in_lexicon(tc))
+    return TRUE;
+  if (eg_wordlist_has("function_words.txt", lower))
+    return FALSE;
+  return !ner_is_ordinary(lower) && g_utf8_strlen(w, -1) >= 2;
+}
+
+/* A capitalised run [a, b) of a shouting line ("WALES BEAT SAN MARINO IN WORLD CUP QUALIFIER"):
+ * capitals say nothing there, so it is cut into the places the lexicons know ("SAN MARINO") and
+ * runs of words that look like names, and the ordinary words between them go. */
+static void
+ner_shout_span(NerCtx *ctx, guint a, guint b)
+{
+  guint i = a;
+  while (i < b) {
+    guint found = 0;
+    for (guint k = MIN(4, b - i); k >= 2 && !found; k--) {
+      g_autofree char *phrase = ner_join(ctx, i, i + k);
+      g_autofree char *tc = ner_title_case(phrase);
+      if (ner_in_lexicon(tc))
+        found = k;
+    }
+    guint j = i + found;
+    if (!found)
+      while (j < b && ner_shout_namey(ctx, j) && (j == i || ner_joinable(ctx, j)))
+        j++;
+    if (j == i) {
+      i++;
+      continue;
+    }
+    ctx->in_shout = TRUE;
+    ner_span(ctx, i, j);
+    ctx->in_shout = FALSE;
+    i = j;
+  }
+}
+
 static void
 ner_mention_clear(gpointer p)
 {
@@ -473,7 +719,11 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_array_set_clear_func(out, ner_mention_clear);
   NerCtx ctx = { text, (const EgToken *)seg->tokens->data, seg->tokens->len,
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), out };
+                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 g_new0(guint, seg->tokens->len + 1), g_new0(guint8, seg->tokens->len + 1),
+                 FALSE, out };
+  ner_lines(&ctx);
   for (guint i = 1; i + 1 < ctx.n; i++)
     if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')')
       g_hash_table_add(ctx.bracketed, ner_tok_str(&ctx, i));
@@ -484,6 +734,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       continue;
     char *w = ner_tok_str(&ctx, i);
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
+    g_hash_table_add(ctx.mid_lower, eg_text_lower(w, -1));
     g_hash_table_insert(ctx.mid_caps, w, GUINT_TO_POINTER(seen + 1));
   }
 
@@ -523,7 +774,10 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       }
       break;
     }
-    ner_span(&ctx, a, b);
+    if (ctx.line_kind[a] & NER_LINE_SHOUT)
+      ner_shout_span(&ctx, a, b);
+    else
+      ner_span(&ctx, a, b);
     i = b;
   }
 
@@ -541,5 +795,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   }
   g_hash_table_unref(ctx.mid_caps);
   g_hash_table_unref(ctx.bracketed);
+  g_hash_table_unref(ctx.mid_lower);
+  g_free(ctx.line_first);
+  g_free(ctx.line_kind);
   return out;
 }

@@ -372,6 +372,80 @@ test_defined_acronym(void)
                "World Health Organization|WHO|WHO");
 }
 
+/* ---- headlines, datelines, tables, sports ---------------------------------------------------- */
+
+static void
+test_shouting_headline(void)
+{
+  /* capitals say nothing in a headline: ordinary words go, places the lexicon knows stay whole,
+   * and a word the article capitalises in mid-sentence is a name */
+  g_autoptr(Found) f = found_new("RUGBY - NORWAY BEAT NEW ZEALAND AS HALVORSEN SHINES.\n"
+                                 "Fans watched Halvorsen score twice.\n");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "NORWAY|NEW ZEALAND|HALVORSEN|Halvorsen");
+  /* a country's side stays a place, looked up in title case */
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_LOC);
+  g_assert_cmpstr(mention(f, 1)->canonical, ==, "New Zealand");
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_LOC);
+  /* a long all-capital word of a headline is no acronym */
+  g_assert_cmpuint(mention(f, 2)->votes[EG_TYPE_ORG], ==, 0);
+}
+
+static void
+test_dateline(void)
+{
+  g_autoptr(Found) f = found_new("TRADE TALKS RESUME.\nKVALFJORD 1996-08-30\nTalks resumed.\n");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "KVALFJORD");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_LOC);
+  g_assert_cmpuint(mention(f, 0)->votes[EG_TYPE_LOC], ==, EG_VOTE_STRONG);
+}
+
+static void
+test_table_rows(void)
+{
+  /* a name heading a row of numbers is a team: a city becomes an organisation, a made-up club
+   * too, an ordinary word ("Reading") is kept; a country stays a place; a full person name
+   * keeps its given-name evidence (a golf leaderboard) */
+  g_autoptr(Found) f = found_new("Standings after the weekend:\n"
+                                 "Manchester 4 3 1 0 7 4 10\n"
+                                 "Kvalby Athletic 4 2 1 1 6 4 7\n"
+                                 "Reading 4 1 1 2 5 10 4\n"
+                                 "Norway 2 Kvalby 1\n"
+                                 "Maria Okafor 70 68\n");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Manchester|Kvalby Athletic|Reading|Norway|Kvalby|Maria Okafor");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 3)), ==, EG_TYPE_LOC);
+  g_assert_cmpint(top_type(mention(f, 4)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 5)), ==, EG_TYPE_PERSON);
+}
+
+static void
+test_fixtures_and_beat(void)
+{
+  g_autoptr(Found) f = found_new("FIXTURES\nMANCHESTER AT KVALBY\n"
+                                 "Kvalby beat Glasgow on Saturday in Oslo.\n");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "MANCHESTER|KVALBY|Kvalby|Glasgow|Oslo");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 3)), ==, EG_TYPE_ORG); /* beaten city: its team */
+  g_assert_cmpint(top_type(mention(f, 4)), ==, EG_TYPE_LOC);
+}
+
+static void
+test_initial_surname(void)
+{
+  g_autoptr(Found) f = found_new("The wicket fell when N. Halvorsen was caught.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "N. Halvorsen");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_PERSON);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -394,5 +468,10 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/person-of-place", test_person_of_place);
   g_test_add_func("/ner/particles", test_name_particles);
   g_test_add_func("/ner/defined-acronym", test_defined_acronym);
+  g_test_add_func("/ner/shouting-headline", test_shouting_headline);
+  g_test_add_func("/ner/dateline", test_dateline);
+  g_test_add_func("/ner/table-rows", test_table_rows);
+  g_test_add_func("/ner/fixtures-beat", test_fixtures_and_beat);
+  g_test_add_func("/ner/initial-surname", test_initial_surname);
   return g_test_run();
 }
