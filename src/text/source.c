@@ -438,6 +438,20 @@ source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder)
 }
 
 guint
+eg_sources_read_stream(GInputStream *in, const char *name, const EgSourceOptions *options,
+                       EgDocumentFunc doc_fn, gpointer doc_data, EgReportFunc report_fn,
+                       gpointer report_data)
+{
+  g_return_val_if_fail(in != NULL && name != NULL && options != NULL && doc_fn != NULL, 0);
+  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0 };
+  if (options->jsonl)
+    source_read_jsonl_stream(&ctx, name, in);
+  else
+    source_read_text_stream(&ctx, name, name, in);
+  return ctx.fatal;
+}
+
+guint
 eg_sources_read(const char *const *inputs, const EgSourceOptions *options, EgDocumentFunc doc_fn,
                 gpointer doc_data, EgReportFunc report_fn, gpointer report_data)
 {

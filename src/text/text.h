@@ -8,6 +8,8 @@
 #ifndef EG_TEXT_H
 #define EG_TEXT_H
 
+#include <gio/gio.h>
+
 #include "entgraph.h"
 
 /* ---- word lists (embedded lexicons) ------------------------------------------------------- */
@@ -65,6 +67,13 @@ typedef void (*EgReportFunc)(const GError *error, gboolean fatal, gpointer user_
 guint eg_sources_read(const char *const *inputs, const EgSourceOptions *options,
                       EgDocumentFunc doc_fn, gpointer doc_data,
                       EgReportFunc report_fn, gpointer report_data);
+
+/* Reads one already opened stream IN, named NAME in messages, as eg_sources_read reads a file
+ * (JSON Lines or one text document, as OPTIONS say; no --dedup). For callers with bytes in hand
+ * (tests, fuzzing). Returns the number of fatal problems. */
+guint eg_sources_read_stream(GInputStream *in, const char *name, const EgSourceOptions *options,
+                             EgDocumentFunc doc_fn, gpointer doc_data, EgReportFunc report_fn,
+                             gpointer report_data);
 
 /* Normalises one document's raw bytes: repairs invalid UTF-8 (sets *REPAIRED), turns CRLF and CR
  * into LF, and applies NFC. Returns a new string (transfer full, g_free) and its length. */
