@@ -2,14 +2,18 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
 /* Progress goes to a terminal only, a few times a second, and is wiped before any message so a
  * message never lands in the middle of a progress line. */
 static gint64 progress_last;
+static gint64 progress_start;
 static gboolean progress_shown;
+static guint64 progress_total; /* bytes of the plain inputs, 0 when unknown (stdin, gzip) */
 
 static void
 cli_progress(guint64 documents, guint64 bytes, gpointer user_data)
@@ -20,8 +24,38 @@ cli_progress(guint64 documents, guint64 bytes, gpointer user_data)
     return;
   progress_last = now;
   progress_shown = TRUE;
-  fprintf(stderr, "\r\033[Kentgraph: %" G_GUINT64_FORMAT " documents, %.1f MB", documents,
-          (double)bytes / 1e6);
+  double secs = (double)(now - progress_start) / 1e6;
+  double rate = secs > 0 ? (double)bytes / 1e6 / secs : 0;
+  fprintf(stderr, "\r\033[Kentgraph: %" G_GUINT64_FORMAT " documents, %.1f MB, %.1f MB/s", documents,
+          (double)bytes / 1e6, rate);
+  if (progress_total > bytes && rate > 0)
+    fprintf(stderr, ", about %.0f s left", ((double)(progress_total - bytes) / 1e6) / rate);
+}
+
+/* The bytes of an input, for an ETA (text read is about the bytes of plain files); FALSE when
+ * its size cannot be known in advance (standard input, gzip). */
+static gboolean
+cli_input_size(const char *path, gboolean jsonl, guint64 *total)
+{
+  if (strcmp(path, "-") == 0 || g_str_has_suffix(path, ".gz"))
+    return FALSE;
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return TRUE; /* reported as missing later */
+  if (!S_ISDIR(st.st_mode)) {
+    *total += (guint64)st.st_size;
+    return TRUE;
+  }
+  g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+  const char *name;
+  gboolean known = TRUE;
+  while (dir && (name = g_dir_read_name(dir))) {
+    g_autofree char *child = g_build_filename(path, name, NULL);
+    if (g_file_test(child, G_FILE_TEST_IS_DIR) || g_str_has_suffix(name, jsonl ? ".jsonl" : ".txt") ||
+        g_str_has_suffix(name, jsonl ? ".jsonl.gz" : ".txt.gz"))
+      known &= cli_input_size(child, jsonl, total);
+  }
+  return known;
 }
 
 void
@@ -157,8 +191,15 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     }
     c->rules = in->rules;
   }
-  if (!in->quiet && isatty(STDERR_FILENO))
+  if (!in->quiet && isatty(STDERR_FILENO)) {
     c->progress = cli_progress;
+    progress_start = g_get_monotonic_time();
+    gboolean known = TRUE;
+    for (int i = 1; i < *argc; i++)
+      known &= cli_input_size((*argv)[i], in->jsonl, &progress_total);
+    if (!known)
+      progress_total = 0;
+  }
   c->source.jsonl = in->jsonl;
   c->source.text_field = in->text_field;
   c->source.id_field = in->id_field;
