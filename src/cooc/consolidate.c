@@ -35,6 +35,27 @@ votes_type(const guint64 *votes)
   return best;
 }
 
+/* The type of a node: the vote of all its mentions; with no evidence at all, the type most
+ * likely for the name's shape in news (measured on newswire): a name of several words is most
+ * often a person's ("Ata Rahman") unless its last word is an ordinary one; a single word stays
+ * MISC (no other choice did better, for all-capital words neither). */
+static EgEntityType
+node_type(const guint64 *votes, const char *label)
+{
+  guint64 total = 0;
+  for (guint t = 0; t < EG_N_TYPES; t++)
+    total += votes[t];
+  if (total > 0)
+    return votes_type(votes);
+  const char *last = strrchr(label, ' ');
+  if (!last)
+    return EG_TYPE_MISC;
+  /* "Getty Images", "Democratic National Convention": a name ending in an ordinary English word
+   * is rarely a person's. */
+  g_autofree char *lower = eg_text_lower(last + 1, -1);
+  return eg_wordlist_has("common_words.txt", lower) ? EG_TYPE_MISC : EG_TYPE_PERSON;
+}
+
 static guint
 key_words(const char *key)
 {
@@ -324,7 +345,7 @@ eg_consolidate(const EgCounts *counts)
     }
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
-    node.type = votes_type(votes);
+    node.type = node_type(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
     GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));

@@ -301,6 +301,82 @@ ner_fixture_side(const NerCtx *ctx, guint a, guint b)
   return FALSE;
 }
 
+/* Place nouns that type a name set beside them ("the town, Kvalby"); organisation heads come
+ * from org_cues.txt and person roles from titles.txt, capitalised. */
+static const char *const place_heads[] = { "city", "town", "country", "region", "province",
+                                           "state", "village", "capital", "port", "island",
+                                           "county", "district", "republic", NULL };
+
+/* The type a common noun gives a name in apposition: "company" ORG, "town" LOC, "reporter"
+ * PERSON; a plural counts ("two Russian groups, Fancy Bear and Cozy Bear"). EG_N_TYPES if none. */
+static EgEntityType
+ner_head_type(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_CAP))
+    return EG_N_TYPES;
+  g_autofree char *w = ner_lower(ctx, i);
+  gsize len = strlen(w);
+  for (guint pass = 0; pass < 2; pass++) {
+    if (pass == 1) {
+      if (len < 4 || w[len - 1] != 's')
+        break;
+      w[--len] = '\0';
+      if (len > 3 && strcmp(w + len - 2, "ie") == 0) { /* "agencies", "cities" */
+        w[len - 2] = 'y';
+        w[--len] = '\0';
+      }
+    }
+    if (str_in(place_heads, w))
+      return EG_TYPE_LOC;
+    g_autofree char *cap = g_strdup(w);
+    cap[0] = g_ascii_toupper(cap[0]);
+    if (eg_wordlist_has("org_cues.txt", cap))
+      return EG_TYPE_ORG;
+    if (eg_wordlist_has("titles.txt", cap))
+      return EG_TYPE_PERSON;
+  }
+  return EG_N_TYPES;
+}
+
+/* The type an appositive gives the mention [a, b) ("a private company, Crowdstrike";
+ * "Crowdstrike, a security firm"), or EG_N_TYPES. NEXT is the token after the name. */
+static EgEntityType
+ner_apposition(const NerCtx *ctx, guint a, guint next)
+{
+  guint32 sent = ctx->tok[a].sentence;
+  if (a >= 2 && ctx->tok[a - 1].kind == EG_TOK_PUNCT && ctx->tok[a - 1].ch == ',' &&
+      ctx->tok[a - 2].sentence == sent) {
+    EgEntityType t = ner_head_type(ctx, a - 2);
+    /* "the head of the league's disciplinary committee, Anatoly Gorokhovsky": a noun after
+     * "of" is not the one the name stands for. */
+    for (guint k = a - 2; t != EG_N_TYPES && k > 0 && k + 9 > a; k--) {
+      const EgToken *p = &ctx->tok[k - 1];
+      if (p->sentence != sent || (p->kind == EG_TOK_PUNCT && p->ch != '\''))
+        break;
+      g_autofree char *w = p->kind == EG_TOK_WORD ? ner_lower(ctx, k - 1) : NULL;
+      if (w && strcmp(w, "of") == 0)
+        t = EG_N_TYPES;
+    }
+    if (t != EG_N_TYPES)
+      return t;
+  }
+  if (next + 2 < ctx->n && ctx->tok[next].kind == EG_TOK_PUNCT && ctx->tok[next].ch == ',' &&
+      ctx->tok[next + 1].kind == EG_TOK_WORD) {
+    g_autofree char *art = ner_lower(ctx, next + 1);
+    if (strcmp(art, "a") == 0 || strcmp(art, "an") == 0 || strcmp(art, "the") == 0) {
+      for (guint k = next + 2; k < ctx->n && k < next + 6 && ctx->tok[k].sentence == sent; k++) {
+        if (ctx->tok[k].kind != EG_TOK_WORD)
+          break;
+        EgEntityType t = ner_head_type(ctx, k);
+        if (t != EG_N_TYPES)
+          return t;
+      }
+    }
+  }
+  return EG_N_TYPES;
+}
+
 /* Type evidence for the mention of tokens [a, b); PREV is the token before any title, or -1. */
 static void
 ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
@@ -348,6 +424,26 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
     return;
   }
+  /* "two Russian groups, Fancy Bear and Cozy Bear": the second name of a list shares the
+   * appositive's type. */
+  EgEntityType appos = ner_apposition(ctx, a, next);
+  if (appos == EG_N_TYPES && ctx->out->len > 0 && a >= 1) {
+    const EgMention *last = &g_array_index(ctx->out, EgMention, ctx->out->len - 1);
+    if (last->end_token + 1 == a && ctx->tok[a - 1].kind == EG_TOK_WORD) {
+      g_autofree char *w = ner_lower(ctx, a - 1);
+      if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0)
+        appos = ner_apposition(ctx, last->first_token, last->end_token);
+    }
+  }
+  /* "the agency's chief, Maria Okafor": an organisation noun before a person-shaped name
+   * names where the person works, unless it is plural (a list of groups). */
+  if (appos == EG_TYPE_ORG && person_shape && a >= 2 && ctx->tok[a - 1].ch == ',') {
+    g_autofree char *head = ner_lower(ctx, a - 2);
+    if (head[strlen(head) - 1] != 's')
+      appos = EG_N_TYPES;
+  }
+  if (appos != EG_N_TYPES)
+    ner_vote(m, appos, EG_VOTE_STRONG + 1);
   if (sport && !person_shape)
     ner_vote(m, EG_TYPE_ORG, team ? EG_VOTE_STRONG : EG_VOTE_WEAK);
   gboolean org_cue = ner_has_org_cue(ctx, a, b);

@@ -446,6 +446,27 @@ test_initial_surname(void)
   g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_PERSON);
 }
 
+static void
+test_apposition(void)
+{
+  /* the head noun of an appositive types the name, before it or after it, and the second name
+   * of a list shares it; a noun after "of" does not type the person named after it */
+  g_autoptr(Found) f = found_new("Investigators hired a private company, Quolbet, and two groups, "
+                                 "Tarvik Oznem and Vestre Lund, were named.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Quolbet|Tarvik Oznem|Vestre Lund");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_ORG);
+
+  g_autoptr(Found) g = found_new("Fans met in Kvalby, a small town, and the head of the league's "
+                                 "committee, Maria Okafor, spoke.");
+  g_autofree char *gn = names(g);
+  g_assert_cmpstr(gn, ==, "Kvalby|Maria Okafor");
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_LOC);
+  g_assert_cmpint(top_type(mention(g, 1)), ==, EG_TYPE_PERSON);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -473,5 +494,6 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/table-rows", test_table_rows);
   g_test_add_func("/ner/fixtures-beat", test_fixtures_and_beat);
   g_test_add_func("/ner/initial-surname", test_initial_surname);
+  g_test_add_func("/ner/apposition", test_apposition);
   return g_test_run();
 }
