@@ -39,8 +39,8 @@ votes_type(const guint64 *votes)
  * likely for the name's shape in news (measured on newswire): a name of several words is most
  * often a person's ("Ata Rahman") unless its last word is an ordinary one; a single word stays
  * MISC (no other choice did better, for all-capital words neither). */
-static EgEntityType
-node_type(const guint64 *votes, const char *label)
+EgEntityType
+eg_entity_type_guess(const guint64 *votes, const char *label)
 {
   guint64 total = 0;
   for (guint t = 0; t < EG_N_TYPES; t++)
@@ -298,6 +298,7 @@ eg_consolidate(const EgCounts *counts)
   t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
   g_array_set_clear_func(t->nodes, eg_node_clear);
   t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
+  t->examples = g_ptr_array_new_with_free_func(g_free);
   t->documents = counts->documents;
   t->windows = counts->windows;
 
@@ -345,7 +346,7 @@ eg_consolidate(const EgCounts *counts)
     }
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
-    node.type = node_type(votes, node.label);
+    node.type = eg_entity_type_guess(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
     GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
@@ -382,7 +383,9 @@ eg_consolidate(const EgCounts *counts)
     node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, labels[best[r]]));
   }
 
-  /* Pairs map onto nodes; pairs that land on one edge add up, pairs inside one node vanish. */
+  /* Pairs map onto nodes; pairs that land on one edge add up (windows, documents), the edge's
+   * example is the smallest of theirs, pairs inside one node vanish. */
+  g_autoptr(GPtrArray) best_pair = g_ptr_array_new(); /* per edge: the pair giving its example */
   g_autoptr(GHashTable) edge_index = g_hash_table_new(g_int64_hash, g_int64_equal);
   GArray *keys = g_array_new(FALSE, FALSE, sizeof(gint64));
   g_array_set_size(keys, g_hash_table_size(counts->pairs));
@@ -407,13 +410,31 @@ eg_consolidate(const EgCounts *counts)
     }
     gint64 *slot = &g_array_index(keys, gint64, ki++);
     *slot = ((gint64)na << 32) | nb;
+    const EgPairCounts *pc = pv;
     gpointer found;
     if (g_hash_table_lookup_extended(edge_index, slot, NULL, &found)) {
-      g_array_index(t->edges, EgEdge, GPOINTER_TO_UINT(found)).count += *(guint64 *)pv;
+      guint ei = GPOINTER_TO_UINT(found);
+      EgEdge *e = &g_array_index(t->edges, EgEdge, ei);
+      e->count += pc->windows;
+      e->documents += pc->documents;
+      const EgPairCounts *b = best_pair->pdata[ei];
+      if (pc->example_key) {
+        int d = b->example_key ? strcmp(pc->example_key, b->example_key) : -1;
+        if (d < 0 || (d == 0 && strcmp(pc->example, b->example) < 0))
+          best_pair->pdata[ei] = (gpointer)pc;
+      }
     } else {
-      EgEdge e = { na, nb, *(guint64 *)pv };
+      EgEdge e = { na, nb, pc->windows, pc->documents, NULL };
       g_hash_table_insert(edge_index, slot, GUINT_TO_POINTER(t->edges->len));
       g_array_append_val(t->edges, e);
+      g_ptr_array_add(best_pair, (gpointer)pc);
+    }
+  }
+  for (guint i = 0; i < t->edges->len; i++) {
+    const EgPairCounts *b = best_pair->pdata[i];
+    if (b->example) {
+      g_ptr_array_add(t->examples, g_strdup(b->example));
+      g_array_index(t->edges, EgEdge, i).example = t->examples->pdata[t->examples->len - 1];
     }
   }
   g_array_sort(t->edges, cmp_edge);
@@ -436,5 +457,7 @@ eg_node_table_free(EgNodeTable *table)
     return;
   g_array_unref(table->nodes);
   g_array_unref(table->edges);
+  if (table->examples)
+    g_ptr_array_unref(table->examples);
   g_free(table);
 }

@@ -21,13 +21,25 @@ typedef struct {
   GHashTable *surfaces;       /* surface form -> guint64* count */
 } EgEntityCounts;
 
+/* The evidence of one pair. WINDOWS comes first: code that only wants the windows may read the
+ * value as a guint64*. */
+typedef struct {
+  guint64 windows;            /* windows the two share */
+  guint64 documents;          /* documents in which they share a window */
+  char *example_key;          /* "DOCUMENT\tPOSITION" of the example (see the X record), or NULL */
+  char *example;              /* the example sentence (at most EG_EXAMPLE_MAX bytes), or NULL */
+} EgPairCounts;
+
+/* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
+#define EG_EXAMPLE_MAX 300
+
 typedef struct {
   EgWindowKind window;
   guint window_size;          /* tokens per window for EG_WINDOW_TOKENS, else 0 */
   EgParagraphMode paragraphs; /* how paragraphs were split (shapes paragraph windows) */
   const EgRules *rules;       /* the user's aliases and stop list, or NULL (not owned) */
   GHashTable *entities;       /* label -> EgEntityCounts* */
-  GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> guint64* windows shared */
+  GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> EgPairCounts* */
   guint64 documents;
   guint64 windows;
 } EgCounts;
@@ -38,11 +50,13 @@ EgCounts *eg_counts_new(EgWindowKind window, guint size);
 void eg_counts_free(EgCounts *counts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgCounts, eg_counts_free)
 
-/* Adds one document: its segmentation, mentions and their resolution. Each unordered pair of
- * distinct entities counts once per window they share. Time: O(m + p) for m mentions and p
- * pairs in the document's windows. This function can't fail. */
-void eg_counts_add_document(EgCounts *counts, const EgSegmentation *seg, GArray *mentions,
-                            const EgResolution *res);
+/* Adds one document DOC (NULL: no examples are kept): its segmentation, mentions and their
+ * resolution. Each unordered pair of distinct entities counts once per window they share and once
+ * per document; its example is the sentence naming both with the smallest key (DOCUMENT,
+ * POSITION) of all documents counted (eg_counts_example_key). Time: O(m + p) for m mentions and
+ * p pairs in the document's windows and sentences. This function can't fail. */
+void eg_counts_add_document(EgCounts *counts, const EgDocument *doc, const EgSegmentation *seg,
+                            GArray *mentions, const EgResolution *res);
 
 /* The labels a long document has counted in its earlier parts, so that each entity counts the
  * document once. Thread-safe: the parts of one document may be counted by different workers.
@@ -54,8 +68,22 @@ void eg_doc_parts_unref(EgDocParts *parts);
 
 /* As eg_counts_add_document, for one part of a long document: PARTS holds what its other parts
  * counted (NULL for a whole document) and FIRST says whether this part counts the document. */
-void eg_counts_add_part(EgCounts *counts, const EgSegmentation *seg, GArray *mentions,
-                        const EgResolution *res, EgDocParts *parts, gboolean first);
+void eg_counts_add_part(EgCounts *counts, const EgDocument *doc, const EgSegmentation *seg,
+                        GArray *mentions, const EgResolution *res, EgDocParts *parts, gboolean first);
+
+/* Adds evidence of the pair A, B (either order, A != B) to COUNTS: WINDOWS and DOCUMENTS add up;
+ * EXAMPLE (with its EXAMPLE_KEY; both NULL for none) replaces the pair's example when
+ * (EXAMPLE_KEY, EXAMPLE) is smaller in byte order. Returns the pair's counts (owned by COUNTS). */
+EgPairCounts *eg_counts_add_pair(EgCounts *counts, const char *a, const char *b, guint64 windows,
+                                 guint64 documents, const char *example_key, const char *example);
+
+/* The ordering key of sentence SENTENCE of part PART of the document with id DOC_ID:
+ * "DOCUMENT\tPOSITION", where DOCUMENT is the id with control characters as spaces and a
+ * trailing number zero-padded to 12 digits (so "feed.jsonl:9" sorts before "feed.jsonl:10"), and
+ * POSITION is "PPPPP.SSSSSSSSSS" (part, then sentence number in the part, zero-padded). Keys
+ * compare in byte order: the example of a pair is the minimum, whatever order documents are
+ * counted and summed in (transfer full). */
+char *eg_counts_example_key(const char *doc_id, guint part, guint sentence);
 
 /* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their headers
  * (window, paragraph mode) differ. */
@@ -68,19 +96,24 @@ char *eg_window_name(EgWindowKind kind, guint size);
 
 /* ---- counts as text: the map and reduce steps of `entgraph count` and `entgraph merge` -------
  *
- * One record a line, tab-separated: three key fields, then zero or more unsigned decimal values.
- * Lines with equal keys add up value by value; sorted in byte order (LC_ALL=C sort), equal keys
- * are adjacent. Labels and surface forms never hold tabs or line breaks.
- *   #  entgraph-counts  2 window=W paragraphs=P lexicon=L rules=R   header: no values; must agree
+ * One record a line, tab-separated: three key fields, then the values. Sorted in byte order
+ * (LC_ALL=C sort), equal keys are adjacent. Labels, surface forms, document ids and examples never
+ * hold tabs or line breaks. How records with equal keys reduce depends on the kind alone:
+ *   #  entgraph-counts  3 window=W paragraphs=P lexicon=L rules=R   header: no values; must agree
  *   E  LABEL            n   MENTIONS DOCUMENTS WINDOWS VOTES_PERSON VOTES_ORG VOTES_LOC VOTES_MISC
- *   P  LABEL_A          LABEL_B   WINDOWS                      (LABEL_A < LABEL_B in byte order)
+ *   P  LABEL_A          LABEL_B   WINDOWS DOCUMENTS            (LABEL_A < LABEL_B in byte order)
  *   S  LABEL            SURFACE   COUNT
  *   T  -                -         DOCUMENTS WINDOWS
+ *   X  LABEL_A          LABEL_B   DOCUMENT POSITION SENTENCE   (the pair's example)
+ * E, P, S, T: unsigned decimal values that add up value by value. X: three text values (see
+ * eg_counts_example_key; SENTENCE as in EgPairCounts) that are not summed: of equal keys the
+ * record whose value (the rest of the line) is smallest in byte order is kept, which is the one
+ * LC_ALL=C sort puts first. Both reductions are associative and commutative.
  */
 #define EG_COUNTS_FORMAT "entgraph-counts"
-#define EG_COUNTS_VERSION "2"
+#define EG_COUNTS_VERSION "3"
 
-/* The header's third field for COUNTS: "2 window=sentence paragraphs=auto lexicon=1 rules=-"
+/* The header's third field for COUNTS: "3 window=sentence paragraphs=auto lexicon=1 rules=-"
  * (rules: a digest of the --aliases and --stoplist files, "-" for none) (transfer full). */
 char *eg_counts_header(const EgCounts *counts);
 
@@ -120,6 +153,10 @@ void eg_node_clear(gpointer node);
 typedef struct {
   guint source, target;       /* node indices, source < target */
   guint64 count;              /* windows shared */
+  guint64 documents;          /* documents shared, summed over the pairs merged onto the edge
+                                 (approximate when one document used two merged names) */
+  const char *example;        /* the smallest example of those pairs (owned by the table's
+                                 EXAMPLES), or NULL */
 } EgEdge;
 
 typedef struct {
@@ -127,6 +164,7 @@ typedef struct {
   GArray *edges;              /* of EgEdge, sorted by (source, target) */
   guint64 documents;
   guint64 windows;
+  GPtrArray *examples;        /* owns the edges' example strings; may be NULL */
 } EgNodeTable;
 
 /* Takes the corpus-level decisions on summed COUNTS: spellings that differ only by case, hyphen
@@ -136,6 +174,10 @@ typedef struct {
  * Time: O(e^2) name comparisons for e distinct short names and e names. */
 EgNodeTable *eg_consolidate(const EgCounts *counts);
 void eg_node_table_free(EgNodeTable *table);
+
+/* The type of an entity from its summed VOTES, or with none from the shape of its LABEL (the
+ * rule eg_consolidate uses for nodes). */
+EgEntityType eg_entity_type_guess(const guint64 *votes, const char *label);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgNodeTable, eg_node_table_free)
 
 #endif

@@ -2,7 +2,8 @@
  *
  * A window is a sentence, a paragraph, a whole document, or a run of N consecutive words of one
  * document (words 0..N-1, N..2N-1, ...: tumbling, not sliding, so that the number of windows is
- * well defined for association measures). Counts are plain sums, so partial counts merge exactly.
+ * well defined for association measures). Counts are plain sums, so partial counts merge exactly;
+ * a pair's example is a minimum (of its key, then its text), which merges exactly too.
  */
 #include "cooc/cooc.h"
 
@@ -18,6 +19,15 @@ entity_counts_free(gpointer p)
   g_free(e);
 }
 
+static void
+pair_counts_free(gpointer p)
+{
+  EgPairCounts *pc = p;
+  g_free(pc->example_key);
+  g_free(pc->example);
+  g_free(pc);
+}
+
 EgCounts *
 eg_counts_new(EgWindowKind window, guint size)
 {
@@ -26,7 +36,7 @@ eg_counts_new(EgWindowKind window, guint size)
   c->window = window;
   c->window_size = window == EG_WINDOW_TOKENS ? size : 0;
   c->entities = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entity_counts_free);
-  c->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  c->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, pair_counts_free);
   return c;
 }
 
@@ -136,9 +146,83 @@ cmp_uint(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Counts one window's distinct entities: each once, each unordered pair once. */
+/* The counts of the pair X, Y (either order), created when absent; *KEY_OUT (may be NULL)
+ * receives the table's key "A\x1fB". */
+static EgPairCounts *
+pair_slot(EgCounts *c, const char *x, const char *y, const char **key_out)
+{
+  if (strcmp(x, y) > 0) {
+    const char *t = x;
+    x = y;
+    y = t;
+  }
+  g_autofree char *key = g_strconcat(x, "\x1f", y, NULL);
+  gpointer stored, value;
+  if (g_hash_table_lookup_extended(c->pairs, key, &stored, &value)) {
+    if (key_out)
+      *key_out = stored;
+    return value;
+  }
+  EgPairCounts *pc = g_new0(EgPairCounts, 1);
+  if (key_out)
+    *key_out = key;
+  g_hash_table_insert(c->pairs, g_steal_pointer(&key), pc);
+  return pc;
+}
+
+/* Whether (KEY, TEXT) is smaller than the example PC holds (none: everything is smaller). */
+static gboolean
+example_smaller(const EgPairCounts *pc, const char *key, const char *text)
+{
+  if (!pc->example_key)
+    return TRUE;
+  int d = strcmp(key, pc->example_key);
+  return d < 0 || (d == 0 && strcmp(text, pc->example) < 0);
+}
+
 static void
-counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids)
+example_offer(EgPairCounts *pc, const char *key, const char *text)
+{
+  if (!key || !text || !example_smaller(pc, key, text))
+    return;
+  g_free(pc->example_key);
+  g_free(pc->example);
+  pc->example_key = g_strdup(key);
+  pc->example = g_strdup(text);
+}
+
+EgPairCounts *
+eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, guint64 documents,
+                   const char *example_key, const char *example)
+{
+  g_return_val_if_fail(c != NULL && a != NULL && b != NULL, NULL);
+  EgPairCounts *pc = pair_slot(c, a, b, NULL);
+  pc->windows += windows;
+  pc->documents += documents;
+  example_offer(pc, example_key, example);
+  return pc;
+}
+
+char *
+eg_counts_example_key(const char *doc_id, guint part, guint sentence)
+{
+  GString *k = g_string_new(doc_id ? doc_id : "");
+  for (gsize i = 0; i < k->len; i++)
+    if ((guchar)k->str[i] < 0x20 || k->str[i] == 0x7f)
+      k->str[i] = ' ';
+  gsize digits = 0;
+  while (digits < k->len && g_ascii_isdigit(k->str[k->len - 1 - digits]))
+    digits++;
+  if (digits > 0 && digits < 12)
+    g_string_insert_len(k, (gssize)(k->len - digits), "000000000000", (gssize)(12 - digits));
+  g_string_append_printf(k, "\t%05u.%010u", part, sentence);
+  return g_string_free(k, FALSE);
+}
+
+/* Counts one window's distinct entities: each once, each unordered pair once. The pairs go into
+ * DOC_PAIRS too (the pairs of this document part: EgPairCounts* -> its key). */
+static void
+counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids, GHashTable *doc_pairs)
 {
   if (ids->len == 0)
     return;
@@ -153,18 +237,11 @@ counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids)
     counts_entity(c, a->label)->windows++;
     for (guint j = i + 1; j < n; j++) {
       const EgDocEntity *b = res->entities->pdata[v[j]];
-      const char *x = a->label, *y = b->label;
-      if (strcmp(x, y) > 0) {
-        const char *t = x;
-        x = y;
-        y = t;
-      }
-      g_autofree char *key = g_strconcat(x, "\x1f", y, NULL);
-      guint64 *cnt = g_hash_table_lookup(c->pairs, key);
-      if (cnt)
-        (*cnt)++;
-      else
-        add_u64(c->pairs, g_steal_pointer(&key), 1, FALSE);
+      const char *key;
+      EgPairCounts *pc = pair_slot(c, a->label, b->label, &key);
+      pc->windows++;
+      if (!g_hash_table_contains(doc_pairs, pc))
+        g_hash_table_insert(doc_pairs, pc, (gpointer)key); /* the table's key: lives as long */
     }
   }
   g_array_set_size(ids, 0);
@@ -218,14 +295,140 @@ parts_first_time(EgDocParts *parts, const char *label)
 }
 
 void
-eg_counts_add_document(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
-                       const EgResolution *res)
+eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg,
+                       GArray *mentions, const EgResolution *res)
 {
-  eg_counts_add_part(c, seg, mentions, res, NULL, TRUE);
+  eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
+}
+
+/* Appends TEXT[from, to) to OUT with every run of white space as one space; *MAP_FROM and
+ * *MAP_TO receive the output positions of MARK_FROM and MARK_TO. */
+static void
+collapse_space(GString *out, const char *text, guint32 from, guint32 to, guint32 mark_from,
+               guint32 mark_to, gsize *map_from, gsize *map_to)
+{
+  gboolean space = FALSE;
+  for (guint32 i = from; i < to; i++) {
+    if (i == mark_from)
+      *map_from = out->len + (space && out->len > 0);
+    if (i == mark_to)
+      *map_to = out->len;
+    if (g_ascii_isspace(text[i])) {
+      space = TRUE;
+      continue;
+    }
+    if (space && out->len > 0)
+      g_string_append_c(out, ' ');
+    space = FALSE;
+    g_string_append_c(out, text[i]);
+  }
+  if (mark_to >= to)
+    *map_to = out->len;
+}
+
+/* The example from the sentence TEXT[from, to) whose two names lie in [names_from, names_to):
+ * white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the names at character
+ * boundaries, each cut marked with "…" (transfer full). */
+static char *
+example_text(const char *text, guint32 from, guint32 to, guint32 names_from, guint32 names_to)
+{
+  GString *s = g_string_sized_new(MIN(to - from, 4 * EG_EXAMPLE_MAX));
+  gsize nf = 0, nt = 0;
+  collapse_space(s, text, from, to, names_from, names_to, &nf, &nt);
+  if (s->len <= EG_EXAMPLE_MAX)
+    return g_string_free(s, FALSE);
+  const gsize budget = EG_EXAMPLE_MAX - 2 * strlen("…");
+  gsize start, end;
+  if (nt - nf >= budget) {
+    start = nf;
+  } else {
+    gsize slack = (budget - (nt - nf)) / 2;
+    start = nf > slack ? nf - slack : 0;
+  }
+  end = start + budget;
+  if (end > s->len) {
+    end = s->len;
+    start = end - budget;
+  }
+  while (start > 0 && start < s->len && ((guchar)s->str[start] & 0xC0) == 0x80)
+    start++;
+  while (end < s->len && end > start && ((guchar)s->str[end] & 0xC0) == 0x80)
+    end--;
+  GString *r = g_string_sized_new(EG_EXAMPLE_MAX + 1);
+  if (start > 0)
+    g_string_append(r, "…");
+  g_string_append_len(r, s->str + start, (gssize)(end - start));
+  if (end < s->len)
+    g_string_append(r, "…");
+  g_string_free(s, TRUE);
+  return g_string_free(r, FALSE);
+}
+
+/* Offers each pair of DOC_PAIRS the first sentence of this part that names both as its example. */
+static void
+counts_examples(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg, GArray *mentions,
+                const EgResolution *res, GHashTable *doc_pairs)
+{
+  if (!doc || g_hash_table_size(doc_pairs) == 0 || seg->n_sentences == 0)
+    return;
+  /* Byte range of each sentence. */
+  g_autofree guint32 *s_from = g_new(guint32, seg->n_sentences);
+  g_autofree guint32 *s_to = g_new0(guint32, seg->n_sentences);
+  for (guint s = 0; s < seg->n_sentences; s++)
+    s_from[s] = G_MAXUINT32;
+  for (guint k = 0; k < seg->tokens->len; k++) {
+    const EgToken *t = &g_array_index(seg->tokens, EgToken, k);
+    if (t->sentence >= seg->n_sentences)
+      continue;
+    s_from[t->sentence] = MIN(s_from[t->sentence], t->start);
+    s_to[t->sentence] = MAX(s_to[t->sentence], t->end);
+  }
+  g_autoptr(GHashTable) done = g_hash_table_new(g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) first = g_array_new(FALSE, FALSE, sizeof(guint)); /* a mention per entity */
+  for (guint k = 0; k < mentions->len;) {
+    guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
+    g_array_set_size(first, 0);
+    for (; k < mentions->len && g_array_index(mentions, EgMention, k).sentence == sentence; k++) {
+      guint id = g_array_index(res->mention_entity, guint, k);
+      gboolean seen = FALSE;
+      for (guint i = 0; i < first->len && !seen; i++)
+        seen = g_array_index(res->mention_entity, guint, g_array_index(first, guint, i)) == id;
+      if (!seen)
+        g_array_append_val(first, k);
+    }
+    if (first->len < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
+      continue;
+    g_autofree char *key = NULL;
+    for (guint i = 0; i < first->len; i++)
+      for (guint j = i + 1; j < first->len; j++) {
+        const EgMention *ma = &g_array_index(mentions, EgMention, g_array_index(first, guint, i));
+        const EgMention *mb = &g_array_index(mentions, EgMention, g_array_index(first, guint, j));
+        const EgDocEntity *a = res->entities->pdata[g_array_index(res->mention_entity, guint, g_array_index(first, guint, i))];
+        const EgDocEntity *b = res->entities->pdata[g_array_index(res->mention_entity, guint, g_array_index(first, guint, j))];
+        const char *x = a->label, *y = b->label;
+        if (strcmp(x, y) > 0) {
+          const char *t = x;
+          x = y;
+          y = t;
+        }
+        g_autofree char *pk = g_strconcat(x, "\x1f", y, NULL);
+        EgPairCounts *pc = g_hash_table_lookup(c->pairs, pk);
+        if (!pc || !g_hash_table_contains(doc_pairs, pc) || g_hash_table_contains(done, pc))
+          continue;
+        g_hash_table_add(done, pc); /* sentences come in order: the first is this part's least */
+        if (!key)
+          key = eg_counts_example_key(doc->id, doc->part, sentence);
+        if (pc->example_key && strcmp(key, pc->example_key) > 0)
+          continue;
+        g_autofree char *text = example_text(doc->text, s_from[sentence], s_to[sentence],
+                                             MIN(ma->start, mb->start), MAX(ma->end, mb->end));
+        example_offer(pc, key, text);
+      }
+  }
 }
 
 void
-eg_counts_add_part(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
+eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg, GArray *mentions,
                    const EgResolution *res, EgDocParts *parts, gboolean first)
 {
   g_return_if_fail(c != NULL && seg != NULL && mentions != NULL && res != NULL);
@@ -249,16 +452,27 @@ eg_counts_add_part(EgCounts *c, const EgSegmentation *seg, GArray *mentions,
   }
 
   g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(guint));
+  g_autoptr(GHashTable) doc_pairs = g_hash_table_new(g_direct_hash, g_direct_equal);
   guint32 window = 0;
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &g_array_index(mentions, EgMention, k);
     guint32 w = window_of(c, m);
     if (w != window)
-      counts_flush_window(c, res, ids);
+      counts_flush_window(c, res, ids, doc_pairs);
     window = w;
     g_array_append_val(ids, g_array_index(res->mention_entity, guint, k));
   }
-  counts_flush_window(c, res, ids);
+  counts_flush_window(c, res, ids, doc_pairs);
+
+  /* Each pair counts the document once, even when its parts are counted apart. Pair keys hold
+   * a \x1f and labels never do, so they share the parts' set of labels. */
+  GHashTableIter it;
+  gpointer pc, key;
+  g_hash_table_iter_init(&it, doc_pairs);
+  while (g_hash_table_iter_next(&it, &pc, &key))
+    if (parts_first_time(parts, key))
+      ((EgPairCounts *)pc)->documents++;
+  counts_examples(c, doc, seg, mentions, res, doc_pairs);
 }
 
 gboolean
@@ -289,8 +503,12 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
       add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
   }
   g_hash_table_iter_init(&it, from->pairs);
-  while (g_hash_table_iter_next(&it, &k, &v))
-    add_u64(into->pairs, k, *(guint64 *)v, TRUE);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgPairCounts *f = v;
+    const char *sep = strchr(k, '\x1f');
+    g_autofree char *a = g_strndup(k, (gsize)(sep - (const char *)k));
+    eg_counts_add_pair(into, a, sep + 1, f->windows, f->documents, f->example_key, f->example);
+  }
   into->documents += from->documents;
   into->windows += from->windows;
   return TRUE;

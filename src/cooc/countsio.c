@@ -1,9 +1,10 @@
 /* countsio.c: counts as sorted text records, so that counting runs as the map step and summing
  * as the reduce step of an existing engine (Hadoop Streaming, Dask, `sort | merge`).
  *
- * The format is in cooc.h. Every record is three key fields and some numbers, and equal keys
- * add up: a reducer needs no knowledge of what a record means. The merge holds one line per
- * input stream, so it runs in bounded memory whatever the size of the counts.
+ * The format is in cooc.h. Every record is three key fields and its values; how equal keys reduce
+ * depends on the record's kind alone: numbers add up, and an example (X) keeps the smallest value
+ * in byte order. The merge holds one line per input stream (and one example being reduced), so it
+ * runs in bounded memory whatever the size of the counts.
  */
 #include "cooc/cooc.h"
 
@@ -14,8 +15,9 @@
 #define MAX_VALUES 8
 
 typedef struct {
-  char kind;                 /* '#', 'E', 'P', 'S' or 'T' */
+  char kind;                 /* '#', 'E', 'P', 'S', 'T' or 'X' */
   char *fields[3];           /* the key fields, pointing into the line */
+  char *text;                /* X: the value, "DOCUMENT\tPOSITION\tSENTENCE", into the line */
   guint64 values[MAX_VALUES];
   guint n_values;
 } Record;
@@ -26,7 +28,8 @@ record_expected_values(char kind)
   switch (kind) {
   case '#': return 0;
   case 'E': return 3 + EG_N_TYPES;
-  case 'P': return 1;
+  case 'P': return 2;
+  case 'X': return 0;
   case 'S': return 1;
   case 'T': return 2;
   default: return G_MAXUINT;
@@ -57,9 +60,18 @@ record_parse(char *line, Record *r)
     return FALSE;
   *tab = '\0';
   r->kind = r->fields[0][0];
+  r->text = NULL;
   guint want = record_expected_values(r->kind);
   if (want == G_MAXUINT)
     return FALSE;
+  if (r->kind == 'X') {
+    /* three text values: a document id, a position, a sentence (no tabs in any) */
+    r->text = tab + 1;
+    const char *t1 = strchr(r->text, '\t');
+    const char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+    return t1 && t1 > r->text && t2 && t2 > t1 + 1 && !strchr(t2 + 1, '\t') &&
+           g_utf8_validate(r->text, -1, NULL);
+  }
   for (p = tab + 1; p; r->n_values++) {
     tab = strchr(p, '\t');
     if (tab)
@@ -134,9 +146,13 @@ eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
   }
   g_hash_table_iter_init(&it, counts->pairs);
   while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgPairCounts *pc = v;
     g_autofree char *pair = g_strdup(k);
     *strchr(pair, '\x1f') = '\t';
-    g_ptr_array_add(lines, g_strdup_printf("P\t%s\t%" G_GUINT64_FORMAT, pair, *(guint64 *)v));
+    g_ptr_array_add(lines, g_strdup_printf("P\t%s\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT, pair,
+                                           pc->windows, pc->documents));
+    if (pc->example_key)
+      g_ptr_array_add(lines, g_strdup_printf("X\t%s\t%s\t%s", pair, pc->example_key, pc->example));
   }
   /* Byte order, the order of LC_ALL=C sort, so the output can go straight to a merge. */
   qsort(lines->pdata, lines->len, sizeof(char *), cmp_lines);
@@ -252,15 +268,22 @@ eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
     case 'S':
       *counts_slot(counts_entity_get(c, r.fields[1])->surfaces, r.fields[2]) += r.values[0];
       break;
-    case 'P': {
+    case 'P':
+    case 'X': {
       if (strcmp(r.fields[1], r.fields[2]) >= 0) {
         g_set_error(error, EG_ERROR, EG_ERROR_BAD_COUNTS, "%s: line %" G_GUINT64_FORMAT
                     ": a pair must name two labels in byte order", name, lineno);
         ok = FALSE;
         break;
       }
-      g_autofree char *key = g_strconcat(r.fields[1], "\x1f", r.fields[2], NULL);
-      *counts_slot(c->pairs, key) += r.values[0];
+      if (r.kind == 'P') {
+        eg_counts_add_pair(c, r.fields[1], r.fields[2], r.values[0], r.values[1], NULL, NULL);
+      } else {
+        /* "DOCUMENT\tPOSITION" is the key, SENTENCE the example */
+        char *sentence = strchr(strchr(r.text, '\t') + 1, '\t');
+        *sentence++ = '\0';
+        eg_counts_add_pair(c, r.fields[1], r.fields[2], 0, 0, r.text, sentence);
+      }
       break;
     }
     case 'T':
@@ -343,10 +366,15 @@ stream_next(Stream *s, char **header, const char **header_from, GError **error)
   }
 }
 
+/* Writes one reduced record: KEY (with its final tab) and the numbers VALUES, or TEXT (X). */
 static gboolean
-merge_flush(FILE *out, const GString *key, const guint64 *values, guint n)
+merge_flush(FILE *out, const GString *key, const guint64 *values, guint n, const GString *text)
 {
   fwrite(key->str, 1, key->len - 1, out); /* without the final tab */
+  if (text) {
+    putc('\t', out);
+    fwrite(text->str, 1, text->len, out);
+  }
   for (guint i = 0; i < n; i++)
     fprintf(out, "\t%" G_GUINT64_FORMAT, values[i]);
   return putc('\n', out) != EOF;
@@ -379,6 +407,8 @@ eg_counts_merge_streams(FILE *const *ins, const char *const *names, guint n, FIL
     fprintf(out, "#\t%s\n", header);
 
   GString *acc_key = g_string_new(NULL);
+  GString *acc_text = g_string_new(NULL); /* X: the smallest value so far */
+  gboolean acc_is_text = FALSE;
   guint64 acc[MAX_VALUES] = { 0 };
   guint acc_n = 0;
   gboolean have = FALSE;
@@ -399,12 +429,16 @@ eg_counts_merge_streams(FILE *const *ins, const char *const *names, guint n, FIL
       }
       for (guint v = 0; v < acc_n; v++)
         acc[v] += s->rec.values[v];
+      if (acc_is_text && strcmp(s->rec.text, acc_text->str) < 0)
+        g_string_assign(acc_text, s->rec.text); /* X: the smallest value */
     } else {
-      if (have && !merge_flush(out, acc_key, acc, acc_n))
+      if (have && !merge_flush(out, acc_key, acc, acc_n, acc_is_text ? acc_text : NULL))
         break;
       g_string_assign(acc_key, s->key->str);
       acc_n = s->rec.n_values;
       memcpy(acc, s->rec.values, sizeof(guint64) * acc_n);
+      acc_is_text = s->rec.text != NULL;
+      g_string_assign(acc_text, acc_is_text ? s->rec.text : "");
       have = TRUE;
     }
     ok = stream_next(s, &header, &header_from, error);
@@ -415,12 +449,13 @@ eg_counts_merge_streams(FILE *const *ins, const char *const *names, guint n, FIL
     }
   }
   if (ok && have)
-    merge_flush(out, acc_key, acc, acc_n);
+    merge_flush(out, acc_key, acc, acc_n, acc_is_text ? acc_text : NULL);
   if (ok && (fflush(out) != 0 || ferror(out))) {
     g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write counts (%s)", g_strerror(errno));
     ok = FALSE;
   }
   g_string_free(acc_key, TRUE);
+  g_string_free(acc_text, TRUE);
   for (guint i = 0; i < n; i++) {
     free(streams[i].line);
     g_string_free(streams[i].key, TRUE);

@@ -20,7 +20,7 @@ pipeline_count_part(EgCounts *counts, const EgDocument *doc, EgParagraphMode par
   /* Before resolution and counting: a window holding two aliased names counts them once. */
   eg_rules_apply(counts->rules, mentions);
   g_autoptr(EgResolution) res = eg_resolve_document_with(mentions, counts->rules);
-  eg_counts_add_part(counts, seg, mentions, res, parts, doc->part == 0);
+  eg_counts_add_part(counts, doc, seg, mentions, res, parts, doc->part == 0);
   g_array_unref(mentions);
 }
 

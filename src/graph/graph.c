@@ -78,8 +78,13 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   if (ne == 0 && !rc) {
     igraph_vector_t evec;
     igraph_vector_init(&evec, 0);
+    igraph_strvector_t esv;
+    igraph_strvector_init(&esv, 0);
     rc = igraph_cattribute_EAN_setv(graph, "weight", &evec);
     if (!rc) rc = igraph_cattribute_EAN_setv(graph, "count", &evec);
+    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "documents", &evec);
+    if (!rc) rc = igraph_cattribute_EAS_setv(graph, "example", &esv);
+    igraph_strvector_destroy(&esv);
     igraph_vector_destroy(&evec);
   }
   for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++) {
@@ -94,6 +99,8 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
     const EgEdge *e = &g_array_index(table->edges, EgEdge, i);
     rc = SETEAN(graph, "weight", i, (igraph_real_t)e->count);
     if (!rc) rc = SETEAN(graph, "count", i, (igraph_real_t)e->count);
+    if (!rc) rc = SETEAN(graph, "documents", i, (igraph_real_t)e->documents);
+    if (!rc) rc = SETEAS(graph, "example", i, e->example ? e->example : "");
   }
   if (!rc) rc = SETGAN(graph, "documents", (igraph_real_t)table->documents);
   if (!rc) rc = SETGAN(graph, "windows", (igraph_real_t)table->windows);

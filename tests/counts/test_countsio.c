@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HDR "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n"
+#define HDR "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n"
 
 static EgCounts *
 counts_of(const char *text)
@@ -60,7 +60,12 @@ test_write_sorted(void)
   for (guint i = 1; lines[i] && lines[i][0]; i++)
     g_assert_cmpint(strcmp(lines[i - 1], lines[i]), <, 0);
   g_assert_nonnull(strstr(text, "\nE\tAda Lund\tn\t2\t1\t2\t"));
-  g_assert_nonnull(strstr(text, "\nP\tAda Lund\tBo Strand\t1\n"));
+  g_assert_nonnull(strstr(text, "\nP\tAda Lund\tBo Strand\t1\t1\n"));
+  /* the example: document "t", part 0, sentence 0, the sentence with its spaces collapsed */
+  g_assert_nonnull(strstr(text, "\nX\tAda Lund\tBo Strand\tt\t00000.0000000000\t"
+                                "Ada Lund met Bo Strand in Norway.\n"));
+  g_assert_nonnull(strstr(text, "\nX\tAda Lund\tNorway\tt\t00000.0000000000\t"));
+  g_assert_null(strstr(text, "Lund left Norway.")); /* a later sentence is not the example */
   g_assert_nonnull(strstr(text, "\nS\tAda Lund\tLund\t1\n"));
   g_assert_nonnull(strstr(text, "\nT\t-\t-\t1\t2\n"));
 }
@@ -95,7 +100,12 @@ test_read_errors(void)
     HDR "E\tAda\tn\t1\t1\n",                  /* too few values */
     HDR "E\tAda\tn\t1\t1\t1\t0\t0\t0\tx\n",   /* not a number */
     HDR "Q\tAda\tn\t1\n",                     /* unknown record */
-    HDR "P\tBo\tAda\t1\n",                    /* pair out of order */
+    HDR "P\tBo\tAda\t1\t1\n",                 /* pair out of order */
+    HDR "P\tAda\tBo\t1\n",                    /* a pair without its documents (version 2) */
+    HDR "X\tBo\tAda\td\t00000.0000000001\tBo and Ada.\n", /* example of a pair out of order */
+    HDR "X\tAda\tBo\td\t00000.0000000001\n", /* example without its sentence */
+    HDR "X\tAda\tBo\td\t1\tBo\tand Ada.\n",  /* a tab in the sentence */
+    "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
     "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n",       /* no header */
     HDR "no tabs here\n",
   };
@@ -109,7 +119,7 @@ test_read_errors(void)
     g_assert_true(g_str_has_prefix(error->message, "bad.counts: line "));
     eg_counts_free(c);
   }
-  const char *other = "#\tentgraph-counts\t2 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
+  const char *other = "#\tentgraph-counts\t3 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
   FILE *fp = fmemopen((void *)other, strlen(other), "r");
   g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
   g_autoptr(GError) error = NULL;
@@ -121,15 +131,22 @@ test_read_errors(void)
 static void
 test_merge_sums(void)
 {
-  const char *a = HDR "E\tAda\tn\t1\t1\t1\t3\t0\t0\t0\nP\tAda\tBo\t1\nT\t-\t-\t1\t2\n";
-  const char *b = HDR "E\tAda\tn\t2\t1\t2\t0\t3\t0\t0\nE\tBo\tn\t1\t1\t1\t0\t0\t0\t0\nP\tAda\tBo\t2\nT\t-\t-\t1\t3\n";
+  const char *a = HDR "E\tAda\tn\t1\t1\t1\t3\t0\t0\t0\nP\tAda\tBo\t1\t1\nT\t-\t-\t1\t2\n"
+                     "X\tAda\tBo\tdoc-2\t00000.0000000000\tAda saw Bo.\n";
+  const char *b = HDR "E\tAda\tn\t2\t1\t2\t0\t3\t0\t0\nE\tBo\tn\t1\t1\t1\t0\t0\t0\t0\nP\tAda\tBo\t2\t1\nT\t-\t-\t1\t3\n"
+                     "X\tAda\tBo\tdoc-1\t00000.0000000007\tBo met Ada.\n";
   const char *empty = "";
   const char *in[] = { a, b, empty };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = merge_strings(in, 3, &error);
   g_assert_no_error(error);
   g_assert_cmpstr(out, ==, HDR "E\tAda\tn\t3\t2\t3\t3\t3\t0\t0\nE\tBo\tn\t1\t1\t1\t0\t0\t0\t0\n"
-                           "P\tAda\tBo\t3\nT\t-\t-\t2\t5\n");
+                           "P\tAda\tBo\t3\t2\nT\t-\t-\t2\t5\n"
+                           "X\tAda\tBo\tdoc-1\t00000.0000000007\tBo met Ada.\n");
+  /* the example is not summed: the smallest value is kept, whichever stream holds it */
+  const char *in_r[] = { b, a, empty };
+  g_autofree char *out_r = merge_strings(in_r, 3, &error);
+  g_assert_cmpstr(out_r, ==, out);
   /* a key that is a prefix of another sorts first and stays apart */
   const char *c = HDR "S\tAda\tAd\t1\nS\tAda\tAd a\t1\n";
   const char *d = HDR "S\tAda\tAd\t2\n";
@@ -138,10 +155,58 @@ test_merge_sums(void)
   g_assert_cmpstr(out2, ==, HDR "S\tAda\tAd\t3\nS\tAda\tAd a\t1\n");
 }
 
+/* Reading counts keeps the smallest example too, and the key orders documents by a trailing
+ * number ("f:9" before "f:10"), then part, then sentence. */
+static void
+test_examples(void)
+{
+  g_autofree char *k9 = eg_counts_example_key("f:9", 0, 12);
+  g_autofree char *k10 = eg_counts_example_key("f:10", 0, 3);
+  g_autofree char *k10b = eg_counts_example_key("f:10", 1, 0);
+  g_autofree char *kc = eg_counts_example_key("a\tb\n", 0, 0);
+  g_assert_cmpstr(k9, ==, "f:000000000009\t00000.0000000012");
+  g_assert_cmpint(strcmp(k9, k10), <, 0);
+  g_assert_cmpint(strcmp(k10, k10b), <, 0);
+  g_assert_cmpstr(kc, ==, "a b \t00000.0000000000");
+
+  const char *text = HDR "P\tAda\tBo\t1\t1\nX\tAda\tBo\tz\t00000.0000000000\tBo, Ada.\n"
+                         "X\tAda\tBo\tm\t00000.0000000004\tAda and Bo.\n";
+  FILE *fp = fmemopen((void *)text, strlen(text), "r");
+  EgCounts *c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_assert_true(eg_counts_read(&c, "x.counts", fp, &error));
+  fclose(fp);
+  const EgPairCounts *pc = g_hash_table_lookup(c->pairs, "Ada\x1f" "Bo");
+  g_assert_nonnull(pc);
+  g_assert_cmpstr(pc->example, ==, "Ada and Bo.");
+  g_assert_cmpuint(pc->documents, ==, 1);
+  eg_counts_free(c);
+
+  /* a long sentence is cut around the names, at character boundaries, with "…" */
+  GString *long_text = g_string_new(NULL);
+  for (guint i = 0; i < 60; i++)
+    g_string_append(long_text, "é words ");
+  g_string_append(long_text, "and Ada Lund met Bo Strand ");
+  for (guint i = 0; i < 60; i++)
+    g_string_append(long_text, "and \t more ");
+  g_string_append(long_text, "here.");
+  g_autoptr(EgCounts) lc = counts_of(long_text->str);
+  g_string_free(long_text, TRUE);
+  const EgPairCounts *lp = g_hash_table_lookup(lc->pairs, "Ada Lund\x1f" "Bo Strand");
+  g_assert_nonnull(lp);
+  g_assert_cmpuint(strlen(lp->example), <=, EG_EXAMPLE_MAX);
+  g_assert_true(g_utf8_validate(lp->example, -1, NULL));
+  g_assert_true(g_str_has_prefix(lp->example, "…"));
+  g_assert_true(g_str_has_suffix(lp->example, "…"));
+  g_assert_nonnull(strstr(lp->example, "Ada Lund met Bo Strand"));
+  g_assert_null(strstr(lp->example, "  "));
+  g_assert_null(strchr(lp->example, '\t'));
+}
+
 static void
 test_merge_errors(void)
 {
-  const char *unsorted = HDR "P\tAda\tBo\t1\nE\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n";
+  const char *unsorted = HDR "P\tAda\tBo\t1\t1\nE\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n";
   const char *in[] = { unsorted };
   g_autoptr(GError) e1 = NULL;
   g_assert_null(merge_strings(in, 1, &e1));
@@ -154,7 +219,7 @@ test_merge_errors(void)
   g_assert_null(merge_strings(in2, 1, &e2));
   g_assert_error(e2, EG_ERROR, EG_ERROR_BAD_COUNTS);
 
-  const char *para = "#\tentgraph-counts\t2 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
+  const char *para = "#\tentgraph-counts\t3 window=paragraph paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n";
   const char *in3[] = { HDR, para };
   g_autoptr(GError) e3 = NULL;
   g_assert_null(merge_strings(in3, 2, &e3));
@@ -171,5 +236,6 @@ main(int argc, char **argv)
   g_test_add_func("/countsio/read-errors", test_read_errors);
   g_test_add_func("/countsio/merge-sums", test_merge_sums);
   g_test_add_func("/countsio/merge-errors", test_merge_errors);
+  g_test_add_func("/countsio/examples", test_examples);
   return g_test_run();
 }

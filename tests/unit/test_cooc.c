@@ -80,14 +80,7 @@ put_entity(EgCounts *c, const char *label, guint64 mentions, guint64 documents,
 static void
 put_pair(EgCounts *c, const char *a, const char *b, guint64 n)
 {
-  if (strcmp(a, b) > 0) {
-    const char *t = a;
-    a = b;
-    b = t;
-  }
-  guint64 *v = g_new(guint64, 1);
-  *v = n;
-  g_hash_table_insert(c->pairs, g_strconcat(a, "\x1f", b, NULL), v);
+  eg_counts_add_pair(c, a, b, n, 1, NULL, NULL);
 }
 
 static const EgNode *

@@ -178,7 +178,8 @@ test_graphml(void)
     { "v_label", "node", "label", "string" }, { "v_type", "node", "type", "string" },
     { "v_mentions", "node", "mentions", "long" }, { "v_documents", "node", "documents", "long" },
     { "v_aliases", "node", "aliases", "string" }, { "e_weight", "edge", "weight", "double" },
-    { "e_count", "edge", "count", "long" },
+    { "e_count", "edge", "count", "long" }, { "e_documents", "edge", "documents", "long" },
+    { "e_example", "edge", "example", "string" },
   };
   guint n_keys = 0;
   for (xmlNodePtr k = root->children; k; k = k->next) {
