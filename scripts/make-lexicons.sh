@@ -629,6 +629,16 @@ Telecom Television Tribune Herald Gazette Magazine Broadcasting Channel
 EOF
 tr -s ' \t' '\n\n' < "$tmp/org_cues.in" | sed '/^$/d' | csort > "$tmp/org_cues.txt"
 
+# ---- 8b. team_words.txt (hand-written closed class) ------------------------
+# Last words of sports clubs' names: "Bristol Rovers", "Leeds United". City, County and Town
+# count only in a sports report (src/ner/ner.c).
+cat > "$tmp/team_words.in" <<'EOF'
+AFC Academical Albion Alexandra Athletic Athletico Atletico CF City County Dinamo Dynamo FC
+Hotspur Lokomotiv Olympique Orient Rangers Rovers SC Sox Spartak Sporting Thistle Town United
+Vale Villa Wanderers Wednesday
+EOF
+tr -s ' \t' '\n\n' < "$tmp/team_words.in" | sed '/^$/d' | csort > "$tmp/team_words.txt"
+
 # ---- 9. abbreviations.txt (hand-written closed class) ----------------------
 # Tokens with a final period that normally do not end a sentence: titles,
 # company suffixes, Latin abbreviations, month/day abbreviations, address
@@ -668,6 +678,7 @@ per line, sorted with \`LC_ALL=C sort -u\`, no comments. Regenerate with
 | calendar.txt | \`LC_ALL=C date\` (%A %a %B %b) + hand variants Tues, Thur, Thurs, Sept | - | 4 variants |
 | titles.txt | written by hand | project's own | **yes** |
 | org_cues.txt | written by hand | project's own | **yes** |
+| team_words.txt | written by hand (last words of sports clubs' names) | project's own | **yes** |
 | abbreviations.txt | written by hand | project's own | **yes** |
 
 ## Transformations
@@ -738,7 +749,7 @@ EOF
 
 # ---- install the outputs ---------------------------------------------------
 files=(given_names.txt places.tsv nationalities.tsv common_words.txt
-       function_words.txt calendar.txt titles.txt org_cues.txt abbreviations.txt)
+       function_words.txt calendar.txt titles.txt org_cues.txt team_words.txt abbreviations.txt)
 for f in "${files[@]}"; do
   [ -s "$tmp/$f" ] || { echo "make-lexicons: $f came out empty" >&2; exit 1; }
   install -m 0644 "$tmp/$f" "$out/$f"

@@ -42,6 +42,7 @@ typedef struct {
   guint *line_first;      /* per token: index of the first token of its line */
   guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
+  gboolean sport;         /* the document reports a game: see ner_sport_document() */
   GArray *out;
 } NerCtx;
 
@@ -182,6 +183,26 @@ ner_nationality(const char *name)
   return strcmp(tc, name) != 0 && eg_wordlist_has("nationalities.tsv", tc);
 }
 
+/* Whether the hyphenated word W ends in a participle that makes it an adjective: "Ohio-based",
+ * "Dublin-born", "Hong Kong-listed", "Communist-led". */
+static gboolean
+ner_hyphen_adjective(const char *w)
+{
+  static const char *const tails[] = { "-based", "-born", "-listed", "-led", "-owned", "-run",
+                                       "-made", "-registered", "-controlled", "-backed", NULL };
+  for (guint i = 0; tails[i]; i++)
+    if (g_str_has_suffix(w, tails[i]) && strlen(w) > strlen(tails[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Last words of an event's name: "the Texas Open", "the Atlanta Games", "Venice Film Festival". */
+static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", "Cup",
+                                           "Championship", "Championships", "Festival",
+                                           "Tournament", "Trophy", "Classic", "Marathon",
+                                           "Masters", "Award", "Awards", "Prize", "War",
+                                           "Derby", "Rally", "Series", "Grand Slam", NULL };
+
 /* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
 static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
@@ -297,6 +318,40 @@ ner_fixture_side(const NerCtx *ctx, guint a, guint b)
     g_autofree char *w = ner_lower(ctx, a - 1);
     if (str_in(sep, w))
       return TRUE;
+  }
+  return FALSE;
+}
+
+/* Words of a sports report, lower case: a document with several of them reports a game. */
+static const char *const sport_words[] = {
+  "match", "matches", "innings", "wicket", "wickets", "goal", "goals", "scored", "league",
+  "season", "championship", "cup", "game", "games", "beat", "drew", "draw", "defeat",
+  "victory", "striker", "midfielder", "coach", "team", "club", "runs", "inning", "homer",
+  "tournament", "final", "semifinal", "quarter-final", "semi-final", "seeded", "round",
+  "points", "penalty", "half-time", "halftime", "scorers", "pitcher", "batsman", "bowler",
+  "race", "lap", "champion", "champions", "title", "fixture", "fixtures", "standings",
+  "played", "won", "lost", "win", "soccer", "football", "cricket", "rugby", "baseball",
+  "tennis", "golf", "hockey", "basketball", "athletics", "cycling", NULL
+};
+
+/* Whether the document reports games: a team row, or at least four sport words (counted
+ * once each). */
+static gboolean
+ner_sport_document(const NerCtx *ctx)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < ctx->n; i++) {
+    const EgToken *t = &ctx->tok[i];
+    if (t->kind != EG_TOK_WORD)
+      continue;
+    char *w = ner_lower(ctx, i);
+    if (str_in(sport_words, w) && !g_hash_table_contains(seen, w)) {
+      g_hash_table_add(seen, w);
+      if (g_hash_table_size(seen) >= 4)
+        return TRUE;
+    } else {
+      g_free(w);
+    }
   }
   return FALSE;
 }
@@ -424,6 +479,46 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
     return;
   }
+  /* "Ohio-based", "Dublin-born": an adjective, not a name of its own kind. */
+  if (ner_hyphen_adjective(m->name)) {
+    ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
+    return;
+  }
+  const char *last_sp = strrchr(m->name, ' ');
+  if (last_sp && !ner_has_org_cue(ctx, a, b)) {
+    const char *last = last_sp + 1;
+    /* "Bosnian Serbs", "Latin American", "S. Korean": a people or an adjective of one. */
+    if (ner_nationality(last)) {
+      ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
+      return;
+    }
+    /* "the Texas Open", "the Atlanta Games": an event. */
+    if (str_in(event_heads, last)) {
+      ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
+      return;
+    }
+  }
+  /* "Bristol Rovers", "Leeds United"; "Stoke City" and "Ross County" in a sports report: a
+   * club. "Houston Astros": a place and a plural is a team (or a firm). */
+  if (last_sp) {
+    const char *last = last_sp + 1;
+    gboolean team_word = eg_wordlist_has("team_words.txt", last) &&
+                         (ctx->sport || (strcmp(last, "City") != 0 && strcmp(last, "County") != 0 &&
+                                         strcmp(last, "Town") != 0));
+    gboolean place_plural = FALSE;
+    gsize ll = strlen(last);
+    if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
+        !ner_nationality(last) && !eg_wordlist_has("given_names.txt", last)) {
+      /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
+      for (guint k = a + 1; k < b && !place_plural; k++) {
+        g_autofree char *head = ner_join(ctx, a, k);
+        g_autofree char *head_lower = eg_text_lower(head, -1);
+        place_plural = ner_place(head) != NULL && !ner_is_ordinary(head_lower);
+      }
+    }
+    if (team_word || place_plural)
+      ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG + 1);
+  }
   /* "two Russian groups, Fancy Bear and Cozy Bear": the second name of a list shares the
    * appositive's type. */
   EgEntityType appos = ner_apposition(ctx, a, next);
@@ -517,6 +612,31 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     b--;
   if (a >= b)
     return;
+  /* "Australian Tom Moody", "Ohio-based KeyCorp": a nationality or a "-based" adjective before
+   * a name is a word of its own; "American Express" and "British Airways" stay one name. */
+  for (guint nw = 2; nw >= 1; nw--) {
+    if (b - a <= nw)
+      continue;
+    g_autofree char *head = ner_join(ctx, a, a + nw);
+    gboolean adj = nw == 1 && ner_hyphen_adjective(head);
+    if (!adj && !ner_nationality(head))
+      continue;
+    if (!(ctx->tok[a + nw].flags & EG_TF_CAP) || ctx->tok[a + nw].kind != EG_TOK_WORD)
+      break;
+    g_autofree char *next = ner_tok_str(ctx, a + nw);
+    g_autofree char *next_tc = ner_title_case(next);
+    g_autofree char *next_lower = eg_text_lower(next, -1);
+    gboolean cut = adj || (b - a > nw + 1 && eg_wordlist_has("given_names.txt", next_tc)) ||
+                   (b - a == nw + 1 && !ner_is_ordinary(next_lower) &&
+                    !eg_wordlist_has("org_cues.txt", next) && !str_in(event_heads, next) &&
+                    !ner_in_lexicon(next_tc));
+    if (cut && !ner_has_org_cue(ctx, a + nw, b)) {
+      ner_emit(ctx, a, a + nw, a + nw, FALSE, prev);
+      a += nw;
+      prev = (gint)a - 1;
+    }
+    break;
+  }
 
   const EgToken *t0 = &ctx->tok[a];
   g_autofree char *first = ner_tok_str(ctx, a);
@@ -818,8 +938,9 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                  g_new0(guint, seg->tokens->len + 1), g_new0(guint8, seg->tokens->len + 1),
-                 FALSE, out };
+                 FALSE, FALSE, out };
   ner_lines(&ctx);
+  ctx.sport = ner_sport_document(&ctx);
   for (guint i = 1; i + 1 < ctx.n; i++)
     if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')')
       g_hash_table_add(ctx.bracketed, ner_tok_str(&ctx, i));

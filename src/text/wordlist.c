@@ -17,7 +17,8 @@ void eg_lexicons_register_resource(void);
 /* Every embedded list; gresource.xml names the same files. */
 static const char *const wordlist_names[] = {
   "abbreviations.txt", "calendar.txt", "common_words.txt", "function_words.txt",
-  "given_names.txt", "nationalities.tsv", "org_cues.txt", "places.tsv", "titles.txt",
+  "given_names.txt", "nationalities.tsv", "org_cues.txt", "places.tsv", "team_words.txt",
+  "titles.txt",
 };
 static GHashTable *wordlist_sets[G_N_ELEMENTS(wordlist_names)];
 

@@ -467,6 +467,51 @@ test_apposition(void)
   g_assert_cmpint(top_type(mention(g, 1)), ==, EG_TYPE_PERSON);
 }
 
+static void
+test_nationality_prefix(void)
+{
+  /* a nationality or a "-based" adjective before a name is a word of its own */
+  g_autoptr(Found) f = found_new("Officials said Norwegian Maria Okafor met Oslo-based Quolbet.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Norwegian|Maria Okafor|Oslo-based|Quolbet");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_MISC);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_PERSON);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_MISC);
+  /* ... but an organisation's name or an ordinary word keeps it */
+  assert_names("Passengers flew British Airways and paid with American Express.",
+               "British Airways|American Express");
+}
+
+static void
+test_misc_tails(void)
+{
+  /* a name ending in a people's name or an event's head is MISC, whatever its first word */
+  g_autoptr(Found) f = found_new("Crowds of Kvalby Serbs watched the Tarvik Open and the Vestre "
+                                 "Games with Maria Okafor.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Kvalby Serbs|Tarvik Open|Vestre Games|Maria Okafor");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint(top_type(mention(f, i)), ==, EG_TYPE_MISC);
+  g_assert_cmpint(top_type(mention(f, 3)), ==, EG_TYPE_PERSON);
+}
+
+static void
+test_team_names(void)
+{
+  /* a club word at the end, or a place and a plural, is a team; "City" only in a sports report */
+  g_autoptr(Found) f = found_new("Kvalby Rovers and the Oslo Ravens met Tarvik City and Maria "
+                                 "Okafor.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Kvalby Rovers|Oslo Ravens|Tarvik City|Maria Okafor");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
+  g_assert_cmpuint(mention(f, 2)->votes[EG_TYPE_ORG], ==, 0);
+  g_assert_cmpint(top_type(mention(f, 3)), ==, EG_TYPE_PERSON);
+  g_autoptr(Found) g = found_new("Tarvik City won the match with two goals and lead the league "
+                                 "this season.");
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_ORG);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -495,5 +540,8 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/fixtures-beat", test_fixtures_and_beat);
   g_test_add_func("/ner/initial-surname", test_initial_surname);
   g_test_add_func("/ner/apposition", test_apposition);
+  g_test_add_func("/ner/nationality-prefix", test_nationality_prefix);
+  g_test_add_func("/ner/misc-tails", test_misc_tails);
+  g_test_add_func("/ner/team-names", test_team_names);
   return g_test_run();
 }
