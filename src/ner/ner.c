@@ -48,7 +48,7 @@ typedef struct {
 
 /* Line kinds: a headline or table row in capitals ("LONDON 1996-08-30", "NEW YORK 74 59 .556"),
  * and a line with no lower-case word at all ("Stoke 4 3 1 0 7 4 10"). */
-enum { NER_LINE_SHOUT = 1 << 0, NER_LINE_NO_LOWER = 1 << 1 };
+enum { NER_LINE_SHOUT = 1 << 0, NER_LINE_NO_LOWER = 1 << 1, NER_LINE_HEADER = 1 << 2 };
 
 /* Token text with typographic apostrophes and hyphens straightened (transfer full). */
 static char *
@@ -432,6 +432,48 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
   return EG_N_TYPES;
 }
 
+/* Lower-case word I if it is a word of sentence SENT, else NULL (transfer full). */
+static char *
+ner_word_in(const NerCtx *ctx, gint i, guint32 sent)
+{
+  if (i < 0 || (guint)i >= ctx->n || ctx->tok[i].kind != EG_TOK_WORD || ctx->tok[i].sentence != sent)
+    return NULL;
+  return ner_lower(ctx, (guint)i);
+}
+
+/* A one-word name as a source of news: "told Reuters", "according to Interfax", "quoted by X",
+ * "X news agency", "the X newspaper", "X said in a statement" is an organisation (a person
+ * quoted so is named in full elsewhere, and the full name's votes win). */
+static void
+ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
+{
+  guint32 sent = ctx->tok[a].sentence;
+  g_autofree char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
+  g_autofree char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
+  g_autofree char *n1 = ner_word_in(ctx, (gint)next, sent);
+  g_autofree char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+  g_autofree char *n3 = ner_word_in(ctx, (gint)next + 2, sent);
+  g_autofree char *n4 = ner_word_in(ctx, (gint)next + 3, sent);
+  gboolean src = FALSE;
+  if (p1 && (strcmp(p1, "told") == 0 || strcmp(p1, "via") == 0))
+    src = TRUE;
+  if (p1 && p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
+    src = TRUE;
+  if (p1 && p2 && strcmp(p1, "by") == 0 &&
+      (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
+    src = TRUE;
+  if (n1 && (strcmp(n1, "newspaper") == 0 || strcmp(n1, "agency") == 0 || strcmp(n1, "daily") == 0 ||
+             strcmp(n1, "weekly") == 0 || strcmp(n1, "reported") == 0 || strcmp(n1, "quoted") == 0))
+    src = TRUE;
+  if (n1 && n2 && strcmp(n1, "news") == 0 && strcmp(n2, "agency") == 0)
+    src = TRUE;
+  if (n1 && n2 && n3 && n4 && eg_is_speech_verb(n1) && strcmp(n2, "in") == 0 &&
+      (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0) && strcmp(n4, "statement") == 0)
+    src = TRUE;
+  if (src)
+    ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
+}
+
 /* Type evidence for the mention of tokens [a, b); PREV is the token before any title, or -1. */
 static void
 ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
@@ -582,6 +624,81 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     if (eg_is_speech_verb(w))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_WEAK);
   }
+  if (m->n_words == 1 && !org_cue)
+    ner_source_context(ctx, m, a, next);
+}
+
+/* In a sports report a lone given name ("Kent", "Chelsea") that no longer name of the document
+ * holds is rather a team than a person: players are named in full, and a surname or first name
+ * that some full name holds is left alone. */
+static void
+ner_sport_given_names(const NerCtx *ctx)
+{
+  if (!ctx->sport)
+    return;
+  g_autoptr(GHashTable) in_long = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  EgMention *ms = (EgMention *)ctx->out->data;
+  for (guint k = 0; k < ctx->out->len; k++) {
+    if (ms[k].n_words < 2)
+      continue;
+    g_auto(GStrv) words = g_strsplit(ms[k].name, " ", -1);
+    for (guint i = 0; words[i]; i++)
+      g_hash_table_add(in_long, ner_title_case(words[i]));
+  }
+  for (guint k = 0; k < ctx->out->len; k++) {
+    EgMention *m = &ms[k];
+    if (m->n_words != 1 || (m->flags & (EG_MF_TITLED | EG_MF_ACRONYM)) ||
+        m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
+      continue;
+    g_autofree char *tc = ner_title_case(m->name);
+    if (eg_wordlist_has("given_names.txt", tc) && !g_hash_table_contains(in_long, tc))
+      ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
+  }
+}
+
+/* A day or month name, also in capitals: "Friday", "FRIDAY". */
+static gboolean
+ner_is_calendar(const char *w)
+{
+  if (eg_wordlist_has("calendar.txt", w))
+    return TRUE;
+  g_autofree char *tc = ner_title_case(w);
+  return strcmp(tc, w) != 0 && eg_wordlist_has("calendar.txt", tc);
+}
+
+/* Whether [a, b) is a table's column header or a run of such letters: every word one to three
+ * capital letters, one of them a single letter ("W D L PCT GB", "F G"). */
+static gboolean
+ner_header_letters(const NerCtx *ctx, guint a, guint b)
+{
+  if (b - a < 2)
+    return FALSE;
+  gboolean single = FALSE;
+  for (guint i = a; i < b; i++) {
+    const EgToken *t = &ctx->tok[i];
+    glong len = g_utf8_strlen(ctx->text + t->start, (gssize)(t->end - t->start));
+    if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_ABBR) || len > 3 ||
+        !((t->flags & EG_TF_ALLCAPS) || len == 1))
+      return FALSE;
+    single = single || len == 1;
+  }
+  return single;
+}
+
+/* Whether [a, b) is the topic word that starts a wire headline: "CRICKET - ...", "SOCCER - ...":
+ * ordinary words alone at the start of a line in capitals, before a dash. */
+static gboolean
+ner_topic_slug(const NerCtx *ctx, guint a, guint b)
+{
+  if (!(ctx->line_kind[a] & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
+      ctx->tok[b].kind != EG_TOK_PUNCT || ctx->tok[b].ch != '-')
+    return FALSE;
+  for (guint i = a; i < b; i++) {
+    g_autofree char *lower = ner_lower(ctx, i);
+    if (!ner_is_ordinary(lower))
+      return FALSE;
+  }
+  return TRUE;
 }
 
 /* Decides whether tokens [a, b) (after titles are cut) name something, trims them and adds
@@ -595,13 +712,13 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   /* "On Monday Trump said": edge calendar words are not part of a name. */
   while (a < b) {
     g_autofree char *w = ner_tok_str(ctx, a);
-    if (!eg_wordlist_has("calendar.txt", w))
+    if (!ner_is_calendar(w))
       break;
     a++;
   }
   while (b > a) {
     g_autofree char *w = ner_tok_str(ctx, b - 1);
-    if (!eg_wordlist_has("calendar.txt", w))
+    if (!ner_is_calendar(w))
       break;
     b--;
   }
@@ -611,6 +728,9 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   while (b > a && !(ctx->tok[b - 1].flags & EG_TF_CAP))
     b--;
   if (a >= b)
+    return;
+  if ((ctx->line_kind[a] & NER_LINE_HEADER) || ner_header_letters(ctx, a, b) ||
+      ner_topic_slug(ctx, a, b))
     return;
   /* "Australian Tom Moody", "Ohio-based KeyCorp": a nationality or a "-based" adjective before
    * a name is a word of its own; "American Express" and "British Airways" stay one name. */
@@ -841,10 +961,21 @@ ner_lines(NerCtx *ctx)
                                          ctx->tok[i].start - ctx->tok[i - 1].end) != NULL);
     if (new_line && i > first) {
       gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
+      /* A table's column header: only words of one to three capitals, three or more, one of
+       * them a single letter ("W D L PCT GB"). */
+      guint short_caps = 0, singles = 0, others = 0;
       for (guint k = first; k < i; k++) {
         const EgToken *t = &ctx->tok[k];
         if (t->kind != EG_TOK_WORD)
           continue;
+        glong len = g_utf8_strlen(ctx->text + t->start, (gssize)(t->end - t->start));
+        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && len <= 3 &&
+            (len == 1 || (t->flags & EG_TF_ALLCAPS))) {
+          short_caps++;
+          singles += len == 1;
+        } else {
+          others++;
+        }
         if (!(t->flags & EG_TF_CAP))
           lower_word = TRUE;
         for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p = g_utf8_next_char(p))
@@ -854,7 +985,8 @@ ner_lines(NerCtx *ctx)
           shout = TRUE;
       }
       guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
-                             (!lower && shout ? NER_LINE_SHOUT : 0));
+                             (!lower && shout ? NER_LINE_SHOUT : 0) |
+                             (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
       for (guint k = first; k < i; k++) {
         ctx->line_first[k] = first;
         ctx->line_kind[k] = kind;
@@ -997,6 +1129,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       ner_span(&ctx, a, b);
     i = b;
   }
+
+  ner_sport_given_names(&ctx);
 
   /* "Democratic National Committee (DNC)": the acronym in brackets abbreviates the name. */
   EgMention *ms = (EgMention *)out->data;

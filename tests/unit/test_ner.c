@@ -512,6 +512,52 @@ test_team_names(void)
   g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_ORG);
 }
 
+static void
+test_header_letters_and_slugs(void)
+{
+  /* a table's column letters, the topic word of a wire headline and a day in capitals are not
+   * names */
+  assert_names("SOCCER - KVALBY WIN ON FRIDAY\n"
+               "Standings:\n"
+               "W D L PCT GB\n"
+               "Kvalby 4 2 1 .600 -\n"
+               "Tarvik 3 3 1 .500 1 F G\n",
+               "KVALBY|Kvalby|Tarvik");
+}
+
+static void
+test_news_sources(void)
+{
+  /* a one-word name as a source of news is an organisation */
+  g_autoptr(Found) f = found_new("Officials told Quolbet the deal was off, according to Tarvik. "
+                                 "The Vestre newspaper agreed, and Kvalbo said in a statement "
+                                 "that it would wait.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Quolbet|Tarvik|Vestre|Kvalbo");
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint(top_type(mention(f, i)), ==, EG_TYPE_ORG);
+  /* ... but a speech verb alone still leans to a person */
+  g_autoptr(Found) g = found_new("Halvorsen said the deal was off.");
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_PERSON);
+}
+
+static void
+test_sport_given_name(void)
+{
+  /* in a sports report a lone given name is a team, unless a full name of the document holds it */
+  g_autoptr(Found) f = found_new("Kent beat the league leaders by two goals in the match, and "
+                                 "Maria Okafor scored twice for them this season. Maria was "
+                                 "delighted.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Kent|Maria Okafor|Maria");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_PERSON);
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_PERSON);
+  /* outside sport, a lone given name stays a person's */
+  g_autoptr(Found) g = found_new("Officials said Kent would resign.");
+  g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_PERSON);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -543,5 +589,8 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/nationality-prefix", test_nationality_prefix);
   g_test_add_func("/ner/misc-tails", test_misc_tails);
   g_test_add_func("/ner/team-names", test_team_names);
+  g_test_add_func("/ner/header-letters-slugs", test_header_letters_and_slugs);
+  g_test_add_func("/ner/news-sources", test_news_sources);
+  g_test_add_func("/ner/sport-given-name", test_sport_given_name);
   return g_test_run();
 }
