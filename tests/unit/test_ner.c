@@ -558,6 +558,19 @@ test_sport_given_name(void)
   g_assert_cmpint(top_type(mention(g, 0)), ==, EG_TYPE_PERSON);
 }
 
+static void
+test_regions_and_former_countries(void)
+{
+  /* continents, world regions and former countries are places */
+  g_autoptr(Found) f = found_new("Envoys from Yugoslavia toured Europe and the Middle East.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Yugoslavia|Europe|Middle East");
+  for (guint i = 0; i < 3; i++) {
+    g_assert_cmpint(top_type(mention(f, i)), ==, EG_TYPE_LOC);
+    g_assert_nonnull(mention(f, i)->canonical);
+  }
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -592,5 +605,6 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/header-letters-slugs", test_header_letters_and_slugs);
   g_test_add_func("/ner/news-sources", test_news_sources);
   g_test_add_func("/ner/sport-given-name", test_sport_given_name);
+  g_test_add_func("/ner/regions", test_regions_and_former_countries);
   return g_test_run();
 }
