@@ -50,5 +50,6 @@ int eg_cmd_build(int argc, char **argv);
 int eg_cmd_count(int argc, char **argv);
 int eg_cmd_merge(int argc, char **argv);
 int eg_cmd_entities(int argc, char **argv);
+int eg_cmd_mentions(int argc, char **argv);
 
 #endif

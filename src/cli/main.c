@@ -14,6 +14,7 @@ static const char usage[] =
   "Commands:\n"
   "  build     text -> graph files (GraphML, DOT, SVG, PNG, PDF, TSV by the -o extension)\n"
   "  entities  text -> entity table (TSV: label, type, mentions, documents, aliases)\n"
+  "  mentions  text -> every mention (TSV: document, sentence, offset, surface, label, type)\n"
   "  count     text -> partial counts (sorted text records), the map step of a distributed run\n"
   "  merge     sorted partial counts -> summed counts, the reduce step (build --counts reads them)\n"
   "\n"
@@ -47,10 +48,12 @@ main(int argc, char **argv)
     return eg_cmd_build(argc - 1, argv + 1);
   if (strcmp(cmd, "entities") == 0)
     return eg_cmd_entities(argc - 1, argv + 1);
+  if (strcmp(cmd, "mentions") == 0)
+    return eg_cmd_mentions(argc - 1, argv + 1);
   if (strcmp(cmd, "count") == 0)
     return eg_cmd_count(argc - 1, argv + 1);
   if (strcmp(cmd, "merge") == 0)
     return eg_cmd_merge(argc - 1, argv + 1);
-  fprintf(stderr, "entgraph: unknown command '%s' (commands: build, entities, count, merge; see 'entgraph --help')\n", cmd);
+  fprintf(stderr, "entgraph: unknown command '%s' (commands: build, entities, mentions, count, merge; see 'entgraph --help')\n", cmd);
   return EG_EXIT_USAGE;
 }

@@ -155,9 +155,14 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   g_autoptr(GArray) entries = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
   for (guint i = 0; extra && extra[i].long_name; i++)
     g_array_append_val(entries, extra[i]);
-  for (guint i = 0; input_entries[i].long_name; i++)
-    if (windows || strcmp(input_entries[i].long_name, "window") != 0)
+  /* `mentions` reads text in order on one thread: counts files and threads mean nothing to it. */
+  gboolean counting = strcmp(cmd, "mentions") != 0;
+  for (guint i = 0; input_entries[i].long_name; i++) {
+    const char *name = input_entries[i].long_name;
+    if ((windows || strcmp(name, "window") != 0) &&
+        (counting || (strcmp(name, "counts") != 0 && strcmp(name, "jobs") != 0)))
       g_array_append_val(entries, input_entries[i]);
+  }
   g_option_context_add_main_entries(ctx, (GOptionEntry *)entries->data, NULL);
   g_autoptr(GError) error = NULL;
   if (!g_option_context_parse(ctx, argc, argv, &error)) {

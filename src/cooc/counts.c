@@ -301,26 +301,38 @@ eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation 
   eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
 }
 
-/* Appends TEXT[from, to) to OUT with every run of white space as one space; *MAP_FROM and
- * *MAP_TO receive the output positions of MARK_FROM and MARK_TO. */
+/* Appends TEXT[from, to) (UTF-8) to OUT with every run of white space (Unicode's: line breaks,
+ * tabs, no-break spaces...) as one space, none at the ends; *MAP_FROM and *MAP_TO receive the
+ * output positions of MARK_FROM and MARK_TO. */
 static void
 collapse_space(GString *out, const char *text, guint32 from, guint32 to, guint32 mark_from,
                guint32 mark_to, gsize *map_from, gsize *map_to)
 {
   gboolean space = FALSE;
-  for (guint32 i = from; i < to; i++) {
-    if (i == mark_from)
-      *map_from = out->len + (space && out->len > 0);
-    if (i == mark_to)
-      *map_to = out->len;
-    if (g_ascii_isspace(text[i])) {
-      space = TRUE;
-      continue;
+  for (guint32 i = from; i < to;) {
+    guint32 n = 1;
+    gboolean white;
+    if ((guchar)text[i] < 0x80) {
+      white = g_ascii_isspace(text[i]);
+    } else {
+      n = (guint32)g_utf8_skip[(guchar)text[i]];
+      white = g_unichar_isspace(g_utf8_get_char(text + i));
+      if (i + n > to)
+        n = to - i;
     }
-    if (space && out->len > 0)
-      g_string_append_c(out, ' ');
-    space = FALSE;
-    g_string_append_c(out, text[i]);
+    if (i <= mark_from && mark_from < i + n)
+      *map_from = out->len + (space && out->len > 0 && !white);
+    if (i <= mark_to && mark_to < i + n)
+      *map_to = out->len;
+    if (white) {
+      space = TRUE;
+    } else {
+      if (space && out->len > 0)
+        g_string_append_c(out, ' ');
+      space = FALSE;
+      g_string_append_len(out, text + i, n);
+    }
+    i += n;
   }
   if (mark_to >= to)
     *map_to = out->len;

@@ -1,0 +1,1 @@
+$ENTGRAPH mentions --help > h; rc=$?; for o in --paragraphs --jsonl --text-field --id-field --aliases --stoplist -q --quiet -h --help "Exit codes" "Examples"; do grep -q -e "$o[ ,=:]" -e "^$o" h && echo "mentions $o" || echo "MISSING $o"; done; grep -q -e --output -e --format -e --window -e --counts -e --jobs h && echo "MENTIONS an option mentions does not take"; exit $rc

@@ -1,0 +1,1 @@
+cd "$SAMPLES" && $ENTGRAPH mentions trump-putin-dnc-server.txt
