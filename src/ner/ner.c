@@ -630,7 +630,8 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
 
 /* In a sports report a lone given name ("Kent", "Chelsea") that no longer name of the document
  * holds is rather a team than a person: players are named in full, and a surname or first name
- * that some full name holds is left alone. */
+ * that some full name holds is left alone. A one-word name with no evidence at all leans to a
+ * team there too ("Derbyshire", "Auxerre"). */
 static void
 ner_sport_given_names(const NerCtx *ctx)
 {
@@ -653,6 +654,9 @@ ner_sport_given_names(const NerCtx *ctx)
     g_autofree char *tc = ner_title_case(m->name);
     if (eg_wordlist_has("given_names.txt", tc) && !g_hash_table_contains(in_long, tc))
       ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
+    else if (m->votes[EG_TYPE_PERSON] + m->votes[EG_TYPE_ORG] + m->votes[EG_TYPE_LOC] +
+                 m->votes[EG_TYPE_MISC] == 0 && !g_hash_table_contains(in_long, tc))
+      ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK);
   }
 }
 
@@ -747,7 +751,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     g_autofree char *next_tc = ner_title_case(next);
     g_autofree char *next_lower = eg_text_lower(next, -1);
     gboolean cut = adj || (b - a > nw + 1 && eg_wordlist_has("given_names.txt", next_tc)) ||
-                   (b - a == nw + 1 && !ner_is_ordinary(next_lower) &&
+                   (b - a == nw + 1 && !ner_is_ordinary(next_lower) && !strpbrk(next, "0123456789") &&
                     !eg_wordlist_has("org_cues.txt", next) && !str_in(event_heads, next) &&
                     !ner_in_lexicon(next_tc));
     if (cut && !ner_has_org_cue(ctx, a + nw, b)) {

@@ -571,6 +571,30 @@ test_regions_and_former_countries(void)
   }
 }
 
+static void
+test_peoples(void)
+{
+  /* peoples of nations, regions and groups are MISC like nationalities */
+  g_autoptr(Found) f = found_new("Officials said Scottish and European fans joined the Kurds.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Scottish|European|Kurds");
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint(top_type(mention(f, i)), ==, EG_TYPE_MISC);
+}
+
+static void
+test_sport_unknown_word(void)
+{
+  /* in a sports report a one-word name with no evidence leans to a team; elsewhere it has no
+   * vote (and stays MISC) */
+  g_autoptr(Found) f = found_new("Quolbet won the match with two goals and lead the league this "
+                                 "season.");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpuint(mention(f, 0)->votes[EG_TYPE_ORG], ==, EG_VOTE_WEAK);
+  g_autoptr(Found) g = found_new("Officials said Quolbet was closed.");
+  g_assert_cmpuint(mention(g, 0)->votes[EG_TYPE_ORG], ==, 0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -606,5 +630,7 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/news-sources", test_news_sources);
   g_test_add_func("/ner/sport-given-name", test_sport_given_name);
   g_test_add_func("/ner/regions", test_regions_and_former_countries);
+  g_test_add_func("/ner/peoples", test_peoples);
+  g_test_add_func("/ner/sport-unknown-word", test_sport_unknown_word);
   return g_test_run();
 }
