@@ -729,6 +729,7 @@ Brothers Bros. Capital Commonwealth Cooperative Co-op Electric Energy
 Enterprises Industries Insurance International Laboratories Labs Limited
 Mission Pharmaceuticals Radio Railway Railways Regiment School Secretariat
 Telecom Television Tribune Herald Gazette Magazine Broadcasting Channel
+Newsroom Newsdesk Daily Zeitung Communications
 EOF
 tr -s ' \t' '\n\n' < "$tmp/org_cues.in" | sed '/^$/d' | csort > "$tmp/org_cues.txt"
 

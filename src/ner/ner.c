@@ -754,7 +754,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
                    (b - a == nw + 1 && !ner_is_ordinary(next_lower) && !strpbrk(next, "0123456789") &&
                     !eg_wordlist_has("org_cues.txt", next) && !str_in(event_heads, next) &&
                     !ner_in_lexicon(next_tc));
-    if (cut && !ner_has_org_cue(ctx, a + nw, b)) {
+    if (cut && (adj || !ner_has_org_cue(ctx, a + nw, b))) {
       ner_emit(ctx, a, a + nw, a + nw, FALSE, prev);
       a += nw;
       prev = (gint)a - 1;

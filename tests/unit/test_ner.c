@@ -480,6 +480,9 @@ test_nationality_prefix(void)
   /* ... but an organisation's name or an ordinary word keeps it */
   assert_names("Passengers flew British Airways and paid with American Express.",
                "British Airways|American Express");
+  /* a "-based" adjective goes even before an organisation's name */
+  assert_names("Analysts said Oslo-based Quolbet Communications grew.",
+               "Oslo-based|Quolbet Communications");
 }
 
 static void
@@ -595,6 +598,17 @@ test_sport_unknown_word(void)
   g_assert_cmpuint(mention(g, 0)->votes[EG_TYPE_ORG], ==, 0);
 }
 
+static void
+test_press_cues(void)
+{
+  /* newsroom and newspaper words make an organisation, even after a given name */
+  g_autoptr(Found) f = found_new("Call the Maria Newsroom or read the Kvalby Daily.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "Maria Newsroom|Kvalby Daily");
+  g_assert_cmpint(top_type(mention(f, 0)), ==, EG_TYPE_ORG);
+  g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -632,5 +646,6 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/regions", test_regions_and_former_countries);
   g_test_add_func("/ner/peoples", test_peoples);
   g_test_add_func("/ner/sport-unknown-word", test_sport_unknown_word);
+  g_test_add_func("/ner/press-cues", test_press_cues);
   return g_test_run();
 }
