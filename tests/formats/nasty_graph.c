@@ -83,7 +83,8 @@ main(int argc, char **argv)
   add_node(&t, "Ctrl\x01" "Char \x1b[31mRed", EG_TYPE_PERSON, 4, 2, "Ctrl\x7f" "Del|Tab\tHere");
   add_node(&t, "O'Neil = +1 @x", EG_TYPE_PERSON, 5, 2, "");
   add_node(&t, "Zo\xc3\xab \xe2\x80\xa8Sep", EG_TYPE_LOC, 1, 1, "");
-  const EgEdge edges[] = { { 0, 1, 2 }, { 1, 2, 3 }, { 1, 3, 1 }, { 2, 4, 2 }, { 3, 4, 5 }, { 0, 4, 1 } };
+  const EgEdge edges[] = { { 0, 1, 2, 1, NULL }, { 1, 2, 3, 1, NULL }, { 1, 3, 1, 1, NULL },
+                           { 2, 4, 2, 1, NULL }, { 3, 4, 5, 1, NULL }, { 0, 4, 1, 1, NULL } };
   for (guint i = 0; i < G_N_ELEMENTS(edges); i++)
     g_array_append_val(t.edges, edges[i]);
   t.documents = 2;

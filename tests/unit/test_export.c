@@ -50,7 +50,7 @@ small_table(void)
   add_node(t, NASTY_LABEL, EG_TYPE_ORG, 5, 2, "AB|A&B");
   add_node(t, "Maria Okafor", EG_TYPE_PERSON, 9, 3, "Okafor|Okafor's");
   add_node(t, "Oslo", EG_TYPE_LOC, 2, 1, "");
-  EgEdge e1 = { 0, 1, 4 }, e2 = { 1, 2, 1 };
+  EgEdge e1 = { 0, 1, 4, 1, NULL }, e2 = { 1, 2, 1, 1, NULL };
   g_array_append_val(t->edges, e1);
   g_array_append_val(t->edges, e2);
   t->documents = 3;
@@ -331,7 +331,9 @@ test_tsv(void)
 static void
 test_empty_graph(void)
 {
-  EgNodeTable t = { g_array_new(FALSE, TRUE, sizeof(EgNode)), g_array_new(FALSE, TRUE, sizeof(EgEdge)), 0, 0 };
+  EgNodeTable t = { 0 };
+  t.nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  t.edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
   igraph_t g;
   build_graph(&g, &t);
   gsize len = 0;

@@ -44,7 +44,7 @@ add_node(EgNodeTable *t, const char *label, EgEntityType type, guint64 mentions,
 static void
 add_edge(EgNodeTable *t, guint a, guint b, guint64 count)
 {
-  EgEdge e = { a, b, count };
+  EgEdge e = { a, b, count, 1, NULL };
   g_array_append_val(t->edges, e);
 }
 
