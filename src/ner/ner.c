@@ -339,18 +339,36 @@ static const char *const sport_words[] = {
 static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  static GHashTable *words; /* word -> its index + 1 in sport_words, built once */
+  if (g_once_init_enter(&words)) {
+    GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint k = 0; sport_words[k]; k++)
+      g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
+    g_once_init_leave(&words, set);
+  }
+  gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
+  guint n_seen = 0;
+  char buf[16];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
-    if (t->kind != EG_TOK_WORD)
+    gsize len = t->end - t->start;
+    /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
+    if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
       continue;
-    char *w = ner_lower(ctx, i);
-    if (str_in(sport_words, w) && !g_hash_table_contains(seen, w)) {
-      g_hash_table_add(seen, w);
-      if (g_hash_table_size(seen) >= 4)
+    const char *p = ctx->text + t->start;
+    gboolean ascii = TRUE;
+    for (gsize k = 0; k < len && ascii; k++) {
+      ascii = g_ascii_isalpha(p[k]) || p[k] == '-';
+      buf[k] = g_ascii_tolower(p[k]);
+    }
+    if (!ascii)
+      continue;
+    buf[len] = '\0';
+    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
+    if (idx && !seen[idx - 1]) {
+      seen[idx - 1] = TRUE;
+      if (++n_seen >= 4)
         return TRUE;
-    } else {
-      g_free(w);
     }
   }
   return FALSE;
