@@ -50,6 +50,9 @@ EgCounts *eg_counts_new(EgWindowKind window, guint size);
 void eg_counts_free(EgCounts *counts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgCounts, eg_counts_free)
 
+/* The counts of LABEL in C, created empty when absent (transfer none). This function can't fail. */
+EgEntityCounts *eg_counts_entity(EgCounts *c, const char *label);
+
 /* Adds one document DOC (NULL: no examples are kept): its segmentation, mentions and their
  * resolution. Each unordered pair of distinct entities counts once per window they share and once
  * per document; its example is the sentence naming both with the smallest key (DOCUMENT,

@@ -95,8 +95,8 @@ add_u64(GHashTable *t, const char *key, guint64 n, gboolean copy_key)
   g_hash_table_insert(t, copy_key ? g_strdup(key) : (char *)key, v);
 }
 
-static EgEntityCounts *
-counts_entity(EgCounts *c, const char *label)
+EgEntityCounts *
+eg_counts_entity(EgCounts *c, const char *label)
 {
   EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
   if (!e) {
@@ -234,7 +234,7 @@ counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids, GHashTabl
       v[n++] = v[i];
   for (guint i = 0; i < n; i++) {
     const EgDocEntity *a = res->entities->pdata[v[i]];
-    counts_entity(c, a->label)->windows++;
+    eg_counts_entity(c, a->label)->windows++;
     for (guint j = i + 1; j < n; j++) {
       const EgDocEntity *b = res->entities->pdata[v[j]];
       const char *key;
@@ -450,7 +450,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
 
   for (guint i = 0; i < res->entities->len; i++) {
     const EgDocEntity *d = res->entities->pdata[i];
-    EgEntityCounts *e = counts_entity(c, d->label);
+    EgEntityCounts *e = eg_counts_entity(c, d->label);
     e->mentions += d->mentions;
     if (parts_first_time(parts, d->label))
       e->documents++;
@@ -502,7 +502,7 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
   g_hash_table_iter_init(&it, from->entities);
   while (g_hash_table_iter_next(&it, &k, &v)) {
     const EgEntityCounts *f = v;
-    EgEntityCounts *e = counts_entity(into, f->label);
+    EgEntityCounts *e = eg_counts_entity(into, f->label);
     e->mentions += f->mentions;
     e->documents += f->documents;
     e->windows += f->windows;

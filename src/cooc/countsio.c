@@ -179,19 +179,6 @@ counts_slot(GHashTable *table, const char *key)
   return v;
 }
 
-static EgEntityCounts *
-counts_entity_get(EgCounts *c, const char *label)
-{
-  EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
-  if (!e) {
-    e = g_new0(EgEntityCounts, 1);
-    e->label = g_strdup(label);
-    e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_hash_table_insert(c->entities, e->label, e);
-  }
-  return e;
-}
-
 /* Reads one line with getline into *LINE, without its line end; FALSE at the end. */
 static gboolean
 read_line(FILE *in, char **line, size_t *cap)
@@ -257,7 +244,7 @@ eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
     EgCounts *c = *counts;
     switch (r.kind) {
     case 'E': {
-      EgEntityCounts *e = counts_entity_get(c, r.fields[1]);
+      EgEntityCounts *e = eg_counts_entity(c, r.fields[1]);
       e->mentions += r.values[0];
       e->documents += r.values[1];
       e->windows += r.values[2];
@@ -266,7 +253,7 @@ eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
       break;
     }
     case 'S':
-      *counts_slot(counts_entity_get(c, r.fields[1])->surfaces, r.fields[2]) += r.values[0];
+      *counts_slot(eg_counts_entity(c, r.fields[1])->surfaces, r.fields[2]) += r.values[0];
       break;
     case 'P':
     case 'X': {

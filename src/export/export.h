@@ -108,6 +108,15 @@ void eg_export_attr_lists_init(EgAttrLists *lists, const igraph_t *graph);
 void eg_export_attr_lists_destroy(EgAttrLists *lists);
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
 gboolean eg_export_attr_is_integer(const char *name);
+/* The XML Schema-like type GraphML and GEXF give attribute NAME of igraph TYPE: string, boolean,
+ * long or double. This function can't fail. */
+const char *eg_export_xml_type(const char *name, igraph_attribute_type_t type);
+/* The text of attribute NAME (of TYPE) of element ID of DOMAIN, cleaned for XML, or NULL when it
+ * has no value (a metric not computed, a type XML cannot hold) (transfer full). */
+char *eg_export_xml_value(const igraph_t *graph, igraph_attribute_elemtype_t domain, const char *name,
+                          igraph_attribute_type_t type, igraph_integer_t id);
+/* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
+void eg_export_xml_quiet(void);
 /* GRAPH's vertices, most mentioned first, ties by label: the order of the entity table and of
  * the picture's choice of nodes. Returns an array of vcount ids (transfer full, g_free). */
 igraph_integer_t *eg_export_by_mentions(const igraph_t *graph);

@@ -16,52 +16,12 @@
 #include <math.h>
 #include <string.h>
 
-static const char *
-gexf_type(const char *name, igraph_attribute_type_t type)
-{
-  if (type == IGRAPH_ATTRIBUTE_STRING)
-    return "string";
-  if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
-    return "boolean";
-  return eg_export_attr_is_integer(name) ? "long" : "double";
-}
-
 /* Whether attribute NAME of this domain is written on the element itself, not in <attvalues>. */
 static gboolean
 gexf_on_element(igraph_attribute_elemtype_t domain, const char *name)
 {
   return (domain == IGRAPH_ATTRIBUTE_VERTEX && strcmp(name, "label") == 0) ||
          (domain == IGRAPH_ATTRIBUTE_EDGE && strcmp(name, "weight") == 0);
-}
-
-/* The text of attribute NAME (of TYPE) of element ID, or NULL when it has no value (a NaN
- * metric, an attribute type GEXF cannot hold). Transfer full. */
-static char *
-gexf_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
-           igraph_attribute_type_t type, igraph_integer_t id)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (type == IGRAPH_ATTRIBUTE_STRING) {
-    const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
-                    : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
-                                                        : igraph_cattribute_EAS(g, name, id);
-    return eg_export_xml_clean(s ? s : "");
-  }
-  if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-    double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
-               : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
-                                                   : igraph_cattribute_EAN(g, name, id);
-    if (!isfinite(v))
-      return NULL;
-    return g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
-  }
-  if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
-    gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
-                 : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
-                                                     : igraph_cattribute_EAB(g, name, id);
-    return g_strdup(b ? "true" : "false");
-  }
-  return NULL;
 }
 
 static gboolean
@@ -88,7 +48,7 @@ gexf_declare(xmlTextWriterPtr w, const char *klass, igraph_attribute_elemtype_t 
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "title", BAD_CAST clean);
     if (rc >= 0)
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "type",
-                                       BAD_CAST gexf_type(name, VECTOR(*types)[i]));
+                                       BAD_CAST eg_export_xml_type(name, VECTOR(*types)[i]));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
@@ -104,7 +64,7 @@ gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_
     const char *name = igraph_strvector_get(names, i);
     if (gexf_on_element(domain, name))
       continue;
-    g_autofree char *value = gexf_value(g, domain, name, VECTOR(*types)[i], id);
+    g_autofree char *value = eg_export_xml_value(g, domain, name, VECTOR(*types)[i], id);
     if (!value)
       continue;
     g_autofree char *clean = eg_export_xml_clean(name);
@@ -124,7 +84,7 @@ gexf_description(const igraph_t *g, const EgAttrLists *a)
   GString *s = g_string_new(NULL);
   for (igraph_integer_t i = 0; i < igraph_strvector_size(&a->gnames); i++) {
     const char *name = igraph_strvector_get(&a->gnames, i);
-    g_autofree char *value = gexf_value(g, IGRAPH_ATTRIBUTE_GRAPH, name, VECTOR(a->gtypes)[i], 0);
+    g_autofree char *value = eg_export_xml_value(g, IGRAPH_ATTRIBUTE_GRAPH, name, VECTOR(a->gtypes)[i], 0);
     if (value)
       g_string_append_printf(s, "%s%s=%s", s->len ? " " : "", name, value);
   }
@@ -134,17 +94,10 @@ gexf_description(const igraph_t *g, const EgAttrLists *a)
   return clean;
 }
 
-static void
-gexf_silent(void *ctx, const char *msg, ...)
-{
-  (void)ctx;
-  (void)msg;
-}
-
 gboolean
 eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
 {
-  xmlSetGenericErrorFunc(NULL, gexf_silent);
+  eg_export_xml_quiet();
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
   g_autofree char *description = gexf_description(g, &a);

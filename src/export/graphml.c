@@ -11,21 +11,6 @@
 #include <errno.h>
 #include <math.h>
 
-typedef struct {
-  igraph_strvector_t gnames, vnames, enames;
-  igraph_vector_int_t gtypes, vtypes, etypes;
-} AttrLists;
-
-static const char *
-graphml_type(const char *name, igraph_attribute_type_t type)
-{
-  if (type == IGRAPH_ATTRIBUTE_STRING)
-    return "string";
-  if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
-    return "boolean";
-  return eg_export_attr_is_integer(name) ? "long" : "double";
-}
-
 static int
 graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
              const igraph_strvector_t *names, const igraph_vector_int_t *types)
@@ -40,7 +25,7 @@ graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST name);
     if (rc >= 0)
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type",
-                                       BAD_CAST graphml_type(name, VECTOR(*types)[i]));
+                                       BAD_CAST eg_export_xml_type(name, VECTOR(*types)[i]));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   return rc;
@@ -55,23 +40,9 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_a
   for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
     const char *name = igraph_strvector_get(names, i);
     g_autofree char *key = g_strconcat(prefix, name, NULL);
-    g_autofree char *text = NULL;
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    if (VECTOR(*types)[i] == IGRAPH_ATTRIBUTE_STRING) {
-      const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
-                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
-                                                          : igraph_cattribute_EAS(g, name, id);
-      text = eg_export_xml_clean(s ? s : "");
-    } else if (VECTOR(*types)[i] == IGRAPH_ATTRIBUTE_NUMERIC) {
-      double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
-                 : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
-                                                     : igraph_cattribute_EAN(g, name, id);
-      if (isnan(v))
-        continue; /* a metric not computed for this element */
-      text = g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
-    } else {
-      continue;
-    }
+    g_autofree char *text = eg_export_xml_value(g, domain, name, VECTOR(*types)[i], id);
+    if (!text)
+      continue; /* a metric not computed for this element */
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
     if (rc >= 0) rc = xmlTextWriterWriteString(w, BAD_CAST text);
@@ -80,26 +51,12 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_a
   return rc;
 }
 
-/* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */
-static void
-graphml_silent(void *ctx, const char *msg, ...)
-{
-  (void)ctx;
-  (void)msg;
-}
-
 gboolean
 eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
-  xmlSetGenericErrorFunc(NULL, graphml_silent);
-  AttrLists a;
-  igraph_strvector_init(&a.gnames, 0);
-  igraph_strvector_init(&a.vnames, 0);
-  igraph_strvector_init(&a.enames, 0);
-  igraph_vector_int_init(&a.gtypes, 0);
-  igraph_vector_int_init(&a.vtypes, 0);
-  igraph_vector_int_init(&a.etypes, 0);
-  igraph_cattribute_list(g, &a.gnames, &a.gtypes, &a.vnames, &a.vtypes, &a.enames, &a.etypes);
+  eg_export_xml_quiet();
+  EgAttrLists a;
+  eg_export_attr_lists_init(&a, g);
 
   xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
   xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
@@ -148,12 +105,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   else if (buf)
     xmlOutputBufferClose(buf);
 
-  igraph_strvector_destroy(&a.gnames);
-  igraph_strvector_destroy(&a.vnames);
-  igraph_strvector_destroy(&a.enames);
-  igraph_vector_int_destroy(&a.gtypes);
-  igraph_vector_int_destroy(&a.vtypes);
-  igraph_vector_int_destroy(&a.etypes);
+  eg_export_attr_lists_destroy(&a);
   if (rc < 0 || ferror(stream)) {
     int e = errno;
     g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GraphML (%s)", g_strerror(e));

@@ -7,6 +7,8 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <libxml/xmlerror.h>
+#include <math.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -291,4 +293,58 @@ eg_export_number(char *buf, double value, gboolean integer)
       return buf;
   }
   return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+}
+
+const char *
+eg_export_xml_type(const char *name, igraph_attribute_type_t type)
+{
+  if (type == IGRAPH_ATTRIBUTE_STRING)
+    return "string";
+  if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+    return "boolean";
+  return eg_export_attr_is_integer(name) ? "long" : "double";
+}
+
+/* The text of attribute NAME (of TYPE) of element ID, or NULL when it has no value (a NaN
+ * metric, an attribute type GEXF cannot hold). Transfer full. */
+char *
+eg_export_xml_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
+           igraph_attribute_type_t type, igraph_integer_t id)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (type == IGRAPH_ATTRIBUTE_STRING) {
+    const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
+                    : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
+                                                        : igraph_cattribute_EAS(g, name, id);
+    return eg_export_xml_clean(s ? s : "");
+  }
+  if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+    double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
+               : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
+                                                   : igraph_cattribute_EAN(g, name, id);
+    if (!isfinite(v))
+      return NULL;
+    return g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
+  }
+  if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+    gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
+                 : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
+                                                     : igraph_cattribute_EAB(g, name, id);
+    return g_strdup(b ? "true" : "false");
+  }
+  return NULL;
+}
+
+/* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */
+static void
+export_xml_silent(void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
+void
+eg_export_xml_quiet(void)
+{
+  xmlSetGenericErrorFunc(NULL, export_xml_silent);
 }
