@@ -148,13 +148,14 @@ cmp_incident(const void *pa, const void *pb)
   return strcmp(x->other, y->other);
 }
 
-static void
-filter_top_edges(Alive *a, guint k, EgWeight weight)
+/* The alive edges at each node in CSR form: node i's edge ids are ids[start[i] .. start[i+1]).
+ * Returns IDS and sets *START (both transfer full). Time: O(n + e). */
+static guint *
+alive_incidence(const Alive *a, guint **start_out)
 {
   const EgNodeTable *t = a->t;
   guint n = t->nodes->len, ne = t->edges->len;
-  /* Incidence lists in CSR form: node i's alive edges are inc[start[i] .. start[i+1]). */
-  g_autofree guint *start = g_new0(guint, n + 2);
+  guint *start = g_new0(guint, n + 2);
   for (guint i = 0; i < ne; i++)
     if (a->edge[i]) {
       start[edge_at(t, i)->source + 1]++;
@@ -163,15 +164,32 @@ filter_top_edges(Alive *a, guint k, EgWeight weight)
   for (guint i = 0; i < n; i++)
     start[i + 1] += start[i];
   g_autofree guint *fill = g_memdup2(start, sizeof(guint) * (n + 1));
-  g_autofree Incident *inc = g_new(Incident, start[n] + 1);
+  guint *ids = g_new(guint, start[n] + 1);
   for (guint i = 0; i < ne; i++) {
     if (!a->edge[i])
       continue;
     const EgEdge *e = edge_at(t, i);
-    double w = eg_weight_edge(weight, t, e);
-    inc[fill[e->source]++] = (Incident){ i, w, e->count, node_at(t, e->target)->label };
-    inc[fill[e->target]++] = (Incident){ i, w, e->count, node_at(t, e->source)->label };
+    ids[fill[e->source]++] = i;
+    ids[fill[e->target]++] = i;
   }
+  *start_out = start;
+  return ids;
+}
+
+static void
+filter_top_edges(Alive *a, guint k, EgWeight weight)
+{
+  const EgNodeTable *t = a->t;
+  guint n = t->nodes->len, ne = t->edges->len;
+  g_autofree guint *start = NULL;
+  g_autofree guint *ids = alive_incidence(a, &start);
+  g_autofree Incident *inc = g_new(Incident, start[n] + 1);
+  for (guint v = 0; v < n; v++)
+    for (guint j = start[v]; j < start[v + 1]; j++) {
+      const EgEdge *e = edge_at(t, ids[j]);
+      guint other = e->source == v ? e->target : e->source;
+      inc[j] = (Incident){ ids[j], eg_weight_edge(weight, t, e), e->count, node_at(t, other)->label };
+    }
   g_autofree gboolean *keep = g_new0(gboolean, ne + 1);
   for (guint v = 0; v < n; v++) {
     guint len = start[v + 1] - start[v];
@@ -264,24 +282,9 @@ static void
 filter_focus(Alive *a, guint center, guint depth)
 {
   const EgNodeTable *t = a->t;
-  guint n = t->nodes->len, ne = t->edges->len;
-  g_autofree guint *start = g_new0(guint, n + 2);
-  for (guint i = 0; i < ne; i++)
-    if (a->edge[i]) {
-      start[edge_at(t, i)->source + 1]++;
-      start[edge_at(t, i)->target + 1]++;
-    }
-  for (guint i = 0; i < n; i++)
-    start[i + 1] += start[i];
-  g_autofree guint *fill = g_memdup2(start, sizeof(guint) * (n + 1));
-  g_autofree guint *adj = g_new(guint, start[n] + 1);
-  for (guint i = 0; i < ne; i++) {
-    if (!a->edge[i])
-      continue;
-    const EgEdge *e = edge_at(t, i);
-    adj[fill[e->source]++] = e->target;
-    adj[fill[e->target]++] = e->source;
-  }
+  guint n = t->nodes->len;
+  g_autofree guint *start = NULL;
+  g_autofree guint *ids = alive_incidence(a, &start);
   /* Breadth-first from the centre, at most DEPTH edges out. */
   g_autofree guint *dist = g_new(guint, n + 1);
   for (guint i = 0; i < n; i++)
@@ -294,11 +297,14 @@ filter_focus(Alive *a, guint center, guint depth)
     guint v = queue[head++];
     if (dist[v] >= depth)
       continue;
-    for (guint j = start[v]; j < start[v + 1]; j++)
-      if (dist[adj[j]] == G_MAXUINT) {
-        dist[adj[j]] = dist[v] + 1;
-        queue[tail++] = adj[j];
+    for (guint j = start[v]; j < start[v + 1]; j++) {
+      const EgEdge *e = edge_at(t, ids[j]);
+      guint other = e->source == v ? e->target : e->source;
+      if (dist[other] == G_MAXUINT) {
+        dist[other] = dist[v] + 1;
+        queue[tail++] = other;
       }
+    }
   }
   for (guint i = 0; i < n; i++)
     a->node[i] = a->node[i] && dist[i] != G_MAXUINT;
