@@ -7,8 +7,10 @@ want=(build-essential cmake pkg-config libglib2.0-dev libglib2.0-bin libigraph-d
 if [ "${1:-build}" = test ]; then
   # networkx, igraph and xmllint read the outputs back; clang builds the sanitizer and fuzz targets.
   # Dask (python3-distributed) runs the map and reduce steps of the counting tests.
-  # GNU parallel runs scripts/distributed/parallel.sh in the suite.
-  want+=(python3 python3-networkx python3-igraph python3-distributed parallel libxml2-utils clang libclang-rt-dev)
+  # GNU parallel runs scripts/distributed/parallel.sh in the suite. The locale sources (locales)
+  # let the tests compile de_DE and tr_TR, so the locale checks run rather than skip.
+  want+=(python3 python3-networkx python3-igraph python3-distributed parallel libxml2-utils clang
+         libclang-rt-dev locales)
 fi
 missing=()
 for p in "${want[@]}"; do
