@@ -9,6 +9,7 @@
 #ifndef EG_EXPORT_H
 #define EG_EXPORT_H
 
+#include <libxml/xmlwriter.h>
 #include <stdio.h>
 
 #include "graph/graph.h"
@@ -117,6 +118,12 @@ char *eg_export_xml_value(const igraph_t *graph, igraph_attribute_elemtype_t dom
                           igraph_attribute_type_t type, igraph_integer_t id);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
+/* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
+ * libxml2 cannot (transfer full: end it with eg_export_xml_close). */
+xmlTextWriterPtr eg_export_xml_open(FILE *stream);
+/* Ends and frees the document W (NULL: opening failed); RC is the writer's status so far.
+ * Returns FALSE and sets ERROR ("cannot write WHAT (reason)") when anything failed. */
+gboolean eg_export_xml_close(xmlTextWriterPtr w, int rc, FILE *stream, const char *what, GError **error);
 /* GRAPH's vertices, most mentioned first, ties by label: the order of the entity table and of
  * the picture's choice of nodes. Returns an array of vcount ids (transfer full, g_free). */
 igraph_integer_t *eg_export_by_mentions(const igraph_t *graph);

@@ -97,19 +97,14 @@ gexf_description(const igraph_t *g, const EgAttrLists *a)
 gboolean
 eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
 {
-  eg_export_xml_quiet();
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
   g_autofree char *description = gexf_description(g, &a);
   gboolean has_label = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label");
   gboolean has_weight = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
 
-  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
-  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+  xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
-  if (rc >= 0) rc = xmlTextWriterSetIndent(w, 1);
-  if (rc >= 0) rc = xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-  if (rc >= 0) rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "gexf");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.gexf.net/1.2draft");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
@@ -159,17 +154,6 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
-  if (rc >= 0) rc = xmlTextWriterEndDocument(w);
-  if (rc >= 0) rc = xmlTextWriterFlush(w);
-  if (w)
-    xmlFreeTextWriter(w); /* frees BUF too */
-  else if (buf)
-    xmlOutputBufferClose(buf);
   eg_export_attr_lists_destroy(&a);
-  if (rc < 0 || ferror(stream)) {
-    int err = errno;
-    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GEXF (%s)", g_strerror(err));
-    return FALSE;
-  }
-  return TRUE;
+  return eg_export_xml_close(w, rc, stream, "GEXF", error);
 }

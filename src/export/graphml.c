@@ -54,16 +54,11 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_a
 gboolean
 eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
-  eg_export_xml_quiet();
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
 
-  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
-  xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+  xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
-  if (rc >= 0) rc = xmlTextWriterSetIndent(w, 1);
-  if (rc >= 0) rc = xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-  if (rc >= 0) rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graphml");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://graphml.graphdrawing.org/xmlns");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
@@ -98,18 +93,6 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = graphml_data(w, g, "e_", IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
-  if (rc >= 0) rc = xmlTextWriterEndDocument(w);
-  if (rc >= 0) rc = xmlTextWriterFlush(w);
-  if (w)
-    xmlFreeTextWriter(w); /* frees BUF too */
-  else if (buf)
-    xmlOutputBufferClose(buf);
-
   eg_export_attr_lists_destroy(&a);
-  if (rc < 0 || ferror(stream)) {
-    int e = errno;
-    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write GraphML (%s)", g_strerror(e));
-    return FALSE;
-  }
-  return TRUE;
+  return eg_export_xml_close(w, rc, stream, "GraphML", error);
 }

@@ -348,3 +348,40 @@ eg_export_xml_quiet(void)
 {
   xmlSetGenericErrorFunc(NULL, export_xml_silent);
 }
+
+xmlTextWriterPtr
+eg_export_xml_open(FILE *stream)
+{
+  eg_export_xml_quiet();
+  xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stream, NULL);
+  if (!buf)
+    return NULL;
+  xmlTextWriterPtr w = xmlNewTextWriter(buf);
+  if (!w) {
+    xmlOutputBufferClose(buf);
+    return NULL;
+  }
+  if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
+    xmlFreeTextWriter(w);
+    return NULL;
+  }
+  return w;
+}
+
+gboolean
+eg_export_xml_close(xmlTextWriterPtr w, int rc, FILE *stream, const char *what, GError **error)
+{
+  if (!w)
+    rc = -1;
+  if (rc >= 0) rc = xmlTextWriterEndDocument(w);
+  if (rc >= 0) rc = xmlTextWriterFlush(w);
+  if (w)
+    xmlFreeTextWriter(w); /* frees its output buffer too */
+  if (rc < 0 || ferror(stream)) {
+    int e = errno;
+    g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write %s (%s)", what, g_strerror(e));
+    return FALSE;
+  }
+  return TRUE;
+}
