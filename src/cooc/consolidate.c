@@ -242,8 +242,13 @@ never_add(const char *key_a, const char *key_b, gpointer data)
   }
 }
 
-EgNodeTable *
-eg_consolidate(const EgCounts *counts)
+struct EgMerges {
+  GHashTable *node_of;        /* label -> the label of its node */
+  GHashTable *type_of;        /* node label -> EgEntityType, by the vote of all its mentions */
+};
+
+EgMerges *
+eg_merges_new(const EgCounts *counts)
 {
   g_return_val_if_fail(counts != NULL, NULL);
   guint n = g_hash_table_size(counts->entities);
@@ -253,7 +258,6 @@ eg_consolidate(const EgCounts *counts)
   Item *items = g_new0(Item, n + 1);
   g_autofree guint *parent = g_new(guint, n + 1);
   g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++) {
     Item *it = &items[i];
     it->e = g_hash_table_lookup(counts->entities, labels[i]);
@@ -262,7 +266,6 @@ eg_consolidate(const EgCounts *counts)
     it->initials = eg_resolve_initials(labels[i]);
     it->n_words = key_words(it->key);
     parent[i] = i;
-    g_hash_table_insert(index, (gpointer)labels[i], GUINT_TO_POINTER(i));
     gpointer prev;
     /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
     if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
@@ -280,7 +283,6 @@ eg_consolidate(const EgCounts *counts)
 
   /* Each set becomes a node labelled by its longest name, then the most mentioned. */
   g_autofree gint *best = g_new(gint, n + 1);
-  g_autofree gint *node_of = g_new(gint, n + 1);
   for (guint i = 0; i < n; i++)
     best[i] = -1;
   for (guint i = 0; i < n; i++) {
@@ -294,6 +296,75 @@ eg_consolidate(const EgCounts *counts)
       best[r] = (gint)i; /* labels come in byte order, so a tie keeps the smaller */
   }
 
+  EgMerges *m = g_new0(EgMerges, 1);
+  m->node_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  m->type_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint64 *votes = g_new0(guint64, (gsize)(n + 1) * EG_N_TYPES);
+  for (guint i = 0; i < n; i++) {
+    guint r = eg_uf_find(parent, i);
+    g_hash_table_insert(m->node_of, g_strdup(labels[i]), g_strdup(labels[best[r]]));
+    for (guint k = 0; k < EG_N_TYPES; k++)
+      votes[(gsize)r * EG_N_TYPES + k] += items[i].e->votes[k];
+  }
+  for (guint r = 0; r < n; r++)
+    if (eg_uf_find(parent, r) == r)
+      g_hash_table_insert(m->type_of, g_strdup(labels[best[r]]),
+                          GINT_TO_POINTER(eg_entity_type_guess(&votes[(gsize)r * EG_N_TYPES],
+                                                               labels[best[r]])));
+  for (guint i = 0; i < n; i++) {
+    g_free(items[i].key);
+    g_free(items[i].acronym);
+    g_free(items[i].initials);
+  }
+  g_free(items);
+  return m;
+}
+
+void
+eg_merges_free(EgMerges *merges)
+{
+  if (!merges)
+    return;
+  g_hash_table_unref(merges->node_of);
+  g_hash_table_unref(merges->type_of);
+  g_free(merges);
+}
+
+EgNodeTable *
+eg_consolidate(const EgCounts *counts)
+{
+  g_autoptr(EgMerges) merges = eg_merges_new(counts);
+  return eg_consolidate_with(counts, merges);
+}
+
+EgNodeTable *
+eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
+{
+  g_return_val_if_fail(counts != NULL && merges != NULL, NULL);
+  guint n = g_hash_table_size(counts->entities);
+  g_autofree const char **labels = (const char **)g_hash_table_get_keys_as_array(counts->entities, NULL);
+  qsort(labels, n, sizeof(char *), cmp_str_ptr);
+  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
+  /* The names of one node form a set, numbered by its first member in label order. A name the
+   * decisions never saw is a node of its own. */
+  g_autoptr(GHashTable) set_of = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autofree guint *parent = g_new(guint, n + 1);
+  g_autofree const char **node_label = g_new(const char *, n + 1);
+  for (guint i = 0; i < n; i++) {
+    g_hash_table_insert(index, (gpointer)labels[i], GUINT_TO_POINTER(i));
+    const char *nl = g_hash_table_lookup(merges->node_of, labels[i]);
+    if (!nl)
+      nl = labels[i];
+    node_label[i] = nl;
+    gpointer r;
+    if (g_hash_table_lookup_extended(set_of, nl, NULL, &r)) {
+      parent[i] = GPOINTER_TO_UINT(r);
+    } else {
+      parent[i] = i;
+      g_hash_table_insert(set_of, (gpointer)nl, GUINT_TO_POINTER(i));
+    }
+  }
+
   EgNodeTable *t = g_new0(EgNodeTable, 1);
   t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
   g_array_set_clear_func(t->nodes, eg_node_clear);
@@ -303,6 +374,7 @@ eg_consolidate(const EgCounts *counts)
   t->windows = counts->windows;
 
   /* Members of each set as linked lists in label order, so building nodes is linear. */
+  g_autofree gint *node_of = g_new(gint, n + 1);
   g_autofree gint *first = g_new(gint, n + 1), *last = g_new(gint, n + 1), *next = g_new(gint, n + 1);
   for (guint i = 0; i < n; i++)
     first[i] = last[i] = next[i] = -1;
@@ -320,10 +392,10 @@ eg_consolidate(const EgCounts *counts)
       continue;
     guint64 votes[EG_N_TYPES] = { 0 };
     EgNode node = { 0 };
-    node.label = g_strdup(labels[best[r]]);
+    node.label = g_strdup(node_label[r]);
     g_autoptr(GHashTable) forms = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     for (gint i = first[r]; i >= 0; i = next[i]) {
-      const EgEntityCounts *e = items[i].e;
+      const EgEntityCounts *e = g_hash_table_lookup(counts->entities, labels[i]);
       node.mentions += e->mentions;
       /* Two merged names in one window count that window twice; capped by the total below. */
       node.windows += e->windows;
@@ -346,7 +418,10 @@ eg_consolidate(const EgCounts *counts)
     }
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
-    node.type = eg_entity_type_guess(votes, node.label);
+    gpointer type;
+    node.type = g_hash_table_lookup_extended(merges->type_of, node.label, NULL, &type)
+                    ? (EgEntityType)GPOINTER_TO_INT(type)
+                    : eg_entity_type_guess(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
     GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
@@ -380,7 +455,7 @@ eg_consolidate(const EgCounts *counts)
     g_hash_table_insert(node_index, g_array_index(t->nodes, EgNode, k).label, GUINT_TO_POINTER(k));
   for (guint i = 0; i < n; i++) {
     guint r = eg_uf_find(parent, i);
-    node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, labels[best[r]]));
+    node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, node_label[r]));
   }
 
   /* Pairs map onto nodes; pairs that land on one edge add up (windows, documents), the edge's
@@ -441,12 +516,6 @@ eg_consolidate(const EgCounts *counts)
   g_hash_table_remove_all(edge_index);
   g_array_free(keys, TRUE);
 
-  for (guint i = 0; i < n; i++) {
-    g_free(items[i].key);
-    g_free(items[i].acronym);
-    g_free(items[i].initials);
-  }
-  g_free(items);
   return t;
 }
 

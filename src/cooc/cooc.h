@@ -42,6 +42,10 @@ typedef struct {
   GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> EgPairCounts* */
   guint64 documents;
   guint64 windows;
+  /* Counting by period (--slice): documents go, by their date, into the counts of their period
+   * and these counts stay empty. NONE: no periods. */
+  EgSlice slice;
+  GHashTable *periods;        /* period name -> EgCounts* (slice NONE, same header), or NULL */
 } EgCounts;
 
 /* A new, empty count table (transfer full, eg_counts_free). SIZE is the token window size for
@@ -88,8 +92,18 @@ EgPairCounts *eg_counts_add_pair(EgCounts *counts, const char *a, const char *b,
  * counted and summed in (transfer full). */
 char *eg_counts_example_key(const char *doc_id, guint part, guint sentence);
 
-/* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their headers
- * (window, paragraph mode) differ. */
+/* The counts of period NAME in C (C->slice is not NONE), created empty when absent
+ * (transfer none). */
+EgCounts *eg_counts_period(EgCounts *c, const char *name);
+
+/* The names of C's periods in time order (transfer container; the names are C's). */
+GPtrArray *eg_counts_period_names(const EgCounts *c);
+
+/* The sum of C's periods: new counts with C's header and no periods (transfer full). */
+EgCounts *eg_counts_sum_periods(const EgCounts *c);
+
+/* Adds FROM into INTO, period by period when they have periods. Returns FALSE and sets ERROR
+ * (nothing changes) when their headers (window, paragraph mode, slice) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */
@@ -177,6 +191,19 @@ typedef struct {
  * Time: O(e^2) name comparisons for e distinct short names and e names. */
 EgNodeTable *eg_consolidate(const EgCounts *counts);
 void eg_node_table_free(EgNodeTable *table);
+
+/* The decisions of eg_consolidate (which names make one node, and its type), taken once on
+ * WHOLE counts so that they can be applied to parts of them (the periods of --slice): a name is
+ * the same node, of the same type, in every part, and the parts' tables sum to the whole's.
+ * Transfer full (eg_merges_free). */
+typedef struct EgMerges EgMerges;
+EgMerges *eg_merges_new(const EgCounts *whole);
+void eg_merges_free(EgMerges *merges);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgMerges, eg_merges_free)
+
+/* As eg_consolidate, with the decisions MERGES took on counts COUNTS are part of (a name they
+ * never saw is a node of its own, typed by its own votes). */
+EgNodeTable *eg_consolidate_with(const EgCounts *counts, const EgMerges *merges);
 
 /* The type of an entity from its summed VOTES, or with none from the shape of its LABEL (the
  * rule eg_consolidate uses for nodes). */

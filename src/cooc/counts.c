@@ -47,7 +47,59 @@ eg_counts_free(EgCounts *counts)
     return;
   g_hash_table_unref(counts->entities);
   g_hash_table_unref(counts->pairs);
+  if (counts->periods)
+    g_hash_table_unref(counts->periods);
   g_free(counts);
+}
+
+EgCounts *
+eg_counts_period(EgCounts *c, const char *name)
+{
+  g_return_val_if_fail(c != NULL && c->slice != EG_SLICE_NONE, NULL);
+  if (!c->periods)
+    c->periods = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)eg_counts_free);
+  EgCounts *p = g_hash_table_lookup(c->periods, name);
+  if (!p) {
+    p = eg_counts_new(c->window, MAX(c->window_size, 1));
+    p->paragraphs = c->paragraphs;
+    p->rules = c->rules;
+    g_hash_table_insert(c->periods, g_strdup(name), p);
+  }
+  return p;
+}
+
+static int
+cmp_period(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *
+eg_counts_period_names(const EgCounts *c)
+{
+  GPtrArray *names = g_ptr_array_new();
+  if (c->periods) {
+    GHashTableIter it;
+    gpointer k;
+    g_hash_table_iter_init(&it, c->periods);
+    while (g_hash_table_iter_next(&it, &k, NULL))
+      g_ptr_array_add(names, k);
+  }
+  /* Period names of one slice sort in time order (eg_period_name). */
+  g_ptr_array_sort(names, cmp_period);
+  return names;
+}
+
+EgCounts *
+eg_counts_sum_periods(const EgCounts *c)
+{
+  EgCounts *sum = eg_counts_new(c->window, MAX(c->window_size, 1));
+  sum->paragraphs = c->paragraphs;
+  sum->rules = c->rules;
+  g_autoptr(GPtrArray) names = eg_counts_period_names(c);
+  for (guint i = 0; i < names->len; i++)
+    eg_counts_merge(sum, g_hash_table_lookup(c->periods, names->pdata[i]), NULL); /* one header */
+  return sum;
 }
 
 gboolean
@@ -444,6 +496,13 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
                    const EgResolution *res, EgDocParts *parts, gboolean first)
 {
   g_return_if_fail(c != NULL && seg != NULL && mentions != NULL && res != NULL);
+  if (c->slice != EG_SLICE_NONE) {
+    if (!doc->day)
+      return; /* the sources reported it: counted in no period */
+    char period[EG_PERIOD_MAX];
+    eg_period_name(doc->day, c->slice, period);
+    c = eg_counts_period(c, period);
+  }
   if (first)
     c->documents++;
   c->windows += windows_in(c, seg);
@@ -492,7 +551,7 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
 {
   g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
   if (into->window != from->window || into->window_size != from->window_size ||
-      into->paragraphs != from->paragraphs) {
+      into->paragraphs != from->paragraphs || into->slice != from->slice) {
     g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);
     g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "counts made with '%s' and '%s' cannot be merged", a, b);
     return FALSE;
@@ -523,5 +582,10 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
   }
   into->documents += from->documents;
   into->windows += from->windows;
+  if (from->periods) {
+    g_hash_table_iter_init(&it, from->periods);
+    while (g_hash_table_iter_next(&it, &k, &v))
+      eg_counts_merge(eg_counts_period(into, k), v, NULL); /* one header */
+  }
   return TRUE;
 }

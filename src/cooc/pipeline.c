@@ -59,6 +59,7 @@ pipeline_new_counts(const EgCountOptions *o)
   EgCounts *c = eg_counts_new(o->window, o->window_size);
   c->paragraphs = o->paragraphs;
   c->rules = o->rules;
+  c->slice = o->slice;
   return c;
 }
 

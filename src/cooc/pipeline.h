@@ -15,6 +15,7 @@ typedef struct {
   guint window_size;
   guint jobs;                 /* worker threads; 0: one per processor */
   const EgRules *rules;       /* --aliases and --stoplist, or NULL (not owned) */
+  EgSlice slice;              /* --slice: count each period apart (EgCounts.periods) */
   EgProgressFunc progress;    /* may be NULL; called on the reading thread */
   gpointer progress_data;
 } EgCountOptions;

@@ -19,6 +19,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Undated documents reported one by one; the rest only in the total. */
+#define SOURCE_UNDATED_SHOWN 10
+
 typedef struct {
   const EgSourceOptions *options;
   EgDocumentFunc doc_fn;
@@ -28,6 +31,7 @@ typedef struct {
   guint fatal;
   GHashTable *digests;       /* --dedup: SHA-1 of every document's text */
   guint64 duplicates;
+  guint64 undated;           /* documents skipped for want of a date (need_date) */
 } SourceCtx;
 
 #define READ_BLOCK (256u * 1024u)
@@ -118,7 +122,7 @@ text_is_blank(const char *text, gsize len)
  * source shares. */
 static void
 source_emit_part(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len,
-                 guint part, gboolean last)
+                 guint part, gboolean last, guint32 day)
 {
   gboolean repaired = FALSE;
   gsize nlen = 0;
@@ -139,14 +143,21 @@ source_emit_part(SourceCtx *ctx, const char *where, const char *id, const char *
     }
     g_hash_table_add(ctx->digests, digest);
   }
-  EgDocument doc = { id, text, nlen, part, last };
+  EgDocument doc = { id, text, nlen, part, last, day };
   ctx->doc_fn(&doc, ctx->doc_data);
 }
 
-static void
-source_emit(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len)
+/* With --slice a document needs a date: one without is reported (the first few by name, then a
+ * total at the end) and counted in no period. Returns FALSE when the document is to be skipped. */
+static gboolean
+source_check_date(SourceCtx *ctx, const char *where, guint32 day, const char *how)
 {
-  source_emit_part(ctx, where, id, raw, len, 0, TRUE);
+  if (day || !ctx->options->need_date)
+    return TRUE;
+  if (ctx->undated++ < SOURCE_UNDATED_SHOWN)
+    source_report(ctx, EG_ERROR_NO_DATE, FALSE, "%s: no usable date (%s), counted in no period",
+                  where, how);
+  return FALSE;
 }
 
 /* Opens PATH ("-": standard input) as a stream of bytes, decompressing a ".gz" file. */
@@ -212,6 +223,26 @@ source_cut(const char *text, gsize len)
   return len;
 }
 
+/* A date line is short; a first line longer than this is text. */
+#define SOURCE_DATE_LINE_MAX 80
+
+/* The date on the first line of TEXT (LEN bytes) when that line is a date and nothing else
+ * ("July 25, 2016", "2016-07-25"); the line is then blanked with spaces, so that it is metadata
+ * and not text while every byte offset stays. 0 when the first line is not a date. */
+static guint32
+source_first_line_date(char *text, gsize len)
+{
+  gsize start = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a BOM */
+  const char *nl = memchr(text + start, '\n', MIN(len - start, SOURCE_DATE_LINE_MAX));
+  gsize end = nl ? (gsize)(nl - text) : len;
+  if (end - start > SOURCE_DATE_LINE_MAX)
+    return 0;
+  guint32 day = eg_date_parse(text + start, end - start);
+  if (day)
+    memset(text + start, ' ', end - start);
+  return day;
+}
+
 /* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART. */
 static void
 source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInputStream *in)
@@ -219,7 +250,8 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
   g_autoptr(GString) acc = g_string_sized_new(READ_BLOCK);
   g_autofree char *block = g_malloc(READ_BLOCK);
   guint part = 0;
-  gboolean first_block = TRUE;
+  gboolean first_block = TRUE, dated = FALSE;
+  guint32 day = 0;
   for (;;) {
     g_autoptr(GError) error = NULL;
     gssize n = g_input_stream_read(in, block, READ_BLOCK, NULL, &error);
@@ -235,18 +267,25 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       }
       first_block = FALSE;
     }
+    if (n > 0)
+      g_string_append_len(acc, block, n);
+    if (!dated && (n == 0 || acc->len > SOURCE_DATE_LINE_MAX || memchr(acc->str, '\n', acc->len))) {
+      dated = TRUE;
+      day = source_first_line_date(acc->str, acc->len);
+      if (!source_check_date(ctx, name, day, "no date on the first line"))
+        return;
+    }
     if (n == 0)
       break;
-    g_string_append_len(acc, block, n);
     while (acc->len >= EG_DOCUMENT_PART) {
       gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
       if (cut == 0)
         cut = EG_DOCUMENT_PART;
-      source_emit_part(ctx, name, id, acc->str, cut, part++, FALSE);
+      source_emit_part(ctx, name, id, acc->str, cut, part++, FALSE, day);
       g_string_erase(acc, 0, (gssize)cut);
     }
   }
-  source_emit_part(ctx, name, id, acc->str, acc->len, part, TRUE);
+  source_emit_part(ctx, name, id, acc->str, acc->len, part, TRUE, day);
 }
 
 /* Reads lines of at most MAX bytes from IN; longer lines are skipped whole, without being held.
@@ -296,11 +335,31 @@ line_next(SourceCtx *ctx, const char *name, LineReader *r, gboolean *too_long)
   }
 }
 
+/* The day of a JSON date value: a string eg_date_parse reads, or a Unix time in seconds (or in
+ * milliseconds, as JavaScript writes it, when it is too large to be seconds before year 5000). */
+static guint32
+source_json_date(JsonNode *node)
+{
+  if (!node || !JSON_NODE_HOLDS_VALUE(node))
+    return 0;
+  GType t = json_node_get_value_type(node);
+  if (t == G_TYPE_STRING) {
+    const char *s = json_node_get_string(node);
+    return eg_date_parse(s, strlen(s));
+  }
+  if (t == G_TYPE_INT64) {
+    gint64 v = json_node_get_int(node);
+    return eg_date_from_unix(v > 95617584000LL || v < -95617584000LL ? v / 1000 : v);
+  }
+  return 0;
+}
+
 static void
 source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 {
   const char *text_field = ctx->options->text_field ? ctx->options->text_field : "text";
   const char *id_field = ctx->options->id_field ? ctx->options->id_field : "id";
+  const char *date_field = ctx->options->date_field ? ctx->options->date_field : "date";
   guint64 lineno = 0;
   g_autoptr(JsonParser) parser = json_parser_new();
   LineReader reader = { in, g_malloc(READ_BLOCK), 0, 0, g_string_new(NULL), FALSE };
@@ -354,8 +413,11 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": a NUL character (\\u0000), skipped", name, lineno);
       continue;
     }
+    guint32 day = source_json_date(json_object_get_member(obj, date_field));
+    if (!source_check_date(ctx, where, day, date_field))
+      continue;
     const char *s = json_node_get_string(text);
-    source_emit(ctx, where, id, s, strlen(s));
+    source_emit_part(ctx, where, id, s, strlen(s), 0, TRUE, day);
   }
   g_free(reader.block);
   g_string_free(reader.line, TRUE);
@@ -443,7 +505,7 @@ eg_sources_read_stream(GInputStream *in, const char *name, const EgSourceOptions
                        gpointer report_data)
 {
   g_return_val_if_fail(in != NULL && name != NULL && options != NULL && doc_fn != NULL, 0);
-  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0 };
+  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0, 0 };
   if (options->jsonl)
     source_read_jsonl_stream(&ctx, name, in);
   else
@@ -456,7 +518,7 @@ eg_sources_read(const char *const *inputs, const EgSourceOptions *options, EgDoc
                 gpointer doc_data, EgReportFunc report_fn, gpointer report_data)
 {
   g_return_val_if_fail(inputs != NULL && options != NULL && doc_fn != NULL, 0);
-  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0 };
+  SourceCtx ctx = { options, doc_fn, doc_data, report_fn, report_data, 0, NULL, 0, 0 };
   if (options->dedup)
     ctx.digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; inputs[i]; i++) {
@@ -465,6 +527,9 @@ eg_sources_read(const char *const *inputs, const EgSourceOptions *options, EgDoc
     else
       source_read_path(&ctx, inputs[i], FALSE);
   }
+  if (ctx.undated > SOURCE_UNDATED_SHOWN)
+    source_report(&ctx, EG_ERROR_NO_DATE, FALSE, "--slice: %" G_GUINT64_FORMAT " document(s) in all "
+                  "without a usable date, counted in no period", ctx.undated);
   if (ctx.digests) {
     if (ctx.duplicates)
       source_report(&ctx, EG_ERROR_DUPLICATE, FALSE, "--dedup: skipped %" G_GUINT64_FORMAT

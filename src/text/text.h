@@ -47,6 +47,7 @@ typedef struct {
   gsize len;          /* bytes of text */
   guint part;         /* 0, or the number of this part of a long document */
   gboolean last;      /* the document's last (or only) part */
+  guint32 day;        /* its date (eg_date_parse), 0 when it has none */
 } EgDocument;
 
 typedef struct {
@@ -54,6 +55,8 @@ typedef struct {
   const char *text_field;    /* default "text" */
   const char *id_field;      /* default "id"; absent ids become "FILE:LINE" */
   gboolean dedup;            /* skip documents whose text was read before */
+  const char *date_field;    /* JSON Lines: the field holding a document's date; default "date" */
+  gboolean need_date;        /* report and skip documents without a usable date (--slice) */
 } EgSourceOptions;
 
 /* Called once per document, in input order; the document lives only during the call. */
@@ -78,6 +81,33 @@ guint eg_sources_read_stream(GInputStream *in, const char *name, const EgSourceO
 /* Normalises one document's raw bytes: repairs invalid UTF-8 (sets *REPAIRED), turns CRLF and CR
  * into LF, and applies NFC. Returns a new string (transfer full, g_free) and its length. */
 char *eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired);
+
+/* ---- dates -------------------------------------------------------------------------------- */
+
+/* The periods of --slice. */
+typedef enum { EG_SLICE_NONE, EG_SLICE_DAY, EG_SLICE_WEEK, EG_SLICE_MONTH, EG_SLICE_YEAR } EgSlice;
+
+/* Room for a period's name: "2016-07-25", "2016-W30", "2016-07", "2016". */
+#define EG_PERIOD_MAX 16
+
+/* The day S (LEN bytes) names, as a GDate Julian day number, or 0 when it is no date this reads:
+ * "2016-07-25" or "2016/07/25" (a time may follow: "2016-07-25T14:03:00Z"), "July 25, 2016",
+ * "Jul. 25 2016", "25 July 2016", "25th of July, 2016", any of them after a weekday ("Monday, ")
+ * or before a time of day (RFC 2822: "Mon, 25 Jul 2016 14:03:00 +0000"). English month names,
+ * any case. The date is taken as written: the time and its zone do not move it. */
+guint32 eg_date_parse(const char *s, gsize len);
+/* The UTC day of the Unix time SECONDS, or 0 outside the years 1..9999. */
+guint32 eg_date_from_unix(gint64 seconds);
+/* Parses "day", "week", "month" or "year". */
+gboolean eg_slice_parse(const char *s, EgSlice *slice);
+/* Writes into BUF the name of the period of SLICE holding DAY (> 0): "2016-07-25" (day),
+ * "2016-W30" (ISO 8601 week, whose year is its Thursday's), "2016-07" (month), "2016" (year).
+ * Names of one slice sort in time order. */
+void eg_period_name(guint32 day, EgSlice slice, char buf[EG_PERIOD_MAX]);
+/* The first and last day of PERIOD (a name eg_period_name writes); FALSE when it is none. */
+gboolean eg_period_range(const char *period, guint32 *first, guint32 *last);
+/* Writes DAY (> 0) as "2016-07-25" into BUF. */
+void eg_day_name(guint32 day, char buf[EG_PERIOD_MAX]);
 
 /* ---- segmentation ----------------------------------------------------------------------------- */
 

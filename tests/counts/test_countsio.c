@@ -10,7 +10,7 @@ static EgCounts *
 counts_of(const char *text)
 {
   EgCounts *c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
-  EgDocument doc = { "t", text, strlen(text), 0, TRUE };
+  EgDocument doc = { "t", text, strlen(text), 0, TRUE, 0 };
   eg_pipeline_count_document(c, &doc, EG_PARA_AUTO);
   return c;
 }

@@ -9,7 +9,7 @@
 static void
 add_doc(EgCounts *c, const char *id, const char *text, EgParagraphMode mode)
 {
-  EgDocument doc = { id, text, strlen(text), 0, TRUE };
+  EgDocument doc = { id, text, strlen(text), 0, TRUE, 0 };
   eg_pipeline_count_document(c, &doc, mode);
 }
 

@@ -257,7 +257,7 @@ test_graphml_from_text(void)
   g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
   const char *texts[] = { "Maria Okafor met Daniel Lund in Oslo.", "Okafor flew to Oslo." };
   for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
-    EgDocument doc = { "d", texts[i], strlen(texts[i]), 0, TRUE };
+    EgDocument doc = { "d", texts[i], strlen(texts[i]), 0, TRUE, 0 };
     eg_pipeline_count_document(c, &doc, EG_PARA_AUTO);
   }
   g_autoptr(EgNodeTable) t = eg_consolidate(c);
