@@ -4,6 +4,8 @@
 #include "cli/cli.h"
 #include "export/export.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* Writes GRAPH to PATH in FORMAT, atomically. Returns FALSE after printing the problem. */
@@ -88,6 +90,50 @@ build_parse_types(const char *list, guint *mask)
   return *mask != 0;
 }
 
+/* Filters TABLE, builds GRAPH from it with weights and, unless NO_METRICS, metrics. Returns
+ * EG_EXIT_OK, or an exit code after printing the problem (GRAPH is then not built). */
+static int
+build_graph(igraph_t *graph, EgNodeTable *table, const EgFilterOptions *filter, gboolean no_metrics,
+            const EgPictureOptions *picture)
+{
+  g_autoptr(GError) error = NULL;
+  if (!eg_filter_table(table, filter, &error)) {
+    eg_cli_error("%s", error->message);
+    return g_error_matches(error, EG_ANALYSIS_ERROR, EG_ANALYSIS_ERROR_IGRAPH) ? EG_EXIT_OUTPUT
+                                                                              : EG_EXIT_USAGE;
+  }
+  if (!eg_graph_build(graph, table, &error)) {
+    eg_cli_error("%s", error->message);
+    return EG_EXIT_OUTPUT;
+  }
+  if (!eg_graph_set_weights(graph, table, filter->weight, &error)) {
+    eg_cli_error("%s", error->message);
+    igraph_destroy(graph);
+    return EG_EXIT_OUTPUT;
+  }
+  if (no_metrics)
+    return EG_EXIT_OK;
+  igraph_integer_t nv = igraph_vcount(graph), ne = igraph_ecount(graph);
+  if (nv > EG_METRICS_MAX_NODES || ne > EG_METRICS_MAX_EDGES) {
+    eg_cli_error("metrics skipped: %" IGRAPH_PRId " entities and %" IGRAPH_PRId " edges are more "
+                 "than %d and %d (filter the graph, e.g. --min-count or --backbone)%s",
+                 nv, ne, EG_METRICS_MAX_NODES, EG_METRICS_MAX_EDGES,
+                 picture->color == EG_COLOR_COMMUNITY ? "; pictures are coloured by type" : "");
+    return EG_EXIT_OK;
+  }
+  double work = eg_betweenness_work(graph);
+  gboolean skip_betweenness = work > EG_BETWEENNESS_MAX_WORK;
+  if (skip_betweenness)
+    eg_cli_error("betweenness skipped: %.2g steps (entities x (entities + edges) per connected "
+                 "part) are more than 1e9, about 15 s; filter the graph to get it", work);
+  if (!eg_graph_metrics(graph, skip_betweenness, &error)) {
+    eg_cli_error("%s", error->message);
+    igraph_destroy(graph);
+    return EG_EXIT_OUTPUT;
+  }
+  return EG_EXIT_OK;
+}
+
 int
 eg_cmd_build(int argc, char **argv)
 {
@@ -99,6 +145,7 @@ eg_cmd_build(int argc, char **argv)
   g_autofree char *focus = NULL, *color_name = NULL;
   gint min_count = 1, min_mentions = 1, top = 0, top_edges = 0, depth = -1;
   gboolean drop_isolates = FALSE, no_metrics = FALSE;
+  g_autofree char *slice_name = NULL, *date_field = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs,
       "Write the graph to FILE; give it again for more files. The extension picks the format: "
@@ -140,6 +187,16 @@ eg_cmd_build(int argc, char **argv)
       "modularity (computed by default up to 200000 entities and 2000000 edges)", NULL },
     { "color", 0, 0, G_OPTION_ARG_STRING, &color_name,
       "Fill nodes of DOT and pictures by type (default) or community (e.g. --color community)", "BY" },
+    { "slice", 0, 0, G_OPTION_ARG_STRING, &slice_name,
+      "Count by day, week (ISO 8601), month or year of each document's date: each -o whose name "
+      "holds {period} is written once per period ({period} becomes 2016-07-25, 2016-W30, 2016-07 "
+      "or 2016); the other -o get the whole corpus with a periods attribute, and a GEXF with "
+      "spells for Gephi's timeline. Documents without a date are reported and left out (e.g. "
+      "--slice month -o 'out/{period}.graphml' -o story.gexf)", "PERIOD" },
+    { "date-field", 0, 0, G_OPTION_ARG_STRING, &date_field,
+      "With --jsonl --slice: the field holding a document's date, a string such as 2016-07-25, "
+      "2016-07-25T14:03:00Z or July 25, 2016, or a Unix time (default date; e.g. --date-field "
+      "published). A text file's date is its first line when that line is a date", "NAME" },
     { "max-picture-nodes", 0, 0, G_OPTION_ARG_INT, &max_nodes,
       "Most entities a picture shows, the most central by --rank (default 150; e.g. "
       "--max-picture-nodes 60)", "N" },
@@ -154,6 +211,8 @@ eg_cmd_build(int argc, char **argv)
                     "  entgraph build --jsonl corpus.jsonl --weight npmi --min-count 3 --backbone 0.05 \\\n"
                     "      --color community -o corpus.svg -o corpus.graphml\n"
                     "  entgraph build news/ --focus Putin --depth 2 -o putin.svg\n"
+                    "  entgraph build --jsonl feed.jsonl --slice month -o 'out/{period}.graphml' \\\n"
+                    "      -o story.gexf\n"
                     "  cat article.txt | entgraph build - --format dot -o - | dot -Tpng > g.png\n"
                     "Filters run in this order: min-count, min-mentions, types, top, top-edges, "
                     "backbone, focus, drop-isolates.\n",
@@ -253,52 +312,93 @@ eg_cmd_build(int argc, char **argv)
     }
   }
 
+  EgSlice slice = EG_SLICE_NONE;
+  if (slice_name && !eg_slice_parse(slice_name, &slice)) {
+    eg_cli_error("--slice: '%s' is not day, week, month or year", slice_name);
+    return EG_EXIT_USAGE;
+  }
+  if (date_field && slice == EG_SLICE_NONE) {
+    eg_cli_error("--date-field: only with --slice PERIOD");
+    return EG_EXIT_USAGE;
+  }
+  if (slice != EG_SLICE_NONE && in.counts_files && in.counts_files[0]) {
+    eg_cli_error("--slice: counts files hold no dates; count the text itself with --slice");
+    return EG_EXIT_USAGE;
+  }
+  gboolean templated = FALSE;
+  for (guint i = 0; i < n_out; i++)
+    templated |= strstr(outputs[i], "{period}") != NULL;
+  if (templated && slice == EG_SLICE_NONE) {
+    eg_cli_error("-o: {period} in a file name needs --slice PERIOD (e.g. --slice month)");
+    return EG_EXIT_USAGE;
+  }
+  in.count.slice = slice;
+  in.count.source.need_date = slice != EG_SLICE_NONE;
+  in.count.source.date_field = date_field;
+
   guint fatal = 0;
   g_autoptr(EgCounts) counts = eg_cli_count(&in, argc, argv, &fatal);
   if (!counts)
     return EG_EXIT_USAGE; /* counts files made with other options; eg_cli_count said so */
-  /* Weights need the corpus totals, which are complete only here ("consolidate"). */
-  g_autoptr(EgNodeTable) table = eg_consolidate(counts);
-  g_autoptr(GError) error = NULL;
-  if (!eg_filter_table(table, &filter, &error)) {
-    eg_cli_error("%s", error->message);
-    return g_error_matches(error, EG_ANALYSIS_ERROR, EG_ANALYSIS_ERROR_IGRAPH) ? EG_EXIT_OUTPUT
-                                                                              : EG_EXIT_USAGE;
-  }
+  /* By period, the whole corpus is the sum of the periods, and the decisions on names are the
+   * whole corpus's in every period, so that the periods add up to it. */
+  g_autoptr(EgCounts) whole = slice != EG_SLICE_NONE ? eg_counts_sum_periods(counts) : NULL;
+  g_autoptr(EgMerges) merges = eg_merges_new(whole ? whole : counts);
+  g_autoptr(GPtrArray) periods = eg_counts_period_names(counts);
+  if (slice != EG_SLICE_NONE && periods->len == 0)
+    eg_cli_error("--slice: no document has a usable date: no period to write");
+
   igraph_t graph;
-  if (!eg_graph_build(&graph, table, &error)) {
-    eg_cli_error("%s", error->message);
-    return EG_EXIT_OUTPUT;
+  {
+    g_autoptr(EgNodeTable) table = eg_consolidate_with(whole ? whole : counts, merges);
+    int code = build_graph(&graph, table, &filter, no_metrics, &picture);
+    if (code != EG_EXIT_OK)
+      return code;
   }
-  if (!eg_graph_set_weights(&graph, table, filter.weight, &error)) {
-    eg_cli_error("%s", error->message);
-    igraph_destroy(&graph);
-    return EG_EXIT_OUTPUT;
-  }
-  if (!no_metrics) {
-    igraph_integer_t nv = igraph_vcount(&graph), ne = igraph_ecount(&graph);
-    if (nv > EG_METRICS_MAX_NODES || ne > EG_METRICS_MAX_EDGES) {
-      eg_cli_error("metrics skipped: %" IGRAPH_PRId " entities and %" IGRAPH_PRId " edges are more "
-                   "than %d and %d (filter the graph, e.g. --min-count or --backbone)%s",
-                   nv, ne, EG_METRICS_MAX_NODES, EG_METRICS_MAX_EDGES,
-                   picture.color == EG_COLOR_COMMUNITY ? "; pictures are coloured by type" : "");
-    } else {
-      double work = eg_betweenness_work(&graph);
-      gboolean skip_betweenness = work > EG_BETWEENNESS_MAX_WORK;
-      if (skip_betweenness)
-        eg_cli_error("betweenness skipped: %.2g steps (entities x (entities + edges) per connected "
-                     "part) are more than 1e9, about 15 s; filter the graph to get it", work);
-      if (!eg_graph_metrics(&graph, skip_betweenness, &error)) {
-        eg_cli_error("%s", error->message);
-        igraph_destroy(&graph);
-        return EG_EXIT_OUTPUT;
-      }
+  if (slice != EG_SLICE_NONE) {
+    /* The periods each entity and each edge of the whole graph occur in. */
+    GPtrArray *tables = g_ptr_array_new_with_free_func((GDestroyNotify)eg_node_table_free);
+    for (guint p = 0; p < periods->len; p++)
+      g_ptr_array_add(tables, eg_consolidate_with(eg_counts_period(counts, periods->pdata[p]), merges));
+    g_autoptr(GError) error = NULL;
+    gboolean ok = eg_graph_set_periods(&graph, (const char *const *)periods->pdata,
+                                       (const EgNodeTable *const *)tables->pdata, periods->len, &error);
+    g_ptr_array_unref(tables);
+    if (!ok) {
+      eg_cli_error("%s", error->message);
+      igraph_destroy(&graph);
+      return EG_EXIT_OUTPUT;
     }
   }
   gboolean written = TRUE;
   for (guint i = 0; i < n_out; i++)
-    written &= build_write(&graph, outputs[i], formats[i], &picture);
+    if (!strstr(outputs[i], "{period}"))
+      written &= build_write(&graph, outputs[i], formats[i], &picture);
   igraph_destroy(&graph);
+
+  /* One graph per period, filtered as the whole one is, for each -o holding {period}. */
+  for (guint p = 0; templated && p < periods->len; p++) {
+    const char *name = periods->pdata[p];
+    g_autoptr(EgNodeTable) table = eg_consolidate_with(eg_counts_period(counts, name), merges);
+    igraph_t pg;
+    int code = build_graph(&pg, table, &filter, no_metrics, &picture);
+    if (code != EG_EXIT_OK)
+      return code;
+    for (guint i = 0; i < n_out; i++) {
+      if (!strstr(outputs[i], "{period}"))
+        continue;
+      g_autoptr(GString) path = g_string_new(outputs[i]);
+      g_string_replace(path, "{period}", name, 0);
+      g_autofree char *dir = g_path_get_dirname(path->str);
+      if (g_mkdir_with_parents(dir, 0777) != 0) {
+        eg_cli_error("%s: cannot make the folder (%s)", dir, g_strerror(errno));
+        written = FALSE;
+        continue;
+      }
+      written &= build_write(&pg, path->str, formats[i], &picture);
+    }
+    igraph_destroy(&pg);
+  }
   eg_export_cleanup();
   if (!written)
     return EG_EXIT_OUTPUT;

@@ -6,8 +6,9 @@
  * declared in <attributes> with its type (string, long for the integer attributes, double,
  * boolean; the attribute's name is its id) and given in <attvalues>; a metric not computed for
  * an element (NaN) is left out. GEXF has no typed graph attributes, so the graph's go to
- * <meta><description> as "name=value" pairs. No date is written, so output depends only on the
- * graph. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ * <meta><description> as "name=value" pairs. No date of writing is written, so output depends
+ * only on the graph. A graph with "periods" (--slice) is dynamic (timeformat date), its nodes and
+ * edges carrying <spells>. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
  */
 #include "export/export.h"
 
@@ -77,6 +78,44 @@ gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_
   return rc;
 }
 
+/* <spells> for the "periods" of an element ("2016-07|2016-09", see eg_graph_set_periods): one
+ * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
+ * closed), so Gephi's timeline shows the element exactly while it is in the news. */
+static int
+gexf_spells(xmlTextWriterPtr w, const char *periods)
+{
+  if (!periods || !*periods)
+    return 0;
+  g_auto(GStrv) names = g_strsplit(periods, "|", -1);
+  int rc = xmlTextWriterStartElement(w, BAD_CAST "spells");
+  guint32 start = 0, end = 0;
+  for (guint i = 0; rc >= 0; i++) {
+    guint32 first = 0, last = 0;
+    gboolean more = names[i] && eg_period_range(names[i], &first, &last);
+    if (names[i] && !more)
+      continue; /* not a period name: nothing to place on the timeline */
+    if (more && start && first == end + 1) {
+      end = last;
+      continue;
+    }
+    if (start) {
+      char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
+      eg_day_name(start, a);
+      eg_day_name(end, b);
+      rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
+      if (rc >= 0) rc = xmlTextWriterEndElement(w);
+    }
+    if (!more)
+      break;
+    start = first;
+    end = last;
+  }
+  if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  return rc;
+}
+
 /* "documents=2 windows=44 ...": the graph's attributes, for <meta><description>. */
 static char *
 gexf_description(const igraph_t *g, const EgAttrLists *a)
@@ -102,6 +141,9 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   g_autofree char *description = gexf_description(g, &a);
   gboolean has_label = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label");
   gboolean has_weight = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+  /* A graph of periods (--slice) is dynamic: its elements live in the spells of their periods. */
+  gboolean vperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "periods");
+  gboolean eperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "periods");
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -117,7 +159,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterWriteElement(w, BAD_CAST "description", BAD_CAST description);
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
-  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST "static");
+  if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "mode", BAD_CAST (vperiods ? "dynamic" : "static"));
+  if (rc >= 0 && vperiods) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "timeformat", BAD_CAST "date");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "defaultedgetype", BAD_CAST "undirected");
   if (rc >= 0) rc = gexf_declare(w, "node", IGRAPH_ATTRIBUTE_VERTEX, &a.vnames, &a.vtypes);
   if (rc >= 0) rc = gexf_declare(w, "edge", IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes);
@@ -131,6 +174,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
     if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, &a.vnames, &a.vtypes);
+    if (rc >= 0 && vperiods) rc = gexf_spells(w, VAS(g, "periods", v));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
@@ -151,6 +195,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
                                        BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
     if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
+    if (rc >= 0 && eperiods) rc = gexf_spells(w, EAS(g, "periods", e));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);

@@ -110,3 +110,67 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   }
   return TRUE;
 }
+
+/* Appends "|NAME" (or NAME when empty) to S. */
+static void
+periods_add(GString *s, const char *name)
+{
+  if (s->len)
+    g_string_append_c(s, '|');
+  g_string_append(s, name);
+}
+
+gboolean
+eg_graph_set_periods(igraph_t *graph, const char *const *names, const EgNodeTable *const *tables,
+                     guint n, GError **error)
+{
+  igraph_integer_t nv = igraph_vcount(graph), ne = igraph_ecount(graph);
+  g_autoptr(GHashTable) vertex = g_hash_table_new(g_str_hash, g_str_equal); /* label -> id + 1 */
+  for (igraph_integer_t v = 0; v < nv; v++)
+    g_hash_table_insert(vertex, (gpointer)VAS(graph, "label", v), GSIZE_TO_POINTER((gsize)v + 1));
+  GString **vp = g_new0(GString *, (gsize)nv + 1), **ep = g_new0(GString *, (gsize)ne + 1);
+  for (igraph_integer_t v = 0; v < nv; v++)
+    vp[v] = g_string_new(NULL);
+  for (igraph_integer_t e = 0; e < ne; e++)
+    ep[e] = g_string_new(NULL);
+  for (guint p = 0; p < n; p++) {
+    const EgNodeTable *t = tables[p];
+    g_autofree igraph_integer_t *at = g_new(igraph_integer_t, t->nodes->len + 1);
+    for (guint i = 0; i < t->nodes->len; i++) {
+      gsize id = GPOINTER_TO_SIZE(g_hash_table_lookup(vertex, g_array_index(t->nodes, EgNode, i).label));
+      at[i] = (igraph_integer_t)id - 1; /* -1: filtered out of the graph */
+      if (id)
+        periods_add(vp[id - 1], names[p]);
+    }
+    for (guint i = 0; i < t->edges->len; i++) {
+      const EgEdge *edge = &g_array_index(t->edges, EgEdge, i);
+      igraph_integer_t a = at[edge->source], b = at[edge->target], eid = -1;
+      if (a < 0 || b < 0)
+        continue;
+      igraph_get_eid(graph, &eid, a, b, IGRAPH_UNDIRECTED, /* error = */ false);
+      if (eid >= 0)
+        periods_add(ep[eid], names[p]);
+    }
+  }
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  igraph_strvector_t sv;
+  rc = igraph_strvector_init(&sv, nv);
+  for (igraph_integer_t v = 0; v < nv && !rc; v++)
+    rc = igraph_strvector_set(&sv, v, vp[v]->str);
+  if (!rc) rc = igraph_cattribute_VAS_setv(graph, "periods", &sv);
+  igraph_strvector_destroy(&sv);
+  if (!rc) rc = igraph_strvector_init(&sv, ne);
+  for (igraph_integer_t e = 0; e < ne && !rc; e++)
+    rc = igraph_strvector_set(&sv, e, ep[e]->str);
+  if (!rc) {
+    rc = igraph_cattribute_EAS_setv(graph, "periods", &sv);
+    igraph_strvector_destroy(&sv);
+  }
+  for (igraph_integer_t v = 0; v < nv; v++)
+    g_string_free(vp[v], TRUE);
+  for (igraph_integer_t e = 0; e < ne; e++)
+    g_string_free(ep[e], TRUE);
+  g_free(vp);
+  g_free(ep);
+  return graph_check(rc, error);
+}

@@ -23,4 +23,12 @@ void eg_graph_init(void);
  * Time: O(n + e). */
 gboolean eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error);
 
+/* Sets the string attribute "periods" on every vertex and edge of GRAPH (built from a table of
+ * the whole corpus): the names of the periods, of the N period NAMES (in time order) whose
+ * TABLES (consolidated with the whole corpus's decisions, eg_consolidate_with) hold the entity or
+ * the pair, "|"-separated ("2016-07|2016-09"). Vertices are matched by label. Returns FALSE and
+ * sets ERROR when igraph fails. Time: O(n + e) per period. */
+gboolean eg_graph_set_periods(igraph_t *graph, const char *const *names, const EgNodeTable *const *tables,
+                              guint n, GError **error);
+
 #endif

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Time (issue 5): --slice writes one graph per period and a whole-corpus graph whose `periods`
+# attribute and GEXF spells say when each entity and edge is in the news.
+# - on dated.jsonl (14 short articles written for this test, dates in several forms, one
+#   undated, one with a date that is no date), for day, week, month and year: the period graphs
+#   add up to the whole graph, node by node and edge by edge (networkx, check_slices.py), the
+#   GEXF is dynamic with spells (networkx) and valid XML (xmllint);
+# - the whole graph of a sliced run equals the graph of the dated documents built without --slice;
+# - the undated documents are named on stderr and the exit code stays 0;
+# - a text file's date is its first line; the template makes folders; usage errors exit 2.
+# Usage: slice.sh ENTGRAPH
+set -uo pipefail
+bin="$1"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+export LC_ALL=C
+py=/usr/bin/python3
+pass=0; fail=0
+check() { # NAME COMMAND...: the command must succeed
+  local name="$1"; shift
+  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+corpus="$here/dated.jsonl"
+
+for s in day week month year; do
+  "$bin" build --jsonl --slice $s --date-field published "$corpus" -o "$work/$s/{period}.graphml" \
+    -o "$work/$s-whole.graphml" -o "$work/$s-whole.gexf" 2>"$work/$s.err"
+  check "$s: exit 0" test $? -eq 0
+  check "$s: periods add up to the whole" $py "$here/check_slices.py" "$work/$s-whole.graphml" \
+    "$work/$s-whole.gexf" "$work/$s"/*.graphml
+  check "$s: GEXF is valid XML" xmllint --noout "$work/$s-whole.gexf"
+  check "$s: line 12 (no date) is reported" grep -q "dated.jsonl: line 12: no usable date (published), counted in no period" "$work/$s.err"
+  check "$s: line 13 (a date that is no date) is reported" grep -q "dated.jsonl: line 13: no usable date" "$work/$s.err"
+done
+check "month: three months" test "$(ls "$work/month")" = "$(printf '2018-06.graphml\n2018-07.graphml\n2018-08.graphml')"
+check "week: ISO week names" test -f "$work/week/2018-W28.graphml"
+check "day: the Unix time 1531440000 is 2018-07-13" test -f "$work/day/2018-07-13.graphml"
+check "day: an RFC 2822 date" test -f "$work/day/2018-07-09.graphml"
+check "year: one year" test "$(ls "$work/year")" = "2018.graphml"
+
+# The sliced whole = the dated documents without --slice (same decisions, same counts).
+$py -c '
+import json, sys
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    if o["id"] not in ("t12", "t13"):
+        sys.stdout.write(line)' "$corpus" > "$work/dated-only.jsonl"
+"$bin" build --jsonl "$work/dated-only.jsonl" -o "$work/plain.graphml" 2>/dev/null
+grep -v 'periods' "$work/month-whole.graphml" > "$work/a"
+grep -v 'periods' "$work/plain.graphml" > "$work/b"
+check "the sliced whole is the plain graph of the dated documents" cmp -s "$work/a" "$work/b"
+
+# Every format takes the template; --jobs does not change a period's file.
+"$bin" build --jsonl --slice month --date-field published --jobs 2 "$corpus" \
+  -o "$work/j2/{period}.graphml" -o "$work/fmt/{period}.csv" -o "$work/fmt/{period}.json" \
+  -o "$work/fmt/{period}.gexf" 2>/dev/null
+check "--jobs 2 gives the same period files" diff -r "$work/month" "$work/j2"
+check "csv, json and gexf per period" test -f "$work/fmt/2018-07.nodes.csv" -a -f "$work/fmt/2018-07.json" -a -f "$work/fmt/2018-07.gexf"
+
+# Text files: the date is the first line when it is one; the line is not text.
+mkdir -p "$work/txt"
+printf 'July 16, 2018\n\nPresident Donald Trump met Russian President Vladimir Putin in Helsinki.\n' > "$work/txt/a.txt"
+printf '2018-08-21\nMichael Cohen pleaded guilty. Trump said Cohen lied.\n' > "$work/txt/b.txt"
+printf 'Merkel met Macron in Berlin.\n' > "$work/txt/c.txt"
+"$bin" build --slice month "$work/txt" -o "$work/txt-out/{period}.tsv" 2>"$work/txt.err"
+check "text: exit 0" test $? -eq 0
+check "text: two months" test "$(ls "$work/txt-out")" = "$(printf '2018-07.tsv\n2018-08.tsv')"
+check "text: July holds Trump and Putin" grep -q "Vladimir Putin" "$work/txt-out/2018-07.tsv"
+check "text: the undated file is named" grep -q "c.txt: no usable date (no date on the first line), counted in no period" "$work/txt.err"
+"$bin" entities "$work/txt/a.txt" > "$work/a.entities" 2>/dev/null
+check "text: the date line gives no entity" bash -c "! grep -qi july '$work/a.entities'"
+
+# Usage errors.
+"$bin" build --jsonl "$corpus" -o "$work/x/{period}.graphml" 2>/dev/null
+check "{period} without --slice: exit 2" test $? -eq 2
+"$bin" build --jsonl --date-field published "$corpus" -o "$work/x.graphml" 2>/dev/null
+check "--date-field without --slice: exit 2" test $? -eq 2
+"$bin" build --jsonl --slice quarter "$corpus" -o "$work/x.graphml" 2>/dev/null
+check "--slice quarter: exit 2" test $? -eq 2
+"$bin" build --jsonl --slice month "$corpus" -o "$work/none/{period}.graphml" 2>"$work/none.err"
+check "no --date-field and no 'date' field: every document reported" grep -q "14 document(s) in all without a usable date" "$work/none.err"
+
+echo "slice: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
