@@ -8,7 +8,8 @@
  * agwrite does not escape backslashes, so every string value is escaped here. Metrics the graph
  * carries (degree, pagerank, community, ...) and a weight measure other than the count are kept
  * as node and edge attributes, and the graph's totals as graph attributes, so a DOT file holds
- * what the GraphML holds; nodes are filled by type or by community.
+ * what the GraphML holds, with each edge's documents and example (also its tooltip, which SVG
+ * shows on hover); nodes are filled by type or by community.
  */
 #include "export/dot.h"
 
@@ -124,6 +125,17 @@ eg_dot_build(const igraph_t *g, const gboolean *keep, EgColor color)
   Agsym_t *e_penwidth = agattr(ag, AGEDGE, "penwidth", "1");
   Agsym_t *e_weight = agattr(ag, AGEDGE, "weight", "1");
   Agsym_t *e_count = agattr(ag, AGEDGE, "count", "1");
+  /* The evidence of each edge, and in pictures the example as the edge's tooltip (SVG shows it
+   * on hover), so a reader can check a line against the sentence that made it. */
+  gboolean has_evidence = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "example");
+  Agsym_t *e_documents = has_evidence ? agattr(ag, AGEDGE, "documents", "0") : NULL;
+  Agsym_t *e_example = has_evidence ? agattr(ag, AGEDGE, "example", "") : NULL;
+  Agsym_t *e_tooltip = has_evidence ? agattr(ag, AGEDGE, "tooltip", "") : NULL;
+  /* --slice: the periods each entity and edge is in. */
+  Agsym_t *n_periods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "periods")
+                           ? agattr(ag, AGNODE, "periods", "") : NULL;
+  Agsym_t *e_periods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "periods")
+                           ? agattr(ag, AGEDGE, "periods", "") : NULL;
   /* Graphviz reads `weight` as a layout weight, so a measure keeps its own name (npmi="0.42"). */
   const char *measure = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, "measure") ? GAS(g, "measure") : "count";
   Agsym_t *e_measure = strcmp(measure, "count") != 0 ? agattr(ag, AGEDGE, (char *)measure, "") : NULL;
@@ -155,6 +167,8 @@ eg_dot_build(const igraph_t *g, const gboolean *keep, EgColor color)
     dot_set(n, n_mentions, eg_export_number(buf, mentions, TRUE));
     dot_set(n, n_documents, eg_export_number(buf, VAN(g, "documents", v), TRUE));
     dot_set(n, n_aliases, VAS(g, "aliases", v));
+    if (n_periods)
+      dot_set(n, n_periods, VAS(g, "periods", v));
     for (guint k = 0; eg_export_metric_names[k] && k < G_N_ELEMENTS(n_metric); k++)
       if (n_metric[k])
         dot_set(n, n_metric[k], eg_export_number(buf, VAN(g, eg_export_metric_names[k], v),
@@ -175,6 +189,13 @@ eg_dot_build(const igraph_t *g, const gboolean *keep, EgColor color)
     dot_set(edge, e_count, eg_export_number(buf, count, TRUE));
     if (e_measure)
       dot_set(edge, e_measure, eg_export_number(buf, EAN(g, "weight", e), FALSE));
+    if (has_evidence) {
+      dot_set(edge, e_documents, eg_export_number(buf, EAN(g, "documents", e), TRUE));
+      dot_set(edge, e_example, EAS(g, "example", e));
+      dot_set(edge, e_tooltip, EAS(g, "example", e));
+    }
+    if (e_periods)
+      dot_set(edge, e_periods, EAS(g, "periods", e));
   }
   g_free(nodes);
   return ag;
