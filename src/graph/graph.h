@@ -3,7 +3,8 @@
  *
  * Invariants: vertex i is node i of the table (ids n0, n1, ... in label order); the graph is
  * undirected, simple and its edges are sorted; vertex attributes are, in this order, label,
- * type, mentions, documents, aliases; edge attributes weight and count. All igraph calls of the
+ * type, mentions, documents, aliases; edge attributes weight, count, documents and example;
+ * with --slice, vertices and edges also have periods (eg_graph_set_periods). All igraph calls of the
  * program are made on one thread.
  */
 #ifndef EG_GRAPH_H
