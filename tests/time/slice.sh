@@ -5,6 +5,8 @@
 #   undated, one with a date that is no date), for day, week, month and year: the period graphs
 #   add up to the whole graph, node by node and edge by edge (networkx, check_slices.py), the
 #   GEXF is dynamic with spells (networkx) and valid XML (xmllint);
+# - networkx, python3-igraph, xmllint, csv, json and dot read the whole and a period's graph in
+#   every format alike (tests/formats/check_formats.py);
 # - the whole graph of a sliced run equals the graph of the dated documents built without --slice;
 # - the undated documents are named on stderr and the exit code stays 0;
 # - a text file's date is its first line; the template makes folders; usage errors exit 2.
@@ -37,6 +39,16 @@ check "week: ISO week names" test -f "$work/week/2018-W28.graphml"
 check "day: the Unix time 1531440000 is 2018-07-13" test -f "$work/day/2018-07-13.graphml"
 check "day: an RFC 2822 date" test -f "$work/day/2018-07-09.graphml"
 check "year: one year" test "$(ls "$work/year")" = "2018.graphml"
+
+# Every consumer reads the dated corpus's whole graph (with periods, a dynamic GEXF) and one
+# period's graph alike (check_formats.py of tests/formats).
+mkdir -p "$work/all"
+"$bin" build --jsonl --quiet --slice month --date-field published "$corpus" -o "$work/all/w.graphml" \
+  -o "$work/all/w.gexf" -o "$work/all/w.csv" -o "$work/all/w.json" -o "$work/all/w.dot" \
+  -o "$work/all/w.svg" -o "$work/all/{period}.graphml" -o "$work/all/{period}.gexf" \
+  -o "$work/all/{period}.csv" -o "$work/all/{period}.json" -o "$work/all/{period}.dot" 2>/dev/null
+check "the whole graph in every format reads back alike" $py "$here/../formats/check_formats.py" "$work/all" w
+check "a period's graph in every format reads back alike" $py "$here/../formats/check_formats.py" "$work/all" 2018-07
 
 # The sliced whole = the dated documents without --slice (same decisions, same counts).
 $py -c '
