@@ -126,7 +126,11 @@ struct _EgHtmlReader {
   HtmlSink loose;        /* the fallback */
   gboolean story_any;    /* some story text was written in this document */
   gboolean started;      /* the first bytes were looked at for a byte order mark */
+  GString *held;         /* input after the last safe cut, parsed with the next block */
 };
+
+/* Input held back waiting for a safe cut is parsed anyway past this size. */
+#define HTML_HOLD_MAX (1024u * 1024u)
 
 static int
 html_element_cmp(const void *key, const void *elem)
@@ -365,6 +369,7 @@ eg_html_reader_new(void)
   r->stack = g_array_new(FALSE, FALSE, sizeof(HtmlFrame));
   r->story.buf = g_string_new(NULL);
   r->loose.buf = g_string_new(NULL);
+  r->held = g_string_new(NULL);
   return r;
 }
 
@@ -380,37 +385,76 @@ html_flush(EgHtmlReader *r, GString *out)
   g_string_truncate(r->story.buf, 0);
 }
 
+/* Where the parser may be handed a chunk that ends: before a '<' that follows a '>' (spaces
+ * between allowed), i.e. between two tags. libxml2 2.9's push parser stops parsing until the end
+ * of input (holding it all) after a chunk that ends inside a tag, for instance after a '>' or
+ * before a '<' inside a quoted attribute value. Returns 0 when BUF holds no such place. */
+static gsize
+html_safe_cut(const char *buf, gsize len)
+{
+  for (gsize i = len; i-- > 1;) {
+    if (buf[i] != '<')
+      continue;
+    gsize j = i;
+    while (j > 0 && g_ascii_isspace(buf[j - 1]))
+      j--;
+    if (j > 0 && buf[j - 1] == '>')
+      return i;
+  }
+  return 0;
+}
+
+/* libxml2's push parser does not look for a byte order mark (its one-shot parser does): the
+ * first bytes held are looked at here, and the mark dropped. */
+static void
+html_byte_order_mark(EgHtmlReader *r)
+{
+  const guchar *b = (const guchar *)r->held->str;
+  gsize n = r->held->len;
+  r->started = TRUE;
+  if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+    g_string_erase(r->held, 0, 3);
+  } else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+    xmlSwitchEncoding(r->parser, b[0] == 0xFF ? XML_CHAR_ENCODING_UTF16LE : XML_CHAR_ENCODING_UTF16BE);
+    g_string_erase(r->held, 0, 2);
+  }
+}
+
 void
 eg_html_reader_feed(EgHtmlReader *reader, const char *data, gsize len, GString *out)
 {
   g_return_if_fail(reader != NULL && out != NULL && (data != NULL || len == 0));
-  if (!reader->started && len > 0) {
-    /* libxml2's push parser does not look for a byte order mark (its one-shot parser does). */
-    reader->started = TRUE;
-    const guchar *b = (const guchar *)data;
-    if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-      data += 3;
-      len -= 3;
-    } else if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-      xmlSwitchEncoding(reader->parser, b[0] == 0xFF ? XML_CHAR_ENCODING_UTF16LE : XML_CHAR_ENCODING_UTF16BE);
-      data += 2;
-      len -= 2;
-    }
+  if (len == 0)
+    return;
+  GString *held = reader->held;
+  gsize old = held->len;
+  g_string_append_len(held, data, (gssize)len);
+  if (!reader->started) {
+    if (held->len < 3)
+      return;
+    html_byte_order_mark(reader);
+    old = 0;
   }
-  while (len > 0) {
-    int n = (int)MIN(len, (gsize)(1u << 20));
-    htmlParseChunk(reader->parser, data, n, 0);
-    data += n;
-    len -= (gsize)n;
-    html_flush(reader, out);
-  }
+  /* The cut is looked for only in the new bytes (and the '>' before them), so the time stays
+   * linear however long a page goes without one. */
+  gsize from = old > 0 ? old - 1 : 0;
+  gsize cut = html_safe_cut(held->str + from, held->len - from);
+  cut = cut ? from + cut : (held->len > HTML_HOLD_MAX ? held->len : 0);
+  if (cut == 0)
+    return;
+  htmlParseChunk(reader->parser, held->str, (int)cut, 0);
+  g_string_erase(held, 0, (gssize)cut);
+  html_flush(reader, out);
 }
 
 void
 eg_html_reader_finish(EgHtmlReader *reader, GString *out)
 {
   g_return_if_fail(reader != NULL && out != NULL);
-  htmlParseChunk(reader->parser, NULL, 0, 1);
+  if (!reader->started)
+    html_byte_order_mark(reader);
+  htmlParseChunk(reader->parser, reader->held->str, (int)reader->held->len, 1);
+  g_string_truncate(reader->held, 0);
   if (reader->mode == MODE_UNDECIDED)
     reader->mode = MODE_WHOLE;
   html_flush(reader, out);
@@ -430,6 +474,7 @@ eg_html_reader_free(EgHtmlReader *reader)
   g_array_free(reader->stack, TRUE);
   g_string_free(reader->story.buf, TRUE);
   g_string_free(reader->loose.buf, TRUE);
+  g_string_free(reader->held, TRUE);
   g_free(reader);
 }
 
@@ -439,7 +484,9 @@ eg_html_to_text(const char *html, gsize len, gsize *out_len)
   g_return_val_if_fail(html != NULL || len == 0, NULL);
   g_autoptr(EgHtmlReader) reader = eg_html_reader_new();
   GString *out = g_string_new(NULL);
-  eg_html_reader_feed(reader, html, len, out);
+  /* In blocks, as a file is read: the held input stays small. */
+  for (gsize off = 0; off < len; off += 256u * 1024u)
+    eg_html_reader_feed(reader, html + off, MIN(len - off, 256u * 1024u), out);
   eg_html_reader_finish(reader, out);
   if (out_len)
     *out_len = out->len;
