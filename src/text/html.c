@@ -125,7 +125,8 @@ struct _EgHtmlReader {
   HtmlSink story;        /* handed out while the mode is decided, held while it is not */
   HtmlSink loose;        /* the fallback */
   gboolean story_any;    /* some story text was written in this document */
-  gboolean started;      /* the first bytes were looked at for a byte order mark */
+  gboolean bom_seen;     /* the first bytes were looked at for a byte order mark */
+  gboolean started;      /* ... and for an end tag */
   GString *held;         /* input after the last safe cut, parsed with the next block */
 };
 
@@ -404,20 +405,37 @@ html_safe_cut(const char *buf, gsize len)
   return 0;
 }
 
-/* libxml2's push parser does not look for a byte order mark (its one-shot parser does): the
- * first bytes held are looked at here, and the mark dropped. */
-static void
-html_byte_order_mark(EgHtmlReader *r)
+/* Looks at the first bytes held before any is parsed. libxml2's push parser does not look for a
+ * byte order mark (its one-shot parser does): the mark is dropped and sets the charset. It also
+ * gives nothing at all for a page that starts with an end tag ("</div><p>Text"), unless an
+ * html element is open. Returns FALSE while too few bytes are held to tell. */
+static gboolean
+html_begin(EgHtmlReader *r, gboolean end)
 {
-  const guchar *b = (const guchar *)r->held->str;
-  gsize n = r->held->len;
-  r->started = TRUE;
-  if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-    g_string_erase(r->held, 0, 3);
-  } else if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-    xmlSwitchEncoding(r->parser, b[0] == 0xFF ? XML_CHAR_ENCODING_UTF16LE : XML_CHAR_ENCODING_UTF16BE);
-    g_string_erase(r->held, 0, 2);
+  GString *h = r->held;
+  if (!r->bom_seen) {
+    if (h->len < 3 && !end)
+      return FALSE;
+    r->bom_seen = TRUE;
+    const guchar *b = (const guchar *)h->str;
+    if (h->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+      g_string_erase(h, 0, 3);
+    } else if (h->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+      xmlSwitchEncoding(r->parser, b[0] == 0xFF ? XML_CHAR_ENCODING_UTF16LE : XML_CHAR_ENCODING_UTF16BE);
+      g_string_erase(h, 0, 2);
+      r->started = TRUE;
+      return TRUE;
+    }
   }
+  gsize i = 0;
+  while (i < h->len && g_ascii_isspace(h->str[i]))
+    i++;
+  if (i + 2 > h->len && !end && h->len < HTML_HOLD_MAX)
+    return FALSE;
+  if (i + 1 < h->len && h->str[i] == '<' && h->str[i + 1] == '/')
+    htmlParseChunk(r->parser, "<html>", 6, 0);
+  r->started = TRUE;
+  return TRUE;
 }
 
 void
@@ -430,9 +448,8 @@ eg_html_reader_feed(EgHtmlReader *reader, const char *data, gsize len, GString *
   gsize old = held->len;
   g_string_append_len(held, data, (gssize)len);
   if (!reader->started) {
-    if (held->len < 3)
+    if (!html_begin(reader, FALSE))
       return;
-    html_byte_order_mark(reader);
     old = 0;
   }
   /* The cut is looked for only in the new bytes (and the '>' before them), so the time stays
@@ -452,7 +469,7 @@ eg_html_reader_finish(EgHtmlReader *reader, GString *out)
 {
   g_return_if_fail(reader != NULL && out != NULL);
   if (!reader->started)
-    html_byte_order_mark(reader);
+    html_begin(reader, TRUE);
   htmlParseChunk(reader->parser, reader->held->str, (int)reader->held->len, 1);
   g_string_truncate(reader->held, 0);
   if (reader->mode == MODE_UNDECIDED)
