@@ -19,10 +19,10 @@
  *   articles is the story: menus, teasers and cookie notices around it are dropped. The text
  *   seen before the first article is held until then; a page with more than EG_DOCUMENT_PART
  *   bytes of text before any article is read whole.
- * - Text outside the kept elements (in bare divs, sections, table cells) is a fallback held up
+ * - Text outside the kept elements (in bare divs and sections) is a fallback held up
  *   to EG_DOCUMENT_PART bytes, used only when the story is empty, so a page written without
  *   paragraph markup is not lost.
- * Invariants: the text handed out is UTF-8 (libxml2's), has no run of spaces and no line break
+ * Invariants: the text handed out is valid UTF-8, has no run of spaces and no line break
  * inside a paragraph, and paragraphs are separated by exactly one blank line. Memory is bounded
  * by the caps above plus what libxml2 holds: a block of input, or the longest run of text (or
  * comment) without markup.
@@ -341,11 +341,20 @@ html_characters(void *data, const xmlChar *ch, int len)
   EgHtmlReader *r = data;
   if (len <= 0 || !html_in_scope(r))
     return;
+  const char *text = (const char *)ch;
+  gsize n = (gsize)len;
+  g_autofree char *valid = NULL;
+  if (!g_utf8_validate_len(text, n, NULL)) {
+    /* libxml2 passes a byte that is not UTF-8 through after a '&' ("&\xF6"). */
+    valid = g_utf8_make_valid(text, len);
+    text = valid;
+    n = strlen(valid);
+  }
   if (r->keep_depth > 0) {
-    sink_text(&r->story, (const char *)ch, (gsize)len);
+    sink_text(&r->story, text, n);
     r->story_any = r->story_any || r->story.in_para;
   } else if (r->loose.buf->len < EG_DOCUMENT_PART) {
-    sink_text(&r->loose, (const char *)ch, (gsize)len);
+    sink_text(&r->loose, text, n);
   }
 }
 
