@@ -23,9 +23,10 @@
  *   to EG_DOCUMENT_PART bytes, used only when the story is empty, so a page written without
  *   paragraph markup is not lost.
  * Invariants: the text handed out is valid UTF-8, has no run of spaces and no line break
- * inside a paragraph, and paragraphs are separated by exactly one blank line. Memory is bounded
- * by the caps above plus what libxml2 holds: a block of input, or the longest run of text (or
- * comment) without markup.
+ * inside a paragraph, and paragraphs are separated by exactly one blank line; it is the same
+ * however the page is cut into blocks. Memory is bounded by the caps above plus the input held
+ * back until a place between two tags (at most HTML_HOLD_MAX past one block) and what libxml2
+ * holds of an unfinished comment or run of text.
  */
 #include "text/text.h"
 
