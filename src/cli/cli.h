@@ -14,6 +14,7 @@ typedef struct {
   gboolean quiet;
   gint jobs;                  /* --jobs: 0 means one per processor */
   gboolean dedup;             /* --dedup */
+  gboolean html;              /* --html */
   char **counts_files;        /* --counts FILE: counts of earlier runs to add */
   char **alias_files;         /* --aliases FILE */
   char **stop_files;          /* --stoplist FILE */

@@ -37,8 +37,8 @@ cli_progress(guint64 documents, guint64 bytes, gpointer user_data)
 static gboolean
 cli_input_size(const char *path, gboolean jsonl, guint64 *total)
 {
-  if (strcmp(path, "-") == 0 || g_str_has_suffix(path, ".gz"))
-    return FALSE;
+  if (strcmp(path, "-") == 0 || g_str_has_suffix(path, ".gz") || eg_html_is_name(path))
+    return FALSE; /* a web page's text is not its size */
   GStatBuf st;
   if (g_stat(path, &st) != 0)
     return TRUE; /* reported as missing later */
@@ -120,6 +120,10 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
       "With --jsonl: the field holding the text (default: text; e.g. --text-field body)", "NAME" },
     { "id-field", 0, 0, G_OPTION_ARG_STRING, &in->id_field,
       "With --jsonl: the field holding the document id (default: id; e.g. --id-field url)", "NAME" },
+    { "html", 0, 0, G_OPTION_ARG_NONE, &in->html,
+      "Inputs are web pages whatever their names, standard input too (files named *.html or *.htm "
+      "always are): the text of headings and paragraphs is read, scripts, menus and captions are "
+      "not (e.g. curl -s URL | entgraph entities --html -); with --jsonl: the text field is HTML", NULL },
     { "counts", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &in->counts_files,
       "Add counts written by 'entgraph count' or 'entgraph merge' (repeatable; INPUT is then "
       "optional; e.g. --counts yesterday.counts today.txt)", "FILE" },
@@ -144,8 +148,9 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   g_autoptr(GOptionContext) ctx = g_option_context_new(param);
   g_autofree char *prg = g_strdup_printf("entgraph %s", cmd);
   g_set_prgname(prg);
-  g_option_context_set_summary(ctx, "INPUT is a file (.gz files are decompressed), a folder (read "
-                                    "recursively for *.txt and *.txt.gz) or - for standard input.");
+  g_option_context_set_summary(ctx, "INPUT is a file (.gz files are decompressed; *.html and *.htm "
+                                    "are read as web pages), a folder (read recursively for *.txt, "
+                                    "*.html, *.htm and those gzipped) or - for standard input.");
   g_autofree char *desc = g_strdup_printf(
       "Examples:\n%s\n"
       "Exit codes: 0 done (warnings do not change it), 1 some input could not be read (the rest "
@@ -209,6 +214,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   c->source.text_field = in->text_field;
   c->source.id_field = in->id_field;
   c->source.dedup = in->dedup;
+  c->source.html = in->html;
   if (!eg_window_parse(in->window ? in->window : "sentence", &c->window, &c->window_size)) {
     eg_cli_error("--window: '%s' is not sentence, paragraph, document or a number of words", in->window);
     *exit_code = EG_EXIT_USAGE;

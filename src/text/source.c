@@ -1,6 +1,7 @@
 /* source.c: turns the user's inputs (files, folders, stdin, JSON Lines) into documents.
  *
- * Owns reading and the checks on raw bytes: missing and unreadable paths, binary files, invalid
+ * Owns reading, documents' dates (dates.c reads them) and the checks on raw bytes (web pages
+ * are read through html.c on the way): missing and unreadable paths, binary files, invalid
  * UTF-8, empty documents, truncated gzip and malformed JSON lines are reported through the
  * caller's report function and the batch goes on. Documents are handed over one at a time, in
  * input order, and freed after the callback returns.
@@ -243,11 +244,14 @@ source_first_line_date(char *text, gsize len)
   return day;
 }
 
-/* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART. */
+/* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART; a web
+ * page (HTML) is parsed on the way and its text is the document. */
 static void
-source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInputStream *in)
+source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInputStream *in,
+                        gboolean html)
 {
   g_autoptr(GString) acc = g_string_sized_new(READ_BLOCK);
+  g_autoptr(EgHtmlReader) page = html ? eg_html_reader_new() : NULL;
   g_autofree char *block = g_malloc(READ_BLOCK);
   guint part = 0;
   gboolean first_block = TRUE, dated = FALSE;
@@ -260,15 +264,23 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       return; /* what was handed over in earlier parts stays counted */
     }
     if (first_block && n > 0) {
-      /* Text has no NUL bytes; a file that starts with some is not text (as grep and git say). */
-      if (memchr(block, '\0', (gsize)MIN(n, 8000))) {
+      /* Text has no NUL bytes; a file that starts with some is not text (as grep and git say),
+       * except a web page in UTF-16, which starts with its byte order mark. */
+      const guchar *b = (const guchar *)block;
+      gboolean utf16 = page && n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+      if (!utf16 && memchr(block, '\0', (gsize)MIN(n, 8000))) {
         source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: binary file (NUL bytes), skipped", name);
         return;
       }
       first_block = FALSE;
     }
-    if (n > 0)
+    if (n > 0 && page)
+      eg_html_reader_feed(page, block, (gsize)n, acc);
+    else if (n > 0)
       g_string_append_len(acc, block, n);
+    else if (page)
+      eg_html_reader_finish(page, acc);
+    /* The date, on the first line of the text (of a page: of its extracted text). */
     if (!dated && (n == 0 || acc->len > SOURCE_DATE_LINE_MAX || memchr(acc->str, '\n', acc->len))) {
       dated = TRUE;
       day = source_first_line_date(acc->str, acc->len);
@@ -417,6 +429,13 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
     if (!source_check_date(ctx, where, day, date_field))
       continue;
     const char *s = json_node_get_string(text);
+    if (ctx->options->html) {
+      /* Feeds scraped from the web often carry the article's HTML in the text field. */
+      gsize len = 0;
+      g_autofree char *plain = eg_html_to_text(s, strlen(s), &len);
+      source_emit_part(ctx, where, id, plain, len, 0, TRUE, day);
+      continue;
+    }
     source_emit_part(ctx, where, id, s, strlen(s), 0, TRUE, day);
   }
   g_free(reader.block);
@@ -437,7 +456,7 @@ source_read_stream(SourceCtx *ctx, const char *path)
   if (ctx->options->jsonl)
     source_read_jsonl_stream(ctx, name, in);
   else
-    source_read_text_stream(ctx, name, path, in);
+    source_read_text_stream(ctx, name, path, in, ctx->options->html || eg_html_is_name(path));
 }
 
 static void source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder);
@@ -478,7 +497,8 @@ source_read_folder(SourceCtx *ctx, const char *path)
         guint sub = source_read_folder(ctx, child);
         found += sub == G_MAXUINT ? 1 : sub; /* an unreadable subfolder is reported already */
       }
-    } else if (g_str_has_suffix(names->pdata[i], suffix) || g_str_has_suffix(names->pdata[i], suffix_gz)) {
+    } else if (g_str_has_suffix(names->pdata[i], suffix) || g_str_has_suffix(names->pdata[i], suffix_gz) ||
+               (!ctx->options->jsonl && eg_html_is_name(names->pdata[i]))) {
       found++;
       source_read_path(ctx, child, TRUE);
     }
@@ -493,7 +513,7 @@ source_read_path(SourceCtx *ctx, const char *path, gboolean from_folder)
     guint found = source_read_folder(ctx, path);
     if (found == 0)
       source_report(ctx, EG_ERROR_NO_TEXT, TRUE, "%s: folder holds no %s file", path,
-                    ctx->options->jsonl ? ".jsonl" : ".txt");
+                    ctx->options->jsonl ? ".jsonl" : ".txt or .html");
     return;
   }
   source_read_stream(ctx, path);
@@ -509,7 +529,7 @@ eg_sources_read_stream(GInputStream *in, const char *name, const EgSourceOptions
   if (options->jsonl)
     source_read_jsonl_stream(&ctx, name, in);
   else
-    source_read_text_stream(&ctx, name, name, in);
+    source_read_text_stream(&ctx, name, name, in, options->html);
   return ctx.fatal;
 }
 

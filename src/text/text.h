@@ -57,6 +57,7 @@ typedef struct {
   gboolean dedup;            /* skip documents whose text was read before */
   const char *date_field;    /* JSON Lines: the field holding a document's date; default "date" */
   gboolean need_date;        /* report and skip documents without a usable date (--slice) */
+  gboolean html;             /* every input is a web page (else by name: .html, .htm) */
 } EgSourceOptions;
 
 /* Called once per document, in input order; the document lives only during the call. */
@@ -64,8 +65,10 @@ typedef void (*EgDocumentFunc)(const EgDocument *doc, gpointer user_data);
 /* Called for every problem; FATAL is TRUE when some input was not read at all. */
 typedef void (*EgReportFunc)(const GError *error, gboolean fatal, gpointer user_data);
 
-/* Reads every input (a file, ".gz" ones decompressed, a folder read recursively for *.txt and
- * *.txt.gz (or *.jsonl, *.jsonl.gz) in byte order of names, or "-" for stdin) and calls DOC_FN(doc, DOC_DATA) per document. Problems go to REPORT_FN, and the batch goes on.
+/* Reads every input (a file, ".gz" ones decompressed, a folder read recursively for *.txt,
+ * *.html and *.htm, each also gzipped (or *.jsonl, *.jsonl.gz) in byte order of names, or "-" for
+ * stdin) and calls DOC_FN(doc, DOC_DATA) per document. Web pages (by name, or every input with
+ * OPTIONS->html; with jsonl: the text field) are read through the HTML extractor below. Problems go to REPORT_FN, and the batch goes on.
  * Returns the number of fatal problems (0 when every input was read). */
 guint eg_sources_read(const char *const *inputs, const EgSourceOptions *options,
                       EgDocumentFunc doc_fn, gpointer doc_data,
@@ -108,6 +111,34 @@ void eg_period_name(guint32 day, EgSlice slice, char buf[EG_PERIOD_MAX]);
 gboolean eg_period_range(const char *period, guint32 *first, guint32 *last);
 /* Writes DAY (> 0) as "2016-07-25" into BUF. */
 void eg_day_name(guint32 day, char buf[EG_PERIOD_MAX]);
+/* ---- web pages (html.c) ------------------------------------------------------------------- */
+
+/* Turns a web page into the plain text of its story: headings, paragraphs, list items, quotes
+ * and table rows, one paragraph each, separated by blank lines; scripts, styles, navigation,
+ * asides, figures and their captions, forms and site headers and footers are left out, and when
+ * the page has <article> elements only their text is kept (html.c says exactly what is kept).
+ * The page is parsed as it streams in, so memory does not grow with its size. */
+typedef struct _EgHtmlReader EgHtmlReader;
+
+/* A reader for one page. Returns a new reader (transfer full, eg_html_reader_free). */
+EgHtmlReader *eg_html_reader_new(void);
+/* Parses the next LEN bytes of the page (any charset its meta element declares, UTF-8 by
+ * default; bytes that are not text are dropped, never fatal) and appends to OUT the text that
+ * is known to be part of the story. This function can't fail. Time: linear in LEN. */
+void eg_html_reader_feed(EgHtmlReader *reader, const char *data, gsize len, GString *out);
+/* Ends the page and appends the rest of its text to OUT. Feed no more afterwards. */
+void eg_html_reader_finish(EgHtmlReader *reader, GString *out);
+/* Frees READER; NULL is accepted. */
+void eg_html_reader_free(EgHtmlReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgHtmlReader, eg_html_reader_free)
+
+/* The story text of the page HTML (LEN bytes), as a reader gives it. Returns a new string
+ * (transfer full) and its length in *OUT_LEN (may be NULL). This function can't fail. */
+char *eg_html_to_text(const char *html, gsize len, gsize *out_len);
+
+/* Whether PATH names a web page: it ends in .html or .htm, optionally followed by .gz (in any
+ * case). This function can't fail. */
+gboolean eg_html_is_name(const char *path);
 
 /* ---- segmentation ----------------------------------------------------------------------------- */
 
