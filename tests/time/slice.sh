@@ -82,6 +82,11 @@ check "text: the undated file is named" grep -q "c.txt: no usable date (no date 
 "$bin" entities "$work/txt/a.txt" > "$work/a.entities" 2>/dev/null
 check "text: the date line gives no entity" bash -c "! grep -qi july '$work/a.entities'"
 
+# A web page: the first line of its extracted text.
+printf '<html><body><nav><p>Home</p></nav><article><p>July 16, 2018</p><h1>Summit</h1><p>President Donald Trump met Russian President Vladimir Putin in Helsinki.</p></article></body></html>' > "$work/page.html"
+"$bin" build --slice day "$work/page.html" -o "$work/page-out/{period}.tsv" 2>/dev/null
+check "html: a page dated by its first paragraph" grep -q "Vladimir Putin" "$work/page-out/2018-07-16.tsv"
+
 # Usage errors.
 "$bin" build --jsonl "$corpus" -o "$work/x/{period}.graphml" 2>/dev/null
 check "{period} without --slice: exit 2" test $? -eq 2
