@@ -345,8 +345,23 @@ eg_cmd_build(int argc, char **argv)
   g_autoptr(EgCounts) whole = slice != EG_SLICE_NONE ? eg_counts_sum_periods(counts) : NULL;
   g_autoptr(EgMerges) merges = eg_merges_new(whole ? whole : counts);
   g_autoptr(GPtrArray) periods = eg_counts_period_names(counts);
-  if (slice != EG_SLICE_NONE && periods->len == 0)
+  gboolean no_period = slice != EG_SLICE_NONE && periods->len == 0;
+  if (no_period)
     eg_cli_error("--slice: no document has a usable date: no period to write");
+  /* A whole-corpus file that a period's file would replace: refuse before writing either. */
+  for (guint p = 0; templated && p < periods->len; p++)
+    for (guint i = 0; i < n_out; i++) {
+      if (!strstr(outputs[i], "{period}"))
+        continue;
+      g_autoptr(GString) path = g_string_new(outputs[i]);
+      g_string_replace(path, "{period}", periods->pdata[p], 0);
+      for (guint k = 0; k < n_out; k++)
+        if (strcmp(outputs[k], path->str) == 0) {
+          eg_cli_error("-o %s: is also the file of period %s (-o %s); give the whole graph "
+                       "another name", outputs[k], (const char *)periods->pdata[p], outputs[i]);
+          return EG_EXIT_USAGE;
+        }
+    }
 
   igraph_t graph;
   {
@@ -402,5 +417,7 @@ eg_cmd_build(int argc, char **argv)
   eg_export_cleanup();
   if (!written)
     return EG_EXIT_OUTPUT;
+  if (no_period)
+    return EG_EXIT_INPUT; /* nothing of what was asked for could be dated */
   return fatal ? EG_EXIT_INPUT : EG_EXIT_OK;
 }

@@ -239,6 +239,9 @@ source_first_line_date(char *text, gsize len)
   if (end - start > SOURCE_DATE_LINE_MAX)
     return 0;
   guint32 day = eg_date_parse(text + start, end - start);
+  /* A CR before the LF stays: normalisation turns CRLF into LF, and offsets count that text. */
+  if (end > start && text[end - 1] == '\r')
+    end--;
   if (day)
     memset(text + start, ' ', end - start);
   return day;
@@ -355,15 +358,40 @@ source_json_date(JsonNode *node)
   if (!node || !JSON_NODE_HOLDS_VALUE(node))
     return 0;
   GType t = json_node_get_value_type(node);
+  gint64 v;
   if (t == G_TYPE_STRING) {
     const char *s = json_node_get_string(node);
-    return eg_date_parse(s, strlen(s));
+    guint64 u;
+    /* A Unix time written as a string ("1469750400"); eight digits would be a date, 20160725. */
+    if (strlen(s) >= 9 && strlen(s) <= 13 && g_ascii_string_to_unsigned(s, 10, 0, G_MAXINT64, &u, NULL)) {
+      v = (gint64)u;
+    } else {
+      return eg_date_parse(s, strlen(s));
+    }
+  } else if (t == G_TYPE_INT64) {
+    v = json_node_get_int(node);
+  } else {
+    return 0;
   }
-  if (t == G_TYPE_INT64) {
-    gint64 v = json_node_get_int(node);
-    return eg_date_from_unix(v > 95617584000LL || v < -95617584000LL ? v / 1000 : v);
+  return eg_date_from_unix(v > 95617584000LL || v < -95617584000LL ? v / 1000 : v);
+}
+
+/* Why NODE, the value of FIELD, gives no date: for the report (transfer full). */
+static char *
+source_json_date_problem(JsonNode *node, const char *field)
+{
+  if (!node)
+    return g_strdup_printf("no field \"%s\"", field);
+  if (JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == G_TYPE_STRING) {
+    const char *s = json_node_get_string(node);
+    g_autofree char *shown = g_utf8_make_valid(s, MIN(strlen(s), 40));
+    for (char *c = shown; *c; c++)
+      if ((guchar)*c < 0x20)
+        *c = ' ';
+    return g_strdup_printf("\"%s\" is \"%s%s\", not a date this reads", field, shown,
+                           strlen(s) > 40 ? "..." : "");
   }
-  return 0;
+  return g_strdup_printf("\"%s\" is neither a date string nor a Unix time", field);
 }
 
 static void
@@ -425,9 +453,13 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": a NUL character (\\u0000), skipped", name, lineno);
       continue;
     }
-    guint32 day = source_json_date(json_object_get_member(obj, date_field));
-    if (!source_check_date(ctx, where, day, date_field))
+    JsonNode *date = json_object_get_member(obj, date_field);
+    guint32 day = source_json_date(date);
+    if (!day && ctx->options->need_date) {
+      g_autofree char *how = source_json_date_problem(date, date_field);
+      source_check_date(ctx, where, day, how);
       continue;
+    }
     const char *s = json_node_get_string(text);
     if (ctx->options->html) {
       /* Feeds scraped from the web often carry the article's HTML in the text field. */

@@ -31,7 +31,7 @@ for s in day week month year; do
   check "$s: periods add up to the whole" $py "$here/check_slices.py" "$work/$s-whole.graphml" \
     "$work/$s-whole.gexf" "$work/$s"/*.graphml
   check "$s: GEXF is valid XML" xmllint --noout "$work/$s-whole.gexf"
-  check "$s: line 12 (no date) is reported" grep -q "dated.jsonl: line 12: no usable date (published), counted in no period" "$work/$s.err"
+  check "$s: line 12 (no date) is reported" grep -q 'dated.jsonl: line 12: no usable date (no field "published"), counted in no period' "$work/$s.err"
   check "$s: line 13 (a date that is no date) is reported" grep -q "dated.jsonl: line 13: no usable date" "$work/$s.err"
 done
 check "month: three months" test "$(ls "$work/month")" = "$(printf '2018-06.graphml\n2018-07.graphml\n2018-08.graphml')"
@@ -95,7 +95,27 @@ check "--date-field without --slice: exit 2" test $? -eq 2
 "$bin" build --jsonl --slice quarter "$corpus" -o "$work/x.graphml" 2>/dev/null
 check "--slice quarter: exit 2" test $? -eq 2
 "$bin" build --jsonl --slice month "$corpus" -o "$work/none/{period}.graphml" 2>"$work/none.err"
+rc=$?
+check "no document dated: exit 1 (got $rc)" test $rc -eq 1
 check "no --date-field and no 'date' field: every document reported" grep -q "14 document(s) in all without a usable date" "$work/none.err"
+
+check "no document dated: exit 1" test -s "$work/none.err" -a ! -e "$work/none"
+"$bin" build --jsonl --slice year --date-field published "$corpus" -o "$work/c/{period}.graphml" \
+  -o "$work/c/2018.graphml" 2>"$work/clash.err"
+check "a whole-graph file named as a period's: exit 2" test $? -eq 2
+check "... said once, nothing written" test "$(grep -vc 'no usable date' "$work/clash.err")" -eq 1 -a ! -e "$work/c"
+
+# Dates: a Unix time as a string, and why a date is not usable.
+printf '%s\n' '{"id":"a","date":"1469750400","text":"Angela Merkel met Olaf Scholz."}' \
+  '{"id":"b","date":"sometime in August","text":"Angela Merkel met Olaf Scholz."}' \
+  '{"id":"c","text":"Angela Merkel met Olaf Scholz."}' > "$work/why.jsonl"
+"$bin" build --jsonl --slice day "$work/why.jsonl" -o "$work/why/{period}.tsv" 2>"$work/why.err"
+check "a Unix time as a string" test -f "$work/why/2016-07-29.tsv"
+check "the value that is no date is shown" grep -q 'line 2: no usable date ("date" is "sometime in August", not a date this reads)' "$work/why.err"
+check "a missing field is said so" grep -q 'line 3: no usable date (no field "date")' "$work/why.err"
+# A CRLF file: the date line is blanked, its CR kept, so offsets count the LF text.
+printf '2018-08-05\r\n\r\nBoris Johnson met Jeremy Hunt.\r\n' > "$work/crlf.txt"
+check "CRLF: offsets after a date line" test "$("$bin" mentions "$work/crlf.txt" | awk -F'\t' 'NR == 2 { print $3 }')" = 12
 
 echo "slice: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
