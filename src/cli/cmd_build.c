@@ -196,7 +196,8 @@ eg_cmd_build(int argc, char **argv)
     { "date-field", 0, 0, G_OPTION_ARG_STRING, &date_field,
       "With --jsonl --slice: the field holding a document's date, a string such as 2016-07-25, "
       "2016-07-25T14:03:00Z or July 25, 2016, or a Unix time (default date; e.g. --date-field "
-      "published). A text file's date is its first line when that line is a date", "NAME" },
+      "published). A text file's date is its first line when that line is a date; a web page's "
+      "too, else the date of its markup (meta article:published_time, <time datetime>)", "NAME" },
     { "max-picture-nodes", 0, 0, G_OPTION_ARG_INT, &max_nodes,
       "Most entities a picture shows, the most central by --rank (default 150; e.g. "
       "--max-picture-nodes 60)", "N" },

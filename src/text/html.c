@@ -8,7 +8,11 @@
  *   table captions and table rows (the cells of one row form one paragraph, joined by "; ", so
  *   that names in one row are together). Each becomes one paragraph of the document, separated
  *   by a blank line so that paragraph windows work. Inline markup (a, b, em, span, ...) keeps
- *   its text in the paragraph; br and any other element boundary is a space.
+ *   its text in the paragraph; any other element boundary is a space, except br, which ends the
+ *   paragraph as a blank line does. A br separates lines that are not one sentence: a byline
+ *   from its city, the lines of an address, a list of names, and paragraphs written as br br;
+ *   a single line break would not do, since text with blank lines reads one as wrapping (the
+ *   lines' words are one sentence) and text without them reads one as a paragraph end.
  * - Nowhere: script, style, noscript, template, head (with title: a page's title repeats the
  *   headline and adds the site's name, which would join every story of that site), nav, aside,
  *   footer, figure, figcaption, form, button, select, iframe, svg and other embedded content,
@@ -22,11 +26,21 @@
  * - Text outside the kept elements (in bare divs and sections) is a fallback held up
  *   to EG_DOCUMENT_PART bytes, used only when the story is empty, so a page written without
  *   paragraph markup is not lost.
+ * The charset is libxml2's: a BOM, else the meta element's, else UTF-8 until a byte that is not,
+ * from which on Latin-1. C1 controls (U+0080-U+009F), which are no text, are then read as
+ * windows-1252 says (curly quotes, dashes, the euro sign): with Latin-1 this is windows-1252,
+ * which a browser reads a page without a charset in, and also for a page that declares
+ * iso-8859-1 and for "&#147;", as the WHATWG encoding standard and HTML5 say.
+ * The page's date (eg_html_reader_day) is read from markup wherever it is: a meta element's
+ * article:published_time or an itemprop datePublished (also JSON-LD's), else a meta date of
+ * older conventions (name="date", Dublin Core, ...), else the first <time datetime> of the
+ * story (not of the site around an article); the first of the most trusted kind wins.
  * Invariants: the text handed out is valid UTF-8, has no run of spaces and no line break
  * inside a paragraph, and paragraphs are separated by exactly one blank line; it is the same
- * however the page is cut into blocks. Memory is bounded by the caps above plus the input held
- * back until a place between two tags (at most HTML_HOLD_MAX past one block) and what libxml2
- * holds of an unfinished comment or run of text.
+ * however the page is cut into blocks, and so is the date. Memory is bounded by the caps above,
+ * HTML_LD_JSON_MAX bytes of a JSON-LD script, the input held back until a place between two
+ * tags (at most HTML_HOLD_MAX past one block) and what libxml2 holds of an unfinished comment
+ * or run of text.
  */
 #include "text/text.h"
 
@@ -39,6 +53,7 @@ typedef enum {
   HTML_INLINE,    /* text flows through: a, b, em, span, ... */
   HTML_BLOCK,     /* one paragraph of the story */
   HTML_CELL,      /* td, th: a part of its row's paragraph */
+  HTML_BREAK,     /* br: ends the paragraph, as a line of its own does */
   HTML_ARTICLE,
   HTML_HEADER,    /* skipped outside an article */
   HTML_SKIP       /* skipped with everything inside */
@@ -51,33 +66,33 @@ typedef struct {
 
 /* Sorted by name for bsearch. Names from libxml2's HTML parser are lower case. */
 static const HtmlElement html_elements[] = {
-  { "a", HTML_INLINE },        { "abbr", HTML_INLINE },      { "applet", HTML_SKIP },
-  { "article", HTML_ARTICLE }, { "aside", HTML_SKIP },       { "audio", HTML_SKIP },
-  { "b", HTML_INLINE },        { "bdi", HTML_INLINE },       { "bdo", HTML_INLINE },
-  { "big", HTML_INLINE },      { "blockquote", HTML_BLOCK }, { "button", HTML_SKIP },
-  { "canvas", HTML_SKIP },     { "caption", HTML_BLOCK },    { "cite", HTML_INLINE },
-  { "code", HTML_INLINE },     { "data", HTML_INLINE },      { "datalist", HTML_SKIP },
-  { "dd", HTML_BLOCK },        { "del", HTML_INLINE },       { "dfn", HTML_INLINE },
-  { "dialog", HTML_SKIP },     { "dt", HTML_BLOCK },         { "em", HTML_INLINE },
-  { "embed", HTML_SKIP },      { "figcaption", HTML_SKIP },  { "figure", HTML_SKIP },
-  { "font", HTML_INLINE },     { "footer", HTML_SKIP },      { "form", HTML_SKIP },
-  { "frameset", HTML_SKIP },   { "h1", HTML_BLOCK },         { "h2", HTML_BLOCK },
-  { "h3", HTML_BLOCK },        { "h4", HTML_BLOCK },         { "h5", HTML_BLOCK },
-  { "h6", HTML_BLOCK },        { "head", HTML_SKIP },        { "header", HTML_HEADER },
-  { "i", HTML_INLINE },        { "iframe", HTML_SKIP },      { "ins", HTML_INLINE },
-  { "kbd", HTML_INLINE },      { "li", HTML_BLOCK },         { "map", HTML_SKIP },
-  { "mark", HTML_INLINE },     { "math", HTML_SKIP },        { "nav", HTML_SKIP },
-  { "nobr", HTML_INLINE },     { "noembed", HTML_SKIP },     { "noframes", HTML_SKIP },
-  { "noscript", HTML_SKIP },   { "object", HTML_SKIP },      { "p", HTML_BLOCK },
-  { "q", HTML_INLINE },        { "s", HTML_INLINE },         { "samp", HTML_INLINE },
-  { "script", HTML_SKIP },     { "select", HTML_SKIP },      { "small", HTML_INLINE },
-  { "span", HTML_INLINE },     { "strike", HTML_INLINE },    { "strong", HTML_INLINE },
-  { "style", HTML_SKIP },      { "sub", HTML_INLINE },       { "sup", HTML_INLINE },
-  { "svg", HTML_SKIP },        { "td", HTML_CELL },          { "template", HTML_SKIP },
-  { "textarea", HTML_SKIP },   { "th", HTML_CELL },          { "time", HTML_INLINE },
-  { "title", HTML_SKIP },      { "tr", HTML_BLOCK },         { "tt", HTML_INLINE },
-  { "u", HTML_INLINE },        { "var", HTML_INLINE },       { "video", HTML_SKIP },
-  { "wbr", HTML_INLINE },
+  { "a", HTML_INLINE },        { "abbr", HTML_INLINE },     { "applet", HTML_SKIP },
+  { "article", HTML_ARTICLE }, { "aside", HTML_SKIP },      { "audio", HTML_SKIP },
+  { "b", HTML_INLINE },        { "bdi", HTML_INLINE },      { "bdo", HTML_INLINE },
+  { "big", HTML_INLINE },      { "blockquote", HTML_BLOCK }, { "br", HTML_BREAK },
+  { "button", HTML_SKIP },     { "canvas", HTML_SKIP },     { "caption", HTML_BLOCK },
+  { "cite", HTML_INLINE },     { "code", HTML_INLINE },     { "data", HTML_INLINE },
+  { "datalist", HTML_SKIP },   { "dd", HTML_BLOCK },        { "del", HTML_INLINE },
+  { "dfn", HTML_INLINE },      { "dialog", HTML_SKIP },     { "dt", HTML_BLOCK },
+  { "em", HTML_INLINE },       { "embed", HTML_SKIP },      { "figcaption", HTML_SKIP },
+  { "figure", HTML_SKIP },     { "font", HTML_INLINE },     { "footer", HTML_SKIP },
+  { "form", HTML_SKIP },       { "frameset", HTML_SKIP },   { "h1", HTML_BLOCK },
+  { "h2", HTML_BLOCK },        { "h3", HTML_BLOCK },        { "h4", HTML_BLOCK },
+  { "h5", HTML_BLOCK },        { "h6", HTML_BLOCK },        { "head", HTML_SKIP },
+  { "header", HTML_HEADER },   { "i", HTML_INLINE },        { "iframe", HTML_SKIP },
+  { "ins", HTML_INLINE },      { "kbd", HTML_INLINE },      { "li", HTML_BLOCK },
+  { "map", HTML_SKIP },        { "mark", HTML_INLINE },     { "math", HTML_SKIP },
+  { "nav", HTML_SKIP },        { "nobr", HTML_INLINE },     { "noembed", HTML_SKIP },
+  { "noframes", HTML_SKIP },   { "noscript", HTML_SKIP },   { "object", HTML_SKIP },
+  { "p", HTML_BLOCK },         { "q", HTML_INLINE },        { "s", HTML_INLINE },
+  { "samp", HTML_INLINE },     { "script", HTML_SKIP },     { "select", HTML_SKIP },
+  { "small", HTML_INLINE },    { "span", HTML_INLINE },     { "strike", HTML_INLINE },
+  { "strong", HTML_INLINE },   { "style", HTML_SKIP },      { "sub", HTML_INLINE },
+  { "sup", HTML_INLINE },      { "svg", HTML_SKIP },        { "td", HTML_CELL },
+  { "template", HTML_SKIP },   { "textarea", HTML_SKIP },   { "th", HTML_CELL },
+  { "time", HTML_INLINE },     { "title", HTML_SKIP },      { "tr", HTML_BLOCK },
+  { "tt", HTML_INLINE },       { "u", HTML_INLINE },        { "var", HTML_INLINE },
+  { "video", HTML_SKIP },      { "wbr", HTML_INLINE },
 };
 
 /* Elements whose start ends an open paragraph (HTML5's list, with li, dd and dt): libxml2 keeps
@@ -118,6 +133,13 @@ typedef struct {
 
 typedef enum { MODE_UNDECIDED, MODE_WHOLE, MODE_ARTICLE } HtmlMode;
 
+/* Where a page's date was read, most trusted first: a later date from a better place wins. */
+typedef enum {
+  DATE_PUBLISHED = 1, /* meta article:published_time, itemprop datePublished, JSON-LD */
+  DATE_META,          /* meta name="date", "pubdate", Dublin Core, ... */
+  DATE_TIME,          /* the first <time datetime> of the story */
+} HtmlDateRank;
+
 struct _EgHtmlReader {
   htmlParserCtxtPtr parser;
   GArray *stack;         /* of HtmlFrame */
@@ -129,10 +151,27 @@ struct _EgHtmlReader {
   gboolean bom_seen;     /* the first bytes were looked at for a byte order mark */
   gboolean started;      /* ... and for an end tag */
   GString *held;         /* input after the last safe cut, parsed with the next block */
+  guint32 day;           /* the page's date from its markup so far, 0 for none */
+  HtmlDateRank day_rank; /* where it was read */
+  GString *ld_json;      /* the text of the JSON-LD script being read, NULL outside one */
 };
 
 /* Input held back waiting for a safe cut is parsed anyway past this size. */
 #define HTML_HOLD_MAX (1024u * 1024u)
+/* Of a JSON-LD script, the first bytes are looked at for datePublished. */
+#define HTML_LD_JSON_MAX (64u * 1024u)
+
+/* <meta> names (property, name or itemprop) that give the date a story was published: the
+ * Open Graph article's and schema.org's, then older conventions. Modification dates are not
+ * publication dates and are not read. Lower case; compared whatever the case. */
+static const char *const html_date_published[] = {
+  "article:published_time", "datepublished", "og:article:published_time", NULL
+};
+static const char *const html_date_meta[] = {
+  "date", "dc.date", "dc.date.created", "dc.date.issued", "dcterms.created", "dcterms.date",
+  "dcterms.issued", "citation_publication_date", "parsely-pub-date", "pubdate", "publish-date",
+  "publishdate", "publication_date", "sailthru.date", NULL
+};
 
 static int
 html_element_cmp(const void *key, const void *elem)
@@ -257,12 +296,93 @@ html_close_p(EgHtmlReader *r, const char *name)
   }
 }
 
+static const char *
+html_attr(const xmlChar **attrs, const char *name)
+{
+  for (guint i = 0; attrs && attrs[i]; i += 2)
+    if (g_ascii_strcasecmp((const char *)attrs[i], name) == 0)
+      return (const char *)attrs[i + 1];
+  return NULL;
+}
+
+static gboolean
+html_name_in(const char *name, const char *const *list)
+{
+  for (guint i = 0; name && list[i]; i++)
+    if (g_ascii_strcasecmp(name, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Takes VALUE as the page's date when it is one and RANK is better than what was read. */
+static void
+html_date_offer(EgHtmlReader *r, HtmlDateRank rank, const char *value)
+{
+  if (!value || (r->day && r->day_rank <= rank))
+    return;
+  guint32 day = eg_date_parse(value, strlen(value));
+  if (day) {
+    r->day = day;
+    r->day_rank = rank;
+  }
+}
+
+/* Reads a date from the markup of an element, wherever it is (the head is not text, but its
+ * meta elements are where a page says when it was published). */
+static void
+html_date_markup(EgHtmlReader *r, const char *name, const xmlChar **attrs)
+{
+  if (html_name_in(html_attr(attrs, "itemprop"), html_date_published)) {
+    const char *content = html_attr(attrs, "content");
+    html_date_offer(r, DATE_PUBLISHED, content ? content : html_attr(attrs, "datetime"));
+  }
+  if (strcmp(name, "meta") == 0) {
+    const char *key = html_attr(attrs, "property");
+    if (!key)
+      key = html_attr(attrs, "name");
+    const char *content = html_attr(attrs, "content");
+    if (html_name_in(key, html_date_published))
+      html_date_offer(r, DATE_PUBLISHED, content);
+    else if (html_name_in(key, html_date_meta))
+      html_date_offer(r, DATE_META, content);
+  } else if (strcmp(name, "script") == 0 && !r->ld_json && (!r->day || r->day_rank > DATE_PUBLISHED)) {
+    const char *type = html_attr(attrs, "type");
+    if (type && g_ascii_strcasecmp(type, "application/ld+json") == 0)
+      r->ld_json = g_string_new(NULL);
+  }
+}
+
+/* The datePublished of the JSON-LD script just read (schema.org's NewsArticle): the first one,
+ * which is the page's own; related stories' come after it. */
+static void
+html_date_ld_json(EgHtmlReader *r)
+{
+  g_autoptr(GString) json = r->ld_json;
+  r->ld_json = NULL;
+  const char *p = strstr(json->str, "\"datePublished\"");
+  if (!p)
+    return;
+  p += strlen("\"datePublished\"");
+  while (g_ascii_isspace(*p))
+    p++;
+  if (*p++ != ':')
+    return;
+  while (g_ascii_isspace(*p))
+    p++;
+  const char *end = *p == '"' ? strchr(++p, '"') : NULL;
+  if (!end)
+    return;
+  g_autofree char *value = g_strndup(p, (gsize)(end - p));
+  html_date_offer(r, DATE_PUBLISHED, value);
+}
+
 static void
 html_start(void *data, const xmlChar *xname, const xmlChar **attrs)
 {
   EgHtmlReader *r = data;
   const char *name = (const char *)xname;
   HtmlFrame frame = { g_strdup(name), 0 };
+  html_date_markup(r, name, attrs);
   if (r->skip_depth > 0) {
     g_array_append_val(r->stack, frame);
     return;
@@ -281,11 +401,15 @@ html_start(void *data, const xmlChar *xname, const xmlChar **attrs)
       sink_reset(&r->story);
       sink_reset(&r->loose);
       r->story_any = FALSE;
+      if (r->day_rank == DATE_TIME)
+        r->day = 0; /* a <time> of the site around the article */
     }
     html_break(r);
   } else if (kind == HTML_BLOCK || (kind == HTML_CELL && r->keep_depth == 0)) {
     frame.flags = FRAME_KEEP;
     r->keep_depth++;
+    html_break(r);
+  } else if (kind == HTML_BREAK) {
     html_break(r);
   } else if (kind == HTML_CELL) {
     r->story.cell = r->story.in_para;
@@ -296,6 +420,9 @@ html_start(void *data, const xmlChar *xname, const xmlChar **attrs)
     if (kind == HTML_OTHER && r->keep_depth == 0)
       sink_break(&r->loose);
   }
+  /* A date in the story's markup (a byline's), when the page has none in its head. */
+  if (strcmp(name, "time") == 0 && html_in_scope(r))
+    html_date_offer(r, DATE_TIME, html_attr(attrs, "datetime"));
   g_array_append_val(r->stack, frame);
 }
 
@@ -318,6 +445,8 @@ html_pop(EgHtmlReader *r)
     if (r->keep_depth == 0)
       sink_break(&r->loose);
   }
+  if (r->ld_json && strcmp(f->name, "script") == 0)
+    html_date_ld_json(r);
   g_free(f->name);
   g_array_set_size(r->stack, r->stack->len - 1);
 }
@@ -336,10 +465,48 @@ html_end(void *data, const xmlChar *xname)
   }
 }
 
+/* The characters windows-1252 has at 0x80-0x9F (0: undefined, kept as the C1 control). */
+static const gunichar html_cp1252[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* TEXT (LEN bytes, valid UTF-8) with its C1 controls U+0080-U+009F read as windows-1252, or NULL
+ * when it has none. libxml2 reads a page that declares no charset and is not UTF-8 as Latin-1,
+ * and "&#147;" as U+0093; a browser reads both as windows-1252 (the WHATWG encoding standard
+ * and HTML5's character references), which puts curly quotes and dashes there, and so does a
+ * page that declares iso-8859-1. No text means a C1 control, so nothing is lost. */
+static char *
+html_c1_as_cp1252(const char *text, gsize len)
+{
+  GString *out = NULL;
+  const char *end = text + len, *done = text;
+  for (const char *p = memchr(text, 0xC2, len); p; p = memchr(p + 1, 0xC2, (gsize)(end - p - 1))) {
+    /* 0xC2 is a lead byte only: followed by 0x80-0x9F it is U+0080-U+009F. */
+    guchar next = p + 1 < end ? (guchar)p[1] : 0;
+    gunichar c = next >= 0x80 && next <= 0x9F ? html_cp1252[next - 0x80] : 0;
+    if (!c)
+      continue;
+    if (!out)
+      out = g_string_sized_new(len + 16);
+    g_string_append_len(out, done, p - done);
+    g_string_append_unichar(out, c);
+    done = p + 2;
+  }
+  if (!out)
+    return NULL;
+  g_string_append_len(out, done, end - done);
+  return g_string_free(out, FALSE);
+}
+
 static void
 html_characters(void *data, const xmlChar *ch, int len)
 {
   EgHtmlReader *r = data;
+  if (r->ld_json && len > 0 && r->ld_json->len < HTML_LD_JSON_MAX)
+    g_string_append_len(r->ld_json, (const char *)ch, MIN(len, (int)(HTML_LD_JSON_MAX - r->ld_json->len)));
   if (len <= 0 || !html_in_scope(r))
     return;
   const char *text = (const char *)ch;
@@ -350,6 +517,11 @@ html_characters(void *data, const xmlChar *ch, int len)
     valid = g_utf8_make_valid(text, len);
     text = valid;
     n = strlen(valid);
+  }
+  g_autofree char *cp1252 = html_c1_as_cp1252(text, n);
+  if (cp1252) {
+    text = cp1252;
+    n = strlen(cp1252);
   }
   if (r->keep_depth > 0) {
     sink_text(&r->story, text, n);
@@ -502,7 +674,16 @@ eg_html_reader_free(EgHtmlReader *reader)
   g_string_free(reader->story.buf, TRUE);
   g_string_free(reader->loose.buf, TRUE);
   g_string_free(reader->held, TRUE);
+  if (reader->ld_json)
+    g_string_free(reader->ld_json, TRUE);
   g_free(reader);
+}
+
+guint32
+eg_html_reader_day(const EgHtmlReader *reader)
+{
+  g_return_val_if_fail(reader != NULL, 0);
+  return reader->day;
 }
 
 char *

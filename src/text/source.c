@@ -283,11 +283,17 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       g_string_append_len(acc, block, n);
     else if (page)
       eg_html_reader_finish(page, acc);
-    /* The date, on the first line of the text (of a page: of its extracted text). */
-    if (!dated && (n == 0 || acc->len > SOURCE_DATE_LINE_MAX || memchr(acc->str, '\n', acc->len))) {
+    /* The date, on the first line of the text (of a page: of its extracted text), else in a
+     * page's markup, which may come after its first line (a <time> in the story, a meta
+     * element in the body): a page's is decided at its end or before its first part. */
+    if (!dated && (n == 0 || (page ? acc->len >= EG_DOCUMENT_PART
+                                   : acc->len > SOURCE_DATE_LINE_MAX || memchr(acc->str, '\n', acc->len)))) {
       dated = TRUE;
       day = source_first_line_date(acc->str, acc->len);
-      if (!source_check_date(ctx, name, day, "no date on the first line"))
+      if (!day && page)
+        day = eg_html_reader_day(page);
+      if (!source_check_date(ctx, name, day, page ? "none in the page's markup or on its first line"
+                                                  : "no date on the first line"))
         return;
     }
     if (n == 0)

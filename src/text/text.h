@@ -128,6 +128,10 @@ EgHtmlReader *eg_html_reader_new(void);
 void eg_html_reader_feed(EgHtmlReader *reader, const char *data, gsize len, GString *out);
 /* Ends the page and appends the rest of its text to OUT. Feed no more afterwards. */
 void eg_html_reader_finish(EgHtmlReader *reader, GString *out);
+/* The date the page's markup gives as far as it was fed (final after finish): its meta
+ * article:published_time or schema.org datePublished, else a meta date of older conventions,
+ * else its story's first <time datetime>, read by eg_date_parse; 0 when it has none. */
+guint32 eg_html_reader_day(const EgHtmlReader *reader);
 /* Frees READER; NULL is accepted. */
 void eg_html_reader_free(EgHtmlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgHtmlReader, eg_html_reader_free)

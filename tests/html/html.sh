@@ -4,7 +4,8 @@
 # figure caption, aside and footers. `entities` must find the first and none of the second,
 # whether the page is a file, standard input with --html, gzipped, in a folder beside .txt
 # files, or the text field of a JSON line with --jsonl --html; an empty page and a binary file
-# named .html get the usual one-line reports.
+# named .html get the usual one-line reports; a <br> ends a name; a page that declares no
+# charset and is not UTF-8 is read as windows-1252.
 # Usage: html.sh ENTGRAPH SAMPLES_DIR
 set -uo pipefail
 bin="$1"; samples="$(cd "$2" && pwd)"
@@ -70,6 +71,19 @@ head -c 4000 "$bin" > binary.html
 check "a binary file named .html exits 1" test $? -eq 1
 check "... with one line naming it" bash -c "[ \$(wc -l < binary.err) -eq 1 ] && grep -qx 'entgraph: binary.html: binary file (NUL bytes), skipped' binary.err"
 check "... and the other page is read" cmp -s file.tsv binary.tsv
+
+# A <br> ends the name (and the paragraph): two people on two lines are not one.
+printf '<p>Angela Merkel<br>Olaf Scholz met.</p>' | "$bin" mentions --html - > br.tsv 2>/dev/null
+check "<br> breaks a name: Angela Merkel" bash -c "cut -f5 br.tsv | grep -qx 'Angela Merkel'"
+check "... and Olaf Scholz" bash -c "cut -f5 br.tsv | grep -qx 'Olaf Scholz'"
+check "... not one name across the <br>" bash -c "! grep -q 'Merkel Olaf' br.tsv"
+
+# A page without a charset whose bytes are not UTF-8 is windows-1252: curly quotes, not C1.
+printf '<p>\x93Caf\xe9 Zurich\x94, said Angela Merkel \x96 today.</p>' > cp1252.html
+"$bin" mentions cp1252.html > cp1252.tsv 2> cp1252.err
+check "windows-1252 page: no warning" test ! -s cp1252.err
+check "... its quotes are U+201C and U+201D, 3 bytes each in the offsets (C1 controls take 2)" \
+  grep -q "^cp1252.html	0	25	Angela Merkel	Angela Merkel	PERSON$" cp1252.tsv
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,7 +9,9 @@
 #   every format alike (tests/formats/check_formats.py);
 # - the whole graph of a sliced run equals the graph of the dated documents built without --slice;
 # - the undated documents are named on stderr and the exit code stays 0;
-# - a text file's date is its first line; the template makes folders; usage errors exit 2.
+# - a text file's date is its first line; a web page's its first line, else its markup (meta
+#   published time, other meta dates, the story's <time>); the template makes folders; usage
+#   errors exit 2.
 # Usage: slice.sh ENTGRAPH
 set -uo pipefail
 bin="$1"
@@ -86,6 +88,23 @@ check "text: the date line gives no entity" bash -c "! grep -qi july '$work/a.en
 printf '<html><body><nav><p>Home</p></nav><article><p>July 16, 2018</p><h1>Summit</h1><p>President Donald Trump met Russian President Vladimir Putin in Helsinki.</p></article></body></html>' > "$work/page.html"
 "$bin" build --slice day "$work/page.html" -o "$work/page-out/{period}.tsv" 2>/dev/null
 check "html: a page dated by its first paragraph" grep -q "Vladimir Putin" "$work/page-out/2018-07-16.tsv"
+# ... else its markup: a meta element (published time over the rest), or the story's <time>.
+mkdir -p "$work/pages"
+story='<p>President Donald Trump met Russian President Vladimir Putin in Helsinki.</p>'
+printf '<html><head><meta name="date" content="2018-01-01"><meta property="article:published_time" content="2018-07-18T10:00:00Z"></head><body><article><p><time datetime="2018-07-01">July 1</time></p>%s</article></body></html>' "$story" > "$work/pages/meta.html"
+printf '<html><body><div class="top"><time datetime="2010-01-01">Today</time></div><article><h1>Summit</h1><p>By Lois Lane, <time datetime="2018-08-21T09:00:00+02:00">Aug. 21</time></p>%s</article></body></html>' "$story" > "$work/pages/time.html"
+printf '<html><head><meta property="article:published_time" content="2018-07-18"></head><body><article><p>July 16, 2018</p>%s</article></body></html>' "$story" > "$work/pages/para.html"
+printf '<html><head><meta property="article:modified_time" content="2018-07-18"></head><body><article><p>Updated: <time>today</time></p>%s</article></body></html>' "$story" > "$work/pages/none.html"
+"$bin" build --slice day "$work/pages" -o "$work/pages-out/{period}.tsv" 2>"$work/pages.err"
+check "html: exit 0" test $? -eq 0
+check "html: one period per dated page" test "$(ls "$work/pages-out")" = "$(printf '2018-07-16.tsv\n2018-07-18.tsv\n2018-08-21.tsv')"
+check "html: the meta's published time" grep -q "Vladimir Putin" "$work/pages-out/2018-07-18.tsv"
+check "html: the story's <time>, not the site's" grep -q "Vladimir Putin" "$work/pages-out/2018-08-21.tsv"
+check "html: the first paragraph's date before the markup's" grep -q "Vladimir Putin" "$work/pages-out/2018-07-16.tsv"
+check "html: the undated page is named, once" bash -c "[ \$(wc -l < '$work/pages.err') -eq 1 ] && grep -q 'none.html: no usable date (none in the page.s markup or on its first line), counted in no period' '$work/pages.err'"
+"$bin" build --slice month "$work/pages" -o "$work/pages-whole.tsv" 2>/dev/null
+check "html: the undated page is not in the whole either (Putin in 3 of 4 pages)" \
+  grep -q "^Vladimir Putin	PERSON	3	3	" "$work/pages-whole.tsv"
 
 # Usage errors.
 "$bin" build --jsonl "$corpus" -o "$work/x/{period}.graphml" 2>/dev/null

@@ -69,8 +69,8 @@ static void
 test_paragraphs(void)
 {
   /* Every heading, paragraph, list item, quote and definition is one paragraph; white space
-   * inside one (line breaks of the source, br) is one space. */
-  assert_text("<h1>  Headline\n  here </h1><p>First\nparagraph<br>goes on.</p>"
+   * inside one (line breaks of the source) is one space. */
+  assert_text("<h1>  Headline\n  here </h1><p>First\nparagraph goes on.</p>"
               "<ul><li>One</li><li>Two</li></ul><blockquote>Quoted</blockquote>"
               "<dl><dt>Term</dt><dd>Meaning</dd></dl><h6>Small</h6>",
               "Headline here\n\nFirst paragraph goes on.\n\nOne\n\nTwo\n\nQuoted\n\nTerm\n\n"
@@ -78,6 +78,21 @@ test_paragraphs(void)
   /* A block inside a block starts a paragraph of its own; text after it starts another. */
   assert_text("<li>Item <ul><li>Sub-item</li></ul> tail</li>", "Item\n\nSub-item\n\ntail");
   assert_text("<blockquote><p>One</p><p>Two</p></blockquote>", "One\n\nTwo");
+}
+
+static void
+test_br(void)
+{
+  /* A br ends the paragraph: the names on two lines are two names, as in a byline, an address
+   * or a list of names, and the lines are not one sentence. */
+  assert_text("<p>Angela Merkel<br>Olaf Scholz met.</p>", "Angela Merkel\n\nOlaf Scholz met.");
+  assert_text("<p>By <a href=x>Lois Lane</a><br/>Berlin<br></p><p>Story</p>", "By Lois Lane\n\nBerlin\n\nStory");
+  /* Paragraphs written as br br (no empty paragraph), and a br inside inline markup. */
+  assert_text("<div>One.<br><br>\n<br>Two.</div>", "One.\n\nTwo.");
+  assert_text("<p><b>Emmanuel Macron<br></b>Paris</p>", "Emmanuel Macron\n\nParis");
+  /* In a table cell: the rest of the row goes on after the cell's break. */
+  assert_text("<table><tr><td>Joe Biden<br>Delaware</td><td>81,283,501</td></tr></table>",
+              "Joe Biden\n\nDelaware; 81,283,501");
 }
 
 static void
@@ -127,9 +142,25 @@ test_charsets(void)
   assert_text("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
               "</head><body><p>\xc2\xeb\xe0\xe4\xe8\xec\xe8\xf0 \xcf\xf3\xf2\xe8\xed</p>",
               "Владимир Путин");
-  /* Undeclared: UTF-8, and a page that is not UTF-8 is read as Latin-1, as browsers do. */
+  /* Undeclared: UTF-8, and a page that is not UTF-8 is read as windows-1252, as browsers do:
+   * its curly quotes and dashes are not C1 controls. */
   assert_text("<p>Caf\xc3\xa9 M\xc3\xbcnchen</p>", "Café München");
   assert_text("<p>Caf\xe9</p>", "Café");
+  assert_text("<p>\x93" "Caf\xe9\x94 \x96 it\x92s \x80" "5 \x85 \x8a\x9e</p>", "“Café” – it’s €5 … Šž");
+  /* ... and its bytes undefined in windows-1252 stay the controls WHATWG makes of them. */
+  assert_text("<p>Caf\xe9 \x81\x8d\x8f\x90\x9d</p>", "Café \xc2\x81\xc2\x8d\xc2\x8f\xc2\x90\xc2\x9d");
+  /* Invalid only far into the page: the text before is UTF-8, the rest windows-1252. */
+  GString *late = g_string_new("<p>M\xc3\xbcnchen</p>");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append(late, "<div>x</div>");
+  g_string_append(late, "<p>\x93Quoted\x94</p>");
+  assert_text(late->str, "München\n\n“Quoted”");
+  g_string_free(late, TRUE);
+  /* A page declared iso-8859-1 is windows-1252 too (WHATWG), and "&#147;" is a quote (HTML5). */
+  assert_text("<meta charset=iso-8859-1><p>\x93Zurich\x94</p>", "“Zurich”");
+  assert_text("<p>&#147;Zurich&#148; &#x96; &#128;</p>", "“Zurich” – €");
+  /* A declared charset is not second-guessed. */
+  assert_text("<meta charset=windows-1251><p>\xcf\xf3\xf2\xe8\xed \x93\xcc\xc8\xc4\x94</p>", "Путин “МИД”");
   /* Byte order marks: UTF-8 (dropped) and UTF-16 (which has NUL bytes). */
   assert_text("\xEF\xBB\xBF<p>Marked</p>", "Marked");
   static const char utf16le[] = "\xFF\xFE<\0p\0>\0K\0\xF6\0l\0n\0<\0/\0p\0>\0";
@@ -245,12 +276,77 @@ test_long_page(void)
   g_string_free(page, TRUE);
 }
 
+/* The date of PAGE's markup, the same whether fed at once, byte by byte or in blocks of 7. */
+static guint32
+day_of(const char *page)
+{
+  guint32 day = 0;
+  const gsize blocks[] = { 0, 1, 7 };
+  for (guint i = 0; i < G_N_ELEMENTS(blocks); i++) {
+    g_autoptr(EgHtmlReader) reader = eg_html_reader_new();
+    g_autoptr(GString) out = g_string_new(NULL);
+    gsize len = strlen(page), block = blocks[i] ? blocks[i] : MAX(len, 1);
+    for (gsize off = 0; off < len; off += block)
+      eg_html_reader_feed(reader, page + off, MIN(block, len - off), out);
+    eg_html_reader_finish(reader, out);
+    if (i > 0)
+      g_assert_cmpuint(eg_html_reader_day(reader), ==, day);
+    day = eg_html_reader_day(reader);
+  }
+  return day;
+}
+
+static guint32
+ymd(int y, int m, int d)
+{
+  return g_date_get_julian(&(GDate){ .julian = 0, .dmy = 1, .day = d, .month = m, .year = y });
+}
+
+static void
+test_date(void)
+{
+  guint32 d18 = ymd(2018, 7, 18);
+  /* Open Graph's article:published_time, schema.org's datePublished (in a meta or a time). */
+  g_assert_cmpuint(day_of("<head><meta property=\"article:published_time\" content=\"2018-07-18T10:00:00Z\">"
+                          "</head><p>Text</p>"), ==, d18);
+  g_assert_cmpuint(day_of("<meta itemprop=datePublished content=\"2018-07-18\"><p>Text</p>"), ==, d18);
+  g_assert_cmpuint(day_of("<article><p>By Lois Lane <time itemprop=\"datePublished\" "
+                          "datetime=\"2018-07-18T23:30:00-05:00\">Wed</time></p></article>"), ==, d18);
+  /* Older conventions, in any case, and a date in any form eg_date_parse reads. */
+  g_assert_cmpuint(day_of("<META NAME=\"Date\" CONTENT=\"July 18, 2018\"><p>Text</p>"), ==, d18);
+  g_assert_cmpuint(day_of("<meta name=dc.date.issued content=\"Wed, 18 Jul 2018 10:00:00 +0000\">"), ==, d18);
+  /* JSON-LD: the first datePublished (the page's own; a related story's comes later). */
+  g_assert_cmpuint(day_of("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"dateModified\": "
+                          "\"2018-09-01\", \"datePublished\" : \"2018-07-18T10:00:00Z\", \"related\": "
+                          "{\"datePublished\": \"2017-01-01\"}}</script><p>Text</p>"), ==, d18);
+  /* The first <time datetime> of the story: of the article, not of the site around it. */
+  g_assert_cmpuint(day_of("<div><time datetime=2010-01-01>Today</time></div><article><h1>Summit</h1>"
+                          "<p>By Lois Lane, <time datetime=\"2018-07-18\">July 18</time></p>"
+                          "<p><time datetime=2018-07-19>Later</time></p></article>"), ==, d18);
+  g_assert_cmpuint(day_of("<nav><time datetime=2010-01-01>x</time></nav><p><time datetime=2018-07-18>x</time></p>"),
+                   ==, d18);
+  /* The most trusted source wins wherever it is: published over a meta date over <time>. */
+  g_assert_cmpuint(day_of("<head><meta name=date content=2017-01-01></head><article><p><time datetime="
+                          "2016-01-01>x</time></p><meta itemprop=datePublished content=2018-07-18></article>"),
+                   ==, d18);
+  g_assert_cmpuint(day_of("<p><time datetime=2016-01-01>x</time></p><meta name=pubdate content=2018-07-18>"),
+                   ==, d18);
+  g_assert_cmpuint(day_of("<meta property=article:published_time content=2018-07-18>"
+                          "<meta property=article:published_time content=2016-01-01>"), ==, d18);
+  /* Not a publication date, not a date, or none: 0, and the next source is read. */
+  g_assert_cmpuint(day_of("<meta property=article:modified_time content=2018-07-18><p>July 18, 2018</p>"), ==, 0);
+  g_assert_cmpuint(day_of("<meta name=date content=soon><p><time datetime=2018-07-18>x</time></p>"), ==, d18);
+  g_assert_cmpuint(day_of("<p>Text</p>"), ==, 0);
+  g_assert_cmpuint(day_of(""), ==, 0);
+}
+
 int
 main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/html/chrome-dropped", test_chrome_dropped);
   g_test_add_func("/html/paragraphs", test_paragraphs);
+  g_test_add_func("/html/br", test_br);
   g_test_add_func("/html/inline", test_inline);
   g_test_add_func("/html/entities", test_entities);
   g_test_add_func("/html/malformed", test_malformed);
@@ -262,5 +358,6 @@ main(int argc, char **argv)
   g_test_add_func("/html/empty", test_empty);
   g_test_add_func("/html/names", test_names);
   g_test_add_func("/html/long-page", test_long_page);
+  g_test_add_func("/html/date", test_date);
   return g_test_run();
 }
