@@ -99,17 +99,28 @@ eg_is_speech_verb(const char *lower)
   return FALSE;
 }
 
+void
+eg_text_lower_append(GString *out, const char *str, gsize len)
+{
+  g_return_if_fail(out != NULL && (str != NULL || len == 0));
+  const char *end = str + len;
+  for (const char *p = str; p < end;) {
+    if ((unsigned char)*p < 0x80) {
+      g_string_append_c(out, g_ascii_tolower(*p));
+      p++;
+    } else {
+      g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
+      p = g_utf8_next_char(p);
+    }
+  }
+}
+
 char *
 eg_text_lower(const char *str, gssize len)
 {
   g_return_val_if_fail(str != NULL, NULL);
-  const char *end = len < 0 ? str + strlen(str) : str + len;
-  GString *out = g_string_sized_new((gsize)(end - str));
-  for (const char *p = str; p < end; p = g_utf8_next_char(p)) {
-    if ((unsigned char)*p < 0x80)
-      g_string_append_c(out, g_ascii_tolower(*p));
-    else
-      g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
-  }
+  gsize n = len < 0 ? strlen(str) : (gsize)len;
+  GString *out = g_string_sized_new(n);
+  eg_text_lower_append(out, str, n);
   return g_string_free(out, FALSE);
 }
