@@ -46,6 +46,26 @@ seg_is_wordchar(gunichar c)
          t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
 }
 
+/* g_unichar_isalpha, isdigit and isupper with the ASCII answers inline: most text is ASCII and
+ * the GLib calls walk Unicode tables. */
+static inline gboolean
+seg_isalpha(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha(c) : g_unichar_isalpha(c);
+}
+
+static inline gboolean
+seg_isdigit(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit(c) : g_unichar_isdigit(c);
+}
+
+static inline gboolean
+seg_isupper(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(c);
+}
+
 static inline gboolean
 seg_is_space(gunichar c)
 {
@@ -111,7 +131,7 @@ seg_is_dotted(const char *s, const char *e)
   for (const char *p = s; p < e; p = seg_next(p, e)) {
     gunichar c = seg_char(p, e);
     if (want_letter) {
-      if (!g_unichar_isalpha(c))
+      if (!seg_isalpha(c))
         return FALSE;
       want_letter = FALSE;
     } else {
@@ -129,7 +149,7 @@ static const char *
 seg_scan_word(const char *p, const char *end, gboolean *abbr)
 {
   const char *start = p;
-  gboolean numeric = g_unichar_isdigit(seg_char(p, end));
+  gboolean numeric = seg_isdigit(seg_char(p, end));
   /* So far single letters joined by periods ("U.S"): kept as we go, since rescanning the word at
    * every period would make "A.A.A.A..." quadratic. */
   gboolean dotted = TRUE;
@@ -142,7 +162,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       p = seg_next(p, end);
       run_chars++;
     }
-    if (run_chars != 1 || !g_unichar_isalpha(seg_char(run, end)) || ++dotted_letters > 8)
+    if (run_chars != 1 || !seg_isalpha(seg_char(run, end)) || ++dotted_letters > 8)
       dotted = FALSE;
     if (p >= end)
       break;
@@ -153,7 +173,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       /* "’s" followed by a non-letter is the possessive clitic, split off by the caller. */
       if ((c1 == 's' || c1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, end), end)))
         break;
-      if (g_unichar_isalpha(c1)) {
+      if (seg_isalpha(c1)) {
         p = q;
         dotted = FALSE;
         continue;
@@ -165,15 +185,15 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       dotted = FALSE;
       continue;
     }
-    if ((c == '.' || c == ',') && numeric && g_unichar_isdigit(c1)) {
+    if ((c == '.' || c == ',') && numeric && seg_isdigit(c1)) {
       p = q;
       continue;
     }
-    if (c == '.' && dotted && g_unichar_isalpha(c1) && seg_char(seg_next(q, end), end) == '.') {
+    if (c == '.' && dotted && seg_isalpha(c1) && seg_char(seg_next(q, end), end) == '.') {
       p = q;
       continue;
     }
-    if (c == '&' && !numeric && g_unichar_isupper(c1) && g_unichar_isupper(seg_char(start, end))) {
+    if (c == '&' && !numeric && seg_isupper(c1) && seg_isupper(seg_char(start, end))) {
       p = q;
       dotted = FALSE;
       continue;
@@ -184,7 +204,9 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
     /* Abbreviations are short: only those can be in the list ("Corp.", "Sept."). */
     gboolean listed = FALSE;
     if (p - start < 16) {
-      g_autofree char *with_dot = g_strndup(start, (gsize)(p - start + 1));
+      char with_dot[17];
+      memcpy(with_dot, start, (gsize)(p - start + 1));
+      with_dot[p - start + 1] = '\0';
       listed = eg_wordlist_has("abbreviations.txt", with_dot);
     }
     if (dotted || listed) {
@@ -203,10 +225,10 @@ seg_case_flags(const char *s, const char *e)
   gboolean first = TRUE;
   for (const char *p = s; p < e; p = seg_next(p, e)) {
     gunichar c = seg_char(p, e);
-    if (!g_unichar_isalpha(c))
+    if (!seg_isalpha(c))
       continue;
     letters++;
-    if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+    if (seg_isupper(c) || (c >= 0x80 && g_unichar_istitle(c))) {
       upper++;
       if (first && p == s)
         flags |= EG_TF_CAP;
@@ -258,7 +280,7 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
     if (seg_is_wordchar(c)) {
       gboolean abbr;
       const char *we = seg_scan_word(p, e, &abbr);
-      gboolean number = g_unichar_isdigit(c);
+      gboolean number = seg_isdigit(c);
       guint8 flags = number ? 0 : seg_case_flags(p, we);
       if (abbr)
         flags |= EG_TF_ABBR;
