@@ -15,10 +15,17 @@ char *
 eg_resolve_key(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  g_autofree char *folded = g_utf8_casefold(name, -1);
-  GString *s = g_string_sized_new(strlen(folded));
+  /* Case folding ASCII is g_ascii_tolower; only other text needs g_utf8_casefold's copy. */
+  gboolean ascii = TRUE;
+  gsize len = 0;
+  for (; name[len]; len++)
+    if ((unsigned char)name[len] >= 0x80)
+      ascii = FALSE;
+  g_autofree char *folded = ascii ? NULL : g_utf8_casefold(name, -1);
+  const char *from = ascii ? name : folded;
+  GString *s = g_string_sized_new(ascii ? len : strlen(folded));
   gboolean space = FALSE;
-  for (const char *p = folded; *p; p++) {
+  for (const char *p = from; *p; p++) {
     char c = *p;
     if (c == '.')
       continue;
@@ -29,7 +36,7 @@ eg_resolve_key(const char *name)
     if (space)
       g_string_append_c(s, ' ');
     space = FALSE;
-    g_string_append_c(s, c);
+    g_string_append_c(s, ascii ? g_ascii_tolower(c) : c);
   }
   return g_string_free(s, FALSE);
 }
@@ -59,22 +66,39 @@ char *
 eg_resolve_initials(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  g_auto(GStrv) words = g_strsplit(name, " ", -1);
-  if (g_strv_length(words) < 2)
+  if (!strchr(name, ' '))
     return NULL;
   GString *s = g_string_new(NULL);
-  for (guint i = 0; words[i]; i++) {
-    g_autofree char *lower = g_ascii_strdown(words[i], -1);
-    gboolean skip = FALSE;
-    for (guint k = 0; initial_skip[k]; k++)
-      if (strcmp(lower, initial_skip[k]) == 0)
-        skip = TRUE;
-    if (skip || !words[i][0])
-      continue;
-    gunichar c = g_utf8_get_char(words[i]);
-    g_string_append_unichar(s, g_unichar_toupper(c));
+  /* Each word, also the empty ones between two spaces; no copies of them are made. */
+  for (const char *w = name;;) {
+    const char *e = strchr(w, ' ');
+    gsize len = e ? (gsize)(e - w) : strlen(w);
+    gboolean skip = len == 0;
+    for (guint k = 0; !skip && initial_skip[k]; k++)
+      skip = strlen(initial_skip[k]) == len && g_ascii_strncasecmp(w, initial_skip[k], len) == 0;
+    if (!skip)
+      g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(w)));
+    if (!e)
+      break;
+    w = e + 1;
   }
   return g_string_free(s, FALSE);
+}
+
+/* Whether the words of the key KS end those of the longer key KL. */
+static gboolean
+resolve_key_is_suffix(const char *ks, const char *kl)
+{
+  gsize ls = strlen(ks), ll = strlen(kl);
+  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
+}
+
+/* Whether the words of the key KS start those of the longer key KL. */
+static gboolean
+resolve_key_is_prefix(const char *ks, const char *kl)
+{
+  gsize ls = strlen(ks);
+  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
 }
 
 gboolean
@@ -82,20 +106,11 @@ eg_resolve_is_suffix(const char *short_name, const char *name)
 {
   g_autofree char *ks = eg_resolve_key(short_name);
   g_autofree char *kl = eg_resolve_key(name);
-  gsize ls = strlen(ks), ll = strlen(kl);
-  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
+  return resolve_key_is_suffix(ks, kl);
 }
 
-/* Whether SHORT's words start NAME's words. */
-static gboolean
-resolve_is_prefix(const char *short_name, const char *name)
-{
-  g_autofree char *ks = eg_resolve_key(short_name);
-  g_autofree char *kl = eg_resolve_key(name);
-  gsize ls = strlen(ks);
-  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
-}
-
+/* The mentions of one document that share a key. Its tables' keys are the mentions' strings,
+ * which outlive it. */
 typedef struct {
   char *key;
   GHashTable *names;       /* name -> count */
@@ -107,6 +122,10 @@ typedef struct {
   char *canonical;         /* a lexicon name, if any mention had one */
   char *acronym;           /* acronym letters, if the name is one */
   char *initials;          /* initials, if multi-word */
+  /* Set once every mention is grouped, as the names no longer change: */
+  const char *top;         /* the most frequent name (most_frequent) */
+  char *top_key;           /* its key */
+  gboolean company;        /* top ends with a company's legal form */
 } Group;
 
 static void
@@ -119,9 +138,11 @@ group_free(gpointer p)
   g_free(g->canonical);
   g_free(g->acronym);
   g_free(g->initials);
+  g_free(g->top_key);
   g_free(g);
 }
 
+/* Adds N to the count of S in T, whose keys T owns (a new key is copied). */
 static void
 count_add(GHashTable *t, const char *s, guint n)
 {
@@ -130,6 +151,14 @@ count_add(GHashTable *t, const char *s, guint n)
     g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
   else
     g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(n));
+}
+
+/* Adds one to the count of S in T, whose keys are borrowed: S must outlive T. */
+static void
+count_add_borrowed(GHashTable *t, const char *s)
+{
+  guint old = GPOINTER_TO_UINT(g_hash_table_lookup(t, s));
+  g_hash_table_insert(t, (gpointer)s, GUINT_TO_POINTER(old + 1));
 }
 
 guint
@@ -209,8 +238,8 @@ resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *
         continue;
       for (guint j = 0; j < groups->len; j++)
         if (eg_uf_find(parent, j) == rb &&
-            eg_rules_never(rules, most_frequent(((Group *)groups->pdata[i])->names),
-                           most_frequent(((Group *)groups->pdata[j])->names)))
+            eg_rules_never(rules, ((Group *)groups->pdata[i])->top,
+                           ((Group *)groups->pdata[j])->top))
           return;
     }
   }
@@ -225,7 +254,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     Group *s = groups->pdata[i];
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
-    const char *sname = most_frequent(s->names);
+    const char *sname = s->top;
     gboolean given = s->n_words == 1 && eg_wordlist_has("given_names.txt", sname);
     gint found = -1;
     gboolean ambiguous = FALSE;
@@ -233,11 +262,10 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
       Group *l = groups->pdata[j];
       if (j == i || l->n_words <= s->n_words)
         continue;
-      const char *lname = most_frequent(l->names);
-      gboolean fits = group_is_person(l) && (eg_resolve_is_suffix(sname, lname) ||
-                                             (given && resolve_is_prefix(sname, lname)));
+      gboolean fits = group_is_person(l) && (resolve_key_is_suffix(s->top_key, l->top_key) ||
+                                             (given && resolve_key_is_prefix(s->top_key, l->top_key)));
       /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
-      fits = fits || (resolve_is_company(lname) && resolve_is_prefix(sname, lname));
+      fits = fits || (l->company && resolve_key_is_prefix(s->top_key, l->top_key));
       if (!fits)
         continue;
       guint root = eg_uf_find(parent, j);
@@ -310,8 +338,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     } else {
       g = g_new0(Group, 1);
       g->key = g_steal_pointer(&key);
-      g->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-      g->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+      g->names = g_hash_table_new(g_str_hash, g_str_equal);
+      g->surfaces = g_hash_table_new(g_str_hash, g_str_equal);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
@@ -325,11 +353,18 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     }
     if (m->canonical && !g->canonical)
       g->canonical = g_strdup(m->canonical);
-    count_add(g->names, m->name, 1);
-    count_add(g->surfaces, m->surface, 1);
+    count_add_borrowed(g->names, m->name);
+    count_add_borrowed(g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g->votes[t] += m->votes[t];
     g->mentions++;
+  }
+
+  for (guint i = 0; i < groups->len; i++) {
+    Group *g = groups->pdata[i];
+    g->top = most_frequent(g->names);
+    g->top_key = eg_resolve_key(g->top);
+    g->company = resolve_is_company(g->top);
   }
 
   g_autofree guint *parent = g_new(guint, groups->len + 1);
@@ -357,7 +392,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       continue;
     }
     Group *b = groups->pdata[root_best[r]];
-    const char *gn = most_frequent(g->names), *bn = most_frequent(b->names);
+    const char *gn = g->top, *bn = b->top;
     if ((g->canonical && !b->canonical) ||
         (!!g->canonical == !!b->canonical &&
          (g->n_words > b->n_words ||
@@ -370,7 +405,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       continue;
     Group *best = groups->pdata[root_best[i]];
     EgDocEntity *e = g_new0(EgDocEntity, 1);
-    e->label = g_strdup(best->canonical ? best->canonical : most_frequent(best->names));
+    e->label = g_strdup(best->canonical ? best->canonical : best->top);
     e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     root_entity[i] = res->entities->len;
     g_ptr_array_add(res->entities, e);
