@@ -27,7 +27,7 @@ static gboolean
 str_in(const char *const *list, const char *s)
 {
   for (guint i = 0; list[i]; i++)
-    if (strcmp(list[i], s) == 0)
+    if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
       return TRUE;
   return FALSE;
 }
@@ -49,7 +49,13 @@ enum {
   NER_F_BRACKETED = 1 << 11,   /* text in NerCtx.bracketed */
   NER_F_MID_LOWER = 1 << 12,   /* lower-case form in NerCtx.mid_lower */
   NER_F_MID_CAPS = 1 << 13,    /* text capitalised in mid-sentence at least once */
-  NER_F_MID_CAPS2 = 1 << 14    /* ... at least twice (looked up with NER_F_MID_CAPS) */
+  NER_F_MID_CAPS2 = 1 << 14,   /* ... at least twice (looked up with NER_F_MID_CAPS) */
+  NER_F_CONNECTOR = 1 << 15,   /* lower-case form in name_connectors */
+  NER_F_PARTICLE = 1 << 16,    /* lower-case form in person_particles */
+  NER_F_SPEECH = 1 << 17,      /* lower-case form is a verb of saying */
+  NER_F_SPORT_BEFORE = 1 << 18, /* lower-case form in sport_before */
+  NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
+  NER_F_PLACE_PREP = 1 << 20   /* lower-case form in place_preps */
 };
 
 /* One token's spellings, made once per document in NerCtx.forms, and the answers to the
@@ -62,7 +68,8 @@ typedef struct {
   guint32 known;    /* NER_F_* bits looked up */
   guint32 facts;    /* NER_F_* bits that hold */
   guint8 titles;    /* bit k-1: the k tokens from here spell a title; bit 7: computed */
-  gboolean has_lower; /* some character is a lower-case letter */
+  guint8 has_lower; /* some character is a lower-case letter */
+  guint8 ascii;     /* the token's text is ASCII */
 } NerWord;
 
 typedef struct {
@@ -80,7 +87,6 @@ typedef struct {
   NerWord *words;         /* per token; the fields filled on demand change under const */
   GString *forms;         /* the NUL-terminated spellings NerWord points to */
   GString *scratch;       /* for leaf functions that build a string to look it up */
-  GString *scratch2;
 } NerCtx;
 
 /* Line kinds: a headline or table row in capitals ("LONDON 1996-08-30", "NEW YORK 74 59 .556"),
@@ -149,9 +155,60 @@ ner_title_case(const char *name)
   return g_string_free(s, FALSE);
 }
 
+static inline char
+ner_ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+/* Appends a token of only ASCII bytes, [p, p + len), to ctx->forms: its text is its own
+ * straightened form, and its lower-case and title-case forms are made byte by byte. */
+static void
+ner_word_fill_ascii(NerCtx *ctx, NerWord *w, const char *p, gsize len)
+{
+  GString *f = ctx->forms;
+  gboolean lower = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
+  for (gsize k = 0; k < len; k++) {
+    char c = p[k];
+    lower = lower || g_ascii_islower(c);
+    dot = dot || c == '.';
+    /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
+    changes = changes || (!up && g_ascii_isupper(c));
+    up = c == '-' || c == '\'';
+  }
+  gsize at = f->len;
+  gboolean tc = !lower && !dot && changes && len >= 2;
+  g_string_set_size(f, at + (tc ? 3 : 2) * (len + 1));
+  char *d = f->str + at;
+  memcpy(d, p, len);
+  d[len] = '\0';
+  for (gsize k = 0; k < len; k++)
+    d[len + 1 + k] = ner_ascii_lower(p[k]);
+  d[2 * len + 1] = '\0';
+  w->str = (guint32)at;
+  w->lower = (guint32)(at + len + 1);
+  w->tc = w->str;
+  if (tc) {
+    char *t = d + 2 * (len + 1);
+    up = TRUE;
+    for (gsize k = 0; k < len; k++) {
+      char c = p[k];
+      if (g_ascii_isalpha(c) && !up)
+        c = ner_ascii_lower(c);
+      up = c == '-' || c == '\'';
+      t[k] = c;
+    }
+    t[len] = '\0';
+    w->tc = (guint32)(at + 2 * (len + 1));
+  }
+  w->chars = (guint32)len;
+  w->has_lower = (guint8)lower;
+  w->ascii = TRUE;
+}
+
 /* Fills ctx->words and ctx->forms: each token's straightened text (typographic apostrophes
  * and hyphens made ASCII), its lower-case form and its title-case spelling. One pass over the
- * text, with ASCII copied byte by byte. */
+ * text; ASCII tokens, most of them, take a short cut. */
 static void
 ner_words_fill(NerCtx *ctx)
 {
@@ -160,7 +217,13 @@ ner_words_fill(NerCtx *ctx)
     const EgToken *t = &ctx->tok[i];
     NerWord *w = &ctx->words[i];
     const char *p = ctx->text + t->start, *e = ctx->text + t->end;
-    gboolean ascii = TRUE;
+    const char *q = p;
+    while (q < e && (unsigned char)*q < 0x80)
+      q++;
+    if (q == e) {
+      ner_word_fill_ascii(ctx, w, p, (gsize)(e - p));
+      continue;
+    }
     guint32 chars = 0;
     w->str = (guint32)f->len;
     for (; p < e; chars++) {
@@ -170,7 +233,6 @@ ner_words_fill(NerCtx *ctx)
         g_string_append_c(f, *p++);
         continue;
       }
-      ascii = FALSE;
       gunichar c = g_utf8_get_char(p);
       if (g_unichar_islower(c))
         w->has_lower = TRUE;
@@ -186,18 +248,12 @@ ner_words_fill(NerCtx *ctx)
     g_string_append_c(f, '\0');
     w->chars = chars;
     w->lower = (guint32)f->len;
-    if (ascii) {
-      for (gsize k = 0; k < str_len; k++)
-        g_string_append_c(f, g_ascii_tolower(f->str[w->str + k]));
-    } else {
-      /* eg_text_lower_append reads f->str, which the append may move: copy it first. */
-      g_autofree char *str = g_strndup(f->str + w->str, str_len);
-      eg_text_lower_append(f, str, str_len);
-    }
+    /* eg_text_lower_append reads f->str, which the append may move: copy it first. */
+    g_autofree char *str = g_strndup(f->str + w->str, str_len);
+    eg_text_lower_append(f, str, str_len);
     g_string_append_c(f, '\0');
     w->tc = w->str;
     if (!w->has_lower && str_len >= 2) {
-      g_autofree char *str = g_strndup(f->str + w->str, str_len);
       gsize at = f->len;
       ner_title_case_word(f, str, str + str_len);
       if (f->len - at != str_len || memcmp(f->str + at, str, str_len) != 0) {
@@ -300,16 +356,34 @@ ner_in_lexicon(const char *word)
   return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
 }
 
-/* The places.tsv value ("canonical<TAB>kind") of NAME or of its title-case spelling, or NULL. */
-static const char *
-ner_place(const char *name)
+/* FALSE when ner_title_case(NAME) is certainly NAME: an ASCII name none of whose words is
+ * written in capitals (without periods) with a capital past its first letter. Spares the copy
+ * for most names. */
+static gboolean
+ner_title_case_may_change(const char *name)
 {
-  GHashTable *places = eg_wordlist_get("places.tsv");
-  const char *v = g_hash_table_lookup(places, name);
-  if (v)
-    return v;
-  g_autofree char *tc = ner_title_case(name);
-  return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
+  gboolean lower = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
+  gsize len = 0;
+  for (const char *p = name;; p++) {
+    char c = *p;
+    if (c == ' ' || c == '\0') {
+      if (len >= 2 && !lower && !dot && changes)
+        return TRUE;
+      if (c == '\0')
+        return FALSE;
+      lower = dot = changes = FALSE;
+      up = TRUE;
+      len = 0;
+      continue;
+    }
+    if ((unsigned char)c >= 0x80)
+      return TRUE;
+    len++;
+    lower = lower || g_ascii_islower(c);
+    dot = dot || c == '.';
+    changes = changes || (!up && g_ascii_isupper(c));
+    up = c == '-' || c == '\'';
+  }
 }
 
 static gboolean
@@ -317,8 +391,62 @@ ner_nationality(const char *name)
 {
   if (eg_wordlist_has("nationalities.tsv", name))
     return TRUE;
+  if (!ner_title_case_may_change(name))
+    return FALSE;
   g_autofree char *tc = ner_title_case(name);
   return strcmp(tc, name) != 0 && eg_wordlist_has("nationalities.tsv", tc);
+}
+
+/* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
+static const char *const sport_before[] = { "beat", "beating", "defeated", "v", "vs", "vs.",
+                                            "versus", NULL };
+static const char *const sport_after[] = { "beat", "beats", "drew", "defeated", "edged",
+                                           "thrashed", "v", "vs", "vs.", "versus", NULL };
+
+/* Appends to S the title-case spelling of tokens [a, b) joined: ner_title_case of
+ * ner_join(a, b), made from the tokens' own title-case forms when each token is a word of its
+ * own (tokens that touch, "AT&T", make one word, which is spelled whole). */
+static void
+ner_join_tc_append(const NerCtx *ctx, GString *s, guint a, guint b)
+{
+  for (guint i = a + 1; i < b; i++)
+    if (ctx->tok[i].start <= ctx->tok[i - 1].end) {
+      g_autofree char *joined = ner_join(ctx, a, b);
+      ner_title_case_append(s, joined);
+      return;
+    }
+  for (guint i = a; i < b; i++) {
+    if (i > a)
+      g_string_append_c(s, ' ');
+    g_string_append(s, ner_tok_tc(ctx, i));
+  }
+}
+
+/* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
+ * title-case spelling, or NULL. */
+static const char *
+ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  GHashTable *places = eg_wordlist_get("places.tsv");
+  const char *v = g_hash_table_lookup(places, name);
+  if (v || !ner_title_case_may_change(name))
+    return v;
+  g_string_truncate(ctx->scratch, 0);
+  ner_join_tc_append(ctx, ctx->scratch, a, b);
+  return strcmp(ctx->scratch->str, name) != 0 ? g_hash_table_lookup(places, ctx->scratch->str) : NULL;
+}
+
+/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME. */
+static gboolean
+ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (eg_wordlist_has("nationalities.tsv", name))
+    return TRUE;
+  if (!ner_title_case_may_change(name))
+    return FALSE;
+  g_string_truncate(ctx->scratch, 0);
+  ner_join_tc_append(ctx, ctx->scratch, a, b);
+  return strcmp(ctx->scratch->str, name) != 0 && eg_wordlist_has("nationalities.tsv", ctx->scratch->str);
 }
 
 /* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question, then
@@ -374,6 +502,24 @@ ner_fact(const NerCtx *ctx, guint i, guint32 fact)
   case NER_F_MID_LOWER:
     holds = g_hash_table_contains(ctx->mid_lower, lower);
     break;
+  case NER_F_CONNECTOR:
+    holds = str_in(name_connectors, lower);
+    break;
+  case NER_F_PARTICLE:
+    holds = str_in(person_particles, lower);
+    break;
+  case NER_F_SPEECH:
+    holds = eg_is_speech_verb(lower);
+    break;
+  case NER_F_SPORT_BEFORE:
+    holds = str_in(sport_before, lower);
+    break;
+  case NER_F_SPORT_AFTER:
+    holds = str_in(sport_after, lower);
+    break;
+  case NER_F_PLACE_PREP:
+    holds = str_in(place_preps, lower);
+    break;
   case NER_F_MID_CAPS:
   case NER_F_MID_CAPS2: {
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx->mid_caps, str));
@@ -399,6 +545,8 @@ ner_hyphen_adjective(const char *w)
 {
   static const char *const tails[] = { "-based", "-born", "-listed", "-led", "-owned", "-run",
                                        "-made", "-registered", "-controlled", "-backed", NULL };
+  if (!strchr(w, '-'))
+    return FALSE;
   for (guint i = 0; tails[i]; i++)
     if (g_str_has_suffix(w, tails[i]) && strlen(w) > strlen(tails[i]))
       return TRUE;
@@ -539,12 +687,6 @@ ner_vote(EgMention *m, EgEntityType type, guint weight)
   m->votes[type] = (guint16)MIN(G_MAXUINT16, m->votes[type] + weight);
 }
 
-/* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
-static const char *const sport_before[] = { "beat", "beating", "defeated", "v", "vs", "vs.",
-                                            "versus", NULL };
-static const char *const sport_after[] = { "beat", "beats", "drew", "defeated", "edged",
-                                           "thrashed", "v", "vs", "vs.", "versus", NULL };
-
 /* Whether [a, b) is one side of a fixture line: "KANSAS CITY AT DETROIT", "Kent v Surrey". */
 static gboolean
 ner_fixture_side(const NerCtx *ctx, guint a, guint b)
@@ -594,23 +736,19 @@ ner_sport_document(const NerCtx *ctx)
   }
   gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
   guint n_seen = 0;
-  char buf[16];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
     gsize len = t->end - t->start;
     /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-    if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
+    if (t->kind != EG_TOK_WORD || len < 2 || len >= 16 || !ctx->words[i].ascii)
       continue;
     const char *p = ctx->text + t->start;
-    gboolean ascii = TRUE;
-    for (gsize k = 0; k < len && ascii; k++) {
-      ascii = g_ascii_isalpha(p[k]) || p[k] == '-';
-      buf[k] = g_ascii_tolower(p[k]);
-    }
-    if (!ascii)
+    gboolean letters = TRUE;
+    for (gsize k = 0; k < len && letters; k++)
+      letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+    if (!letters)
       continue;
-    buf[len] = '\0';
-    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
+    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, ner_lower(ctx, i)));
     if (idx && !seen[idx - 1]) {
       seen[idx - 1] = TRUE;
       if (++n_seen >= 4)
@@ -768,17 +906,15 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   gboolean sport = team;
   if (!sport && prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD &&
       ctx->tok[prev].sentence == ctx->tok[a].sentence) {
-    const char *w = ner_lower(ctx, (guint)prev);
-    sport = str_in(sport_before, w);
+    sport = ner_fact(ctx, (guint)prev, NER_F_SPORT_BEFORE);
   }
   if (!sport && next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
-    const char *w = ner_lower(ctx, next);
-    sport = str_in(sport_after, w);
+    sport = ner_fact(ctx, next, NER_F_SPORT_AFTER);
   }
   /* "LONDON 1996-08-30": a dateline names a place. */
   gboolean dateline = ctx->line_first[a] == a && b < ctx->n && ner_is_date(ctx, b);
 
-  const char *place = ner_place(m->name);
+  const char *place = ner_place_of(ctx, a, b, m->name);
   if (place) {
     const char *tab = strchr(place, '\t');
     m->canonical = tab ? g_strndup(place, (gsize)(tab - place)) : g_strdup(place);
@@ -790,7 +926,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
     return;
   }
-  if (ner_nationality(m->name)) {
+  if (ner_nationality_of(ctx, a, b, m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG);
     return;
   }
@@ -832,7 +968,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
         g_autofree char *head_lower = eg_text_lower(head, -1);
-        place_plural = ner_place(head) != NULL && !ner_is_ordinary(head_lower);
+        place_plural = ner_place_of(ctx, a, k, head) != NULL && !ner_is_ordinary(head_lower);
       }
     }
     if (team_word || place_plural)
@@ -876,8 +1012,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   gboolean org_connector = FALSE;
   for (guint i = a; i < b; i++)
     if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP)) {
-      const char *w = ner_lower(ctx, i);
-      if (!str_in(person_particles, w))
+      if (!ner_fact(ctx, i, NER_F_PARTICLE))
         org_connector = TRUE;
     }
   if (ner_fact(ctx, a, NER_F_GIVEN_TC) && !org_cue && !org_connector)
@@ -888,15 +1023,14 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   /* Context: "in Finland" leans to a place, "Sullivan said" and "reporter Jonathan Lemire"
    * to a person. */
   if (prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD && ctx->tok[prev].sentence == ctx->tok[a].sentence) {
-    const char *w = ner_lower(ctx, (guint)prev);
-    if (str_in(place_preps, w) && !sport)
+    if (ner_fact(ctx, (guint)prev, NER_F_PLACE_PREP) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
-    else if (!(ctx->tok[prev].flags & EG_TF_CAP) && ner_has_capitalised("titles.txt", w))
+    else if (!(ctx->tok[prev].flags & EG_TF_CAP) &&
+             ner_has_capitalised("titles.txt", ner_lower(ctx, (guint)prev)))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
-    const char *w = ner_lower(ctx, next);
-    if (eg_is_speech_verb(w))
+    if (ner_fact(ctx, next, NER_F_SPEECH))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_WEAK);
   }
   if (m->n_words == 1 && !org_cue)
@@ -1003,7 +1137,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
         nationality = ner_fact(ctx, a, NER_F_NATIONALITY);
       } else {
         g_autofree char *head = ner_join(ctx, a, a + nw);
-        nationality = ner_nationality(head);
+        nationality = ner_nationality_of(ctx, a, a + nw, head);
       }
       if (!nationality)
         continue;
@@ -1135,8 +1269,7 @@ ner_person_connector(const NerCtx *ctx, guint a, guint b)
     const EgToken *k = &ctx->tok[c];
     if (k->kind != EG_TOK_WORD || (k->flags & EG_TF_CAP))
       continue;
-    const char *w = ner_lower(ctx, c);
-    if (!str_in(name_connectors, w))
+    if (!ner_fact(ctx, c, NER_F_CONNECTOR))
       return 0; /* a person particle: "Ursula von der Leyen" */
     return ner_has_org_cue(ctx, t, c) ? 0 : c;
   }
@@ -1286,10 +1419,8 @@ ner_shout_span(NerCtx *ctx, guint a, guint b)
     guint found = 0;
     for (guint k = MIN(4, b - i); k >= 2 && !found; k--) {
       g_string_truncate(ctx->scratch, 0);
-      ner_join_append(ctx, ctx->scratch, i, i + k);
-      g_string_truncate(ctx->scratch2, 0);
-      ner_title_case_append(ctx->scratch2, ctx->scratch->str);
-      if (ner_in_lexicon(ctx->scratch2->str))
+      ner_join_tc_append(ctx, ctx->scratch, i, i + k);
+      if (ner_in_lexicon(ctx->scratch->str))
         found = k;
     }
     guint j = i + found;
@@ -1334,7 +1465,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
                  g_new0(guint, n + 1), g_new0(guint8, n + 1),
                  FALSE, FALSE, out, g_new0(NerWord, n + 1),
                  g_string_sized_new(forms_size),
-                 g_string_new(NULL), g_string_new(NULL) };
+                 g_string_new(NULL) };
   ner_words_fill(&ctx);
   ner_lines(&ctx);
   ctx.sport = ner_sport_document(&ctx);
@@ -1369,7 +1500,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         const EgToken *c = &ctx.tok[b];
         const char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
         gboolean connector = (w && !(c->flags & EG_TF_CAP) &&
-                              (str_in(name_connectors, w) || str_in(person_particles, w))) ||
+                              (ner_fact(&ctx, b, NER_F_CONNECTOR) ||
+                               ner_fact(&ctx, b, NER_F_PARTICLE))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
         guint after = b + 1;
         /* A second connector word: "of the" ("Bank of the West"), or two person particles
@@ -1378,7 +1510,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
             !(ctx.tok[after].flags & EG_TF_CAP) && ner_joinable(&ctx, after + 1)) {
           const char *w2 = ner_lower(&ctx, after);
           if ((strcmp(w, "of") == 0 && strcmp(w2, "the") == 0) ||
-              (str_in(person_particles, w) && str_in(person_particles, w2)))
+              (ner_fact(&ctx, b, NER_F_PARTICLE) && ner_fact(&ctx, after, NER_F_PARTICLE)))
             after++;
         }
         if (connector && ner_is_capword(&ctx, after)) {
@@ -1417,6 +1549,5 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_free(ctx.words);
   g_string_free(ctx.forms, TRUE);
   g_string_free(ctx.scratch, TRUE);
-  g_string_free(ctx.scratch2, TRUE);
   return out;
 }

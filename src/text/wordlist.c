@@ -94,7 +94,7 @@ eg_is_speech_verb(const char *lower)
     "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
   };
   for (guint i = 0; lower && verbs[i]; i++)
-    if (strcmp(lower, verbs[i]) == 0)
+    if (lower[0] == verbs[i][0] && strcmp(lower, verbs[i]) == 0)
       return TRUE;
   return FALSE;
 }
