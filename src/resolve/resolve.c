@@ -23,22 +23,25 @@ eg_resolve_key(const char *name)
       ascii = FALSE;
   g_autofree char *folded = ascii ? NULL : g_utf8_casefold(name, -1);
   const char *from = ascii ? name : folded;
-  GString *s = g_string_sized_new(ascii ? len : strlen(folded));
+  /* The key is never longer than the folded name: each space stands for a separator. */
+  char *key = g_malloc((ascii ? len : strlen(folded)) + 1);
+  gsize n = 0;
   gboolean space = FALSE;
   for (const char *p = from; *p; p++) {
     char c = *p;
     if (c == '.')
       continue;
     if (c == '-' || c == ' ' || c == '\t') {
-      space = s->len > 0;
+      space = n > 0;
       continue;
     }
     if (space)
-      g_string_append_c(s, ' ');
+      key[n++] = ' ';
     space = FALSE;
-    g_string_append_c(s, ascii ? g_ascii_tolower(c) : c);
+    key[n++] = ascii && c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
   }
-  return g_string_free(s, FALSE);
+  key[n] = '\0';
+  return key;
 }
 
 char *
@@ -109,12 +112,61 @@ eg_resolve_is_suffix(const char *short_name, const char *name)
   return resolve_key_is_suffix(ks, kl);
 }
 
-/* The mentions of one document that share a key. Its tables' keys are the mentions' strings,
- * which outlive it. */
+/* How often each of some strings occurs; the strings are borrowed (the mentions' names and
+ * surfaces, which outlive it). Nearly every group has one spelling, so the table is made only
+ * when a second one comes. */
+typedef struct {
+  const char *one;         /* the first string, or NULL */
+  guint one_n;             /* its count while there is no table */
+  GHashTable *all;         /* NULL, or every string (the first included) -> count */
+} StrCounts;
+
+static void
+str_counts_add(StrCounts *c, const char *s)
+{
+  if (!c->all) {
+    if (!c->one) {
+      c->one = s;
+      c->one_n = 1;
+      return;
+    }
+    if (strcmp(c->one, s) == 0) {
+      c->one_n++;
+      return;
+    }
+    c->all = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(c->all, (gpointer)c->one, GUINT_TO_POINTER(c->one_n));
+  }
+  guint old = GPOINTER_TO_UINT(g_hash_table_lookup(c->all, s));
+  g_hash_table_insert(c->all, (gpointer)s, GUINT_TO_POINTER(old + 1));
+}
+
+/* The most frequent string, ties to the byte-smaller (transfer none), or NULL when empty. */
+static const char *
+str_counts_top(const StrCounts *c)
+{
+  if (!c->all)
+    return c->one;
+  GHashTableIter it;
+  gpointer k, v;
+  const char *best = NULL;
+  guint best_n = 0;
+  g_hash_table_iter_init(&it, c->all);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    guint n = GPOINTER_TO_UINT(v);
+    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
+      best = k;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+/* The mentions of one document that share a key. */
 typedef struct {
   char *key;
-  GHashTable *names;       /* name -> count */
-  GHashTable *surfaces;    /* surface -> count */
+  StrCounts names;
+  StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
   guint mentions;
   guint n_words;
@@ -123,7 +175,7 @@ typedef struct {
   char *acronym;           /* acronym letters, if the name is one */
   char *initials;          /* initials, if multi-word */
   /* Set once every mention is grouped, as the names no longer change: */
-  const char *top;         /* the most frequent name (most_frequent) */
+  const char *top;         /* the most frequent name (str_counts_top) */
   char *top_key;           /* its key */
   gboolean company;        /* top ends with a company's legal form */
 } Group;
@@ -133,8 +185,10 @@ group_free(gpointer p)
 {
   Group *g = p;
   g_free(g->key);
-  g_hash_table_unref(g->names);
-  g_hash_table_unref(g->surfaces);
+  if (g->names.all)
+    g_hash_table_unref(g->names.all);
+  if (g->surfaces.all)
+    g_hash_table_unref(g->surfaces.all);
   g_free(g->canonical);
   g_free(g->acronym);
   g_free(g->initials);
@@ -151,14 +205,6 @@ count_add(GHashTable *t, const char *s, guint n)
     g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
   else
     g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(n));
-}
-
-/* Adds one to the count of S in T, whose keys are borrowed: S must outlive T. */
-static void
-count_add_borrowed(GHashTable *t, const char *s)
-{
-  guint old = GPOINTER_TO_UINT(g_hash_table_lookup(t, s));
-  g_hash_table_insert(t, (gpointer)s, GUINT_TO_POINTER(old + 1));
 }
 
 guint
@@ -203,25 +249,6 @@ resolve_is_company(const char *name)
     if (strcmp(key, forms[i]) == 0)
       return TRUE;
   return FALSE;
-}
-
-/* The most frequent key of COUNTS, ties to the byte-smaller (transfer none). */
-static const char *
-most_frequent(GHashTable *counts)
-{
-  GHashTableIter it;
-  gpointer k, v;
-  const char *best = NULL;
-  guint best_n = 0;
-  g_hash_table_iter_init(&it, counts);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    guint n = GPOINTER_TO_UINT(v);
-    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
-      best = k;
-      best_n = n;
-    }
-  }
-  return best;
 }
 
 /* Joins the sets of groups A and B unless the user said two of their names are never one
@@ -338,8 +365,6 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     } else {
       g = g_new0(Group, 1);
       g->key = g_steal_pointer(&key);
-      g->names = g_hash_table_new(g_str_hash, g_str_equal);
-      g->surfaces = g_hash_table_new(g_str_hash, g_str_equal);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
@@ -353,8 +378,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     }
     if (m->canonical && !g->canonical)
       g->canonical = g_strdup(m->canonical);
-    count_add_borrowed(g->names, m->name);
-    count_add_borrowed(g->surfaces, m->surface);
+    str_counts_add(&g->names, m->name);
+    str_counts_add(&g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g->votes[t] += m->votes[t];
     g->mentions++;
@@ -362,7 +387,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 
   for (guint i = 0; i < groups->len; i++) {
     Group *g = groups->pdata[i];
-    g->top = most_frequent(g->names);
+    g->top = str_counts_top(&g->names);
     g->top_key = eg_resolve_key(g->top);
     g->company = resolve_is_company(g->top);
   }
@@ -416,9 +441,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += g->votes[t];
     e->mentions += g->mentions;
+    if (!g->surfaces.all) {
+      count_add(e->surfaces, g->surfaces.one, g->surfaces.one_n);
+      continue;
+    }
     GHashTableIter it;
     gpointer k, v;
-    g_hash_table_iter_init(&it, g->surfaces);
+    g_hash_table_iter_init(&it, g->surfaces.all);
     while (g_hash_table_iter_next(&it, &k, &v))
       count_add(e->surfaces, k, GPOINTER_TO_UINT(v));
   }
