@@ -58,18 +58,17 @@ enum {
   NER_F_PLACE_PREP = 1 << 20   /* lower-case form in place_preps */
 };
 
-/* One token's spellings, made once per document in NerCtx.forms, and the answers to the
- * questions above. */
+/* One token's spellings, made on first use (ner_word) in NerCtx.forms, and the answers to the
+ * questions above. Most tokens are never asked about: only capitalised words and their
+ * neighbours are. */
 typedef struct {
-  guint32 str;      /* offset of the text with apostrophes and hyphens straightened */
-  guint32 lower;    /* offset of its lower-case form (eg_text_lower) */
-  guint32 tc;       /* offset of its title-case spelling (ner_title_case), or == str */
+  const char *str;  /* the text with apostrophes and hyphens straightened, or NULL: not made */
+  const char *lower; /* its lower-case form (eg_text_lower) */
+  const char *tc;   /* its title-case spelling (ner_title_case), or == str */
   guint32 chars;    /* characters of the text */
   guint32 known;    /* NER_F_* bits looked up */
   guint32 facts;    /* NER_F_* bits that hold */
   guint8 titles;    /* bit k-1: the k tokens from here spell a title; bit 7: computed */
-  guint8 has_lower; /* some character is a lower-case letter */
-  guint8 ascii;     /* the token's text is ASCII */
 } NerWord;
 
 typedef struct {
@@ -85,7 +84,7 @@ typedef struct {
   gboolean sport;         /* the document reports a game: see ner_sport_document() */
   GArray *out;
   NerWord *words;         /* per token; the fields filled on demand change under const */
-  GString *forms;         /* the NUL-terminated spellings NerWord points to */
+  GStringChunk *forms;    /* the spellings NerWord points to (they never move) */
   GString *scratch;       /* for leaf functions that build a string to look it up */
 } NerCtx;
 
@@ -161,109 +160,92 @@ ner_ascii_lower(char c)
   return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 }
 
-/* Appends a token of only ASCII bytes, [p, p + len), to ctx->forms: its text is its own
+/* Makes the spellings of a token of only ASCII bytes, [p, p + len): its text is its own
  * straightened form, and its lower-case and title-case forms are made byte by byte. */
 static void
-ner_word_fill_ascii(NerCtx *ctx, NerWord *w, const char *p, gsize len)
+ner_word_forms_ascii(const NerCtx *ctx, NerWord *w, const char *p, gsize len)
 {
-  GString *f = ctx->forms;
-  gboolean lower = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
+  char small[64];
+  g_autofree char *big = len < sizeof small ? NULL : g_malloc(len + 1);
+  char *buf = big ? big : small;
+  gboolean lower = FALSE, upper = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
   for (gsize k = 0; k < len; k++) {
     char c = p[k];
     lower = lower || g_ascii_islower(c);
+    upper = upper || g_ascii_isupper(c);
     dot = dot || c == '.';
     /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
     changes = changes || (!up && g_ascii_isupper(c));
     up = c == '-' || c == '\'';
+    buf[k] = ner_ascii_lower(c);
   }
-  gsize at = f->len;
-  gboolean tc = !lower && !dot && changes && len >= 2;
-  g_string_set_size(f, at + (tc ? 3 : 2) * (len + 1));
-  char *d = f->str + at;
-  memcpy(d, p, len);
-  d[len] = '\0';
-  for (gsize k = 0; k < len; k++)
-    d[len + 1 + k] = ner_ascii_lower(p[k]);
-  d[2 * len + 1] = '\0';
-  w->str = (guint32)at;
-  w->lower = (guint32)(at + len + 1);
+  w->str = g_string_chunk_insert_len(ctx->forms, p, (gssize)len);
+  w->lower = upper ? g_string_chunk_insert_len(ctx->forms, buf, (gssize)len) : w->str;
   w->tc = w->str;
-  if (tc) {
-    char *t = d + 2 * (len + 1);
+  if (!lower && !dot && changes && len >= 2) {
     up = TRUE;
     for (gsize k = 0; k < len; k++) {
       char c = p[k];
       if (g_ascii_isalpha(c) && !up)
         c = ner_ascii_lower(c);
       up = c == '-' || c == '\'';
-      t[k] = c;
+      buf[k] = c;
     }
-    t[len] = '\0';
-    w->tc = (guint32)(at + 2 * (len + 1));
+    w->tc = g_string_chunk_insert_len(ctx->forms, buf, (gssize)len);
   }
   w->chars = (guint32)len;
-  w->has_lower = (guint8)lower;
-  w->ascii = TRUE;
 }
 
-/* Fills ctx->words and ctx->forms: each token's straightened text (typographic apostrophes
- * and hyphens made ASCII), its lower-case form and its title-case spelling. One pass over the
- * text; ASCII tokens, most of them, take a short cut. */
+/* Makes the spellings of token I, W: the straightened text (typographic apostrophes and
+ * hyphens made ASCII), its lower-case form and its title-case spelling. */
 static void
-ner_words_fill(NerCtx *ctx)
+ner_word_forms(const NerCtx *ctx, NerWord *w, guint i)
 {
-  GString *f = ctx->forms;
-  for (guint i = 0; i < ctx->n; i++) {
-    const EgToken *t = &ctx->tok[i];
-    NerWord *w = &ctx->words[i];
-    const char *p = ctx->text + t->start, *e = ctx->text + t->end;
-    const char *q = p;
-    while (q < e && (unsigned char)*q < 0x80)
-      q++;
-    if (q == e) {
-      ner_word_fill_ascii(ctx, w, p, (gsize)(e - p));
-      continue;
-    }
-    guint32 chars = 0;
-    w->str = (guint32)f->len;
-    for (; p < e; chars++) {
-      if ((unsigned char)*p < 0x80) {
-        if (g_ascii_islower(*p))
-          w->has_lower = TRUE;
-        g_string_append_c(f, *p++);
-        continue;
-      }
-      gunichar c = g_utf8_get_char(p);
-      if (g_unichar_islower(c))
-        w->has_lower = TRUE;
-      if (c == 0x2019 || c == 0x02BC || c == 0x2018)
-        g_string_append_c(f, '\'');
-      else if (c == 0x2010 || c == 0x2011)
-        g_string_append_c(f, '-');
-      else
-        g_string_append_unichar(f, c);
-      p = g_utf8_next_char(p);
-    }
-    gsize str_len = f->len - w->str;
-    g_string_append_c(f, '\0');
-    w->chars = chars;
-    w->lower = (guint32)f->len;
-    /* eg_text_lower_append reads f->str, which the append may move: copy it first. */
-    g_autofree char *str = g_strndup(f->str + w->str, str_len);
-    eg_text_lower_append(f, str, str_len);
-    g_string_append_c(f, '\0');
-    w->tc = w->str;
-    if (!w->has_lower && str_len >= 2) {
-      gsize at = f->len;
-      ner_title_case_word(f, str, str + str_len);
-      if (f->len - at != str_len || memcmp(f->str + at, str, str_len) != 0) {
-        w->tc = (guint32)at;
-        g_string_append_c(f, '\0');
-      } else {
-        g_string_truncate(f, at);
-      }
-    }
+  const EgToken *t = &ctx->tok[i];
+  const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+  const char *q = p;
+  while (q < e && (unsigned char)*q < 0x80)
+    q++;
+  if (q == e) {
+    ner_word_forms_ascii(ctx, w, p, (gsize)(e - p));
+    return;
   }
+  g_autoptr(GString) str = g_string_sized_new((gsize)(e - p));
+  gboolean has_lower = FALSE;
+  guint32 chars = 0;
+  for (; p < e; chars++) {
+    gunichar c = g_utf8_get_char(p);
+    has_lower = has_lower || g_unichar_islower(c);
+    if (c == 0x2019 || c == 0x02BC || c == 0x2018)
+      g_string_append_c(str, '\'');
+    else if (c == 0x2010 || c == 0x2011)
+      g_string_append_c(str, '-');
+    else
+      g_string_append_unichar(str, c);
+    p = g_utf8_next_char(p);
+  }
+  g_autoptr(GString) form = g_string_sized_new(str->len);
+  w->chars = chars;
+  w->str = g_string_chunk_insert_len(ctx->forms, str->str, (gssize)str->len);
+  eg_text_lower_append(form, str->str, str->len);
+  w->lower = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
+  w->tc = w->str;
+  if (!has_lower && str->len >= 2) {
+    g_string_truncate(form, 0);
+    ner_title_case_word(form, str->str, str->str + str->len);
+    if (!g_string_equal(form, str))
+      w->tc = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
+  }
+}
+
+/* Token I's entry, its spellings made. */
+static inline NerWord *
+ner_word(const NerCtx *ctx, guint i)
+{
+  NerWord *w = &ctx->words[i];
+  if (G_UNLIKELY(!w->str))
+    ner_word_forms(ctx, w, i);
+  return w;
 }
 
 /* Token text with typographic apostrophes and hyphens straightened (transfer none: lives as
@@ -271,21 +253,28 @@ ner_words_fill(NerCtx *ctx)
 static inline const char *
 ner_tok_str(const NerCtx *ctx, guint i)
 {
-  return ctx->forms->str + ctx->words[i].str;
+  return ner_word(ctx, i)->str;
 }
 
 /* The lower-case form of ner_tok_str (transfer none). */
 static inline const char *
 ner_lower(const NerCtx *ctx, guint i)
 {
-  return ctx->forms->str + ctx->words[i].lower;
+  return ner_word(ctx, i)->lower;
 }
 
 /* The title-case spelling of ner_tok_str: "YORK" -> "York" (transfer none). */
 static inline const char *
 ner_tok_tc(const NerCtx *ctx, guint i)
 {
-  return ctx->forms->str + ctx->words[i].tc;
+  return ner_word(ctx, i)->tc;
+}
+
+/* Characters of token I. */
+static inline guint32
+ner_chars(const NerCtx *ctx, guint i)
+{
+  return ner_word(ctx, i)->chars;
 }
 
 /* Appends the words of tokens [a, b) to S, joined by single spaces where the text has space. */
@@ -727,28 +716,42 @@ static const char *const sport_words[] = {
 static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
-  static GHashTable *words; /* word -> its index + 1 in sport_words, built once */
+  /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
+   * that length starts with, so that most words need no lookup. Built once. */
+  static GHashTable *words;
+  static guint32 first_letters[16];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint k = 0; sport_words[k]; k++)
+    for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
+      gsize len = strlen(sport_words[k]);
+      if (len < G_N_ELEMENTS(first_letters))
+        first_letters[len] |= 1u << (sport_words[k][0] - 'a');
+    }
     g_once_init_leave(&words, set);
   }
   gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
   guint n_seen = 0;
+  char buf[G_N_ELEMENTS(first_letters)];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
     gsize len = t->end - t->start;
     /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-    if (t->kind != EG_TOK_WORD || len < 2 || len >= 16 || !ctx->words[i].ascii)
+    if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
       continue;
     const char *p = ctx->text + t->start;
+    char c0 = ner_ascii_lower(p[0]);
+    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))))
+      continue;
     gboolean letters = TRUE;
-    for (gsize k = 0; k < len && letters; k++)
+    for (gsize k = 0; k < len && letters; k++) {
       letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+      buf[k] = ner_ascii_lower(p[k]);
+    }
     if (!letters)
       continue;
-    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, ner_lower(ctx, i)));
+    buf[len] = '\0';
+    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
     if (idx && !seen[idx - 1]) {
       seen[idx - 1] = TRUE;
       if (++n_seen >= 4)
@@ -897,7 +900,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
   const char *first = ner_tok_str(ctx, a);
   gboolean initial_name = m->n_words >= 2 && (ctx->tok[a].flags & EG_TF_ABBR) &&
-                          ctx->words[a].chars == 2 && g_unichar_isupper(g_utf8_get_char(first));
+                          ner_chars(ctx, a) == 2 && g_unichar_isupper(g_utf8_get_char(first));
   gboolean person_shape = initial_name ||
                           (m->n_words >= 2 && ner_fact(ctx, a, NER_F_GIVEN_TC));
   /* Sports: a name heading a table row or a score ("Stoke 4 3 1 0", "Lotte 6 Hyundai 2") or one
@@ -1079,7 +1082,7 @@ ner_header_letters(const NerCtx *ctx, guint a, guint b)
   gboolean single = FALSE;
   for (guint i = a; i < b; i++) {
     const EgToken *t = &ctx->tok[i];
-    guint32 len = ctx->words[i].chars;
+    guint32 len = ner_chars(ctx, i);
     if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_ABBR) || len > 3 ||
         !((t->flags & EG_TF_ALLCAPS) || len == 1))
       return FALSE;
@@ -1186,7 +1189,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   }
 
   if (b - a == 1) {
-    guint32 chars = ctx->words[a].chars;
+    guint32 chars = ner_chars(ctx, a);
     if (chars <= 2 && (t0->flags & EG_TF_ABBR))
       return; /* a lone initial */
     if (chars == 1)
@@ -1360,18 +1363,31 @@ ner_lines(NerCtx *ctx)
         const EgToken *t = &ctx->tok[k];
         if (t->kind != EG_TOK_WORD)
           continue;
-        guint32 len = ctx->words[k].chars;
-        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && len <= 3 &&
-            (len == 1 || (t->flags & EG_TF_ALLCAPS))) {
+        const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+        gboolean short_cap = FALSE, single = FALSE;
+        /* more than 12 bytes are more than 3 characters */
+        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
+          glong len = g_utf8_strlen(p, e - p);
+          single = len == 1;
+          short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
+        }
+        if (short_cap) {
           short_caps++;
-          singles += len == 1;
+          singles += single;
         } else {
           others++;
         }
+        for (const char *q = p; q < e && !lower;) {
+          if ((unsigned char)*q < 0x80) {
+            lower = g_ascii_islower(*q);
+            q++;
+          } else {
+            lower = g_unichar_islower(g_utf8_get_char(q));
+            q = g_utf8_next_char(q);
+          }
+        }
         if (!(t->flags & EG_TF_CAP))
           lower_word = TRUE;
-        if (ctx->words[k].has_lower)
-          lower = TRUE;
         if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
           shout = TRUE;
       }
@@ -1405,7 +1421,7 @@ ner_shout_namey(const NerCtx *ctx, guint i)
     return TRUE;
   if (ner_fact(ctx, i, NER_F_FUNCTION))
     return FALSE;
-  return !ner_fact(ctx, i, NER_F_ORDINARY) && ctx->words[i].chars >= 2;
+  return !ner_fact(ctx, i, NER_F_ORDINARY) && ner_chars(ctx, i) >= 2;
 }
 
 /* A capitalised run [a, b) of a shouting line ("WALES BEAT SAN MARINO IN WORLD CUP QUALIFIER"):
@@ -1455,18 +1471,16 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_array_set_clear_func(out, ner_mention_clear);
   guint n = seg->tokens->len;
   const EgToken *tok = (const EgToken *)seg->tokens->data;
-  /* Room for each token's text, lower-case form and terminators. */
-  gsize forms_size = n ? 2 * (gsize)(tok[n - 1].end - tok[0].start) + 3 * (gsize)n : 1;
-  /* The hash tables' keys point into ctx.forms, which outlives them. */
+  /* The hash tables' keys point into ctx.forms, which outlives them. The spellings of about
+   * one token in three are made: room for that in the first block of forms. */
   NerCtx ctx = { text, tok, n,
                  g_hash_table_new(g_str_hash, g_str_equal),
                  g_hash_table_new(g_str_hash, g_str_equal),
                  g_hash_table_new(g_str_hash, g_str_equal),
                  g_new0(guint, n + 1), g_new0(guint8, n + 1),
                  FALSE, FALSE, out, g_new0(NerWord, n + 1),
-                 g_string_sized_new(forms_size),
+                 g_string_chunk_new(MAX(1024, (n ? tok[n - 1].end - tok[0].start : 0) / 2)),
                  g_string_new(NULL) };
-  ner_words_fill(&ctx);
   ner_lines(&ctx);
   ctx.sport = ner_sport_document(&ctx);
   for (guint i = 1; i + 1 < ctx.n; i++)
@@ -1547,7 +1561,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_free(ctx.line_first);
   g_free(ctx.line_kind);
   g_free(ctx.words);
-  g_string_free(ctx.forms, TRUE);
+  g_string_chunk_free(ctx.forms);
   g_string_free(ctx.scratch, TRUE);
   return out;
 }
