@@ -277,25 +277,25 @@ ner_chars(const NerCtx *ctx, guint i)
   return ner_word(ctx, i)->chars;
 }
 
-/* Appends the words of tokens [a, b) to S, joined by single spaces where the text has space. */
-static void
-ner_join_append(const NerCtx *ctx, GString *s, guint a, guint b)
-{
-  for (guint i = a; i < b; i++) {
-    /* "AT & T" and "Johnson & Johnson" keep their spacing as written. */
-    if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
-      g_string_append_c(s, ' ');
-    g_string_append(s, ner_tok_str(ctx, i));
-  }
-}
-
-/* The words of tokens [a, b) joined as ner_join_append does (transfer full). */
+/* The words of tokens [a, b) joined by single spaces where the text has space: "AT & T" and
+ * "Johnson & Johnson" keep their spacing as written (transfer full). */
 static char *
 ner_join(const NerCtx *ctx, guint a, guint b)
 {
-  GString *s = g_string_new(NULL);
-  ner_join_append(ctx, s, a, b);
-  return g_string_free(s, FALSE);
+  gsize len = 0;
+  for (guint i = a; i < b; i++)
+    len += strlen(ner_tok_str(ctx, i)) + 1;
+  char *s = g_malloc(len + 1), *d = s;
+  for (guint i = a; i < b; i++) {
+    if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
+      *d++ = ' ';
+    const char *w = ner_tok_str(ctx, i);
+    gsize n = strlen(w);
+    memcpy(d, w, n);
+    d += n;
+  }
+  *d = '\0';
+  return s;
 }
 
 static gboolean
@@ -314,12 +314,40 @@ ner_joinable(const NerCtx *ctx, guint i)
   return memchr(ctx->text + a->end, '\n', b->start - a->end) == NULL;
 }
 
+/* The embedded lexicons the rules ask about, fetched once: eg_wordlist_has finds a list by name
+ * at every call, and the rules make hundreds of thousands. */
+typedef struct {
+  GHashTable *common, *function, *given, *org_cues, *titles, *calendar, *nationalities, *places,
+    *team;
+} NerLexicons;
+
+static const NerLexicons *
+ner_lex(void)
+{
+  static NerLexicons lex;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    lex.common = eg_wordlist_get("common_words.txt");
+    lex.function = eg_wordlist_get("function_words.txt");
+    lex.given = eg_wordlist_get("given_names.txt");
+    lex.org_cues = eg_wordlist_get("org_cues.txt");
+    lex.titles = eg_wordlist_get("titles.txt");
+    lex.calendar = eg_wordlist_get("calendar.txt");
+    lex.nationalities = eg_wordlist_get("nationalities.tsv");
+    lex.places = eg_wordlist_get("places.tsv");
+    lex.team = eg_wordlist_get("team_words.txt");
+    g_once_init_leave(&done, 1);
+  }
+  return &lex;
+}
+
 /* An ordinary English word: in the lower-case word list, or a hyphenated compound of such
  * words ("Thirty-three", "home-brewed"). */
 static gboolean
 ner_is_ordinary(const char *lower)
 {
-  if (eg_wordlist_has("common_words.txt", lower) || eg_wordlist_has("function_words.txt", lower))
+  const NerLexicons *lex = ner_lex();
+  if (g_hash_table_contains(lex->common, lower) || g_hash_table_contains(lex->function, lower))
     return TRUE;
   if (!strchr(lower, '-'))
     return FALSE;
@@ -331,7 +359,7 @@ ner_is_ordinary(const char *lower)
     char *dash = strchr(p, '-');
     if (dash)
       *dash = '\0';
-    if (!*p || !eg_wordlist_has("common_words.txt", p))
+    if (!*p || !g_hash_table_contains(lex->common, p))
       return FALSE;
     if (!dash)
       return TRUE;
@@ -342,7 +370,9 @@ ner_is_ordinary(const char *lower)
 static gboolean
 ner_in_lexicon(const char *word)
 {
-  return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
+  const NerLexicons *lex = ner_lex();
+  return g_hash_table_contains(lex->places, word) ||
+         g_hash_table_contains(lex->nationalities, word);
 }
 
 /* FALSE when ner_title_case(NAME) is certainly NAME: an ASCII name none of whose words is
@@ -378,12 +408,12 @@ ner_title_case_may_change(const char *name)
 static gboolean
 ner_nationality(const char *name)
 {
-  if (eg_wordlist_has("nationalities.tsv", name))
+  if (g_hash_table_contains(ner_lex()->nationalities, name))
     return TRUE;
   if (!ner_title_case_may_change(name))
     return FALSE;
   g_autofree char *tc = ner_title_case(name);
-  return strcmp(tc, name) != 0 && eg_wordlist_has("nationalities.tsv", tc);
+  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
 }
 
 /* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
@@ -411,31 +441,49 @@ ner_join_tc_append(const NerCtx *ctx, GString *s, guint a, guint b)
   }
 }
 
+/* ner_title_case_may_change(NAME) for NAME, the tokens [a, b) joined: when each token is a
+ * word of its own, whether one of them has a title-case spelling of its own. */
+static gboolean
+ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  for (guint i = a + 1; i < b; i++)
+    if (ctx->tok[i].start <= ctx->tok[i - 1].end)
+      return ner_title_case_may_change(name);
+  for (guint i = a; i < b; i++) {
+    const NerWord *w = ner_word(ctx, i);
+    if (w->tc != w->str)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
 static const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  GHashTable *places = eg_wordlist_get("places.tsv");
+  GHashTable *places = ner_lex()->places;
   const char *v = g_hash_table_lookup(places, name);
-  if (v || !ner_title_case_may_change(name))
+  if (v || !ner_join_tc_may_change(ctx, a, b, name))
     return v;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
-  return strcmp(ctx->scratch->str, name) != 0 ? g_hash_table_lookup(places, ctx->scratch->str) : NULL;
+  const char *tc = ctx->scratch->str;
+  return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
 }
 
 /* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME. */
 static gboolean
 ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  if (eg_wordlist_has("nationalities.tsv", name))
+  if (g_hash_table_contains(ner_lex()->nationalities, name))
     return TRUE;
-  if (!ner_title_case_may_change(name))
+  if (!ner_join_tc_may_change(ctx, a, b, name))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
-  return strcmp(ctx->scratch->str, name) != 0 && eg_wordlist_has("nationalities.tsv", ctx->scratch->str);
+  const char *tc = ctx->scratch->str;
+  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
 }
 
 /* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question, then
@@ -448,13 +496,14 @@ ner_fact(const NerCtx *ctx, guint i, guint32 fact)
     return (w->facts & fact) != 0;
   const char *str = ner_tok_str(ctx, i), *lower = ner_lower(ctx, i), *tc = ner_tok_tc(ctx, i);
   gboolean tc_differs = w->tc != w->str;
+  const NerLexicons *lex = ner_lex();
   guint32 set = fact, holds = 0;
   switch (fact) {
   case NER_F_FUNCTION:
-    holds = eg_wordlist_has("function_words.txt", lower);
+    holds = g_hash_table_contains(lex->function, lower);
     break;
   case NER_F_COMMON:
-    holds = eg_wordlist_has("common_words.txt", lower);
+    holds = g_hash_table_contains(lex->common, lower);
     break;
   case NER_F_ORDINARY:
     holds = ner_is_ordinary(lower);
@@ -466,24 +515,24 @@ ner_fact(const NerCtx *ctx, guint i, guint32 fact)
     holds = tc_differs ? ner_in_lexicon(tc) : ner_fact(ctx, i, NER_F_LEXICON);
     break;
   case NER_F_GIVEN:
-    holds = eg_wordlist_has("given_names.txt", str);
+    holds = g_hash_table_contains(lex->given, str);
     break;
   case NER_F_GIVEN_TC:
-    holds = tc_differs ? eg_wordlist_has("given_names.txt", tc) : ner_fact(ctx, i, NER_F_GIVEN);
+    holds = tc_differs ? g_hash_table_contains(lex->given, tc) : ner_fact(ctx, i, NER_F_GIVEN);
     break;
   case NER_F_ORG_CUE:
-    holds = eg_wordlist_has("org_cues.txt", str);
+    holds = g_hash_table_contains(lex->org_cues, str);
     break;
   case NER_F_TITLE:
-    holds = eg_wordlist_has("titles.txt", str);
+    holds = g_hash_table_contains(lex->titles, str);
     break;
   case NER_F_CALENDAR:
-    holds = eg_wordlist_has("calendar.txt", str) ||
-            (tc_differs && eg_wordlist_has("calendar.txt", tc));
+    holds = g_hash_table_contains(lex->calendar, str) ||
+            (tc_differs && g_hash_table_contains(lex->calendar, tc));
     break;
   case NER_F_NATIONALITY:
-    holds = eg_wordlist_has("nationalities.tsv", str) ||
-            (tc_differs && eg_wordlist_has("nationalities.tsv", tc));
+    holds = g_hash_table_contains(lex->nationalities, str) ||
+            (tc_differs && g_hash_table_contains(lex->nationalities, tc));
     break;
   case NER_F_BRACKETED:
     holds = g_hash_table_contains(ctx->bracketed, str);
@@ -567,7 +616,7 @@ ner_title_prefixes(void)
     GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GHashTableIter it;
     gpointer key;
-    g_hash_table_iter_init(&it, eg_wordlist_get("titles.txt"));
+    g_hash_table_iter_init(&it, ner_lex()->titles);
     while (g_hash_table_iter_next(&it, &key, NULL))
       for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' '))
         g_hash_table_add(set, g_strndup(key, (gsize)(sp - (const char *)key)));
@@ -584,7 +633,7 @@ ner_title_mask(const NerCtx *ctx, guint i)
   NerWord *w = &ctx->words[i];
   if (w->titles & 0x80)
     return w->titles & 0x0f;
-  GHashTable *titles = eg_wordlist_get("titles.txt"), *prefixes = ner_title_prefixes();
+  GHashTable *titles = ner_lex()->titles, *prefixes = ner_title_prefixes();
   GString *s = ctx->scratch;
   guint8 mask = 0;
   g_string_truncate(s, 0);
@@ -960,13 +1009,13 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
    * club. "Houston Astros": a place and a plural is a team (or a firm). */
   if (last_sp) {
     const char *last = last_sp + 1;
-    gboolean team_word = eg_wordlist_has("team_words.txt", last) &&
+    gboolean team_word = g_hash_table_contains(ner_lex()->team, last) &&
                          (ctx->sport || (strcmp(last, "City") != 0 && strcmp(last, "County") != 0 &&
                                          strcmp(last, "Town") != 0));
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !ner_nationality(last) && !eg_wordlist_has("given_names.txt", last)) {
+        !ner_nationality(last) && !g_hash_table_contains(ner_lex()->given, last)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
@@ -1064,7 +1113,7 @@ ner_sport_given_names(const NerCtx *ctx)
         m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
       continue;
     g_autofree char *tc = ner_title_case(m->name);
-    if (eg_wordlist_has("given_names.txt", tc) && !g_hash_table_contains(in_long, tc))
+    if (g_hash_table_contains(ner_lex()->given, tc) && !g_hash_table_contains(in_long, tc))
       ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
     else if (m->votes[EG_TYPE_PERSON] + m->votes[EG_TYPE_ORG] + m->votes[EG_TYPE_LOC] +
                  m->votes[EG_TYPE_MISC] == 0 && !g_hash_table_contains(in_long, tc))
@@ -1164,8 +1213,9 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   const EgToken *t0 = &ctx->tok[a];
   guint first = a;
   gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
-  gboolean evidenced = ner_fact(ctx, first, NER_F_MID_CAPS) || ner_fact(ctx, first, NER_F_LEXICON) ||
-                       ctx->in_shout || ner_row_head(ctx, a, b);
+  gboolean evidenced = ner_fact(ctx, first, NER_F_MID_CAPS) ||
+                       ner_fact(ctx, first, NER_F_LEXICON) || ctx->in_shout ||
+                       ner_row_head(ctx, a, b);
 
   if (b - a >= 3 && initial && !evidenced && ner_fact(ctx, first, NER_F_ORDINARY) &&
       !(ctx->tok[a + 1].flags & EG_TF_CAP) && !ner_fact(ctx, first, NER_F_ORG_CUE)) {

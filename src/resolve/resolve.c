@@ -289,8 +289,9 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
       Group *l = groups->pdata[j];
       if (j == i || l->n_words <= s->n_words)
         continue;
-      gboolean fits = group_is_person(l) && (resolve_key_is_suffix(s->top_key, l->top_key) ||
-                                             (given && resolve_key_is_prefix(s->top_key, l->top_key)));
+      gboolean fits = group_is_person(l) &&
+                      (resolve_key_is_suffix(s->top_key, l->top_key) ||
+                       (given && resolve_key_is_prefix(s->top_key, l->top_key)));
       /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
       fits = fits || (l->company && resolve_key_is_prefix(s->top_key, l->top_key));
       if (!fits)
