@@ -242,7 +242,8 @@ seg_case_flags(const char *s, const char *e)
 
 typedef struct {
   const char *text;
-  GArray *tokens;
+  GArray *tokens;         /* its first n elements are the tokens so far; the rest is room */
+  guint n;
   guint32 sentence;
   guint32 paragraph;
   guint32 word_index;
@@ -251,17 +252,16 @@ typedef struct {
 static void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
-  EgToken t = { 0 };
-  t.start = (guint32)(s - ctx->text);
-  t.end = (guint32)(e - ctx->text);
-  t.paragraph = ctx->paragraph;
-  t.word_index = ctx->word_index;
-  t.kind = (guint8)kind;
-  t.flags = flags;
-  t.ch = ch;
+  /* The array grows by doubling and is written in place: an append per token cost more than
+   * the rest of the token. */
+  if (ctx->n == ctx->tokens->len)
+    g_array_set_size(ctx->tokens, MAX(16, 2 * ctx->tokens->len));
+  EgToken *t = &g_array_index(ctx->tokens, EgToken, ctx->n++);
+  *t = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
+                  .paragraph = ctx->paragraph, .word_index = ctx->word_index,
+                  .kind = (guint8)kind, .flags = flags, .ch = ch };
   if (kind == EG_TOK_WORD || kind == EG_TOK_NUMBER)
     ctx->word_index++;
-  g_array_append_val(ctx->tokens, t);
 }
 
 /* Tokenises one paragraph [s, e) and appends its tokens. */
@@ -347,7 +347,7 @@ static gboolean
 seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 {
   const EgToken *tok = (const EgToken *)ctx->tokens->data;
-  guint n = ctx->tokens->len;
+  guint n = ctx->n;
   gboolean quoted = FALSE;
   for (guint j = k; j < m; j++)
     if (tok[j].flags & EG_TF_CLOSE_QUOTE)
@@ -377,7 +377,7 @@ static void
 seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
   EgToken *tok = (EgToken *)ctx->tokens->data;
-  guint n = ctx->tokens->len;
+  guint n = ctx->n;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
@@ -465,7 +465,8 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
 
   EgSegmentation *seg = g_new0(EgSegmentation, 1);
   seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
-  SegCtx ctx = { text, seg->tokens, 0, 0, 0 };
+  g_array_set_size(seg->tokens, len / 5 + 16);
+  SegCtx ctx = { text, seg->tokens, 0, 0, 0, 0 };
 
   const char *para_start = NULL;
   for (const char *p = text; p <= end;) {
@@ -478,9 +479,9 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
     if (close) {
       const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
-      guint first = seg->tokens->len;
+      guint first = ctx.n;
       seg_tokenise(&ctx, para_start, para_end);
-      if (seg->tokens->len > first) {
+      if (ctx.n > first) {
         seg_sentences(&ctx, text, first);
         ctx.paragraph++;
       }
@@ -490,6 +491,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
       break;
     p = nl + 1;
   }
+  g_array_set_size(seg->tokens, ctx.n);
   seg->n_sentences = ctx.sentence;
   seg->n_paragraphs = ctx.paragraph;
   return seg;

@@ -32,29 +32,30 @@ wordlist_load(const char *name)
     g_error("entgraph: embedded lexicon %s is missing: %s", name, error->message);
 
   gboolean tsv = g_str_has_suffix(name, ".tsv");
-  GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys and values point into one copy of the list, cut into strings where lines and
+   * columns end; like the table, it lives as long as the process. */
+  GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
   gsize size = 0;
-  const char *data = g_bytes_get_data(bytes, &size);
-  const char *end = data + size;
-  for (const char *line = data; line < end;) {
-    const char *nl = memchr(line, '\n', (gsize)(end - line));
-    const char *line_end = nl ? nl : end;
+  const char *raw = g_bytes_get_data(bytes, &size);
+  char *data = g_malloc(size + 1);
+  memcpy(data, raw, size);
+  data[size] = '\0';
+  g_bytes_unref(bytes);
+  char *end = data + size;
+  for (char *line = data; line < end;) {
+    char *nl = memchr(line, '\n', (gsize)(end - line));
+    char *line_end = nl ? nl : end;
+    *line_end = '\0';
     if (line_end > line) {
-      const char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
-      const char *key_end = tab ? tab : line_end;
-      char *key = g_strndup(line, (gsize)(key_end - line));
-      char *value = tab ? g_strndup(tab + 1, (gsize)(line_end - tab - 1)) : NULL;
+      char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
+      if (tab)
+        *tab = '\0';
       /* Sorted sources list the preferred reading of a surface first: keep it. */
-      if (!g_hash_table_contains(set, key))
-        g_hash_table_insert(set, key, value);
-      else {
-        g_free(key);
-        g_free(value);
-      }
+      if (!g_hash_table_contains(set, line))
+        g_hash_table_insert(set, line, tab ? tab + 1 : NULL);
     }
     line = nl ? nl + 1 : end;
   }
-  g_bytes_unref(bytes);
   return set;
 }
 
