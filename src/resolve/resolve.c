@@ -173,10 +173,11 @@ typedef struct {
   guint first;             /* index of the first mention */
   char *canonical;         /* a lexicon name, if any mention had one */
   char *acronym;           /* acronym letters, if the name is one */
-  char *initials;          /* initials, if multi-word */
+  char *initials;          /* initials, if multi-word (only made when the document has an acronym) */
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
-  char *top_key;           /* its key */
+  const char *top_key;     /* its key: the group's own, or top_key_own */
+  char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
 } Group;
 
@@ -192,7 +193,7 @@ group_free(gpointer p)
   g_free(g->canonical);
   g_free(g->acronym);
   g_free(g->initials);
-  g_free(g->top_key);
+  g_free(g->top_key_own);
   g_free(g);
 }
 
@@ -353,6 +354,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
   g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
+  gboolean any_acronym = FALSE;
 
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &ms[k];
@@ -372,7 +374,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       for (const char *c = g->key; *c; c++)
         g->n_words += *c == ' ';
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
-      g->initials = eg_resolve_initials(m->name);
+      any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
       g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len));
       g_ptr_array_add(groups, g);
@@ -389,8 +391,15 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint i = 0; i < groups->len; i++) {
     Group *g = groups->pdata[i];
     g->top = str_counts_top(&g->names);
-    g->top_key = eg_resolve_key(g->top);
+    /* Without a lexicon name every mention's name has the group's key. */
+    if (g->canonical)
+      g->top_key = g->top_key_own = eg_resolve_key(g->top);
+    else
+      g->top_key = g->key;
     g->company = resolve_is_company(g->top);
+    /* Initials serve only to match an acronym: the name of the group's first mention. */
+    if (any_acronym)
+      g->initials = eg_resolve_initials(ms[g->first].name);
   }
 
   g_autofree guint *parent = g_new(guint, groups->len + 1);
