@@ -304,14 +304,24 @@ ner_is_capword(const NerCtx *ctx, guint i)
   return i < ctx->n && ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP);
 }
 
+/* Whether a line break stands between tokens I-1 and I. */
+static inline gboolean
+ner_line_break_before(const NerCtx *ctx, guint i)
+{
+  const char *p = ctx->text + ctx->tok[i - 1].end, *e = ctx->text + ctx->tok[i].start;
+  /* mostly one space or none: no call for that */
+  if (e - p <= 1)
+    return p < e && *p == '\n';
+  return memchr(p, '\n', (gsize)(e - p)) != NULL;
+}
+
 /* Whether tokens I-1 and I are on one line of one sentence (a name never spans a line break). */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
-  const EgToken *a = &ctx->tok[i - 1], *b = &ctx->tok[i];
-  if (a->sentence != b->sentence)
+  if (ctx->tok[i - 1].sentence != ctx->tok[i].sentence)
     return FALSE;
-  return memchr(ctx->text + a->end, '\n', b->start - a->end) == NULL;
+  return !ner_line_break_before(ctx, i);
 }
 
 /* The embedded lexicons the rules ask about, fetched once: eg_wordlist_has finds a list by name
@@ -486,14 +496,24 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
 }
 
+static gboolean ner_fact_find(const NerCtx *ctx, guint i, guint32 fact);
+
 /* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question, then
  * remembered for the document. */
-static gboolean
+static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
-  NerWord *w = &ctx->words[i];
-  if (w->known & fact)
+  const NerWord *w = &ctx->words[i];
+  if (G_LIKELY(w->known & fact))
     return (w->facts & fact) != 0;
+  return ner_fact_find(ctx, i, fact);
+}
+
+/* ner_fact for a FACT not yet known: looks it up and remembers it. */
+static gboolean
+ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
+{
+  NerWord *w = &ctx->words[i];
   const char *str = ner_tok_str(ctx, i), *lower = ner_lower(ctx, i), *tc = ner_tok_tc(ctx, i);
   gboolean tc_differs = w->tc != w->str;
   const NerLexicons *lex = ner_lex();
@@ -1343,7 +1363,10 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
   guint j = a;
   /* cue_from[i - a]: an organisation cue word stands in [i, b). Computed once, right to left,
    * so a run of many titles stays linear. */
-  g_autofree gboolean *cue_from = g_new0(gboolean, b - a + 1);
+  gboolean cue_small[32] = { FALSE };
+  g_autofree gboolean *cue_big =
+    b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
+  gboolean *cue_from = cue_big ? cue_big : cue_small;
   for (guint i = b; i > a; i--)
     cue_from[i - 1 - a] = cue_from[i - a] || ner_has_org_cue(ctx, i - 1, i);
   while (j < b) {
@@ -1401,9 +1424,7 @@ ner_lines(NerCtx *ctx)
 {
   guint first = 0;
   for (guint i = 0; i <= ctx->n; i++) {
-    gboolean new_line = i == ctx->n ||
-                        (i > 0 && memchr(ctx->text + ctx->tok[i - 1].end, '\n',
-                                         ctx->tok[i].start - ctx->tok[i - 1].end) != NULL);
+    gboolean new_line = i == ctx->n || (i > 0 && ner_line_break_before(ctx, i));
     if (new_line && i > first) {
       gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
       /* A table's column header: only words of one to three capitals, three or more, one of
