@@ -271,6 +271,30 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
   const char *p = s;
   gunichar prev = ' ';
   while (p < e) {
+    if (g_ascii_isalnum(*p)) {
+      /* Fast path: a run of ASCII letters and digits ended by the paragraph's end or by an
+       * ASCII character that cannot continue a word (not ' - . , &) is the whole word, with
+       * no abbreviation period and no clitic, and its case is read as it is scanned. */
+      const char *q = p;
+      guint letters = 0, upper = 0;
+      while (q < e && g_ascii_isalnum(*q)) {
+        letters += g_ascii_isalpha(*q);
+        upper += g_ascii_isupper(*q);
+        q++;
+      }
+      if (q == e || ((unsigned char)*q < 0x80 && !strchr("'-.,&", *q))) {
+        gboolean number = g_ascii_isdigit(*p);
+        guint8 flags = 0;
+        if (!number && g_ascii_isupper(*p))
+          flags |= EG_TF_CAP;
+        if (!number && letters >= 2 && upper == letters)
+          flags |= EG_TF_ALLCAPS;
+        seg_push(ctx, p, q, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
+        p = q;
+        prev = 'a';
+        continue;
+      }
+    }
     gunichar c = seg_char(p, e);
     if (seg_is_space(c)) {
       prev = ' ';
