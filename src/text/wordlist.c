@@ -50,8 +50,9 @@ wordlist_load(const char *name)
       char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
       if (tab)
         *tab = '\0';
-      /* Sorted sources list the preferred reading of a surface first: keep it. */
-      if (!g_hash_table_contains(set, line))
+      /* Sorted sources list the preferred reading of a surface first: keep it. (A .txt
+       * list has no readings, and inserting a word twice changes nothing.) */
+      if (!tsv || !g_hash_table_contains(set, line))
         g_hash_table_insert(set, line, tab ? tab + 1 : NULL);
     }
     line = nl ? nl + 1 : end;
