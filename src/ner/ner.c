@@ -7,6 +7,11 @@
  * (Debian's wamerican, lower-case entries) that the document never capitalises elsewhere.
  * Evidence from the document itself beats the word list: wamerican lists "trump" and
  * "associated", but "Trump" in mid-sentence makes the sentence-initial "Trump" a name.
+ *
+ * The rules ask about the same few words again and again, so a token's spellings (straightened,
+ * lower case, title case) are made once, on first use, and every lexicon answer about it is
+ * remembered (NerWord); all of it lives in the document's NerCtx, so threads share nothing but
+ * the read-only lexicons.
  */
 #include "ner/ner.h"
 
