@@ -7,6 +7,11 @@
  * (Debian's wamerican, lower-case entries) that the document never capitalises elsewhere.
  * Evidence from the document itself beats the word list: wamerican lists "trump" and
  * "associated", but "Trump" in mid-sentence makes the sentence-initial "Trump" a name.
+ *
+ * The rules ask about the same few words again and again, so a token's spellings (straightened,
+ * lower case, title case) are made once, on first use, and every lexicon answer about it is
+ * remembered (NerWord); all of it lives in the document's NerCtx, so threads share nothing but
+ * the read-only lexicons.
  */
 #include "ner/ner.h"
 
@@ -27,10 +32,49 @@ static gboolean
 str_in(const char *const *list, const char *s)
 {
   for (guint i = 0; list[i]; i++)
-    if (strcmp(list[i], s) == 0)
+    if (list[i][0] == s[0] && strcmp(list[i], s) == 0)
       return TRUE;
   return FALSE;
 }
+
+/* What the rules ask about one token. Each is looked up once per token and document, on first
+ * use (NerWord.known), since the rules ask about the same words again and again. */
+enum {
+  NER_F_FUNCTION = 1 << 0,     /* lower-case form in function_words.txt */
+  NER_F_COMMON = 1 << 1,       /* lower-case form in common_words.txt */
+  NER_F_ORDINARY = 1 << 2,     /* ner_is_ordinary(lower-case form) */
+  NER_F_LEXICON = 1 << 3,      /* ner_in_lexicon(text) */
+  NER_F_LEXICON_TC = 1 << 4,   /* ner_in_lexicon(title case) */
+  NER_F_GIVEN = 1 << 5,        /* text in given_names.txt */
+  NER_F_GIVEN_TC = 1 << 6,     /* title case in given_names.txt */
+  NER_F_ORG_CUE = 1 << 7,      /* text in org_cues.txt */
+  NER_F_TITLE = 1 << 8,        /* text in titles.txt */
+  NER_F_CALENDAR = 1 << 9,     /* a day or month name, also in capitals: "Friday", "FRIDAY" */
+  NER_F_NATIONALITY = 1 << 10, /* ner_nationality(text) */
+  NER_F_BRACKETED = 1 << 11,   /* text in NerCtx.bracketed */
+  NER_F_MID_LOWER = 1 << 12,   /* lower-case form in NerCtx.mid_lower */
+  NER_F_MID_CAPS = 1 << 13,    /* text capitalised in mid-sentence at least once */
+  NER_F_MID_CAPS2 = 1 << 14,   /* ... at least twice (looked up with NER_F_MID_CAPS) */
+  NER_F_CONNECTOR = 1 << 15,   /* lower-case form in name_connectors */
+  NER_F_PARTICLE = 1 << 16,    /* lower-case form in person_particles */
+  NER_F_SPEECH = 1 << 17,      /* lower-case form is a verb of saying */
+  NER_F_SPORT_BEFORE = 1 << 18, /* lower-case form in sport_before */
+  NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
+  NER_F_PLACE_PREP = 1 << 20   /* lower-case form in place_preps */
+};
+
+/* One token's spellings, made on first use (ner_word) in NerCtx.forms, and the answers to the
+ * questions above. Most tokens are never asked about: only capitalised words and their
+ * neighbours are. */
+typedef struct {
+  const char *str;  /* the text with apostrophes and hyphens straightened, or NULL: not made */
+  const char *lower; /* its lower-case form (eg_text_lower) */
+  const char *tc;   /* its title-case spelling (ner_title_case), or == str */
+  guint32 chars;    /* characters of the text */
+  guint32 known;    /* NER_F_* bits looked up */
+  guint32 facts;    /* NER_F_* bits that hold */
+  guint8 titles;    /* bit k-1: the k tokens from here spell a title; bit 7: computed */
+} NerWord;
 
 typedef struct {
   const char *text;
@@ -44,50 +88,219 @@ typedef struct {
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see ner_sport_document() */
   GArray *out;
+  NerWord *words;         /* per token; the fields filled on demand change under const */
+  GStringChunk *forms;    /* the spellings NerWord points to (they never move) */
+  GString *scratch;       /* for leaf functions that build a string to look it up */
 } NerCtx;
 
 /* Line kinds: a headline or table row in capitals ("LONDON 1996-08-30", "NEW YORK 74 59 .556"),
  * and a line with no lower-case word at all ("Stoke 4 3 1 0 7 4 10"). */
 enum { NER_LINE_SHOUT = 1 << 0, NER_LINE_NO_LOWER = 1 << 1, NER_LINE_HEADER = 1 << 2 };
 
-/* Token text with typographic apostrophes and hyphens straightened (transfer full). */
-static char *
-ner_tok_str(const NerCtx *ctx, guint i)
+/* Appends the title-case spelling of one word [p, e) to S: an all-capital word without
+ * periods, "YORK", becomes "York"; other words are copied. */
+static void
+ner_title_case_word(GString *s, const char *p, const char *e)
 {
-  const EgToken *t = &ctx->tok[i];
-  GString *s = g_string_sized_new(t->end - t->start + 1);
-  for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == 0x2019 || c == 0x02BC || c == 0x2018)
-      g_string_append_c(s, '\'');
-    else if (c == 0x2010 || c == 0x2011)
-      g_string_append_c(s, '-');
-    else
-      g_string_append_unichar(s, c);
+  gboolean caps = e - p >= 2, has_dot = FALSE;
+  for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
+    gunichar c = (unsigned char)*q < 0x80 ? (gunichar)*q : g_utf8_get_char(q);
+    if (c == '.')
+      has_dot = TRUE;
+    if (c < 0x80 ? g_ascii_islower(c) : g_unichar_islower(c))
+      caps = FALSE;
   }
+  if (!caps || has_dot) {
+    g_string_append_len(s, p, e - p);
+    return;
+  }
+  gboolean up = TRUE; /* the first letter, and one after a hyphen or apostrophe: O'Brien */
+  for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
+    if ((unsigned char)*q < 0x80) {
+      char c = *q;
+      if (g_ascii_isalpha(c) && !up)
+        c = g_ascii_tolower(c);
+      up = c == '-' || c == '\'';
+      g_string_append_c(s, c);
+      continue;
+    }
+    gunichar c = g_utf8_get_char(q);
+    if (g_unichar_isalpha(c) && !up)
+      c = g_unichar_tolower(c);
+    up = FALSE;
+    g_string_append_unichar(s, c);
+  }
+}
+
+/* Appends NAME to S as a lexicon spells it: each all-capital word without periods becomes
+ * "York" ("NEW YORK" -> "New York"). */
+static void
+ner_title_case_append(GString *s, const char *name)
+{
+  const char *p = name;
+  while (*p) {
+    const char *e = strchr(p, ' ');
+    if (!e)
+      e = p + strlen(p);
+    ner_title_case_word(s, p, e);
+    if (*e)
+      g_string_append_c(s, ' ');
+    p = *e ? e + 1 : e;
+  }
+}
+
+/* NAME as ner_title_case_append spells it (transfer full; a copy of NAME when nothing
+ * changes). */
+static char *
+ner_title_case(const char *name)
+{
+  GString *s = g_string_new(NULL);
+  ner_title_case_append(s, name);
   return g_string_free(s, FALSE);
 }
 
-/* The words of tokens [a, b) joined by single spaces (transfer full). */
+static inline char
+ner_ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+/* Makes the spellings of a token of only ASCII bytes, [p, p + len): its text is its own
+ * straightened form, and its lower-case and title-case forms are made byte by byte. */
+static void
+ner_word_forms_ascii(const NerCtx *ctx, NerWord *w, const char *p, gsize len)
+{
+  char small[64];
+  g_autofree char *big = len < sizeof small ? NULL : g_malloc(len + 1);
+  char *buf = big ? big : small;
+  gboolean lower = FALSE, upper = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
+  for (gsize k = 0; k < len; k++) {
+    char c = p[k];
+    lower = lower || g_ascii_islower(c);
+    upper = upper || g_ascii_isupper(c);
+    dot = dot || c == '.';
+    /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
+    changes = changes || (!up && g_ascii_isupper(c));
+    up = c == '-' || c == '\'';
+    buf[k] = ner_ascii_lower(c);
+  }
+  w->str = g_string_chunk_insert_len(ctx->forms, p, (gssize)len);
+  w->lower = upper ? g_string_chunk_insert_len(ctx->forms, buf, (gssize)len) : w->str;
+  w->tc = w->str;
+  if (!lower && !dot && changes && len >= 2) {
+    up = TRUE;
+    for (gsize k = 0; k < len; k++) {
+      char c = p[k];
+      if (g_ascii_isalpha(c) && !up)
+        c = ner_ascii_lower(c);
+      up = c == '-' || c == '\'';
+      buf[k] = c;
+    }
+    w->tc = g_string_chunk_insert_len(ctx->forms, buf, (gssize)len);
+  }
+  w->chars = (guint32)len;
+}
+
+/* Makes the spellings of token I, W: the straightened text (typographic apostrophes and
+ * hyphens made ASCII), its lower-case form and its title-case spelling. */
+static void
+ner_word_forms(const NerCtx *ctx, NerWord *w, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+  const char *q = p;
+  while (q < e && (unsigned char)*q < 0x80)
+    q++;
+  if (q == e) {
+    ner_word_forms_ascii(ctx, w, p, (gsize)(e - p));
+    return;
+  }
+  g_autoptr(GString) str = g_string_sized_new((gsize)(e - p));
+  gboolean has_lower = FALSE;
+  guint32 chars = 0;
+  for (; p < e; chars++) {
+    gunichar c = g_utf8_get_char(p);
+    has_lower = has_lower || g_unichar_islower(c);
+    if (c == 0x2019 || c == 0x02BC || c == 0x2018)
+      g_string_append_c(str, '\'');
+    else if (c == 0x2010 || c == 0x2011)
+      g_string_append_c(str, '-');
+    else
+      g_string_append_unichar(str, c);
+    p = g_utf8_next_char(p);
+  }
+  g_autoptr(GString) form = g_string_sized_new(str->len);
+  w->chars = chars;
+  w->str = g_string_chunk_insert_len(ctx->forms, str->str, (gssize)str->len);
+  eg_text_lower_append(form, str->str, str->len);
+  w->lower = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
+  w->tc = w->str;
+  if (!has_lower && str->len >= 2) {
+    g_string_truncate(form, 0);
+    ner_title_case_word(form, str->str, str->str + str->len);
+    if (!g_string_equal(form, str))
+      w->tc = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
+  }
+}
+
+/* Token I's entry, its spellings made. */
+static inline NerWord *
+ner_word(const NerCtx *ctx, guint i)
+{
+  NerWord *w = &ctx->words[i];
+  if (G_UNLIKELY(!w->str))
+    ner_word_forms(ctx, w, i);
+  return w;
+}
+
+/* Token text with typographic apostrophes and hyphens straightened (transfer none: lives as
+ * long as CTX). */
+static inline const char *
+ner_tok_str(const NerCtx *ctx, guint i)
+{
+  return ner_word(ctx, i)->str;
+}
+
+/* The lower-case form of ner_tok_str (transfer none). */
+static inline const char *
+ner_lower(const NerCtx *ctx, guint i)
+{
+  return ner_word(ctx, i)->lower;
+}
+
+/* The title-case spelling of ner_tok_str: "YORK" -> "York" (transfer none). */
+static inline const char *
+ner_tok_tc(const NerCtx *ctx, guint i)
+{
+  return ner_word(ctx, i)->tc;
+}
+
+/* Characters of token I. */
+static inline guint32
+ner_chars(const NerCtx *ctx, guint i)
+{
+  return ner_word(ctx, i)->chars;
+}
+
+/* The words of tokens [a, b) joined by single spaces where the text has space: "AT & T" and
+ * "Johnson & Johnson" keep their spacing as written (transfer full). */
 static char *
 ner_join(const NerCtx *ctx, guint a, guint b)
 {
-  GString *s = g_string_new(NULL);
+  gsize len = 0;
+  for (guint i = a; i < b; i++)
+    len += strlen(ner_tok_str(ctx, i)) + 1;
+  char *s = g_malloc(len + 1), *d = s;
   for (guint i = a; i < b; i++) {
-    g_autofree char *w = ner_tok_str(ctx, i);
-    /* "AT & T" and "Johnson & Johnson" keep their spacing as written. */
     if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
-      g_string_append_c(s, ' ');
-    g_string_append(s, w);
+      *d++ = ' ';
+    const char *w = ner_tok_str(ctx, i);
+    gsize n = strlen(w);
+    memcpy(d, w, n);
+    d += n;
   }
-  return g_string_free(s, FALSE);
-}
-
-static char *
-ner_lower(const NerCtx *ctx, guint i)
-{
-  g_autofree char *w = ner_tok_str(ctx, i);
-  return eg_text_lower(w, -1);
+  *d = '\0';
+  return s;
 }
 
 static gboolean
@@ -96,14 +309,51 @@ ner_is_capword(const NerCtx *ctx, guint i)
   return i < ctx->n && ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP);
 }
 
+/* Whether a line break stands between tokens I-1 and I. */
+static inline gboolean
+ner_line_break_before(const NerCtx *ctx, guint i)
+{
+  const char *p = ctx->text + ctx->tok[i - 1].end, *e = ctx->text + ctx->tok[i].start;
+  /* mostly one space or none: no call for that */
+  if (e - p <= 1)
+    return p < e && *p == '\n';
+  return memchr(p, '\n', (gsize)(e - p)) != NULL;
+}
+
 /* Whether tokens I-1 and I are on one line of one sentence (a name never spans a line break). */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
-  const EgToken *a = &ctx->tok[i - 1], *b = &ctx->tok[i];
-  if (a->sentence != b->sentence)
+  if (ctx->tok[i - 1].sentence != ctx->tok[i].sentence)
     return FALSE;
-  return memchr(ctx->text + a->end, '\n', b->start - a->end) == NULL;
+  return !ner_line_break_before(ctx, i);
+}
+
+/* The embedded lexicons the rules ask about, fetched once: eg_wordlist_has finds a list by name
+ * at every call, and the rules make hundreds of thousands. */
+typedef struct {
+  GHashTable *common, *function, *given, *org_cues, *titles, *calendar, *nationalities, *places,
+    *team;
+} NerLexicons;
+
+static const NerLexicons *
+ner_lex(void)
+{
+  static NerLexicons lex;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    lex.common = eg_wordlist_get("common_words.txt");
+    lex.function = eg_wordlist_get("function_words.txt");
+    lex.given = eg_wordlist_get("given_names.txt");
+    lex.org_cues = eg_wordlist_get("org_cues.txt");
+    lex.titles = eg_wordlist_get("titles.txt");
+    lex.calendar = eg_wordlist_get("calendar.txt");
+    lex.nationalities = eg_wordlist_get("nationalities.tsv");
+    lex.places = eg_wordlist_get("places.tsv");
+    lex.team = eg_wordlist_get("team_words.txt");
+    g_once_init_leave(&done, 1);
+  }
+  return &lex;
 }
 
 /* An ordinary English word: in the lower-case word list, or a hyphenated compound of such
@@ -111,76 +361,244 @@ ner_joinable(const NerCtx *ctx, guint i)
 static gboolean
 ner_is_ordinary(const char *lower)
 {
-  if (eg_wordlist_has("common_words.txt", lower) || eg_wordlist_has("function_words.txt", lower))
+  const NerLexicons *lex = ner_lex();
+  if (g_hash_table_contains(lex->common, lower) || g_hash_table_contains(lex->function, lower))
     return TRUE;
   if (!strchr(lower, '-'))
     return FALSE;
-  g_auto(GStrv) parts = g_strsplit(lower, "-", -1);
-  for (guint i = 0; parts[i]; i++)
-    if (!parts[i][0] || !eg_wordlist_has("common_words.txt", parts[i]))
+  char buf[64];
+  gsize len = strlen(lower);
+  g_autofree char *heap = len < sizeof buf ? NULL : g_strdup(lower);
+  char *parts = heap ? heap : memcpy(buf, lower, len + 1);
+  for (char *p = parts;;) {
+    char *dash = strchr(p, '-');
+    if (dash)
+      *dash = '\0';
+    if (!*p || !g_hash_table_contains(lex->common, p))
       return FALSE;
-  return TRUE;
+    if (!dash)
+      return TRUE;
+    p = dash + 1;
+  }
 }
 
 static gboolean
 ner_in_lexicon(const char *word)
 {
-  return eg_wordlist_has("places.tsv", word) || eg_wordlist_has("nationalities.tsv", word);
+  const NerLexicons *lex = ner_lex();
+  return g_hash_table_contains(lex->places, word) ||
+         g_hash_table_contains(lex->nationalities, word);
 }
 
-/* "NEW YORK" as a lexicon spells it: each all-capital word without periods becomes "York"
- * (transfer full; a copy of NAME when nothing changes). */
-static char *
-ner_title_case(const char *name)
+/* FALSE when ner_title_case(NAME) is certainly NAME: an ASCII name none of whose words is
+ * written in capitals (without periods) with a capital past its first letter. Spares the copy
+ * for most names. */
+static gboolean
+ner_title_case_may_change(const char *name)
 {
-  GString *s = g_string_new(NULL);
-  const char *p = name;
-  while (*p) {
-    const char *e = p;
-    while (*e && *e != ' ')
-      e++;
-    gboolean caps = e - p >= 2, has_dot = FALSE;
-    for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
-      gunichar c = g_utf8_get_char(q);
-      if (c == '.')
-        has_dot = TRUE;
-      if (g_unichar_islower(c))
-        caps = FALSE;
+  gboolean lower = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
+  gsize len = 0;
+  for (const char *p = name;; p++) {
+    char c = *p;
+    if (c == ' ' || c == '\0') {
+      if (len >= 2 && !lower && !dot && changes)
+        return TRUE;
+      if (c == '\0')
+        return FALSE;
+      lower = dot = changes = FALSE;
+      up = TRUE;
+      len = 0;
+      continue;
     }
-    gboolean up = TRUE; /* the first letter, and one after a hyphen or apostrophe: O'Brien */
-    for (const char *q = p; q < e; q = g_utf8_next_char(q)) {
-      gunichar c = g_utf8_get_char(q);
-      if (caps && !has_dot && g_unichar_isalpha(c) && !up)
-        c = g_unichar_tolower(c);
-      up = c == '-' || c == '\'';
-      g_string_append_unichar(s, c);
-    }
-    if (*e)
-      g_string_append_c(s, ' ');
-    p = *e ? e + 1 : e;
+    if ((unsigned char)c >= 0x80)
+      return TRUE;
+    len++;
+    lower = lower || g_ascii_islower(c);
+    dot = dot || c == '.';
+    changes = changes || (!up && g_ascii_isupper(c));
+    up = c == '-' || c == '\'';
   }
-  return g_string_free(s, FALSE);
-}
-
-/* The places.tsv value ("canonical<TAB>kind") of NAME or of its title-case spelling, or NULL. */
-static const char *
-ner_place(const char *name)
-{
-  GHashTable *places = eg_wordlist_get("places.tsv");
-  const char *v = g_hash_table_lookup(places, name);
-  if (v)
-    return v;
-  g_autofree char *tc = ner_title_case(name);
-  return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
 }
 
 static gboolean
 ner_nationality(const char *name)
 {
-  if (eg_wordlist_has("nationalities.tsv", name))
+  if (g_hash_table_contains(ner_lex()->nationalities, name))
     return TRUE;
+  if (!ner_title_case_may_change(name))
+    return FALSE;
   g_autofree char *tc = ner_title_case(name);
-  return strcmp(tc, name) != 0 && eg_wordlist_has("nationalities.tsv", tc);
+  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
+}
+
+/* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
+static const char *const sport_before[] = { "beat", "beating", "defeated", "v", "vs", "vs.",
+                                            "versus", NULL };
+static const char *const sport_after[] = { "beat", "beats", "drew", "defeated", "edged",
+                                           "thrashed", "v", "vs", "vs.", "versus", NULL };
+
+/* Appends to S the title-case spelling of tokens [a, b) joined: ner_title_case of
+ * ner_join(a, b), made from the tokens' own title-case forms when each token is a word of its
+ * own (tokens that touch, "AT&T", make one word, which is spelled whole). */
+static void
+ner_join_tc_append(const NerCtx *ctx, GString *s, guint a, guint b)
+{
+  for (guint i = a + 1; i < b; i++)
+    if (ctx->tok[i].start <= ctx->tok[i - 1].end) {
+      g_autofree char *joined = ner_join(ctx, a, b);
+      ner_title_case_append(s, joined);
+      return;
+    }
+  for (guint i = a; i < b; i++) {
+    if (i > a)
+      g_string_append_c(s, ' ');
+    g_string_append(s, ner_tok_tc(ctx, i));
+  }
+}
+
+/* ner_title_case_may_change(NAME) for NAME, the tokens [a, b) joined: when each token is a
+ * word of its own, whether one of them has a title-case spelling of its own. */
+static gboolean
+ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  for (guint i = a + 1; i < b; i++)
+    if (ctx->tok[i].start <= ctx->tok[i - 1].end)
+      return ner_title_case_may_change(name);
+  for (guint i = a; i < b; i++) {
+    const NerWord *w = ner_word(ctx, i);
+    if (w->tc != w->str)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
+ * title-case spelling, or NULL. */
+static const char *
+ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  GHashTable *places = ner_lex()->places;
+  const char *v = g_hash_table_lookup(places, name);
+  if (v || !ner_join_tc_may_change(ctx, a, b, name))
+    return v;
+  g_string_truncate(ctx->scratch, 0);
+  ner_join_tc_append(ctx, ctx->scratch, a, b);
+  const char *tc = ctx->scratch->str;
+  return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
+}
+
+/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME. */
+static gboolean
+ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (g_hash_table_contains(ner_lex()->nationalities, name))
+    return TRUE;
+  if (!ner_join_tc_may_change(ctx, a, b, name))
+    return FALSE;
+  g_string_truncate(ctx->scratch, 0);
+  ner_join_tc_append(ctx, ctx->scratch, a, b);
+  const char *tc = ctx->scratch->str;
+  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
+}
+
+static gboolean ner_fact_find(const NerCtx *ctx, guint i, guint32 fact);
+
+/* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question, then
+ * remembered for the document. */
+static inline gboolean
+ner_fact(const NerCtx *ctx, guint i, guint32 fact)
+{
+  const NerWord *w = &ctx->words[i];
+  if (G_LIKELY(w->known & fact))
+    return (w->facts & fact) != 0;
+  return ner_fact_find(ctx, i, fact);
+}
+
+/* ner_fact for a FACT not yet known: looks it up and remembers it. */
+static gboolean
+ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
+{
+  NerWord *w = &ctx->words[i];
+  const char *str = ner_tok_str(ctx, i), *lower = ner_lower(ctx, i), *tc = ner_tok_tc(ctx, i);
+  gboolean tc_differs = w->tc != w->str;
+  const NerLexicons *lex = ner_lex();
+  guint32 set = fact, holds = 0;
+  switch (fact) {
+  case NER_F_FUNCTION:
+    holds = g_hash_table_contains(lex->function, lower);
+    break;
+  case NER_F_COMMON:
+    holds = g_hash_table_contains(lex->common, lower);
+    break;
+  case NER_F_ORDINARY:
+    holds = ner_is_ordinary(lower);
+    break;
+  case NER_F_LEXICON:
+    holds = ner_in_lexicon(str);
+    break;
+  case NER_F_LEXICON_TC:
+    holds = tc_differs ? ner_in_lexicon(tc) : ner_fact(ctx, i, NER_F_LEXICON);
+    break;
+  case NER_F_GIVEN:
+    holds = g_hash_table_contains(lex->given, str);
+    break;
+  case NER_F_GIVEN_TC:
+    holds = tc_differs ? g_hash_table_contains(lex->given, tc) : ner_fact(ctx, i, NER_F_GIVEN);
+    break;
+  case NER_F_ORG_CUE:
+    holds = g_hash_table_contains(lex->org_cues, str);
+    break;
+  case NER_F_TITLE:
+    holds = g_hash_table_contains(lex->titles, str);
+    break;
+  case NER_F_CALENDAR:
+    holds = g_hash_table_contains(lex->calendar, str) ||
+            (tc_differs && g_hash_table_contains(lex->calendar, tc));
+    break;
+  case NER_F_NATIONALITY:
+    holds = g_hash_table_contains(lex->nationalities, str) ||
+            (tc_differs && g_hash_table_contains(lex->nationalities, tc));
+    break;
+  case NER_F_BRACKETED:
+    holds = g_hash_table_contains(ctx->bracketed, str);
+    break;
+  case NER_F_MID_LOWER:
+    holds = g_hash_table_contains(ctx->mid_lower, lower);
+    break;
+  case NER_F_CONNECTOR:
+    holds = str_in(name_connectors, lower);
+    break;
+  case NER_F_PARTICLE:
+    holds = str_in(person_particles, lower);
+    break;
+  case NER_F_SPEECH:
+    holds = eg_is_speech_verb(lower);
+    break;
+  case NER_F_SPORT_BEFORE:
+    holds = str_in(sport_before, lower);
+    break;
+  case NER_F_SPORT_AFTER:
+    holds = str_in(sport_after, lower);
+    break;
+  case NER_F_PLACE_PREP:
+    holds = str_in(place_preps, lower);
+    break;
+  case NER_F_MID_CAPS:
+  case NER_F_MID_CAPS2: {
+    guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx->mid_caps, str));
+    set = NER_F_MID_CAPS | NER_F_MID_CAPS2;
+    holds = (seen >= 1 ? NER_F_MID_CAPS : 0) | (seen >= 2 ? NER_F_MID_CAPS2 : 0);
+    w->known |= set;
+    w->facts |= holds;
+    return (holds & fact) != 0;
+  }
+  default:
+    g_assert_not_reached();
+  }
+  w->known |= set;
+  if (holds)
+    w->facts |= fact;
+  return holds != 0;
 }
 
 /* Whether the hyphenated word W ends in a participle that makes it an adjective: "Ohio-based",
@@ -190,6 +608,8 @@ ner_hyphen_adjective(const char *w)
 {
   static const char *const tails[] = { "-based", "-born", "-listed", "-led", "-owned", "-run",
                                        "-made", "-registered", "-controlled", "-backed", NULL };
+  if (!strchr(w, '-'))
+    return FALSE;
   for (guint i = 0; tails[i]; i++)
     if (g_str_has_suffix(w, tails[i]) && strlen(w) > strlen(tails[i]))
       return TRUE;
@@ -207,27 +627,65 @@ static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", 
 static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
 {
-  g_autofree char *w = ner_tok_str(ctx, i);
-  g_autofree char *lower = eg_text_lower(w, -1);
-  return eg_wordlist_has("function_words.txt", lower) && !g_hash_table_contains(ctx->bracketed, w);
+  return ner_fact(ctx, i, NER_F_FUNCTION) && !ner_fact(ctx, i, NER_F_BRACKETED);
+}
+
+/* Titles of more than one word ("Prime Minister") by every word prefix ("Prime"): a run of
+ * tokens that is no such prefix can start no title, so ner_title_mask stops there. Built once
+ * from titles.txt; transfer none. */
+static GHashTable *
+ner_title_prefixes(void)
+{
+  static GHashTable *prefixes;
+  if (g_once_init_enter(&prefixes)) {
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, ner_lex()->titles);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+      for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' '))
+        g_hash_table_add(set, g_strndup(key, (gsize)(sp - (const char *)key)));
+    g_once_init_leave(&prefixes, set);
+  }
+  return prefixes;
+}
+
+/* Which runs of one to four tokens from I spell a title (bit k-1 for k tokens, their texts
+ * joined by single spaces). Computed once per token. */
+static guint8
+ner_title_mask(const NerCtx *ctx, guint i)
+{
+  NerWord *w = &ctx->words[i];
+  if (w->titles & 0x80)
+    return w->titles & 0x0f;
+  GHashTable *titles = ner_lex()->titles, *prefixes = ner_title_prefixes();
+  GString *s = ctx->scratch;
+  guint8 mask = 0;
+  g_string_truncate(s, 0);
+  for (guint k = i; k < ctx->n && k < i + 4; k++) {
+    if (k > i)
+      g_string_append_c(s, ' ');
+    g_string_append(s, ner_tok_str(ctx, k));
+    if (g_hash_table_contains(titles, s->str))
+      mask |= (guint8)(1u << (k - i));
+    if (!g_hash_table_contains(prefixes, s->str))
+      break;
+  }
+  w->titles = (guint8)(mask | 0x80);
+  return mask;
 }
 
 /* Length in tokens of the longest title starting at token I and ending before B, or 0. */
 static guint
 ner_title_len(const NerCtx *ctx, guint i, guint b)
 {
-  guint best = 0;
-  GString *s = g_string_new(NULL);
-  for (guint k = i; k < b && k < i + 4; k++) {
-    g_autofree char *w = ner_tok_str(ctx, k);
-    if (k > i)
-      g_string_append_c(s, ' ');
-    g_string_append(s, w);
-    if (eg_wordlist_has("titles.txt", s->str))
-      best = k - i + 1;
-  }
-  g_string_free(s, TRUE);
-  return best;
+  if (i >= b)
+    return 0;
+  guint8 mask = ner_title_mask(ctx, i);
+  for (guint len = MIN(4, b - i); len > 0; len--)
+    if (mask & (1u << (len - 1)))
+      return len;
+  return 0;
 }
 
 /* Whether some word of [a, b) marks an organisation ("Committee", "Inc."). */
@@ -237,8 +695,7 @@ ner_has_org_cue(const NerCtx *ctx, guint a, guint b)
   for (guint i = a; i < b; i++) {
     if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP))
       continue;
-    g_autofree char *w = ner_tok_str(ctx, i);
-    if (eg_wordlist_has("org_cues.txt", w))
+    if (ner_fact(ctx, i, NER_F_ORG_CUE))
       return TRUE;
   }
   return FALSE;
@@ -293,12 +750,6 @@ ner_vote(EgMention *m, EgEntityType type, guint weight)
   m->votes[type] = (guint16)MIN(G_MAXUINT16, m->votes[type] + weight);
 }
 
-/* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
-static const char *const sport_before[] = { "beat", "beating", "defeated", "v", "vs", "vs.",
-                                            "versus", NULL };
-static const char *const sport_after[] = { "beat", "beats", "drew", "defeated", "edged",
-                                           "thrashed", "v", "vs", "vs.", "versus", NULL };
-
 /* Whether [a, b) is one side of a fixture line: "KANSAS CITY AT DETROIT", "Kent v Surrey". */
 static gboolean
 ner_fixture_side(const NerCtx *ctx, guint a, guint b)
@@ -310,12 +761,12 @@ ner_fixture_side(const NerCtx *ctx, guint a, guint b)
   gboolean last = b >= ctx->n || ctx->line_first[b] != line ||
                   (ctx->tok[b].kind == EG_TOK_PUNCT && ctx->tok[b].ch == '.');
   if (line == a && b < ctx->n && ctx->line_first[b] == line && ctx->tok[b].kind == EG_TOK_WORD) {
-    g_autofree char *w = ner_lower(ctx, b);
+    const char *w = ner_lower(ctx, b);
     if (str_in(sep, w))
       return TRUE;
   }
   if (last && a > line + 1 && ctx->tok[a - 1].kind == EG_TOK_WORD) {
-    g_autofree char *w = ner_lower(ctx, a - 1);
+    const char *w = ner_lower(ctx, a - 1);
     if (str_in(sep, w))
       return TRUE;
   }
@@ -339,16 +790,23 @@ static const char *const sport_words[] = {
 static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
-  static GHashTable *words; /* word -> its index + 1 in sport_words, built once */
+  /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
+   * that length starts with, so that most words need no lookup. Built once. */
+  static GHashTable *words;
+  static guint32 first_letters[16];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint k = 0; sport_words[k]; k++)
+    for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
+      gsize len = strlen(sport_words[k]);
+      if (len < G_N_ELEMENTS(first_letters))
+        first_letters[len] |= 1u << (sport_words[k][0] - 'a');
+    }
     g_once_init_leave(&words, set);
   }
   gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
   guint n_seen = 0;
-  char buf[16];
+  char buf[G_N_ELEMENTS(first_letters)];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
     gsize len = t->end - t->start;
@@ -356,12 +814,15 @@ ner_sport_document(const NerCtx *ctx)
     if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
       continue;
     const char *p = ctx->text + t->start;
-    gboolean ascii = TRUE;
-    for (gsize k = 0; k < len && ascii; k++) {
-      ascii = g_ascii_isalpha(p[k]) || p[k] == '-';
-      buf[k] = g_ascii_tolower(p[k]);
+    char c0 = ner_ascii_lower(p[0]);
+    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))))
+      continue;
+    gboolean letters = TRUE;
+    for (gsize k = 0; k < len && letters; k++) {
+      letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+      buf[k] = ner_ascii_lower(p[k]);
     }
-    if (!ascii)
+    if (!letters)
       continue;
     buf[len] = '\0';
     guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
@@ -380,6 +841,19 @@ static const char *const place_heads[] = { "city", "town", "country", "region", 
                                            "state", "village", "capital", "port", "island",
                                            "county", "district", "republic", NULL };
 
+/* Whether the list NAME holds the lower-case word LOWER capitalised, as org_cues.txt and
+ * titles.txt spell their words ("reporter" as "Reporter"). */
+static gboolean
+ner_has_capitalised(const char *name, const char *lower)
+{
+  char buf[64];
+  gsize len = strlen(lower);
+  g_autofree char *heap = len < sizeof buf ? NULL : g_strdup(lower);
+  char *w = heap ? heap : memcpy(buf, lower, len + 1);
+  w[0] = g_ascii_toupper(w[0]);
+  return eg_wordlist_has(name, w);
+}
+
 /* The type a common noun gives a name in apposition: "company" ORG, "town" LOC, "reporter"
  * PERSON; a plural counts ("two Russian groups, Fancy Bear and Cozy Bear"). EG_N_TYPES if none. */
 static EgEntityType
@@ -388,8 +862,11 @@ ner_head_type(const NerCtx *ctx, guint i)
   const EgToken *t = &ctx->tok[i];
   if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_CAP))
     return EG_N_TYPES;
-  g_autofree char *w = ner_lower(ctx, i);
-  gsize len = strlen(w);
+  const char *lower = ner_lower(ctx, i);
+  gsize len = strlen(lower);
+  char buf[64];
+  g_autofree char *heap = len < sizeof buf ? NULL : g_strdup(lower);
+  char *w = heap ? heap : memcpy(buf, lower, len + 1);
   for (guint pass = 0; pass < 2; pass++) {
     if (pass == 1) {
       if (len < 4 || w[len - 1] != 's')
@@ -402,11 +879,9 @@ ner_head_type(const NerCtx *ctx, guint i)
     }
     if (str_in(place_heads, w))
       return EG_TYPE_LOC;
-    g_autofree char *cap = g_strdup(w);
-    cap[0] = g_ascii_toupper(cap[0]);
-    if (eg_wordlist_has("org_cues.txt", cap))
+    if (ner_has_capitalised("org_cues.txt", w))
       return EG_TYPE_ORG;
-    if (eg_wordlist_has("titles.txt", cap))
+    if (ner_has_capitalised("titles.txt", w))
       return EG_TYPE_PERSON;
   }
   return EG_N_TYPES;
@@ -427,7 +902,7 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
       const EgToken *p = &ctx->tok[k - 1];
       if (p->sentence != sent || (p->kind == EG_TOK_PUNCT && p->ch != '\''))
         break;
-      g_autofree char *w = p->kind == EG_TOK_WORD ? ner_lower(ctx, k - 1) : NULL;
+      const char *w = p->kind == EG_TOK_WORD ? ner_lower(ctx, k - 1) : NULL;
       if (w && strcmp(w, "of") == 0)
         t = EG_N_TYPES;
     }
@@ -436,7 +911,7 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
   }
   if (next + 2 < ctx->n && ctx->tok[next].kind == EG_TOK_PUNCT && ctx->tok[next].ch == ',' &&
       ctx->tok[next + 1].kind == EG_TOK_WORD) {
-    g_autofree char *art = ner_lower(ctx, next + 1);
+    const char *art = ner_lower(ctx, next + 1);
     if (strcmp(art, "a") == 0 || strcmp(art, "an") == 0 || strcmp(art, "the") == 0) {
       for (guint k = next + 2; k < ctx->n && k < next + 6 && ctx->tok[k].sentence == sent; k++) {
         if (ctx->tok[k].kind != EG_TOK_WORD)
@@ -450,8 +925,8 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
   return EG_N_TYPES;
 }
 
-/* Lower-case word I if it is a word of sentence SENT, else NULL (transfer full). */
-static char *
+/* Lower-case word I if it is a word of sentence SENT, else NULL (transfer none). */
+static const char *
 ner_word_in(const NerCtx *ctx, gint i, guint32 sent)
 {
   if (i < 0 || (guint)i >= ctx->n || ctx->tok[i].kind != EG_TOK_WORD || ctx->tok[i].sentence != sent)
@@ -466,12 +941,12 @@ static void
 ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
 {
   guint32 sent = ctx->tok[a].sentence;
-  g_autofree char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
-  g_autofree char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
-  g_autofree char *n1 = ner_word_in(ctx, (gint)next, sent);
-  g_autofree char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
-  g_autofree char *n3 = ner_word_in(ctx, (gint)next + 2, sent);
-  g_autofree char *n4 = ner_word_in(ctx, (gint)next + 3, sent);
+  const char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
+  const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
+  const char *n1 = ner_word_in(ctx, (gint)next, sent);
+  const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+  const char *n3 = ner_word_in(ctx, (gint)next + 2, sent);
+  const char *n4 = ner_word_in(ctx, (gint)next + 3, sent);
   gboolean src = FALSE;
   if (p1 && (strcmp(p1, "told") == 0 || strcmp(p1, "via") == 0))
     src = TRUE;
@@ -497,29 +972,26 @@ static void
 ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
 {
   guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
-  g_autofree char *first = ner_tok_str(ctx, a);
-  g_autofree char *first_tc = ner_title_case(first);
+  const char *first = ner_tok_str(ctx, a);
   gboolean initial_name = m->n_words >= 2 && (ctx->tok[a].flags & EG_TF_ABBR) &&
-                          g_utf8_strlen(first, -1) == 2 && g_unichar_isupper(g_utf8_get_char(first));
+                          ner_chars(ctx, a) == 2 && g_unichar_isupper(g_utf8_get_char(first));
   gboolean person_shape = initial_name ||
-                          (m->n_words >= 2 && eg_wordlist_has("given_names.txt", first_tc));
+                          (m->n_words >= 2 && ner_fact(ctx, a, NER_F_GIVEN_TC));
   /* Sports: a name heading a table row or a score ("Stoke 4 3 1 0", "Lotte 6 Hyundai 2") or one
    * side of a fixture is a team; so, more weakly, is the subject or object of "beat". */
   gboolean team = ner_row_head(ctx, a, b) || ner_fixture_side(ctx, a, b);
   gboolean sport = team;
   if (!sport && prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD &&
       ctx->tok[prev].sentence == ctx->tok[a].sentence) {
-    g_autofree char *w = ner_lower(ctx, (guint)prev);
-    sport = str_in(sport_before, w);
+    sport = ner_fact(ctx, (guint)prev, NER_F_SPORT_BEFORE);
   }
   if (!sport && next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
-    g_autofree char *w = ner_lower(ctx, next);
-    sport = str_in(sport_after, w);
+    sport = ner_fact(ctx, next, NER_F_SPORT_AFTER);
   }
   /* "LONDON 1996-08-30": a dateline names a place. */
   gboolean dateline = ctx->line_first[a] == a && b < ctx->n && ner_is_date(ctx, b);
 
-  const char *place = ner_place(m->name);
+  const char *place = ner_place_of(ctx, a, b, m->name);
   if (place) {
     const char *tab = strchr(place, '\t');
     m->canonical = tab ? g_strndup(place, (gsize)(tab - place)) : g_strdup(place);
@@ -531,7 +1003,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_LOC, EG_VOTE_STRONG);
     return;
   }
-  if (ner_nationality(m->name)) {
+  if (ner_nationality_of(ctx, a, b, m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG);
     return;
   }
@@ -562,18 +1034,18 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
    * club. "Houston Astros": a place and a plural is a team (or a firm). */
   if (last_sp) {
     const char *last = last_sp + 1;
-    gboolean team_word = eg_wordlist_has("team_words.txt", last) &&
+    gboolean team_word = g_hash_table_contains(ner_lex()->team, last) &&
                          (ctx->sport || (strcmp(last, "City") != 0 && strcmp(last, "County") != 0 &&
                                          strcmp(last, "Town") != 0));
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !ner_nationality(last) && !eg_wordlist_has("given_names.txt", last)) {
+        !ner_nationality(last) && !g_hash_table_contains(ner_lex()->given, last)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
         g_autofree char *head_lower = eg_text_lower(head, -1);
-        place_plural = ner_place(head) != NULL && !ner_is_ordinary(head_lower);
+        place_plural = ner_place_of(ctx, a, k, head) != NULL && !ner_is_ordinary(head_lower);
       }
     }
     if (team_word || place_plural)
@@ -585,7 +1057,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   if (appos == EG_N_TYPES && ctx->out->len > 0 && a >= 1) {
     const EgMention *last = &g_array_index(ctx->out, EgMention, ctx->out->len - 1);
     if (last->end_token + 1 == a && ctx->tok[a - 1].kind == EG_TOK_WORD) {
-      g_autofree char *w = ner_lower(ctx, a - 1);
+      const char *w = ner_lower(ctx, a - 1);
       if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0)
         appos = ner_apposition(ctx, last->first_token, last->end_token);
     }
@@ -593,7 +1065,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   /* "the agency's chief, Maria Okafor": an organisation noun before a person-shaped name
    * names where the person works, unless it is plural (a list of groups). */
   if (appos == EG_TYPE_ORG && person_shape && a >= 2 && ctx->tok[a - 1].ch == ',') {
-    g_autofree char *head = ner_lower(ctx, a - 2);
+    const char *head = ner_lower(ctx, a - 2);
     if (head[strlen(head) - 1] != 's')
       appos = EG_N_TYPES;
   }
@@ -617,11 +1089,10 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   gboolean org_connector = FALSE;
   for (guint i = a; i < b; i++)
     if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP)) {
-      g_autofree char *w = ner_lower(ctx, i);
-      if (!str_in(person_particles, w))
+      if (!ner_fact(ctx, i, NER_F_PARTICLE))
         org_connector = TRUE;
     }
-  if (eg_wordlist_has("given_names.txt", first_tc) && !org_cue && !org_connector)
+  if (ner_fact(ctx, a, NER_F_GIVEN_TC) && !org_cue && !org_connector)
     ner_vote(m, EG_TYPE_PERSON, m->n_words >= 2 ? EG_VOTE_STRONG : EG_VOTE_WEAK);
   if (org_connector && !org_cue)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK);
@@ -629,17 +1100,14 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   /* Context: "in Finland" leans to a place, "Sullivan said" and "reporter Jonathan Lemire"
    * to a person. */
   if (prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD && ctx->tok[prev].sentence == ctx->tok[a].sentence) {
-    g_autofree char *w = ner_lower(ctx, (guint)prev);
-    g_autofree char *cap = g_strdup(w);
-    cap[0] = g_ascii_toupper(cap[0]);
-    if (str_in(place_preps, w) && !sport)
+    if (ner_fact(ctx, (guint)prev, NER_F_PLACE_PREP) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
-    else if (!(ctx->tok[prev].flags & EG_TF_CAP) && eg_wordlist_has("titles.txt", cap))
+    else if (!(ctx->tok[prev].flags & EG_TF_CAP) &&
+             ner_has_capitalised("titles.txt", ner_lower(ctx, (guint)prev)))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
-    g_autofree char *w = ner_lower(ctx, next);
-    if (eg_is_speech_verb(w))
+    if (ner_fact(ctx, next, NER_F_SPEECH))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_WEAK);
   }
   if (m->n_words == 1 && !org_cue)
@@ -670,22 +1138,12 @@ ner_sport_given_names(const NerCtx *ctx)
         m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
       continue;
     g_autofree char *tc = ner_title_case(m->name);
-    if (eg_wordlist_has("given_names.txt", tc) && !g_hash_table_contains(in_long, tc))
+    if (g_hash_table_contains(ner_lex()->given, tc) && !g_hash_table_contains(in_long, tc))
       ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
     else if (m->votes[EG_TYPE_PERSON] + m->votes[EG_TYPE_ORG] + m->votes[EG_TYPE_LOC] +
                  m->votes[EG_TYPE_MISC] == 0 && !g_hash_table_contains(in_long, tc))
       ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK);
   }
-}
-
-/* A day or month name, also in capitals: "Friday", "FRIDAY". */
-static gboolean
-ner_is_calendar(const char *w)
-{
-  if (eg_wordlist_has("calendar.txt", w))
-    return TRUE;
-  g_autofree char *tc = ner_title_case(w);
-  return strcmp(tc, w) != 0 && eg_wordlist_has("calendar.txt", tc);
 }
 
 /* Whether [a, b) is a table's column header or a run of such letters: every word one to three
@@ -698,7 +1156,7 @@ ner_header_letters(const NerCtx *ctx, guint a, guint b)
   gboolean single = FALSE;
   for (guint i = a; i < b; i++) {
     const EgToken *t = &ctx->tok[i];
-    glong len = g_utf8_strlen(ctx->text + t->start, (gssize)(t->end - t->start));
+    guint32 len = ner_chars(ctx, i);
     if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_ABBR) || len > 3 ||
         !((t->flags & EG_TF_ALLCAPS) || len == 1))
       return FALSE;
@@ -715,11 +1173,9 @@ ner_topic_slug(const NerCtx *ctx, guint a, guint b)
   if (!(ctx->line_kind[a] & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
       ctx->tok[b].kind != EG_TOK_PUNCT || ctx->tok[b].ch != '-')
     return FALSE;
-  for (guint i = a; i < b; i++) {
-    g_autofree char *lower = ner_lower(ctx, i);
-    if (!ner_is_ordinary(lower))
+  for (guint i = a; i < b; i++)
+    if (!ner_fact(ctx, i, NER_F_ORDINARY))
       return FALSE;
-  }
   return TRUE;
 }
 
@@ -732,18 +1188,10 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   while (a < b && ner_is_function_word(ctx, a))
     a++;
   /* "On Monday Trump said": edge calendar words are not part of a name. */
-  while (a < b) {
-    g_autofree char *w = ner_tok_str(ctx, a);
-    if (!ner_is_calendar(w))
-      break;
+  while (a < b && ner_fact(ctx, a, NER_F_CALENDAR))
     a++;
-  }
-  while (b > a) {
-    g_autofree char *w = ner_tok_str(ctx, b - 1);
-    if (!ner_is_calendar(w))
-      break;
+  while (b > a && ner_fact(ctx, b - 1, NER_F_CALENDAR))
     b--;
-  }
   /* A connector cannot start or end a name once its neighbours are gone. */
   while (a < b && !(ctx->tok[a].flags & EG_TF_CAP))
     a++;
@@ -759,19 +1207,26 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   for (guint nw = 2; nw >= 1; nw--) {
     if (b - a <= nw)
       continue;
-    g_autofree char *head = ner_join(ctx, a, a + nw);
-    gboolean adj = nw == 1 && ner_hyphen_adjective(head);
-    if (!adj && !ner_nationality(head))
-      continue;
+    gboolean adj = nw == 1 && ner_hyphen_adjective(ner_tok_str(ctx, a));
+    if (!adj) {
+      gboolean nationality;
+      if (nw == 1) {
+        nationality = ner_fact(ctx, a, NER_F_NATIONALITY);
+      } else {
+        g_autofree char *head = ner_join(ctx, a, a + nw);
+        nationality = ner_nationality_of(ctx, a, a + nw, head);
+      }
+      if (!nationality)
+        continue;
+    }
     if (!(ctx->tok[a + nw].flags & EG_TF_CAP) || ctx->tok[a + nw].kind != EG_TOK_WORD)
       break;
-    g_autofree char *next = ner_tok_str(ctx, a + nw);
-    g_autofree char *next_tc = ner_title_case(next);
-    g_autofree char *next_lower = eg_text_lower(next, -1);
-    gboolean cut = adj || (b - a > nw + 1 && eg_wordlist_has("given_names.txt", next_tc)) ||
-                   (b - a == nw + 1 && !ner_is_ordinary(next_lower) && !strpbrk(next, "0123456789") &&
-                    !eg_wordlist_has("org_cues.txt", next) && !str_in(event_heads, next) &&
-                    !ner_in_lexicon(next_tc));
+    guint nx = a + nw;
+    const char *next = ner_tok_str(ctx, nx);
+    gboolean cut = adj || (b - a > nw + 1 && ner_fact(ctx, nx, NER_F_GIVEN_TC)) ||
+                   (b - a == nw + 1 && !ner_fact(ctx, nx, NER_F_ORDINARY) &&
+                    !strpbrk(next, "0123456789") && !ner_fact(ctx, nx, NER_F_ORG_CUE) &&
+                    !str_in(event_heads, next) && !ner_fact(ctx, nx, NER_F_LEXICON_TC));
     if (cut && (adj || !ner_has_org_cue(ctx, a + nw, b))) {
       ner_emit(ctx, a, a + nw, a + nw, FALSE, prev);
       a += nw;
@@ -781,14 +1236,14 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   }
 
   const EgToken *t0 = &ctx->tok[a];
-  g_autofree char *first = ner_tok_str(ctx, a);
-  g_autofree char *first_lower = eg_text_lower(first, -1);
+  guint first = a;
   gboolean initial = (t0->flags & EG_TF_INITIAL) != 0;
-  gboolean evidenced = g_hash_table_contains(ctx->mid_caps, first) || ner_in_lexicon(first) ||
-                       ctx->in_shout || ner_row_head(ctx, a, b);
+  gboolean evidenced = ner_fact(ctx, first, NER_F_MID_CAPS) ||
+                       ner_fact(ctx, first, NER_F_LEXICON) || ctx->in_shout ||
+                       ner_row_head(ctx, a, b);
 
-  if (b - a >= 3 && initial && !evidenced && ner_is_ordinary(first_lower) &&
-      !(ctx->tok[a + 1].flags & EG_TF_CAP) && !eg_wordlist_has("org_cues.txt", first)) {
+  if (b - a >= 3 && initial && !evidenced && ner_fact(ctx, first, NER_F_ORDINARY) &&
+      !(ctx->tok[a + 1].flags & EG_TF_CAP) && !ner_fact(ctx, first, NER_F_ORG_CUE)) {
     /* "Leaders of NATO agreed": a sentence's first word joined by a connector is not part of
      * the name after it; "Bank of England" keeps its first word, an organisation head. */
     a++;
@@ -797,12 +1252,11 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     t0 = &ctx->tok[a];
     initial = FALSE;
   }
-  if (b - a >= 2 && initial && !evidenced && ner_is_ordinary(first_lower) &&
-      !eg_wordlist_has("given_names.txt", first)) {
-    /* "Yesterday Putin": drop the ordinary first word when the rest is known as a name. */
-    g_autofree char *second = ner_tok_str(ctx, a + 1);
-    /* Its one mid-sentence capital is this very span: evidence must come from elsewhere. */
-    if (GPOINTER_TO_UINT(g_hash_table_lookup(ctx->mid_caps, second)) >= 2 || ner_in_lexicon(second)) {
+  if (b - a >= 2 && initial && !evidenced && ner_fact(ctx, first, NER_F_ORDINARY) &&
+      !ner_fact(ctx, first, NER_F_GIVEN)) {
+    /* "Yesterday Putin": drop the ordinary first word when the rest is known as a name.
+     * Its one mid-sentence capital is this very span: evidence must come from elsewhere. */
+    if (ner_fact(ctx, a + 1, NER_F_MID_CAPS2) || ner_fact(ctx, a + 1, NER_F_LEXICON)) {
       a++;
       t0 = &ctx->tok[a];
       initial = FALSE;
@@ -810,23 +1264,22 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   }
 
   if (b - a == 1) {
-    g_autofree char *w = ner_tok_str(ctx, a);
-    g_autofree char *lower = eg_text_lower(w, -1);
-    if (g_utf8_strlen(w, -1) <= 2 && (t0->flags & EG_TF_ABBR))
+    guint32 chars = ner_chars(ctx, a);
+    if (chars <= 2 && (t0->flags & EG_TF_ABBR))
       return; /* a lone initial */
-    if (g_utf8_strlen(w, -1) == 1)
+    if (chars == 1)
       return; /* "I", "A" */
-    gboolean defined = g_hash_table_contains(ctx->bracketed, w) || ctx->in_shout ||
+    gboolean defined = ner_fact(ctx, a, NER_F_BRACKETED) || ctx->in_shout ||
                        ner_row_head(ctx, a, b);
-    if (eg_wordlist_has("function_words.txt", lower) && !ner_in_lexicon(w) && !defined)
+    if (ner_fact(ctx, a, NER_F_FUNCTION) && !ner_fact(ctx, a, NER_F_LEXICON) && !defined)
       return;
-    if ((t0->flags & EG_TF_ALLCAPS) && eg_wordlist_has("common_words.txt", lower) &&
-        !ner_in_lexicon(w) && !defined)
+    if ((t0->flags & EG_TF_ALLCAPS) && ner_fact(ctx, a, NER_F_COMMON) &&
+        !ner_fact(ctx, a, NER_F_LEXICON) && !defined)
       return; /* "IT aide", but "the World Health Organization (WHO)" */
-    if ((t0->flags & EG_TF_INITIAL) && !ner_in_lexicon(w) && !defined &&
-        !g_hash_table_contains(ctx->mid_caps, w) && ner_is_ordinary(lower))
+    if ((t0->flags & EG_TF_INITIAL) && !ner_fact(ctx, a, NER_F_LEXICON) && !defined &&
+        !ner_fact(ctx, a, NER_F_MID_CAPS) && ner_fact(ctx, a, NER_F_ORDINARY))
       return; /* "Filed under", "Finding the emails" */
-    if (titled && eg_wordlist_has("titles.txt", w))
+    if (titled && ner_fact(ctx, a, NER_F_TITLE))
       return;
   }
 
@@ -855,7 +1308,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   m.name = ner_join(ctx, a, b);
   if (m.flags & EG_MF_POSSESSIVE) {
     /* As written: "Trump's", but "the Russians'" for a plural. */
-    g_autofree char *clitic = ner_tok_str(ctx, b);
+    const char *clitic = ner_tok_str(ctx, b);
     m.surface = g_strconcat(m.name, clitic, NULL);
   } else {
     m.surface = g_strdup(m.name);
@@ -870,13 +1323,10 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
 static gboolean
 ner_all_ordinary(const NerCtx *ctx, guint a, guint b)
 {
-  for (guint i = a; i < b; i++) {
-    g_autofree char *w = ner_tok_str(ctx, i);
-    g_autofree char *lower = eg_text_lower(w, -1);
-    if (!ner_is_ordinary(lower) || ner_in_lexicon(w) || eg_wordlist_has("given_names.txt", w) ||
-        (ctx->tok[i].flags & EG_TF_ALLCAPS))
+  for (guint i = a; i < b; i++)
+    if (!ner_fact(ctx, i, NER_F_ORDINARY) || ner_fact(ctx, i, NER_F_LEXICON) ||
+        ner_fact(ctx, i, NER_F_GIVEN) || (ctx->tok[i].flags & EG_TF_ALLCAPS))
       return FALSE;
-  }
   return TRUE;
 }
 
@@ -891,15 +1341,13 @@ ner_person_connector(const NerCtx *ctx, guint a, guint b)
     t += tl;
   if (t >= b)
     return 0;
-  g_autofree char *first = ner_tok_str(ctx, t);
-  if (!eg_wordlist_has("given_names.txt", first))
+  if (!ner_fact(ctx, t, NER_F_GIVEN))
     return 0;
   for (guint c = t + 2; c < b; c++) {
     const EgToken *k = &ctx->tok[c];
     if (k->kind != EG_TOK_WORD || (k->flags & EG_TF_CAP))
       continue;
-    g_autofree char *w = ner_lower(ctx, c);
-    if (!str_in(name_connectors, w))
+    if (!ner_fact(ctx, c, NER_F_CONNECTOR))
       return 0; /* a person particle: "Ursula von der Leyen" */
     return ner_has_org_cue(ctx, t, c) ? 0 : c;
   }
@@ -920,7 +1368,10 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
   guint j = a;
   /* cue_from[i - a]: an organisation cue word stands in [i, b). Computed once, right to left,
    * so a run of many titles stays linear. */
-  g_autofree gboolean *cue_from = g_new0(gboolean, b - a + 1);
+  gboolean cue_small[32] = { FALSE };
+  g_autofree gboolean *cue_big =
+    b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
+  gboolean *cue_from = cue_big ? cue_big : cue_small;
   for (guint i = b; i > a; i--)
     cue_from[i - 1 - a] = cue_from[i - a] || ner_has_org_cue(ctx, i - 1, i);
   while (j < b) {
@@ -978,9 +1429,7 @@ ner_lines(NerCtx *ctx)
 {
   guint first = 0;
   for (guint i = 0; i <= ctx->n; i++) {
-    gboolean new_line = i == ctx->n ||
-                        (i > 0 && memchr(ctx->text + ctx->tok[i - 1].end, '\n',
-                                         ctx->tok[i].start - ctx->tok[i - 1].end) != NULL);
+    gboolean new_line = i == ctx->n || (i > 0 && ner_line_break_before(ctx, i));
     if (new_line && i > first) {
       gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
       /* A table's column header: only words of one to three capitals, three or more, one of
@@ -990,19 +1439,31 @@ ner_lines(NerCtx *ctx)
         const EgToken *t = &ctx->tok[k];
         if (t->kind != EG_TOK_WORD)
           continue;
-        glong len = g_utf8_strlen(ctx->text + t->start, (gssize)(t->end - t->start));
-        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && len <= 3 &&
-            (len == 1 || (t->flags & EG_TF_ALLCAPS))) {
+        const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+        gboolean short_cap = FALSE, single = FALSE;
+        /* more than 12 bytes are more than 3 characters */
+        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
+          glong len = g_utf8_strlen(p, e - p);
+          single = len == 1;
+          short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
+        }
+        if (short_cap) {
           short_caps++;
-          singles += len == 1;
+          singles += single;
         } else {
           others++;
         }
+        for (const char *q = p; q < e && !lower;) {
+          if ((unsigned char)*q < 0x80) {
+            lower = g_ascii_islower(*q);
+            q++;
+          } else {
+            lower = g_unichar_islower(g_utf8_get_char(q));
+            q = g_utf8_next_char(q);
+          }
+        }
         if (!(t->flags & EG_TF_CAP))
           lower_word = TRUE;
-        for (const char *p = ctx->text + t->start; p < ctx->text + t->end; p = g_utf8_next_char(p))
-          if (g_unichar_islower(g_utf8_get_char(p)))
-            lower = TRUE;
         if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
           shout = TRUE;
       }
@@ -1030,16 +1491,13 @@ ner_shout_namey(const NerCtx *ctx, guint i)
     return FALSE;
   if (!(t->flags & EG_TF_ALLCAPS))
     return TRUE; /* written in mixed case on purpose: "Stoke" in a table row */
-  g_autofree char *w = ner_tok_str(ctx, i);
-  g_autofree char *lower = eg_text_lower(w, -1);
-  if (g_hash_table_contains(ctx->mid_lower, lower) || g_hash_table_contains(ctx->bracketed, w))
+  if (ner_fact(ctx, i, NER_F_MID_LOWER) || ner_fact(ctx, i, NER_F_BRACKETED))
     return TRUE;
-  g_autofree char *tc = ner_title_case(w);
-  if (ner_in_lexicon(tc))
+  if (ner_fact(ctx, i, NER_F_LEXICON_TC))
     return TRUE;
-  if (eg_wordlist_has("function_words.txt", lower))
+  if (ner_fact(ctx, i, NER_F_FUNCTION))
     return FALSE;
-  return !ner_is_ordinary(lower) && g_utf8_strlen(w, -1) >= 2;
+  return !ner_fact(ctx, i, NER_F_ORDINARY) && ner_chars(ctx, i) >= 2;
 }
 
 /* A capitalised run [a, b) of a shouting line ("WALES BEAT SAN MARINO IN WORLD CUP QUALIFIER"):
@@ -1052,9 +1510,9 @@ ner_shout_span(NerCtx *ctx, guint a, guint b)
   while (i < b) {
     guint found = 0;
     for (guint k = MIN(4, b - i); k >= 2 && !found; k--) {
-      g_autofree char *phrase = ner_join(ctx, i, i + k);
-      g_autofree char *tc = ner_title_case(phrase);
-      if (ner_in_lexicon(tc))
+      g_string_truncate(ctx->scratch, 0);
+      ner_join_tc_append(ctx, ctx->scratch, i, i + k);
+      if (ner_in_lexicon(ctx->scratch->str))
         found = k;
     }
     guint j = i + found;
@@ -1087,26 +1545,32 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_return_val_if_fail(text != NULL && seg != NULL, NULL);
   GArray *out = g_array_new(FALSE, TRUE, sizeof(EgMention));
   g_array_set_clear_func(out, ner_mention_clear);
-  NerCtx ctx = { text, (const EgToken *)seg->tokens->data, seg->tokens->len,
-                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                 g_new0(guint, seg->tokens->len + 1), g_new0(guint8, seg->tokens->len + 1),
-                 FALSE, FALSE, out };
+  guint n = seg->tokens->len;
+  const EgToken *tok = (const EgToken *)seg->tokens->data;
+  /* The hash tables' keys point into ctx.forms, which outlives them. The spellings of about
+   * one token in three are made: room for that in the first block of forms. */
+  NerCtx ctx = { text, tok, n,
+                 g_hash_table_new(g_str_hash, g_str_equal),
+                 g_hash_table_new(g_str_hash, g_str_equal),
+                 g_hash_table_new(g_str_hash, g_str_equal),
+                 g_new0(guint, n + 1), g_new0(guint8, n + 1),
+                 FALSE, FALSE, out, g_new0(NerWord, n + 1),
+                 g_string_chunk_new(MAX(1024, (n ? tok[n - 1].end - tok[0].start : 0) / 2)),
+                 g_string_new(NULL) };
   ner_lines(&ctx);
   ctx.sport = ner_sport_document(&ctx);
   for (guint i = 1; i + 1 < ctx.n; i++)
     if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')')
-      g_hash_table_add(ctx.bracketed, ner_tok_str(&ctx, i));
+      g_hash_table_add(ctx.bracketed, (gpointer)ner_tok_str(&ctx, i));
 
   for (guint i = 0; i < ctx.n; i++) {
     if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
         (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
       continue;
-    char *w = ner_tok_str(&ctx, i);
+    const char *w = ner_tok_str(&ctx, i);
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
-    g_hash_table_add(ctx.mid_lower, eg_text_lower(w, -1));
-    g_hash_table_insert(ctx.mid_caps, w, GUINT_TO_POINTER(seen + 1));
+    g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
+    g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
   }
 
   guint i = 0;
@@ -1124,18 +1588,19 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       /* "Bank of England", "Bank of the West", "Hillary for America", "Johnson & Johnson" */
       if (b + 1 < ctx.n && ner_joinable(&ctx, b) && ner_joinable(&ctx, b + 1)) {
         const EgToken *c = &ctx.tok[b];
-        g_autofree char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
+        const char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
         gboolean connector = (w && !(c->flags & EG_TF_CAP) &&
-                              (str_in(name_connectors, w) || str_in(person_particles, w))) ||
+                              (ner_fact(&ctx, b, NER_F_CONNECTOR) ||
+                               ner_fact(&ctx, b, NER_F_PARTICLE))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
         guint after = b + 1;
         /* A second connector word: "of the" ("Bank of the West"), or two person particles
          * ("van der Berg", "von der Leyen", "de la Cruz"). */
         if (connector && w && after + 1 < ctx.n && ctx.tok[after].kind == EG_TOK_WORD &&
             !(ctx.tok[after].flags & EG_TF_CAP) && ner_joinable(&ctx, after + 1)) {
-          g_autofree char *w2 = ner_lower(&ctx, after);
+          const char *w2 = ner_lower(&ctx, after);
           if ((strcmp(w, "of") == 0 && strcmp(w2, "the") == 0) ||
-              (str_in(person_particles, w) && str_in(person_particles, w2)))
+              (ner_fact(&ctx, b, NER_F_PARTICLE) && ner_fact(&ctx, after, NER_F_PARTICLE)))
             after++;
         }
         if (connector && ner_is_capword(&ctx, after)) {
@@ -1171,5 +1636,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_hash_table_unref(ctx.mid_lower);
   g_free(ctx.line_first);
   g_free(ctx.line_kind);
+  g_free(ctx.words);
+  g_string_chunk_free(ctx.forms);
+  g_string_free(ctx.scratch, TRUE);
   return out;
 }

@@ -15,23 +15,33 @@ char *
 eg_resolve_key(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  g_autofree char *folded = g_utf8_casefold(name, -1);
-  GString *s = g_string_sized_new(strlen(folded));
+  /* Case folding ASCII is g_ascii_tolower; only other text needs g_utf8_casefold's copy. */
+  gboolean ascii = TRUE;
+  gsize len = 0;
+  for (; name[len]; len++)
+    if ((unsigned char)name[len] >= 0x80)
+      ascii = FALSE;
+  g_autofree char *folded = ascii ? NULL : g_utf8_casefold(name, -1);
+  const char *from = ascii ? name : folded;
+  /* The key is never longer than the folded name: each space stands for a separator. */
+  char *key = g_malloc((ascii ? len : strlen(folded)) + 1);
+  gsize n = 0;
   gboolean space = FALSE;
-  for (const char *p = folded; *p; p++) {
+  for (const char *p = from; *p; p++) {
     char c = *p;
     if (c == '.')
       continue;
     if (c == '-' || c == ' ' || c == '\t') {
-      space = s->len > 0;
+      space = n > 0;
       continue;
     }
     if (space)
-      g_string_append_c(s, ' ');
+      key[n++] = ' ';
     space = FALSE;
-    g_string_append_c(s, c);
+    key[n++] = ascii && c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
   }
-  return g_string_free(s, FALSE);
+  key[n] = '\0';
+  return key;
 }
 
 char *
@@ -59,22 +69,39 @@ char *
 eg_resolve_initials(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  g_auto(GStrv) words = g_strsplit(name, " ", -1);
-  if (g_strv_length(words) < 2)
+  if (!strchr(name, ' '))
     return NULL;
   GString *s = g_string_new(NULL);
-  for (guint i = 0; words[i]; i++) {
-    g_autofree char *lower = g_ascii_strdown(words[i], -1);
-    gboolean skip = FALSE;
-    for (guint k = 0; initial_skip[k]; k++)
-      if (strcmp(lower, initial_skip[k]) == 0)
-        skip = TRUE;
-    if (skip || !words[i][0])
-      continue;
-    gunichar c = g_utf8_get_char(words[i]);
-    g_string_append_unichar(s, g_unichar_toupper(c));
+  /* Each word, also the empty ones between two spaces; no copies of them are made. */
+  for (const char *w = name;;) {
+    const char *e = strchr(w, ' ');
+    gsize len = e ? (gsize)(e - w) : strlen(w);
+    gboolean skip = len == 0;
+    for (guint k = 0; !skip && initial_skip[k]; k++)
+      skip = strlen(initial_skip[k]) == len && g_ascii_strncasecmp(w, initial_skip[k], len) == 0;
+    if (!skip)
+      g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(w)));
+    if (!e)
+      break;
+    w = e + 1;
   }
   return g_string_free(s, FALSE);
+}
+
+/* Whether the words of the key KS end those of the longer key KL. */
+static gboolean
+resolve_key_is_suffix(const char *ks, const char *kl)
+{
+  gsize ls = strlen(ks), ll = strlen(kl);
+  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
+}
+
+/* Whether the words of the key KS start those of the longer key KL. */
+static gboolean
+resolve_key_is_prefix(const char *ks, const char *kl)
+{
+  gsize ls = strlen(ks);
+  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
 }
 
 gboolean
@@ -82,31 +109,76 @@ eg_resolve_is_suffix(const char *short_name, const char *name)
 {
   g_autofree char *ks = eg_resolve_key(short_name);
   g_autofree char *kl = eg_resolve_key(name);
-  gsize ls = strlen(ks), ll = strlen(kl);
-  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
+  return resolve_key_is_suffix(ks, kl);
 }
 
-/* Whether SHORT's words start NAME's words. */
-static gboolean
-resolve_is_prefix(const char *short_name, const char *name)
+/* How often each of some strings occurs; the strings are borrowed (the mentions' names and
+ * surfaces, which outlive it). Nearly every group has one spelling, so the table is made only
+ * when a second one comes. */
+typedef struct {
+  const char *one;         /* the first string, or NULL */
+  guint one_n;             /* its count while there is no table */
+  GHashTable *all;         /* NULL, or every string (the first included) -> count */
+} StrCounts;
+
+static void
+str_counts_add(StrCounts *c, const char *s)
 {
-  g_autofree char *ks = eg_resolve_key(short_name);
-  g_autofree char *kl = eg_resolve_key(name);
-  gsize ls = strlen(ks);
-  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
+  if (!c->all) {
+    if (!c->one) {
+      c->one = s;
+      c->one_n = 1;
+      return;
+    }
+    if (strcmp(c->one, s) == 0) {
+      c->one_n++;
+      return;
+    }
+    c->all = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(c->all, (gpointer)c->one, GUINT_TO_POINTER(c->one_n));
+  }
+  guint old = GPOINTER_TO_UINT(g_hash_table_lookup(c->all, s));
+  g_hash_table_insert(c->all, (gpointer)s, GUINT_TO_POINTER(old + 1));
 }
 
+/* The most frequent string, ties to the byte-smaller (transfer none), or NULL when empty. */
+static const char *
+str_counts_top(const StrCounts *c)
+{
+  if (!c->all)
+    return c->one;
+  GHashTableIter it;
+  gpointer k, v;
+  const char *best = NULL;
+  guint best_n = 0;
+  g_hash_table_iter_init(&it, c->all);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    guint n = GPOINTER_TO_UINT(v);
+    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
+      best = k;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+/* The mentions of one document that share a key. */
 typedef struct {
   char *key;
-  GHashTable *names;       /* name -> count */
-  GHashTable *surfaces;    /* surface -> count */
+  StrCounts names;
+  StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
   guint mentions;
   guint n_words;
   guint first;             /* index of the first mention */
   char *canonical;         /* a lexicon name, if any mention had one */
   char *acronym;           /* acronym letters, if the name is one */
-  char *initials;          /* initials, if multi-word */
+  char *initials;          /* initials, if multi-word (only made when the document has an acronym) */
+  /* Set once every mention is grouped, as the names no longer change: */
+  const char *top;         /* the most frequent name (str_counts_top) */
+  const char *top_key;     /* its key: the group's own, or top_key_own */
+  char *top_key_own;
+  gboolean company;        /* top ends with a company's legal form */
 } Group;
 
 static void
@@ -114,14 +186,18 @@ group_free(gpointer p)
 {
   Group *g = p;
   g_free(g->key);
-  g_hash_table_unref(g->names);
-  g_hash_table_unref(g->surfaces);
+  if (g->names.all)
+    g_hash_table_unref(g->names.all);
+  if (g->surfaces.all)
+    g_hash_table_unref(g->surfaces.all);
   g_free(g->canonical);
   g_free(g->acronym);
   g_free(g->initials);
+  g_free(g->top_key_own);
   g_free(g);
 }
 
+/* Adds N to the count of S in T, whose keys T owns (a new key is copied). */
 static void
 count_add(GHashTable *t, const char *s, guint n)
 {
@@ -176,25 +252,6 @@ resolve_is_company(const char *name)
   return FALSE;
 }
 
-/* The most frequent key of COUNTS, ties to the byte-smaller (transfer none). */
-static const char *
-most_frequent(GHashTable *counts)
-{
-  GHashTableIter it;
-  gpointer k, v;
-  const char *best = NULL;
-  guint best_n = 0;
-  g_hash_table_iter_init(&it, counts);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    guint n = GPOINTER_TO_UINT(v);
-    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
-      best = k;
-      best_n = n;
-    }
-  }
-  return best;
-}
-
 /* Joins the sets of groups A and B unless the user said two of their names are never one
  * entity ("!A<TAB>B" in --aliases). */
 static void
@@ -209,8 +266,8 @@ resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *
         continue;
       for (guint j = 0; j < groups->len; j++)
         if (eg_uf_find(parent, j) == rb &&
-            eg_rules_never(rules, most_frequent(((Group *)groups->pdata[i])->names),
-                           most_frequent(((Group *)groups->pdata[j])->names)))
+            eg_rules_never(rules, ((Group *)groups->pdata[i])->top,
+                           ((Group *)groups->pdata[j])->top))
           return;
     }
   }
@@ -225,7 +282,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     Group *s = groups->pdata[i];
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
-    const char *sname = most_frequent(s->names);
+    const char *sname = s->top;
     gboolean given = s->n_words == 1 && eg_wordlist_has("given_names.txt", sname);
     gint found = -1;
     gboolean ambiguous = FALSE;
@@ -233,11 +290,11 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
       Group *l = groups->pdata[j];
       if (j == i || l->n_words <= s->n_words)
         continue;
-      const char *lname = most_frequent(l->names);
-      gboolean fits = group_is_person(l) && (eg_resolve_is_suffix(sname, lname) ||
-                                             (given && resolve_is_prefix(sname, lname)));
+      gboolean fits = group_is_person(l) &&
+                      (resolve_key_is_suffix(s->top_key, l->top_key) ||
+                       (given && resolve_key_is_prefix(s->top_key, l->top_key)));
       /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
-      fits = fits || (resolve_is_company(lname) && resolve_is_prefix(sname, lname));
+      fits = fits || (l->company && resolve_key_is_prefix(s->top_key, l->top_key));
       if (!fits)
         continue;
       guint root = eg_uf_find(parent, j);
@@ -297,6 +354,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
   g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
+  gboolean any_acronym = FALSE;
 
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &ms[k];
@@ -310,26 +368,38 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     } else {
       g = g_new0(Group, 1);
       g->key = g_steal_pointer(&key);
-      g->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-      g->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
       for (const char *c = g->key; *c; c++)
         g->n_words += *c == ' ';
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
-      g->initials = eg_resolve_initials(m->name);
+      any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
       g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len));
       g_ptr_array_add(groups, g);
     }
     if (m->canonical && !g->canonical)
       g->canonical = g_strdup(m->canonical);
-    count_add(g->names, m->name, 1);
-    count_add(g->surfaces, m->surface, 1);
+    str_counts_add(&g->names, m->name);
+    str_counts_add(&g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g->votes[t] += m->votes[t];
     g->mentions++;
+  }
+
+  for (guint i = 0; i < groups->len; i++) {
+    Group *g = groups->pdata[i];
+    g->top = str_counts_top(&g->names);
+    /* Without a lexicon name every mention's name has the group's key. */
+    if (g->canonical)
+      g->top_key = g->top_key_own = eg_resolve_key(g->top);
+    else
+      g->top_key = g->key;
+    g->company = resolve_is_company(g->top);
+    /* Initials serve only to match an acronym: the name of the group's first mention. */
+    if (any_acronym)
+      g->initials = eg_resolve_initials(ms[g->first].name);
   }
 
   g_autofree guint *parent = g_new(guint, groups->len + 1);
@@ -357,7 +427,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       continue;
     }
     Group *b = groups->pdata[root_best[r]];
-    const char *gn = most_frequent(g->names), *bn = most_frequent(b->names);
+    const char *gn = g->top, *bn = b->top;
     if ((g->canonical && !b->canonical) ||
         (!!g->canonical == !!b->canonical &&
          (g->n_words > b->n_words ||
@@ -370,7 +440,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       continue;
     Group *best = groups->pdata[root_best[i]];
     EgDocEntity *e = g_new0(EgDocEntity, 1);
-    e->label = g_strdup(best->canonical ? best->canonical : most_frequent(best->names));
+    e->label = g_strdup(best->canonical ? best->canonical : best->top);
     e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     root_entity[i] = res->entities->len;
     g_ptr_array_add(res->entities, e);
@@ -381,9 +451,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += g->votes[t];
     e->mentions += g->mentions;
+    if (!g->surfaces.all) {
+      count_add(e->surfaces, g->surfaces.one, g->surfaces.one_n);
+      continue;
+    }
     GHashTableIter it;
     gpointer k, v;
-    g_hash_table_iter_init(&it, g->surfaces);
+    g_hash_table_iter_init(&it, g->surfaces.all);
     while (g_hash_table_iter_next(&it, &k, &v))
       count_add(e->surfaces, k, GPOINTER_TO_UINT(v));
   }

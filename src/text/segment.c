@@ -46,6 +46,26 @@ seg_is_wordchar(gunichar c)
          t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
 }
 
+/* g_unichar_isalpha, isdigit and isupper with the ASCII answers inline: most text is ASCII and
+ * the GLib calls walk Unicode tables. */
+static inline gboolean
+seg_isalpha(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha(c) : g_unichar_isalpha(c);
+}
+
+static inline gboolean
+seg_isdigit(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit(c) : g_unichar_isdigit(c);
+}
+
+static inline gboolean
+seg_isupper(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper(c) : g_unichar_isupper(c);
+}
+
 static inline gboolean
 seg_is_space(gunichar c)
 {
@@ -111,7 +131,7 @@ seg_is_dotted(const char *s, const char *e)
   for (const char *p = s; p < e; p = seg_next(p, e)) {
     gunichar c = seg_char(p, e);
     if (want_letter) {
-      if (!g_unichar_isalpha(c))
+      if (!seg_isalpha(c))
         return FALSE;
       want_letter = FALSE;
     } else {
@@ -129,7 +149,7 @@ static const char *
 seg_scan_word(const char *p, const char *end, gboolean *abbr)
 {
   const char *start = p;
-  gboolean numeric = g_unichar_isdigit(seg_char(p, end));
+  gboolean numeric = seg_isdigit(seg_char(p, end));
   /* So far single letters joined by periods ("U.S"): kept as we go, since rescanning the word at
    * every period would make "A.A.A.A..." quadratic. */
   gboolean dotted = TRUE;
@@ -142,7 +162,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       p = seg_next(p, end);
       run_chars++;
     }
-    if (run_chars != 1 || !g_unichar_isalpha(seg_char(run, end)) || ++dotted_letters > 8)
+    if (run_chars != 1 || !seg_isalpha(seg_char(run, end)) || ++dotted_letters > 8)
       dotted = FALSE;
     if (p >= end)
       break;
@@ -153,7 +173,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       /* "’s" followed by a non-letter is the possessive clitic, split off by the caller. */
       if ((c1 == 's' || c1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, end), end)))
         break;
-      if (g_unichar_isalpha(c1)) {
+      if (seg_isalpha(c1)) {
         p = q;
         dotted = FALSE;
         continue;
@@ -165,15 +185,15 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       dotted = FALSE;
       continue;
     }
-    if ((c == '.' || c == ',') && numeric && g_unichar_isdigit(c1)) {
+    if ((c == '.' || c == ',') && numeric && seg_isdigit(c1)) {
       p = q;
       continue;
     }
-    if (c == '.' && dotted && g_unichar_isalpha(c1) && seg_char(seg_next(q, end), end) == '.') {
+    if (c == '.' && dotted && seg_isalpha(c1) && seg_char(seg_next(q, end), end) == '.') {
       p = q;
       continue;
     }
-    if (c == '&' && !numeric && g_unichar_isupper(c1) && g_unichar_isupper(seg_char(start, end))) {
+    if (c == '&' && !numeric && seg_isupper(c1) && seg_isupper(seg_char(start, end))) {
       p = q;
       dotted = FALSE;
       continue;
@@ -184,7 +204,9 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
     /* Abbreviations are short: only those can be in the list ("Corp.", "Sept."). */
     gboolean listed = FALSE;
     if (p - start < 16) {
-      g_autofree char *with_dot = g_strndup(start, (gsize)(p - start + 1));
+      char with_dot[17];
+      memcpy(with_dot, start, (gsize)(p - start + 1));
+      with_dot[p - start + 1] = '\0';
       listed = eg_wordlist_has("abbreviations.txt", with_dot);
     }
     if (dotted || listed) {
@@ -203,10 +225,10 @@ seg_case_flags(const char *s, const char *e)
   gboolean first = TRUE;
   for (const char *p = s; p < e; p = seg_next(p, e)) {
     gunichar c = seg_char(p, e);
-    if (!g_unichar_isalpha(c))
+    if (!seg_isalpha(c))
       continue;
     letters++;
-    if (g_unichar_isupper(c) || g_unichar_istitle(c)) {
+    if (seg_isupper(c) || (c >= 0x80 && g_unichar_istitle(c))) {
       upper++;
       if (first && p == s)
         flags |= EG_TF_CAP;
@@ -220,7 +242,8 @@ seg_case_flags(const char *s, const char *e)
 
 typedef struct {
   const char *text;
-  GArray *tokens;
+  GArray *tokens;         /* its first n elements are the tokens so far; the rest is room */
+  guint n;
   guint32 sentence;
   guint32 paragraph;
   guint32 word_index;
@@ -229,17 +252,16 @@ typedef struct {
 static void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
-  EgToken t = { 0 };
-  t.start = (guint32)(s - ctx->text);
-  t.end = (guint32)(e - ctx->text);
-  t.paragraph = ctx->paragraph;
-  t.word_index = ctx->word_index;
-  t.kind = (guint8)kind;
-  t.flags = flags;
-  t.ch = ch;
+  /* The array grows by doubling and is written in place: an append per token cost more than
+   * the rest of the token. */
+  if (ctx->n == ctx->tokens->len)
+    g_array_set_size(ctx->tokens, MAX(16, 2 * ctx->tokens->len));
+  EgToken *t = &g_array_index(ctx->tokens, EgToken, ctx->n++);
+  *t = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
+                  .paragraph = ctx->paragraph, .word_index = ctx->word_index,
+                  .kind = (guint8)kind, .flags = flags, .ch = ch };
   if (kind == EG_TOK_WORD || kind == EG_TOK_NUMBER)
     ctx->word_index++;
-  g_array_append_val(ctx->tokens, t);
 }
 
 /* Tokenises one paragraph [s, e) and appends its tokens. */
@@ -249,6 +271,30 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
   const char *p = s;
   gunichar prev = ' ';
   while (p < e) {
+    if (g_ascii_isalnum(*p)) {
+      /* Fast path: a run of ASCII letters and digits ended by the paragraph's end or by an
+       * ASCII character that cannot continue a word (not ' - . , &) is the whole word, with
+       * no abbreviation period and no clitic, and its case is read as it is scanned. */
+      const char *q = p;
+      guint letters = 0, upper = 0;
+      while (q < e && g_ascii_isalnum(*q)) {
+        letters += g_ascii_isalpha(*q);
+        upper += g_ascii_isupper(*q);
+        q++;
+      }
+      if (q == e || ((unsigned char)*q < 0x80 && !strchr("'-.,&", *q))) {
+        gboolean number = g_ascii_isdigit(*p);
+        guint8 flags = 0;
+        if (!number && g_ascii_isupper(*p))
+          flags |= EG_TF_CAP;
+        if (!number && letters >= 2 && upper == letters)
+          flags |= EG_TF_ALLCAPS;
+        seg_push(ctx, p, q, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
+        p = q;
+        prev = 'a';
+        continue;
+      }
+    }
     gunichar c = seg_char(p, e);
     if (seg_is_space(c)) {
       prev = ' ';
@@ -258,7 +304,7 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
     if (seg_is_wordchar(c)) {
       gboolean abbr;
       const char *we = seg_scan_word(p, e, &abbr);
-      gboolean number = g_unichar_isdigit(c);
+      gboolean number = seg_isdigit(c);
       guint8 flags = number ? 0 : seg_case_flags(p, we);
       if (abbr)
         flags |= EG_TF_ABBR;
@@ -325,7 +371,7 @@ static gboolean
 seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 {
   const EgToken *tok = (const EgToken *)ctx->tokens->data;
-  guint n = ctx->tokens->len;
+  guint n = ctx->n;
   gboolean quoted = FALSE;
   for (guint j = k; j < m; j++)
     if (tok[j].flags & EG_TF_CLOSE_QUOTE)
@@ -355,7 +401,7 @@ static void
 seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
   EgToken *tok = (EgToken *)ctx->tokens->data;
-  guint n = ctx->tokens->len;
+  guint n = ctx->n;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
@@ -443,7 +489,8 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
 
   EgSegmentation *seg = g_new0(EgSegmentation, 1);
   seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
-  SegCtx ctx = { text, seg->tokens, 0, 0, 0 };
+  g_array_set_size(seg->tokens, len / 5 + 16);
+  SegCtx ctx = { text, seg->tokens, 0, 0, 0, 0 };
 
   const char *para_start = NULL;
   for (const char *p = text; p <= end;) {
@@ -456,9 +503,9 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
     if (close) {
       const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
-      guint first = seg->tokens->len;
+      guint first = ctx.n;
       seg_tokenise(&ctx, para_start, para_end);
-      if (seg->tokens->len > first) {
+      if (ctx.n > first) {
         seg_sentences(&ctx, text, first);
         ctx.paragraph++;
       }
@@ -468,6 +515,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
       break;
     p = nl + 1;
   }
+  g_array_set_size(seg->tokens, ctx.n);
   seg->n_sentences = ctx.sentence;
   seg->n_paragraphs = ctx.paragraph;
   return seg;

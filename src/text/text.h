@@ -28,6 +28,9 @@ gboolean eg_wordlist_has(const char *name, const char *word);
  * follows the locale, and under tr_TR "In" would become "ın" and miss every word list.
  * Returns a new string (transfer full). This function can't fail. */
 char *eg_text_lower(const char *str, gssize len);
+/* Appends STR (LEN bytes) to OUT in lower case, as eg_text_lower spells it, for callers that
+ * look up many words and reuse one buffer. This function can't fail. */
+void eg_text_lower_append(GString *out, const char *str, gsize len);
 
 /* Whether LOWER (a lower-case word) is a verb of saying: "said", "asked", "told", ... A quote
  * followed by "Trump said" stays one sentence with it; "Sullivan said" leans to a person. */

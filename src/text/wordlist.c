@@ -32,29 +32,31 @@ wordlist_load(const char *name)
     g_error("entgraph: embedded lexicon %s is missing: %s", name, error->message);
 
   gboolean tsv = g_str_has_suffix(name, ".tsv");
-  GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys and values point into one copy of the list, cut into strings where lines and
+   * columns end; like the table, it lives as long as the process. */
+  GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
   gsize size = 0;
-  const char *data = g_bytes_get_data(bytes, &size);
-  const char *end = data + size;
-  for (const char *line = data; line < end;) {
-    const char *nl = memchr(line, '\n', (gsize)(end - line));
-    const char *line_end = nl ? nl : end;
+  const char *raw = g_bytes_get_data(bytes, &size);
+  char *data = g_malloc(size + 1);
+  memcpy(data, raw, size);
+  data[size] = '\0';
+  g_bytes_unref(bytes);
+  char *end = data + size;
+  for (char *line = data; line < end;) {
+    char *nl = memchr(line, '\n', (gsize)(end - line));
+    char *line_end = nl ? nl : end;
+    *line_end = '\0';
     if (line_end > line) {
-      const char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
-      const char *key_end = tab ? tab : line_end;
-      char *key = g_strndup(line, (gsize)(key_end - line));
-      char *value = tab ? g_strndup(tab + 1, (gsize)(line_end - tab - 1)) : NULL;
-      /* Sorted sources list the preferred reading of a surface first: keep it. */
-      if (!g_hash_table_contains(set, key))
-        g_hash_table_insert(set, key, value);
-      else {
-        g_free(key);
-        g_free(value);
-      }
+      char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
+      if (tab)
+        *tab = '\0';
+      /* Sorted sources list the preferred reading of a surface first: keep it. (A .txt
+       * list has no readings, and inserting a word twice changes nothing.) */
+      if (!tsv || !g_hash_table_contains(set, line))
+        g_hash_table_insert(set, line, tab ? tab + 1 : NULL);
     }
     line = nl ? nl + 1 : end;
   }
-  g_bytes_unref(bytes);
   return set;
 }
 
@@ -94,22 +96,33 @@ eg_is_speech_verb(const char *lower)
     "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
   };
   for (guint i = 0; lower && verbs[i]; i++)
-    if (strcmp(lower, verbs[i]) == 0)
+    if (lower[0] == verbs[i][0] && strcmp(lower, verbs[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+void
+eg_text_lower_append(GString *out, const char *str, gsize len)
+{
+  g_return_if_fail(out != NULL && (str != NULL || len == 0));
+  const char *end = str + len;
+  for (const char *p = str; p < end;) {
+    if ((unsigned char)*p < 0x80) {
+      g_string_append_c(out, g_ascii_tolower(*p));
+      p++;
+    } else {
+      g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
+      p = g_utf8_next_char(p);
+    }
+  }
 }
 
 char *
 eg_text_lower(const char *str, gssize len)
 {
   g_return_val_if_fail(str != NULL, NULL);
-  const char *end = len < 0 ? str + strlen(str) : str + len;
-  GString *out = g_string_sized_new((gsize)(end - str));
-  for (const char *p = str; p < end; p = g_utf8_next_char(p)) {
-    if ((unsigned char)*p < 0x80)
-      g_string_append_c(out, g_ascii_tolower(*p));
-    else
-      g_string_append_unichar(out, g_unichar_tolower(g_utf8_get_char(p)));
-  }
+  gsize n = len < 0 ? strlen(str) : (gsize)len;
+  GString *out = g_string_sized_new(n);
+  eg_text_lower_append(out, str, n);
   return g_string_free(out, FALSE);
 }

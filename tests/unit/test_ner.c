@@ -609,6 +609,28 @@ test_press_cues(void)
   g_assert_cmpint(top_type(mention(f, 1)), ==, EG_TYPE_ORG);
 }
 
+static void
+test_spellings(void)
+{
+  /* Words are looked up as the lexicons spell them, ASCII or not: capitals in title case
+   * ("SÃO PAULO" is the place São Paulo, "ÉMILE" the given name Émile), typographic hyphens and
+   * apostrophes straightened, touching tokens kept as one word ("AT&T"). */
+  g_autoptr(Found) f = found_new("S\u00c3O PAULO STRIKE ENDS\n\nWorkers in S\u00c3O PAULO met Ana "
+                                 "Wasserman\u2010Schultz and Dan O\u2019Brien of AT&T. "
+                                 "\u00c9MILE ZOLA was read in M\u00fcnchen.");
+  g_autofree char *got = names(f);
+  g_assert_cmpstr(got, ==, "S\u00c3O PAULO|S\u00c3O PAULO|Ana Wasserman-Schultz|Dan O'Brien|AT&T|"
+                           "\u00c9MILE ZOLA|M\u00fcnchen");
+  for (guint i = 0; i < 2; i++) {
+    g_assert_cmpstr(mention(f, i)->canonical, ==, "S\u00e3o Paulo");
+    g_assert_cmpint(top_type(mention(f, i)), ==, EG_TYPE_LOC);
+  }
+  g_assert_cmpint(top_type(mention(f, 2)), ==, EG_TYPE_PERSON);
+  g_assert_cmpint(top_type(mention(f, 3)), ==, EG_TYPE_PERSON);
+  g_assert_cmpint(top_type(mention(f, 5)), ==, EG_TYPE_PERSON);
+  g_assert_cmpuint(mention(f, 5)->votes[EG_TYPE_PERSON], ==, EG_VOTE_STRONG);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -647,5 +669,6 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/peoples", test_peoples);
   g_test_add_func("/ner/sport-unknown-word", test_sport_unknown_word);
   g_test_add_func("/ner/press-cues", test_press_cues);
+  g_test_add_func("/ner/spellings", test_spellings);
   return g_test_run();
 }

@@ -116,6 +116,9 @@ test_key(void)
   check_key("Maria\tOkafor", "maria okafor");
   check_key("O'Brien", "o'brien");
   check_key("\u00c9COLE Normale", "\u00e9cole normale");
+  /* case folding, not lower case: the German sharp s folds to "ss", also beside ASCII */
+  check_key("STRA\u00dfE Nord", "strasse nord");
+  check_key("Mr. A-B.C", "mr a bc");
   check_key("", "");
 }
 
@@ -136,6 +139,11 @@ test_initials(void)
   check_initials("Bank of the North", "BN");
   check_initials("Johnson & Johnson", "JJ");
   check_initials("\u00c9tat Major", "\u00c9M");
+  check_initials("\u00e9tat major", "\u00c9M");
+  /* connectors in any case, empty words between two spaces skipped */
+  check_initials("Bank OF The  North", "BN");
+  check_initials("Of Mice", "M");
+  check_initials("Okafor ", "O");
   check_initials("Okafor", NULL);
   check_initials("", NULL);
 }
