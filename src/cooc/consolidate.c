@@ -215,10 +215,16 @@ cmp_node(const void *a, const void *b)
   return strcmp(((const EgNode *)a)->label, ((const EgNode *)b)->label);
 }
 
+/* A pair of names as an edge between two nodes (source < target). */
+typedef struct {
+  guint source, target;
+  const EgPairCounts *pair;
+} EdgeHit;
+
 static int
-cmp_edge(const void *a, const void *b)
+cmp_hit(const void *a, const void *b)
 {
-  const EgEdge *x = a, *y = b;
+  const EdgeHit *x = a, *y = b;
   if (x->source != y->source)
     return x->source < y->source ? -1 : 1;
   return x->target < y->target ? -1 : x->target > y->target;
@@ -459,18 +465,23 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   }
 
   /* Pairs map onto nodes; pairs that land on one edge add up (windows, documents), the edge's
-   * example is the smallest of theirs, pairs inside one node vanish. */
-  g_autoptr(GPtrArray) best_pair = g_ptr_array_new(); /* per edge: the pair giving its example */
-  g_autoptr(GHashTable) edge_index = g_hash_table_new(g_int64_hash, g_int64_equal);
-  GArray *keys = g_array_new(FALSE, FALSE, sizeof(gint64));
-  g_array_set_size(keys, g_hash_table_size(counts->pairs));
-  guint ki = 0;
+   * example is the smallest of theirs, pairs inside one node vanish. The pairs are sorted by
+   * their edge and summed in one pass: sums and the minimum do not depend on the order. */
+  GArray *hits = g_array_sized_new(FALSE, FALSE, sizeof(EdgeHit), g_hash_table_size(counts->pairs));
   GHashTableIter pi;
   gpointer pk, pv;
   g_hash_table_iter_init(&pi, counts->pairs);
   while (g_hash_table_iter_next(&pi, &pk, &pv)) {
     const char *sep = strchr(pk, '\x1f');
-    g_autofree char *a = g_strndup(pk, (gsize)(sep - (const char *)pk));
+    gsize alen = (gsize)(sep - (const char *)pk);
+    char stack[256];
+    g_autofree char *heap = alen < sizeof stack ? NULL : g_strndup(pk, alen);
+    const char *a = heap;
+    if (!heap) {
+      memcpy(stack, pk, alen);
+      stack[alen] = '\0';
+      a = stack;
+    }
     gpointer ia, ib;
     if (!g_hash_table_lookup_extended(index, a, NULL, &ia) ||
         !g_hash_table_lookup_extended(index, sep + 1, NULL, &ib))
@@ -478,43 +489,32 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     guint na = (guint)node_of[GPOINTER_TO_UINT(ia)], nb = (guint)node_of[GPOINTER_TO_UINT(ib)];
     if (na == nb)
       continue;
-    if (na > nb) {
-      guint tmp = na;
-      na = nb;
-      nb = tmp;
-    }
-    gint64 *slot = &g_array_index(keys, gint64, ki++);
-    *slot = ((gint64)na << 32) | nb;
-    const EgPairCounts *pc = pv;
-    gpointer found;
-    if (g_hash_table_lookup_extended(edge_index, slot, NULL, &found)) {
-      guint ei = GPOINTER_TO_UINT(found);
-      EgEdge *e = &g_array_index(t->edges, EgEdge, ei);
-      e->count += pc->windows;
-      e->documents += pc->documents;
-      const EgPairCounts *b = best_pair->pdata[ei];
+    EdgeHit h = { MIN(na, nb), MAX(na, nb), pv };
+    g_array_append_val(hits, h);
+  }
+  g_array_sort(hits, cmp_hit);
+  for (guint i = 0; i < hits->len;) {
+    const EdgeHit *h = &g_array_index(hits, EdgeHit, i);
+    EgEdge e = { h->source, h->target, 0, 0, NULL };
+    const EgPairCounts *best = NULL;
+    for (; i < hits->len && g_array_index(hits, EdgeHit, i).source == e.source &&
+           g_array_index(hits, EdgeHit, i).target == e.target; i++) {
+      const EgPairCounts *pc = g_array_index(hits, EdgeHit, i).pair;
+      e.count += pc->windows;
+      e.documents += pc->documents;
       if (pc->example_key) {
-        int d = b->example_key ? strcmp(pc->example_key, b->example_key) : -1;
-        if (d < 0 || (d == 0 && strcmp(pc->example, b->example) < 0))
-          best_pair->pdata[ei] = (gpointer)pc;
+        int d = best ? strcmp(pc->example_key, best->example_key) : -1;
+        if (d < 0 || (d == 0 && strcmp(pc->example, best->example) < 0))
+          best = pc;
       }
-    } else {
-      EgEdge e = { na, nb, pc->windows, pc->documents, NULL };
-      g_hash_table_insert(edge_index, slot, GUINT_TO_POINTER(t->edges->len));
-      g_array_append_val(t->edges, e);
-      g_ptr_array_add(best_pair, (gpointer)pc);
     }
-  }
-  for (guint i = 0; i < t->edges->len; i++) {
-    const EgPairCounts *b = best_pair->pdata[i];
-    if (b->example) {
-      g_ptr_array_add(t->examples, g_strdup(b->example));
-      g_array_index(t->edges, EgEdge, i).example = t->examples->pdata[t->examples->len - 1];
+    if (best && best->example) {
+      g_ptr_array_add(t->examples, g_strdup(best->example));
+      e.example = t->examples->pdata[t->examples->len - 1];
     }
+    g_array_append_val(t->edges, e); /* in (source, target) order already */
   }
-  g_array_sort(t->edges, cmp_edge);
-  g_hash_table_remove_all(edge_index);
-  g_array_free(keys, TRUE);
+  g_array_free(hits, TRUE);
 
   return t;
 }
