@@ -1190,7 +1190,9 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   /* "On Monday Trump said": edge calendar words are not part of a name. */
   while (a < b && ner_fact(ctx, a, NER_F_CALENDAR))
     a++;
-  while (b > a && ner_fact(ctx, b - 1, NER_F_CALENDAR))
+  /* ... except a month that is a surname after a given name: "Theresa May", "Karen April". */
+  while (b > a && ner_fact(ctx, b - 1, NER_F_CALENDAR) &&
+         !(b - 1 > a && ner_fact(ctx, b - 2, NER_F_GIVEN_TC)))
     b--;
   /* A connector cannot start or end a name once its neighbours are gone. */
   while (a < b && !(ctx->tok[a].flags & EG_TF_CAP))

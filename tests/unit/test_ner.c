@@ -92,6 +92,16 @@ top_type(const EgMention *m)
   return best;
 }
 
+/* A month at a name's end is cut ("Trump in July" gives no "July"), unless it is the surname
+ * after a given name. */
+static void
+test_month_surname(void)
+{
+  assert_names("Theresa May met Donald Trump at Chequers.", "Theresa May|Donald Trump|Chequers");
+  assert_names("Prime Minister Theresa May spoke.", "Theresa May");
+  assert_names("Donald Trump will visit Britain in July.", "Donald Trump|Britain");
+}
+
 /* ---- titles, possessives, articles ------------------------------------------------------------ */
 
 static void
@@ -636,6 +646,7 @@ main(int argc, char *argv[])
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/ner/title", test_title_stripped);
+  g_test_add_func("/ner/month-surname", test_month_surname);
   g_test_add_func("/ner/nationality-title", test_nationality_title);
   g_test_add_func("/ner/ordinary-before-title", test_ordinary_word_before_title);
   g_test_add_func("/ner/possessive", test_possessive);
