@@ -651,12 +651,18 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
     while (g_hash_table_iter_next(&si, &sk, &sv))
       add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
   }
+  /* Both tables key a pair the same way: look the key up as it is. */
   g_hash_table_iter_init(&it, from->pairs);
   while (g_hash_table_iter_next(&it, &k, &v)) {
     const EgPairCounts *f = v;
-    const char *sep = strchr(k, '\x1f');
-    g_autofree char *a = g_strndup(k, (gsize)(sep - (const char *)k));
-    eg_counts_add_pair(into, a, sep + 1, f->windows, f->documents, f->example_key, f->example);
+    EgPairCounts *pc = g_hash_table_lookup(into->pairs, k);
+    if (!pc) {
+      pc = g_new0(EgPairCounts, 1);
+      g_hash_table_insert(into->pairs, g_strdup(k), pc);
+    }
+    pc->windows += f->windows;
+    pc->documents += f->documents;
+    example_offer(pc, f->example_key, f->example);
   }
   into->documents += from->documents;
   into->windows += from->windows;

@@ -147,13 +147,29 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
   guint f = eg_sources_read(inputs, &options->source, pipeline_doc, &ctx, report_fn, user_data);
   if (ctx.pool) {
     g_thread_pool_free(ctx.pool, FALSE, TRUE); /* waits for every queued document */
-    /* Sums: the order of the merge does not change the result. */
+    /* The merge is the one part that does not run in parallel: the largest partial becomes the
+     * result instead of being copied, and the others are added to it. Sums and minima: the
+     * order does not change the result. */
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)eg_counts_free);
     GHashTableIter it;
     gpointer part;
     g_hash_table_iter_init(&it, ctx.partials);
-    while (g_hash_table_iter_next(&it, NULL, &part))
-      eg_counts_merge(ctx.counts, part, NULL); /* same options: cannot fail */
+    while (g_hash_table_iter_next(&it, NULL, &part)) {
+      g_hash_table_iter_steal(&it);
+      g_ptr_array_add(parts, part);
+    }
     g_hash_table_unref(ctx.partials);
+    guint largest = 0;
+    for (guint i = 1; i < parts->len; i++)
+      if (g_hash_table_size(((EgCounts *)parts->pdata[i])->pairs) >
+          g_hash_table_size(((EgCounts *)parts->pdata[largest])->pairs))
+        largest = i;
+    if (parts->len > 0) {
+      eg_counts_free(ctx.counts); /* empty, made with the same options */
+      ctx.counts = g_ptr_array_steal_index_fast(parts, largest);
+    }
+    for (guint i = 0; i < parts->len; i++)
+      eg_counts_merge(ctx.counts, parts->pdata[i], NULL); /* same options: cannot fail */
     g_cond_clear(&ctx.done);
     g_mutex_clear(&ctx.lock);
   }
