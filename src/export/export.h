@@ -141,6 +141,9 @@ char *eg_export_xml_clean(const char *value);
 /* VALUE itself when it needs no cleaning, else its eg_export_xml_clean copy, also put in
  * *TO_FREE (transfer full; NULL when VALUE is returned). */
 const char *eg_export_xml_cleaned(const char *value, char **to_free);
+/* PREFIX and the number V ("n42", the id of node 42), written into BUF (32 bytes) without printf:
+ * every node writes its id and every edge two or three. Returns BUF. */
+const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the
  * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *eg_export_number(char *buf, double value, gboolean integer);

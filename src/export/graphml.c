@@ -82,26 +82,6 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   return rc;
 }
 
-/* "n42": node ids are written for every node and twice for every edge, so without printf. BUF
- * holds 32 bytes. */
-static const char *
-graphml_node_id(char *buf, igraph_integer_t v)
-{
-  char digits[24];
-  guint64 u = (guint64)v;
-  gsize n = 0;
-  do {
-    digits[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  gsize k = 0;
-  buf[k++] = 'n';
-  while (n)
-    buf[k++] = digits[--n];
-  buf[k] = '\0';
-  return buf;
-}
-
 gboolean
 eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
@@ -129,7 +109,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys);
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
-    graphml_node_id(id, v);
+    eg_export_id(id, 'n', v);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys);
@@ -139,8 +119,8 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     char src[32], dst[32];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
-    graphml_node_id(src, MIN(from, to));
-    graphml_node_id(dst, MAX(from, to));
+    eg_export_id(src, 'n', MIN(from, to));
+    eg_export_id(dst, 'n', MAX(from, to));
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);

@@ -348,6 +348,14 @@ number_integer(char *buf, gint64 v)
 }
 
 const char *
+eg_export_id(char *buf, char prefix, igraph_integer_t v)
+{
+  buf[0] = prefix;
+  number_integer(buf + 1, (gint64)v);
+  return buf;
+}
+
+const char *
 eg_export_number(char *buf, double value, gboolean integer)
 {
   if (integer && value > -9.2e18 && value < 9.2e18)

@@ -617,6 +617,28 @@ test_xml_cleaned(void)
   }
 }
 
+/* JSON strings: the escapes the contract lists, runs of other text (UTF-8 included) as they are,
+ * text that is not UTF-8 repaired with U+FFFD. */
+static void
+test_json_strings(void)
+{
+  EgNodeTable *t = g_new0(EgNodeTable, 1);
+  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  g_array_set_clear_func(t->nodes, clear_node);
+  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
+  add_node(t, NASTY_LABEL, EG_TYPE_ORG, 5, 2, "");
+  add_node(t, "bad \xff byte \u00e9\xc3", EG_TYPE_MISC, 1, 1, "");
+  add_node(t, "line\u2028sep\u2029x\x7f\b\f\n\r\t\u00e9\u20ac\U0001F600", EG_TYPE_MISC, 1, 1, "");
+  igraph_t g;
+  build_graph(&g, t);
+  g_autofree char *json = write_to_string(eg_export_json, &g, NULL);
+  igraph_destroy(&g);
+  eg_node_table_free(t);
+  g_assert_nonnull(strstr(json, "\"label\": \"Alpha \\u0026 \\\"Beta\\\" \\u003cscript\\u003e'x'\\\\y\\u0001z\""));
+  g_assert_nonnull(strstr(json, "\"label\": \"bad \uFFFD byte \u00e9\uFFFD\""));
+  g_assert_nonnull(strstr(json, "\"label\": \"line\\u2028sep\\u2029x\\u007f\\b\\f\\n\\r\\t\u00e9\u20ac\U0001F600\""));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -635,6 +657,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/number-locale", test_number_locale);
   g_test_add_func("/export/xml-clean", test_xml_clean);
   g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
+  g_test_add_func("/export/json-strings", test_json_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
   return g_test_run();
 }
