@@ -4,6 +4,10 @@
  * document (words 0..N-1, N..2N-1, ...: tumbling, not sliding, so that the number of windows is
  * well defined for association measures). Counts are plain sums, so partial counts merge exactly;
  * a pair's example is a minimum (of its key, then its text), which merges exactly too.
+ *
+ * Counting is the hot path: within one document part, pairs are entity indices that are sorted
+ * and summed, so each distinct pair reaches the corpus table (keyed by labels) once per part, and
+ * an example sentence is built only when its key can beat the pair's current example.
  */
 #include "cooc/cooc.h"
 
