@@ -283,6 +283,13 @@ eg_export_xml_clean(const char *value)
 {
   GString *s = g_string_sized_new(strlen(value));
   for (const char *p = value; *p; p = g_utf8_next_char(p)) {
+    /* A sequence cut short by the end of the string is dropped: reading it whole would read
+     * past the terminator. */
+    gboolean cut = FALSE;
+    for (gint k = 1; k < g_utf8_skip[(guchar)*p] && !cut; k++)
+      cut = p[k] == '\0';
+    if (cut)
+      break;
     gunichar c = g_utf8_get_char(p);
     gboolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
                   (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
