@@ -91,6 +91,9 @@ char *eg_counts_example_key(const char *doc_id, guint part, guint sentence);
 /* Adds FROM into INTO. Returns FALSE and sets ERROR (nothing changes) when their headers
  * (window, paragraph mode) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
+/* As eg_counts_merge, moving what INTO lacks out of FROM rather than copying it; FROM is freed
+ * whatever the result (transfer full). */
+gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */
 gboolean eg_window_parse(const char *s, EgWindowKind *kind, guint *size);

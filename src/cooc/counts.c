@@ -628,10 +628,11 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       sentence_text_clear(&texts[s]);
 }
 
-gboolean
-eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
+/* Adds FROM into INTO; with TAKE, what INTO lacks is moved out of FROM instead of copied (FROM
+ * is then only fit to be freed). Both merges go through here, so they cannot drift apart. */
+static gboolean
+counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
 {
-  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
   if (into->window != from->window || into->window_size != from->window_size ||
       into->paragraphs != from->paragraphs) {
     g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);
@@ -642,7 +643,12 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
   gpointer k, v;
   g_hash_table_iter_init(&it, from->entities);
   while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgEntityCounts *f = v;
+    EgEntityCounts *f = v;
+    if (take && !g_hash_table_contains(into->entities, f->label)) {
+      g_hash_table_iter_steal(&it);
+      g_hash_table_insert(into->entities, f->label, f);
+      continue;
+    }
     EgEntityCounts *e = eg_counts_entity(into, f->label);
     e->mentions += f->mentions;
     e->documents += f->documents;
@@ -652,23 +658,58 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
     GHashTableIter si;
     gpointer sk, sv;
     g_hash_table_iter_init(&si, f->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv))
-      add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
+    while (g_hash_table_iter_next(&si, &sk, &sv)) {
+      if (take && !g_hash_table_contains(e->surfaces, sk)) {
+        g_hash_table_iter_steal(&si);
+        g_hash_table_insert(e->surfaces, sk, sv);
+      } else {
+        add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
+      }
+    }
   }
   /* Both tables key a pair the same way: look the key up as it is. */
   g_hash_table_iter_init(&it, from->pairs);
   while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgPairCounts *f = v;
+    EgPairCounts *f = v;
     EgPairCounts *pc = g_hash_table_lookup(into->pairs, k);
+    if (!pc && take) {
+      g_hash_table_iter_steal(&it);
+      g_hash_table_insert(into->pairs, k, f);
+      continue;
+    }
     if (!pc) {
       pc = g_new0(EgPairCounts, 1);
       g_hash_table_insert(into->pairs, g_strdup(k), pc);
     }
     pc->windows += f->windows;
     pc->documents += f->documents;
-    example_offer(pc, f->example_key, f->example);
+    if (take && f->example_key && example_smaller(pc, f->example_key, f->example)) {
+      g_free(pc->example_key);
+      g_free(pc->example);
+      pc->example_key = g_steal_pointer(&f->example_key);
+      pc->example = g_steal_pointer(&f->example);
+    } else if (!take) {
+      example_offer(pc, f->example_key, f->example);
+    }
   }
   into->documents += from->documents;
   into->windows += from->windows;
   return TRUE;
+}
+
+gboolean
+eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
+{
+  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
+  /* Without TAKE, FROM is only read. */
+  return counts_merge(into, (EgCounts *)from, FALSE, error);
+}
+
+gboolean
+eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error)
+{
+  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
+  gboolean ok = counts_merge(into, from, TRUE, error);
+  eg_counts_free(from);
+  return ok;
 }

@@ -148,7 +148,7 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
   if (ctx.pool) {
     g_thread_pool_free(ctx.pool, FALSE, TRUE); /* waits for every queued document */
     /* The merge is the one part that does not run in parallel: the largest partial becomes the
-     * result instead of being copied, and the others are added to it. Sums and minima: the
+     * result instead of being copied, and the others are moved into it. Sums and minima: the
      * order does not change the result. */
     g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)eg_counts_free);
     GHashTableIter it;
@@ -168,8 +168,9 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
       eg_counts_free(ctx.counts); /* empty, made with the same options */
       ctx.counts = g_ptr_array_steal_index_fast(parts, largest);
     }
-    for (guint i = 0; i < parts->len; i++)
-      eg_counts_merge(ctx.counts, parts->pdata[i], NULL); /* same options: cannot fail */
+    /* Same options: cannot fail. The partials are not needed after: their entries move. */
+    while (parts->len > 0)
+      eg_counts_merge_take(ctx.counts, g_ptr_array_steal_index_fast(parts, parts->len - 1), NULL);
     g_cond_clear(&ctx.done);
     g_mutex_clear(&ctx.lock);
   }

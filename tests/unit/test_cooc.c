@@ -402,6 +402,38 @@ test_merge(void)
   assert_counts_equal(empty, whole);
 }
 
+/* Moving a partial in gives what copying it in gives, examples included. */
+static void
+test_merge_take(void)
+{
+  const char *const one[] = { "Maria Okafor met Daniel Lund. Okafor left.", "Daniel Lund flew to Oslo.", NULL };
+  /* two's first document names Lund and Oslo: its example (doc0) replaces one's (doc1) */
+  const char *const two[] = { "Priya Raman met Daniel Lund in Oslo.", "Lund's plan and Okafor's plan.",
+                              "Daniel Lund met Maria Okafor in Oslo.", NULL };
+  g_autoptr(EgCounts) copied = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) moved = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) b = count_docs(EG_WINDOW_SENTENCE, 0, two);
+  g_assert_true(eg_counts_merge(copied, b, NULL));
+  g_assert_true(eg_counts_merge_take(moved, count_docs(EG_WINDOW_SENTENCE, 0, two), NULL));
+  assert_counts_equal(moved, copied);
+  assert_counts_equal(copied, moved);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, copied->pairs);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgPairCounts *x = v, *y = g_hash_table_lookup(moved->pairs, k);
+    g_assert_cmpuint(x->documents, ==, y->documents);
+    g_assert_cmpstr(x->example_key, ==, y->example_key);
+    g_assert_cmpstr(x->example, ==, y->example);
+  }
+  const EgPairCounts *lo = g_hash_table_lookup(moved->pairs, "Daniel Lund\x1fOslo");
+  g_assert_cmpstr(lo->example, ==, "Priya Raman met Daniel Lund in Oslo.");
+  /* refused: FROM is freed all the same */
+  g_autoptr(GError) error = NULL;
+  g_assert_false(eg_counts_merge_take(moved, eg_counts_new(EG_WINDOW_DOCUMENT, 0), &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+}
+
 static void
 test_merge_refuses(void)
 {
@@ -640,6 +672,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/examples/cut", test_examples_cut);
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
+  g_test_add_func("/cooc/merge/take", test_merge_take);
   g_test_add_func("/cooc/consolidate/sorted", test_consolidate_sorted);
   g_test_add_func("/cooc/consolidate/surname", test_consolidate_surname_across_documents);
   g_test_add_func("/cooc/consolidate/spelling", test_consolidate_spelling_variants);
