@@ -105,6 +105,9 @@ EgCounts *eg_counts_sum_periods(const EgCounts *c);
 /* Adds FROM into INTO, period by period when they have periods. Returns FALSE and sets ERROR
  * (nothing changes) when their headers (window, paragraph mode, slice) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
+/* As eg_counts_merge, moving what INTO lacks out of FROM rather than copying it; FROM is freed
+ * whatever the result (transfer full). */
+gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */
 gboolean eg_window_parse(const char *s, EgWindowKind *kind, guint *size);

@@ -4,6 +4,10 @@
  * document (words 0..N-1, N..2N-1, ...: tumbling, not sliding, so that the number of windows is
  * well defined for association measures). Counts are plain sums, so partial counts merge exactly;
  * a pair's example is a minimum (of its key, then its text), which merges exactly too.
+ *
+ * Counting is the hot path: within one document part, pairs are entity indices that are sorted
+ * and summed, so each distinct pair reaches the corpus table (keyed by labels) once per part, and
+ * an example sentence is built only when its key can beat the pair's current example.
  */
 #include "cooc/cooc.h"
 
@@ -198,8 +202,16 @@ cmp_uint(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+static int
+cmp_pointer(const void *a, const void *b)
+{
+  guintptr x = (guintptr)*(void *const *)a, y = (guintptr)*(void *const *)b;
+  return x < y ? -1 : x > y;
+}
+
 /* The counts of the pair X, Y (either order), created when absent; *KEY_OUT (may be NULL)
- * receives the table's key "A\x1fB". */
+ * receives the table's key "A\x1fB". The key is built on the stack when it fits: most lookups
+ * find the pair, and then nothing is allocated. */
 static EgPairCounts *
 pair_slot(EgCounts *c, const char *x, const char *y, const char **key_out)
 {
@@ -208,7 +220,15 @@ pair_slot(EgCounts *c, const char *x, const char *y, const char **key_out)
     x = y;
     y = t;
   }
-  g_autofree char *key = g_strconcat(x, "\x1f", y, NULL);
+  char buf[256];
+  g_autofree char *heap = NULL;
+  gsize nx = strlen(x), ny = strlen(y);
+  char *key = buf;
+  if (nx + ny + 2 > sizeof buf)
+    key = heap = g_malloc(nx + ny + 2);
+  memcpy(key, x, nx);
+  key[nx] = '\x1f';
+  memcpy(key + nx + 1, y, ny + 1);
   gpointer stored, value;
   if (g_hash_table_lookup_extended(c->pairs, key, &stored, &value)) {
     if (key_out)
@@ -216,9 +236,10 @@ pair_slot(EgCounts *c, const char *x, const char *y, const char **key_out)
     return value;
   }
   EgPairCounts *pc = g_new0(EgPairCounts, 1);
+  char *owned = heap ? g_steal_pointer(&heap) : g_strdup(buf);
   if (key_out)
-    *key_out = key;
-  g_hash_table_insert(c->pairs, g_steal_pointer(&key), pc);
+    *key_out = owned;
+  g_hash_table_insert(c->pairs, owned, pc);
   return pc;
 }
 
@@ -232,15 +253,24 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
   return d < 0 || (d == 0 && strcmp(text, pc->example) < 0);
 }
 
+/* As example_offer, taking TEXT (transfer full). */
 static void
-example_offer(EgPairCounts *pc, const char *key, const char *text)
+example_offer_take(EgPairCounts *pc, const char *key, char *text)
 {
-  if (!key || !text || !example_smaller(pc, key, text))
+  if (!key || !text || !example_smaller(pc, key, text)) {
+    g_free(text);
     return;
+  }
   g_free(pc->example_key);
   g_free(pc->example);
   pc->example_key = g_strdup(key);
-  pc->example = g_strdup(text);
+  pc->example = text;
+}
+
+static void
+example_offer(EgPairCounts *pc, const char *key, const char *text)
+{
+  example_offer_take(pc, key, text ? g_strdup(text) : NULL);
 }
 
 EgPairCounts *
@@ -271,10 +301,35 @@ eg_counts_example_key(const char *doc_id, guint part, guint sentence)
   return g_string_free(k, FALSE);
 }
 
-/* Counts one window's distinct entities: each once, each unordered pair once. The pairs go into
- * DOC_PAIRS too (the pairs of this document part: EgPairCounts* -> its key). */
+/* A pair of one document part by entity indices (I < J into the resolution's entities): the
+ * part's pairs are collected as small integers and the labels of each pair are joined and looked
+ * up in the corpus table once per part, not once per window and sentence. */
+typedef struct {
+  guint64 ids;                  /* I << 32 | J: sorts by I, then J */
+  guint64 windows;              /* windows of this part the two share */
+  guint32 sentence;             /* the first sentence naming both, or NO_SENTENCE */
+  guint32 names_from, names_to; /* byte range of their first names in that sentence */
+} DocPair;
+
+#define NO_SENTENCE G_MAXUINT32
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmp_doc_pair(const void *key, const void *member)
+{
+  return cmp_u64(key, &((const DocPair *)member)->ids);
+}
+
+/* Counts one window's distinct entities (ENTS: their counts by entity index) once each, and
+ * appends each unordered pair of them to OCCURRENCES as I << 32 | J. */
 static void
-counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids, GHashTable *doc_pairs)
+counts_flush_window(EgEntityCounts **ents, GArray *ids, GArray *occurrences)
 {
   if (ids->len == 0)
     return;
@@ -285,15 +340,10 @@ counts_flush_window(EgCounts *c, const EgResolution *res, GArray *ids, GHashTabl
     if (n == 0 || v[n - 1] != v[i])
       v[n++] = v[i];
   for (guint i = 0; i < n; i++) {
-    const EgDocEntity *a = res->entities->pdata[v[i]];
-    eg_counts_entity(c, a->label)->windows++;
+    ents[v[i]]->windows++;
     for (guint j = i + 1; j < n; j++) {
-      const EgDocEntity *b = res->entities->pdata[v[j]];
-      const char *key;
-      EgPairCounts *pc = pair_slot(c, a->label, b->label, &key);
-      pc->windows++;
-      if (!g_hash_table_contains(doc_pairs, pc))
-        g_hash_table_insert(doc_pairs, pc, (gpointer)key); /* the table's key: lives as long */
+      guint64 p = (guint64)v[i] << 32 | v[j];
+      g_array_append_val(occurrences, p);
     }
   }
   g_array_set_size(ids, 0);
@@ -353,54 +403,94 @@ eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation 
   eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
 }
 
-/* Appends TEXT[from, to) (UTF-8) to OUT with every run of white space (Unicode's: line breaks,
- * tabs, no-break spaces...) as one space, none at the ends; *MAP_FROM and *MAP_TO receive the
- * output positions of MARK_FROM and MARK_TO. */
-static void
-collapse_space(GString *out, const char *text, guint32 from, guint32 to, guint32 mark_from,
-               guint32 mark_to, gsize *map_from, gsize *map_to)
+/* Writes TEXT[from, to) (UTF-8) to OUT, which has room for to - from bytes, with every run of
+ * white space (Unicode's: line breaks, tabs, no-break spaces...) as one space, none at the ends;
+ * returns the length written. MAP_FROM and MAP_TO (NULL, or to - from entries each) receive for
+ * every input byte the output position of a name that starts, or ends, at it. */
+static gsize
+collapse_space(char *out, const char *text, guint32 from, guint32 to, guint32 *map_from,
+               guint32 *map_to)
 {
+  gsize len = 0;
   gboolean space = FALSE;
   for (guint32 i = from; i < to;) {
     guint32 n = 1;
     gboolean white;
-    if ((guchar)text[i] < 0x80) {
-      white = g_ascii_isspace(text[i]);
+    guchar c = (guchar)text[i];
+    if (c < 0x80) {
+      white = g_ascii_isspace(c);
     } else {
-      n = (guint32)g_utf8_skip[(guchar)text[i]];
+      n = (guint32)g_utf8_skip[c];
       white = g_unichar_isspace(g_utf8_get_char(text + i));
       if (i + n > to)
         n = to - i;
     }
-    if (i <= mark_from && mark_from < i + n)
-      *map_from = out->len + (space && out->len > 0 && !white);
-    if (i <= mark_to && mark_to < i + n)
-      *map_to = out->len;
+    if (map_from) {
+      guint32 f = (guint32)len + (space && len > 0 && !white);
+      for (guint32 b = i - from; b < i - from + n; b++) {
+        map_from[b] = f;
+        map_to[b] = (guint32)len;
+      }
+    }
     if (white) {
       space = TRUE;
     } else {
-      if (space && out->len > 0)
-        g_string_append_c(out, ' ');
+      if (space && len > 0)
+        out[len++] = ' ';
       space = FALSE;
-      g_string_append_len(out, text + i, n);
+      if (n == 1)
+        out[len++] = (char)c;
+      else {
+        memcpy(out + len, text + i, n);
+        len += n;
+      }
     }
     i += n;
   }
-  if (mark_to >= to)
-    *map_to = out->len;
+  return len;
 }
 
-/* The example from the sentence TEXT[from, to) whose two names lie in [names_from, names_to):
- * white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the names at character
- * boundaries, each cut marked with "…" (transfer full). */
-static char *
-example_text(const char *text, guint32 from, guint32 to, guint32 names_from, guint32 names_to)
+/* One sentence of a document part as examples need it, made at most once however many pairs it
+ * serves. */
+typedef struct {
+  char *key;                  /* eg_counts_example_key of the sentence, or NULL: not made yet */
+  char *text;                 /* white space collapsed, or NULL: not made yet */
+  gsize len;
+  guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
+} SentenceText;
+
+static void
+sentence_text_clear(SentenceText *st)
 {
-  GString *s = g_string_sized_new(MIN(to - from, 4 * EG_EXAMPLE_MAX));
-  gsize nf = 0, nt = 0;
-  collapse_space(s, text, from, to, names_from, names_to, &nf, &nt);
-  if (s->len <= EG_EXAMPLE_MAX)
-    return g_string_free(s, FALSE);
+  g_free(st->key);
+  g_free(st->text);
+  g_free(st->map_from);
+  g_free(st->map_to);
+}
+
+/* The example from the sentence ST, TEXT[from, to), whose two names lie in
+ * [names_from, names_to): white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the
+ * names at character boundaries, each cut marked with "…" (transfer full). */
+static char *
+sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, guint32 names_from,
+                 guint32 names_to)
+{
+  if (!st->text) {
+    st->text = g_malloc(to - from + 1);
+    st->len = collapse_space(st->text, text, from, to, NULL, NULL);
+    st->text[st->len] = '\0';
+    if (st->len > EG_EXAMPLE_MAX) {
+      st->map_from = g_new(guint32, to - from);
+      st->map_to = g_new(guint32, to - from);
+      collapse_space(st->text, text, from, to, st->map_from, st->map_to);
+    }
+  }
+  const char *s = st->text;
+  gsize len = st->len;
+  if (len <= EG_EXAMPLE_MAX)
+    return g_strndup(s, len);
+  gsize nf = names_from >= from && names_from < to ? st->map_from[names_from - from] : 0;
+  gsize nt = names_to >= to ? len : names_to >= from ? st->map_to[names_to - from] : 0;
   const gsize budget = EG_EXAMPLE_MAX - 2 * strlen("…");
   gsize start, end;
   if (nt - nf >= budget) {
@@ -410,85 +500,73 @@ example_text(const char *text, guint32 from, guint32 to, guint32 names_from, gui
     start = nf > slack ? nf - slack : 0;
   }
   end = start + budget;
-  if (end > s->len) {
-    end = s->len;
+  if (end > len) {
+    end = len;
     start = end - budget;
   }
-  while (start > 0 && start < s->len && ((guchar)s->str[start] & 0xC0) == 0x80)
+  while (start > 0 && start < len && ((guchar)s[start] & 0xC0) == 0x80)
     start++;
-  while (end < s->len && end > start && ((guchar)s->str[end] & 0xC0) == 0x80)
+  while (end < len && end > start && ((guchar)s[end] & 0xC0) == 0x80)
     end--;
   GString *r = g_string_sized_new(EG_EXAMPLE_MAX + 1);
   if (start > 0)
     g_string_append(r, "…");
-  g_string_append_len(r, s->str + start, (gssize)(end - start));
-  if (end < s->len)
+  g_string_append_len(r, s + start, (gssize)(end - start));
+  if (end < len)
     g_string_append(r, "…");
-  g_string_free(s, TRUE);
   return g_string_free(r, FALSE);
 }
 
-/* Offers each pair of DOC_PAIRS the first sentence of this part that names both as its example. */
+/* Gives each pair of PAIRS (sorted by ids) the first sentence of this part that names both, and
+ * the byte range of their first names in it. S_FROM, S_TO: the byte range of each sentence. */
 static void
-counts_examples(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg, GArray *mentions,
-                const EgResolution *res, GHashTable *doc_pairs)
+counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
+                     GArray *pairs, const guint32 *s_from, const guint32 *s_to)
 {
-  if (!doc || g_hash_table_size(doc_pairs) == 0 || seg->n_sentences == 0)
-    return;
-  /* Byte range of each sentence. */
-  g_autofree guint32 *s_from = g_new(guint32, seg->n_sentences);
-  g_autofree guint32 *s_to = g_new0(guint32, seg->n_sentences);
-  for (guint s = 0; s < seg->n_sentences; s++)
-    s_from[s] = G_MAXUINT32;
-  for (guint k = 0; k < seg->tokens->len; k++) {
-    const EgToken *t = &g_array_index(seg->tokens, EgToken, k);
-    if (t->sentence >= seg->n_sentences)
-      continue;
-    s_from[t->sentence] = MIN(s_from[t->sentence], t->start);
-    s_to[t->sentence] = MAX(s_to[t->sentence], t->end);
-  }
-  g_autoptr(GHashTable) done = g_hash_table_new(g_direct_hash, g_direct_equal);
+  guint left = pairs->len;
+  const guint *ment_ent = (const guint *)res->mention_entity->data;
   g_autoptr(GArray) first = g_array_new(FALSE, FALSE, sizeof(guint)); /* a mention per entity */
-  for (guint k = 0; k < mentions->len;) {
+  for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
     g_array_set_size(first, 0);
     for (; k < mentions->len && g_array_index(mentions, EgMention, k).sentence == sentence; k++) {
-      guint id = g_array_index(res->mention_entity, guint, k);
       gboolean seen = FALSE;
       for (guint i = 0; i < first->len && !seen; i++)
-        seen = g_array_index(res->mention_entity, guint, g_array_index(first, guint, i)) == id;
+        seen = ment_ent[g_array_index(first, guint, i)] == ment_ent[k];
       if (!seen)
         g_array_append_val(first, k);
     }
     if (first->len < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
       continue;
-    g_autofree char *key = NULL;
     for (guint i = 0; i < first->len; i++)
       for (guint j = i + 1; j < first->len; j++) {
-        const EgMention *ma = &g_array_index(mentions, EgMention, g_array_index(first, guint, i));
-        const EgMention *mb = &g_array_index(mentions, EgMention, g_array_index(first, guint, j));
-        const EgDocEntity *a = res->entities->pdata[g_array_index(res->mention_entity, guint, g_array_index(first, guint, i))];
-        const EgDocEntity *b = res->entities->pdata[g_array_index(res->mention_entity, guint, g_array_index(first, guint, j))];
-        const char *x = a->label, *y = b->label;
-        if (strcmp(x, y) > 0) {
-          const char *t = x;
-          x = y;
-          y = t;
-        }
-        g_autofree char *pk = g_strconcat(x, "\x1f", y, NULL);
-        EgPairCounts *pc = g_hash_table_lookup(c->pairs, pk);
-        if (!pc || !g_hash_table_contains(doc_pairs, pc) || g_hash_table_contains(done, pc))
-          continue;
-        g_hash_table_add(done, pc); /* sentences come in order: the first is this part's least */
-        if (!key)
-          key = eg_counts_example_key(doc->id, doc->part, sentence);
-        if (pc->example_key && strcmp(key, pc->example_key) > 0)
-          continue;
-        g_autofree char *text = example_text(doc->text, s_from[sentence], s_to[sentence],
-                                             MIN(ma->start, mb->start), MAX(ma->end, mb->end));
-        example_offer(pc, key, text);
+        guint ka = g_array_index(first, guint, i), kb = g_array_index(first, guint, j);
+        guint ea = ment_ent[ka], eb = ment_ent[kb];
+        guint64 ids = (guint64)MIN(ea, eb) << 32 | MAX(ea, eb);
+        DocPair *dp = bsearch(&ids, pairs->data, pairs->len, sizeof(DocPair), cmp_doc_pair);
+        if (!dp || dp->sentence != NO_SENTENCE)
+          continue; /* sentences come in order: the first is this part's least */
+        const EgMention *ma = &g_array_index(mentions, EgMention, ka);
+        const EgMention *mb = &g_array_index(mentions, EgMention, kb);
+        dp->sentence = sentence;
+        dp->names_from = MIN(ma->start, mb->start);
+        dp->names_to = MAX(ma->end, mb->end);
+        left--;
       }
   }
+}
+
+/* Whether two entities of RES share a label (resolution gives distinct labels; then a pair of
+ * labels may stand for more than one pair of entities). */
+static gboolean
+labels_repeat(EgEntityCounts **ents, guint n)
+{
+  g_autofree EgEntityCounts **sorted = g_memdup2(ents, sizeof(EgEntityCounts *) * (n + 1));
+  qsort(sorted, n, sizeof(EgEntityCounts *), cmp_pointer);
+  for (guint i = 1; i < n; i++)
+    if (sorted[i] == sorted[i - 1])
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -507,9 +585,11 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     c->documents++;
   c->windows += windows_in(c, seg);
 
-  for (guint i = 0; i < res->entities->len; i++) {
+  guint n_ent = res->entities->len;
+  g_autofree EgEntityCounts **ents = g_new(EgEntityCounts *, n_ent + 1);
+  for (guint i = 0; i < n_ent; i++) {
     const EgDocEntity *d = res->entities->pdata[i];
-    EgEntityCounts *e = eg_counts_entity(c, d->label);
+    EgEntityCounts *e = ents[i] = eg_counts_entity(c, d->label);
     e->mentions += d->mentions;
     if (parts_first_time(parts, d->label))
       e->documents++;
@@ -523,33 +603,95 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   }
 
   g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(guint));
-  g_autoptr(GHashTable) doc_pairs = g_hash_table_new(g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) occurrences = g_array_new(FALSE, FALSE, sizeof(guint64));
   guint32 window = 0;
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &g_array_index(mentions, EgMention, k);
     guint32 w = window_of(c, m);
     if (w != window)
-      counts_flush_window(c, res, ids, doc_pairs);
+      counts_flush_window(ents, ids, occurrences);
     window = w;
     g_array_append_val(ids, g_array_index(res->mention_entity, guint, k));
   }
-  counts_flush_window(c, res, ids, doc_pairs);
+  counts_flush_window(ents, ids, occurrences);
+  if (occurrences->len == 0)
+    return;
 
-  /* Each pair counts the document once, even when its parts are counted apart. Pair keys hold
-   * a \x1f and labels never do, so they share the parts' set of labels. */
-  GHashTableIter it;
-  gpointer pc, key;
-  g_hash_table_iter_init(&it, doc_pairs);
-  while (g_hash_table_iter_next(&it, &pc, &key))
-    if (parts_first_time(parts, key))
-      ((EgPairCounts *)pc)->documents++;
-  counts_examples(c, doc, seg, mentions, res, doc_pairs);
+  /* The part's distinct pairs, each with the windows it shares. */
+  qsort(occurrences->data, occurrences->len, sizeof(guint64), cmp_u64);
+  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(DocPair));
+  const guint64 *occ = (const guint64 *)occurrences->data;
+  for (guint k = 0; k < occurrences->len; k++) {
+    if (k > 0 && occ[k] == occ[k - 1]) {
+      g_array_index(pairs, DocPair, pairs->len - 1).windows++;
+      continue;
+    }
+    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0 };
+    g_array_append_val(pairs, dp);
+  }
+
+  g_autofree guint32 *s_from = NULL, *s_to = NULL;
+  g_autofree SentenceText *texts = NULL;
+  if (doc && seg->n_sentences > 0) {
+    s_from = g_new(guint32, seg->n_sentences);
+    s_to = g_new0(guint32, seg->n_sentences);
+    for (guint s = 0; s < seg->n_sentences; s++)
+      s_from[s] = G_MAXUINT32;
+    for (guint k = 0; k < seg->tokens->len; k++) {
+      const EgToken *t = &g_array_index(seg->tokens, EgToken, k);
+      if (t->sentence >= seg->n_sentences)
+        continue;
+      s_from[t->sentence] = MIN(s_from[t->sentence], t->start);
+      s_to[t->sentence] = MAX(s_to[t->sentence], t->end);
+    }
+    counts_find_examples(seg, mentions, res, pairs, s_from, s_to);
+    texts = g_new0(SentenceText, seg->n_sentences);
+  }
+
+  /* Each pair counts the document once, even when its parts are counted apart (pair keys hold a
+   * \x1f and labels never do, so they share the parts' set of labels) or when two entities of
+   * the part share a label. */
+  g_autofree char *key_base = NULL;
+  g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent)
+                                      ? g_hash_table_new(g_direct_hash, g_direct_equal) : NULL;
+  for (guint k = 0; k < pairs->len; k++) {
+    const DocPair *dp = &g_array_index(pairs, DocPair, k);
+    const EgDocEntity *a = res->entities->pdata[dp->ids >> 32];
+    const EgDocEntity *b = res->entities->pdata[(guint32)dp->ids];
+    const char *key;
+    EgPairCounts *pc = pair_slot(c, a->label, b->label, &key);
+    pc->windows += dp->windows;
+    if ((!counted || g_hash_table_add(counted, pc)) && parts_first_time(parts, key))
+      pc->documents++;
+    if (dp->sentence == NO_SENTENCE)
+      continue;
+    /* The key compares first: build the sentence only when it can be the pair's example. */
+    SentenceText *st = &texts[dp->sentence];
+    if (!st->key) {
+      /* Keys of one part differ in their last ten digits only. */
+      if (!key_base)
+        key_base = eg_counts_example_key(doc->id, doc->part, 0);
+      gsize n = strlen(key_base);
+      st->key = g_memdup2(key_base, n + 1);
+      for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
+        st->key[n - d] = (char)('0' + v % 10);
+    }
+    if (pc->example_key && strcmp(st->key, pc->example_key) > 0)
+      continue;
+    char *text = sentence_example(st, doc->text, s_from[dp->sentence], s_to[dp->sentence],
+                                  dp->names_from, dp->names_to);
+    example_offer_take(pc, st->key, text);
+  }
+  if (texts)
+    for (guint s = 0; s < seg->n_sentences; s++)
+      sentence_text_clear(&texts[s]);
 }
 
-gboolean
-eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
+/* Adds FROM into INTO; with TAKE, what INTO lacks is moved out of FROM instead of copied (FROM
+ * is then only fit to be freed). Both merges go through here, so they cannot drift apart. */
+static gboolean
+counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
 {
-  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
   if (into->window != from->window || into->window_size != from->window_size ||
       into->paragraphs != from->paragraphs || into->slice != from->slice) {
     g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);
@@ -560,7 +702,12 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
   gpointer k, v;
   g_hash_table_iter_init(&it, from->entities);
   while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgEntityCounts *f = v;
+    EgEntityCounts *f = v;
+    if (take && !g_hash_table_contains(into->entities, f->label)) {
+      g_hash_table_iter_steal(&it);
+      g_hash_table_insert(into->entities, f->label, f);
+      continue;
+    }
     EgEntityCounts *e = eg_counts_entity(into, f->label);
     e->mentions += f->mentions;
     e->documents += f->documents;
@@ -570,15 +717,39 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
     GHashTableIter si;
     gpointer sk, sv;
     g_hash_table_iter_init(&si, f->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv))
-      add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
+    while (g_hash_table_iter_next(&si, &sk, &sv)) {
+      if (take && !g_hash_table_contains(e->surfaces, sk)) {
+        g_hash_table_iter_steal(&si);
+        g_hash_table_insert(e->surfaces, sk, sv);
+      } else {
+        add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
+      }
+    }
   }
+  /* Both tables key a pair the same way: look the key up as it is. */
   g_hash_table_iter_init(&it, from->pairs);
   while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgPairCounts *f = v;
-    const char *sep = strchr(k, '\x1f');
-    g_autofree char *a = g_strndup(k, (gsize)(sep - (const char *)k));
-    eg_counts_add_pair(into, a, sep + 1, f->windows, f->documents, f->example_key, f->example);
+    EgPairCounts *f = v;
+    EgPairCounts *pc = g_hash_table_lookup(into->pairs, k);
+    if (!pc && take) {
+      g_hash_table_iter_steal(&it);
+      g_hash_table_insert(into->pairs, k, f);
+      continue;
+    }
+    if (!pc) {
+      pc = g_new0(EgPairCounts, 1);
+      g_hash_table_insert(into->pairs, g_strdup(k), pc);
+    }
+    pc->windows += f->windows;
+    pc->documents += f->documents;
+    if (take && f->example_key && example_smaller(pc, f->example_key, f->example)) {
+      g_free(pc->example_key);
+      g_free(pc->example);
+      pc->example_key = g_steal_pointer(&f->example_key);
+      pc->example = g_steal_pointer(&f->example);
+    } else if (!take) {
+      example_offer(pc, f->example_key, f->example);
+    }
   }
   into->documents += from->documents;
   into->windows += from->windows;
@@ -588,4 +759,21 @@ eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
       eg_counts_merge(eg_counts_period(into, k), v, NULL); /* one header */
   }
   return TRUE;
+}
+
+gboolean
+eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error)
+{
+  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
+  /* Without TAKE, FROM is only read. */
+  return counts_merge(into, (EgCounts *)from, FALSE, error);
+}
+
+gboolean
+eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error)
+{
+  g_return_val_if_fail(into != NULL && from != NULL && into != from, FALSE);
+  gboolean ok = counts_merge(into, from, TRUE, error);
+  eg_counts_free(from);
+  return ok;
 }

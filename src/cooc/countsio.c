@@ -118,49 +118,131 @@ cmp_lines(const void *a, const void *b)
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The records of one table, built in one buffer: a record per line, each ended by a NUL while
+ * they are sorted. Most are a few short fields and numbers, so printf and an allocation per
+ * record cost more than the rest of the writing. */
+typedef struct {
+  GString *text;
+  GArray *starts;            /* gsize: where each record starts in TEXT */
+} Records;
+
+static void
+records_begin(Records *r, char kind)
+{
+  gsize start = r->text->len;
+  g_array_append_val(r->starts, start);
+  g_string_append_c(r->text, kind);
+}
+
+static void
+records_field(Records *r, const char *s)
+{
+  g_string_append_c(r->text, '\t');
+  g_string_append(r->text, s);
+}
+
+static void
+records_number(Records *r, guint64 v)
+{
+  char digits[24];
+  gsize n = 0;
+  do {
+    digits[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  g_string_append_c(r->text, '\t');
+  while (n)
+    g_string_append_c(r->text, digits[--n]);
+}
+
+static void
+records_end(Records *r)
+{
+  g_string_append_c(r->text, '\0');
+}
+
+/* The pair key "A\x1fB" as two fields, "\tA\tB". */
+static void
+records_pair(Records *r, const char *key)
+{
+  const char *sep = strchr(key, '\x1f');
+  g_string_append_c(r->text, '\t');
+  g_string_append_len(r->text, key, sep - key);
+  records_field(r, sep + 1);
+}
+
 gboolean
 eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
 {
   g_return_val_if_fail(counts != NULL && out != NULL, FALSE);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
+  Records r = { g_string_sized_new(1 << 16), g_array_new(FALSE, FALSE, sizeof(gsize)) };
   g_autofree char *header = eg_counts_header(counts);
-  g_ptr_array_add(lines, g_strdup_printf("#\t%s\t%s", EG_COUNTS_FORMAT, header));
-  g_ptr_array_add(lines, g_strdup_printf("T\t-\t-\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT,
-                                         counts->documents, counts->windows));
+  records_begin(&r, '#');
+  records_field(&r, EG_COUNTS_FORMAT);
+  records_field(&r, header);
+  records_end(&r);
+  records_begin(&r, 'T');
+  records_field(&r, "-");
+  records_field(&r, "-");
+  records_number(&r, counts->documents);
+  records_number(&r, counts->windows);
+  records_end(&r);
   GHashTableIter it;
   gpointer k, v;
   g_hash_table_iter_init(&it, counts->entities);
   while (g_hash_table_iter_next(&it, &k, &v)) {
     const EgEntityCounts *e = v;
-    g_ptr_array_add(lines, g_strdup_printf(
-        "E\t%s\tn\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%"
-        G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT,
-        e->label, e->mentions, e->documents, e->windows, e->votes[EG_TYPE_PERSON],
-        e->votes[EG_TYPE_ORG], e->votes[EG_TYPE_LOC], e->votes[EG_TYPE_MISC]));
+    records_begin(&r, 'E');
+    records_field(&r, e->label);
+    records_field(&r, "n");
+    records_number(&r, e->mentions);
+    records_number(&r, e->documents);
+    records_number(&r, e->windows);
+    records_number(&r, e->votes[EG_TYPE_PERSON]);
+    records_number(&r, e->votes[EG_TYPE_ORG]);
+    records_number(&r, e->votes[EG_TYPE_LOC]);
+    records_number(&r, e->votes[EG_TYPE_MISC]);
+    records_end(&r);
     GHashTableIter si;
     gpointer sk, sv;
     g_hash_table_iter_init(&si, e->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv))
-      g_ptr_array_add(lines, g_strdup_printf("S\t%s\t%s\t%" G_GUINT64_FORMAT, e->label,
-                                             (const char *)sk, *(guint64 *)sv));
+    while (g_hash_table_iter_next(&si, &sk, &sv)) {
+      records_begin(&r, 'S');
+      records_field(&r, e->label);
+      records_field(&r, sk);
+      records_number(&r, *(guint64 *)sv);
+      records_end(&r);
+    }
   }
   g_hash_table_iter_init(&it, counts->pairs);
   while (g_hash_table_iter_next(&it, &k, &v)) {
     const EgPairCounts *pc = v;
-    g_autofree char *pair = g_strdup(k);
-    *strchr(pair, '\x1f') = '\t';
-    g_ptr_array_add(lines, g_strdup_printf("P\t%s\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT, pair,
-                                           pc->windows, pc->documents));
-    if (pc->example_key)
-      g_ptr_array_add(lines, g_strdup_printf("X\t%s\t%s\t%s", pair, pc->example_key, pc->example));
+    records_begin(&r, 'P');
+    records_pair(&r, k);
+    records_number(&r, pc->windows);
+    records_number(&r, pc->documents);
+    records_end(&r);
+    if (pc->example_key) {
+      records_begin(&r, 'X');
+      records_pair(&r, k);
+      records_field(&r, pc->example_key);
+      records_field(&r, pc->example);
+      records_end(&r);
+    }
   }
   /* Byte order, the order of LC_ALL=C sort, so the output can go straight to a merge. */
-  qsort(lines->pdata, lines->len, sizeof(char *), cmp_lines);
-  for (guint i = 0; i < lines->len; i++) {
-    fputs(lines->pdata[i], out);
+  guint n = r.starts->len;
+  g_autofree const char **lines = g_new(const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    lines[i] = r.text->str + g_array_index(r.starts, gsize, i);
+  qsort(lines, n, sizeof(char *), cmp_lines);
+  for (guint i = 0; i < n; i++) {
+    fputs(lines[i], out);
     if (putc('\n', out) == EOF)
       break;
   }
+  g_string_free(r.text, TRUE);
+  g_array_unref(r.starts);
   if (fflush(out) != 0 || ferror(out)) {
     g_set_error(error, EG_ERROR, EG_ERROR_OUTPUT, "cannot write counts (%s)", g_strerror(errno));
     return FALSE;

@@ -22,37 +22,42 @@ csv_field(FILE *fp, const char *value)
     fputs(value, fp);
     return;
   }
+  /* Quoted: the text up to and including each quote, then the quote again. */
   fputc('"', fp);
-  for (const char *p = value; *p; p++) {
-    if (*p == '"')
-      fputc('"', fp);
-    fputc(*p, fp);
+  for (const char *p = value, *q; *p; p = q + 1) {
+    q = strchr(p, '"');
+    if (!q) {
+      fputs(p, fp);
+      break;
+    }
+    fwrite(p, 1, (size_t)(q - p) + 1, fp);
+    fputc('"', fp);
   }
   fputc('"', fp);
 }
 
-/* The text of attribute NAME (of TYPE) of element ID ("" when it has none). Transfer full. */
-static char *
+/* The text of attribute NAME (of TYPE) of element ID ("" when it has none): static, in BUF
+ * (G_ASCII_DTOSTR_BUF_SIZE bytes) or the graph's own string. */
+static const char *
 csv_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
-          igraph_attribute_type_t type, igraph_integer_t id)
+          igraph_attribute_type_t type, igraph_integer_t id, char *buf)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   if (type == IGRAPH_ATTRIBUTE_STRING) {
     const char *s = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                       : igraph_cattribute_EAS(g, name, id);
-    return g_strdup(s ? s : "");
+    return s ? s : "";
   }
   if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
     double v = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
                                                  : igraph_cattribute_EAN(g, name, id);
-    return g_strdup(isfinite(v) ? eg_export_number(buf, v, eg_export_attr_is_integer(name)) : "");
+    return isfinite(v) ? eg_export_number(buf, v, eg_export_attr_is_integer(name)) : "";
   }
   if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
                                                    : igraph_cattribute_EAB(g, name, id);
-    return g_strdup(b ? "true" : "false");
+    return b ? "true" : "false";
   }
-  return g_strdup("");
+  return "";
 }
 
 /* Writes the other attributes' columns: header names when ID < 0, else element ID's values. */
@@ -68,8 +73,8 @@ csv_others(FILE *fp, const igraph_t *g, igraph_attribute_elemtype_t domain, cons
     if (id < 0) {
       csv_field(fp, name);
     } else {
-      g_autofree char *value = csv_value(g, domain, name, VECTOR(*types)[i], id);
-      csv_field(fp, value);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      csv_field(fp, csv_value(g, domain, name, VECTOR(*types)[i], id, buf));
     }
   }
   fputc('\n', fp);
@@ -96,8 +101,7 @@ eg_export_csv_nodes(const igraph_t *g, FILE *fp, GError **error)
   csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, "label", &a.vnames, &a.vtypes, -1);
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && !ferror(fp); v++) {
     char id[32];
-    g_snprintf(id, sizeof id, "n%" IGRAPH_PRId, v);
-    fputs(id, fp);
+    fputs(eg_export_id(id, 'n', v), fp);
     fputc(',', fp);
     csv_field(fp, has_label ? VAS(g, "label", v) : id);
     csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, "label", &a.vnames, &a.vtypes, v);
@@ -119,8 +123,12 @@ eg_export_csv_edges(const igraph_t *g, FILE *fp, GError **error)
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
     double w = has_weight ? EAN(g, "weight", e) : 1;
-    fprintf(fp, "n%" IGRAPH_PRId ",n%" IGRAPH_PRId ",Undirected,%s", MIN(from, to), MAX(from, to),
-            isfinite(w) ? eg_export_number(buf, w, FALSE) : "");
+    char src[32], dst[32];
+    fputs(eg_export_id(src, 'n', MIN(from, to)), fp);
+    fputc(',', fp);
+    fputs(eg_export_id(dst, 'n', MAX(from, to)), fp);
+    fputs(",Undirected,", fp);
+    fputs(isfinite(w) ? eg_export_number(buf, w, FALSE) : "", fp);
     csv_others(fp, g, IGRAPH_ATTRIBUTE_EDGE, "weight", &a.enames, &a.etypes, e);
   }
   eg_export_attr_lists_destroy(&a);

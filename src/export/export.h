@@ -116,6 +116,15 @@ const char *eg_export_xml_type(const char *name, igraph_attribute_type_t type);
  * has no value (a metric not computed, a type XML cannot hold) (transfer full). */
 char *eg_export_xml_value(const igraph_t *graph, igraph_attribute_elemtype_t domain, const char *name,
                           igraph_attribute_type_t type, igraph_integer_t id);
+/* As eg_export_xml_value, allocating only to clean: INTEGER is eg_export_attr_is_integer(NAME)
+ * for a numeric attribute; the text returned is static, in BUF (G_ASCII_DTOSTR_BUF_SIZE bytes),
+ * the graph's own string, or *TO_FREE (transfer full; NULL when nothing was allocated). */
+const char *eg_export_xml_text(const igraph_t *graph, igraph_attribute_elemtype_t domain,
+                               const char *name, igraph_attribute_type_t type, gboolean integer,
+                               igraph_integer_t id, char *buf, char **to_free);
+/* Writes TEXT as element content, escaped; as xmlTextWriterWriteString, without copying text
+ * that needs no escaping. Returns what libxml2 returns (< 0 on error). */
+int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
 /* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
@@ -129,6 +138,12 @@ gboolean eg_export_xml_close(xmlTextWriterPtr w, int rc, FILE *stream, const cha
 igraph_integer_t *eg_export_by_mentions(const igraph_t *graph);
 /* VALUE with characters that XML 1.0 forbids removed (transfer full). */
 char *eg_export_xml_clean(const char *value);
+/* VALUE itself when it needs no cleaning, else its eg_export_xml_clean copy, also put in
+ * *TO_FREE (transfer full; NULL when VALUE is returned). */
+const char *eg_export_xml_cleaned(const char *value, char **to_free);
+/* PREFIX and the number V ("n42", the id of node 42), written into BUF (32 bytes) without printf:
+ * every node writes its id and every edge two or three. Returns BUF. */
+const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the
  * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *eg_export_number(char *buf, double value, gboolean integer);

@@ -56,21 +56,58 @@ gexf_declare(xmlTextWriterPtr w, const char *klass, igraph_attribute_elemtype_t 
   return rc;
 }
 
-static int
-gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-               igraph_integer_t id, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+/* What an <attvalue> of one attribute needs, worked out once per attribute rather than once per
+ * element. */
+typedef struct {
+  const char *name;
+  char *id;                    /* the name cleaned for XML: the attribute's id */
+  igraph_attribute_type_t type;
+  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
+} AttValue;
+
+/* The attributes of DOMAIN that go in <attvalues>, ended by one with a NULL name (transfer
+ * full: gexf_attvalue_list_free). */
+static AttValue *
+gexf_attvalue_list(igraph_attribute_elemtype_t domain, const igraph_strvector_t *names,
+                   const igraph_vector_int_t *types)
 {
-  int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
-  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
+  igraph_integer_t n = igraph_strvector_size(names);
+  AttValue *list = g_new0(AttValue, n + 1);
+  guint k = 0;
+  for (igraph_integer_t i = 0; i < n; i++) {
     const char *name = igraph_strvector_get(names, i);
     if (gexf_on_element(domain, name))
       continue;
-    g_autofree char *value = eg_export_xml_value(g, domain, name, VECTOR(*types)[i], id);
+    list[k].name = name;
+    list[k].id = eg_export_xml_clean(name);
+    list[k].type = (igraph_attribute_type_t)VECTOR(*types)[i];
+    list[k].integer = list[k].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name);
+    k++;
+  }
+  return list;
+}
+
+static void
+gexf_attvalue_list_free(AttValue *list)
+{
+  for (AttValue *a = list; a->name; a++)
+    g_free(a->id);
+  g_free(list);
+}
+
+static int
+gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
+               igraph_integer_t id, const AttValue *list)
+{
+  int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
+  for (const AttValue *a = list; a->name && rc >= 0; a++) {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *to_free = NULL;
+    const char *value = eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, &to_free);
     if (!value)
       continue;
-    g_autofree char *clean = eg_export_xml_clean(name);
     rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST clean);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
@@ -144,6 +181,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   /* A graph of periods (--slice) is dynamic: its elements live in the spells of their periods. */
   gboolean vperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "periods");
   gboolean eperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "periods");
+  AttValue *vvalues = gexf_attvalue_list(IGRAPH_ATTRIBUTE_VERTEX, &a.vnames, &a.vtypes);
+  AttValue *evalues = gexf_attvalue_list(IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -168,12 +207,13 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "nodes");
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
-    g_snprintf(id, sizeof id, "n%" IGRAPH_PRId, v);
-    g_autofree char *label = eg_export_xml_clean(has_label ? VAS(g, "label", v) : id);
+    eg_export_id(id, 'n', v);
+    g_autofree char *to_free = NULL;
+    const char *label = eg_export_xml_cleaned(has_label ? VAS(g, "label", v) : id, &to_free);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
-    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, &a.vnames, &a.vtypes);
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
     if (rc >= 0 && vperiods) rc = gexf_spells(w, VAS(g, "periods", v));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
@@ -184,9 +224,9 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     char id[32], src[32], dst[32], buf_w[G_ASCII_DTOSTR_BUF_SIZE];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
-    g_snprintf(id, sizeof id, "e%" IGRAPH_PRId, e);
-    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, MIN(from, to));
-    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, MAX(from, to));
+    eg_export_id(id, 'e', e);
+    eg_export_id(src, 'n', MIN(from, to));
+    eg_export_id(dst, 'n', MAX(from, to));
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
@@ -194,11 +234,13 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0 && has_weight && isfinite(EAN(g, "weight", e)))
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
                                        BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
-    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
     if (rc >= 0 && eperiods) rc = gexf_spells(w, EAS(g, "periods", e));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
+  gexf_attvalue_list_free(vvalues);
+  gexf_attvalue_list_free(evalues);
   eg_export_attr_lists_destroy(&a);
   return eg_export_xml_close(w, rc, stream, "GEXF", error);
 }

@@ -31,21 +31,52 @@ graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
   return rc;
 }
 
+/* What a <data> element of one attribute needs, worked out once per attribute rather than once
+ * per element: most of a large file is <data> elements. */
+typedef struct {
+  const char *name;
+  char *key;                   /* "v_label" */
+  igraph_attribute_type_t type;
+  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
+} DataKey;
+
+static DataKey *
+graphml_data_keys(const char *prefix, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  igraph_integer_t n = igraph_strvector_size(names);
+  DataKey *keys = g_new0(DataKey, n + 1);
+  for (igraph_integer_t i = 0; i < n; i++) {
+    keys[i].name = igraph_strvector_get(names, i);
+    keys[i].key = g_strconcat(prefix, keys[i].name, NULL);
+    keys[i].type = (igraph_attribute_type_t)VECTOR(*types)[i];
+    keys[i].integer = keys[i].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(keys[i].name);
+  }
+  return keys;
+}
+
+static void
+graphml_data_keys_free(DataKey *keys)
+{
+  for (DataKey *k = keys; k->name; k++)
+    g_free(k->key);
+  g_free(keys);
+}
+
 /* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
 static int
-graphml_data(xmlTextWriterPtr w, const igraph_t *g, const char *prefix, igraph_attribute_elemtype_t domain,
-             igraph_integer_t id, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
+             igraph_integer_t id, const DataKey *keys)
 {
   int rc = 0;
-  for (igraph_integer_t i = 0; i < igraph_strvector_size(names) && rc >= 0; i++) {
-    const char *name = igraph_strvector_get(names, i);
-    g_autofree char *key = g_strconcat(prefix, name, NULL);
-    g_autofree char *text = eg_export_xml_value(g, domain, name, VECTOR(*types)[i], id);
+  for (const DataKey *k = keys; k->name && rc >= 0; k++) {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *to_free = NULL;
+    const char *text = eg_export_xml_text(g, domain, k->name, k->type, k->integer, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
-    if (rc >= 0) rc = xmlTextWriterWriteString(w, BAD_CAST text);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->key);
+    if (rc >= 0) rc = eg_export_xml_write_text(w, text);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   return rc;
@@ -56,6 +87,9 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
+  DataKey *gkeys = graphml_data_keys("g_", &a.gnames, &a.gtypes);
+  DataKey *vkeys = graphml_data_keys("v_", &a.vnames, &a.vtypes);
+  DataKey *ekeys = graphml_data_keys("e_", &a.enames, &a.etypes);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -72,27 +106,30 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "undirected");
-  if (rc >= 0) rc = graphml_data(w, g, "g_", IGRAPH_ATTRIBUTE_GRAPH, 0, &a.gnames, &a.gtypes);
+  if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys);
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
-    g_snprintf(id, sizeof id, "n%" IGRAPH_PRId, v);
+    eg_export_id(id, 'n', v);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
-    if (rc >= 0) rc = graphml_data(w, g, "v_", IGRAPH_ATTRIBUTE_VERTEX, v, &a.vnames, &a.vtypes);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
     char src[32], dst[32];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
-    g_snprintf(src, sizeof src, "n%" IGRAPH_PRId, MIN(from, to));
-    g_snprintf(dst, sizeof dst, "n%" IGRAPH_PRId, MAX(from, to));
+    eg_export_id(src, 'n', MIN(from, to));
+    eg_export_id(dst, 'n', MAX(from, to));
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
-    if (rc >= 0) rc = graphml_data(w, g, "e_", IGRAPH_ATTRIBUTE_EDGE, e, &a.enames, &a.etypes);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
+  graphml_data_keys_free(gkeys);
+  graphml_data_keys_free(vkeys);
+  graphml_data_keys_free(ekeys);
   eg_export_attr_lists_destroy(&a);
   return eg_export_xml_close(w, rc, stream, "GraphML", error);
 }

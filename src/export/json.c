@@ -19,14 +19,35 @@
 #include <math.h>
 #include <string.h>
 
+/* Appends VALUE as a JSON string. Runs of characters that need no escape are copied whole;
+ * text that is valid UTF-8 (nearly all) is not copied first to be repaired. */
 static void
 json_string(GString *out, const char *value)
 {
-  g_autofree char *valid = g_utf8_make_valid(value ? value : "", -1);
+  const char *s = value ? value : "";
+  g_autofree char *repaired = NULL;
+  if (!g_utf8_validate(s, -1, NULL))
+    s = repaired = g_utf8_make_valid(s, -1);
   g_string_append_c(out, '"');
-  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    switch (c) {
+  const char *run = s, *p = s;
+  while (*p) {
+    guchar c = (guchar)*p;
+    gsize n = 1;
+    gunichar u = c;
+    if (c >= 0x80) {
+      /* Of all other characters only U+2028 and U+2029 (E2 80 A8/A9) are escaped. */
+      n = (gsize)(g_utf8_next_char(p) - p);
+      if (!(c == 0xE2 && (guchar)p[1] == 0x80 && ((guchar)p[2] == 0xA8 || (guchar)p[2] == 0xA9))) {
+        p += n;
+        continue;
+      }
+      u = g_utf8_get_char(p);
+    } else if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+      p++;
+      continue;
+    }
+    g_string_append_len(out, run, p - run);
+    switch (u) {
     case '"': g_string_append(out, "\\\""); break;
     case '\\': g_string_append(out, "\\\\"); break;
     case '\b': g_string_append(out, "\\b"); break;
@@ -34,34 +55,68 @@ json_string(GString *out, const char *value)
     case '\n': g_string_append(out, "\\n"); break;
     case '\r': g_string_append(out, "\\r"); break;
     case '\t': g_string_append(out, "\\t"); break;
-    default:
-      if (c < 0x20 || c == 0x7F || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029)
-        g_string_append_printf(out, "\\u%04x", (guint)c);
-      else
-        g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    default: g_string_append_printf(out, "\\u%04x", (guint)u);
     }
+    p += n;
+    run = p;
   }
+  g_string_append_len(out, run, p - run);
   g_string_append_c(out, '"');
 }
 
-/* Appends `"NAME": value` of attribute NAME (of TYPE) of element ID. */
+/* What a member of one attribute needs, worked out once per attribute rather than once per
+ * element. */
+typedef struct {
+  const char *name;
+  char *prefix;                /* `"NAME": ` */
+  igraph_attribute_type_t type;
+  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
+} Member;
+
+/* The members of one domain, ended by one with a NULL name (transfer full: json_member_list_free). */
+static Member *
+json_member_list(const igraph_strvector_t *names, const igraph_vector_int_t *types)
+{
+  igraph_integer_t n = igraph_strvector_size(names);
+  Member *list = g_new0(Member, n + 1);
+  for (igraph_integer_t i = 0; i < n; i++) {
+    list[i].name = igraph_strvector_get(names, i);
+    GString *prefix = g_string_new(NULL);
+    json_string(prefix, list[i].name);
+    g_string_append(prefix, ": ");
+    list[i].prefix = g_string_free(prefix, FALSE);
+    list[i].type = (igraph_attribute_type_t)VECTOR(*types)[i];
+    list[i].integer = list[i].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(list[i].name);
+  }
+  return list;
+}
+
 static void
-json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
-            igraph_attribute_type_t type, igraph_integer_t id)
+json_member_list_free(Member *list)
+{
+  for (Member *m = list; m->name; m++)
+    g_free(m->prefix);
+  g_free(list);
+}
+
+/* Appends `"NAME": value` of attribute M of element ID. */
+static void
+json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain, const Member *m,
+            igraph_integer_t id)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  json_string(out, name);
-  g_string_append(out, ": ");
-  if (type == IGRAPH_ATTRIBUTE_STRING) {
+  const char *name = m->name;
+  g_string_append(out, m->prefix);
+  if (m->type == IGRAPH_ATTRIBUTE_STRING) {
     json_string(out, domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                          : igraph_cattribute_EAS(g, name, id));
-  } else if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+  } else if (m->type == IGRAPH_ATTRIBUTE_NUMERIC) {
     double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
                : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
                                                    : igraph_cattribute_EAN(g, name, id);
-    g_string_append(out, isfinite(v) ? eg_export_number(buf, v, eg_export_attr_is_integer(name)) : "null");
-  } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+    g_string_append(out, isfinite(v) ? eg_export_number(buf, v, m->integer) : "null");
+  } else if (m->type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
                  : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
                                                      : igraph_cattribute_EAB(g, name, id);
@@ -75,14 +130,13 @@ json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
  * first. */
 static void
 json_members(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
-             const igraph_strvector_t *names, const igraph_vector_int_t *types, igraph_integer_t id,
-             gboolean first)
+             const Member *list, igraph_integer_t id, gboolean first)
 {
-  for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
+  for (const Member *m = list; m->name; m++) {
     if (!first)
       g_string_append(out, ", ");
     first = FALSE;
-    json_member(out, g, domain, igraph_strvector_get(names, i), VECTOR(*types)[i], id);
+    json_member(out, g, domain, m, id);
   }
 }
 
@@ -91,15 +145,21 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
 {
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
+  Member *gmembers = json_member_list(&a.gnames, &a.gtypes);
+  Member *vmembers = json_member_list(&a.vnames, &a.vtypes);
+  Member *emembers = json_member_list(&a.enames, &a.etypes);
   GString *out = g_string_sized_new(4096);
   g_string_append(out, "{\"directed\": false, \"multigraph\": false,\n \"graph\": {");
-  json_members(out, g, IGRAPH_ATTRIBUTE_GRAPH, &a.gnames, &a.gtypes, 0, TRUE);
+  json_members(out, g, IGRAPH_ATTRIBUTE_GRAPH, gmembers, 0, TRUE);
   g_string_append(out, "},\n \"nodes\": [");
   /* Written a line at a time so a large graph never sits in memory twice. */
   gboolean ok = TRUE;
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && ok; v++) {
-    g_string_append_printf(out, "%s\n  {\"id\": \"n%" IGRAPH_PRId "\"", v ? "," : "", v);
-    json_members(out, g, IGRAPH_ATTRIBUTE_VERTEX, &a.vnames, &a.vtypes, v, FALSE);
+    char id[32];
+    g_string_append(out, v ? ",\n  {\"id\": \"" : "\n  {\"id\": \"");
+    g_string_append(out, eg_export_id(id, 'n', v));
+    g_string_append_c(out, '"');
+    json_members(out, g, IGRAPH_ATTRIBUTE_VERTEX, vmembers, v, FALSE);
     g_string_append_c(out, '}');
     ok = fwrite(out->str, 1, out->len, stream) == out->len;
     g_string_truncate(out, 0);
@@ -108,9 +168,13 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
   for (igraph_integer_t e = 0; e < igraph_ecount(g) && ok; e++) {
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
-    g_string_append_printf(out, "%s\n  {\"source\": \"n%" IGRAPH_PRId "\", \"target\": \"n%" IGRAPH_PRId "\"",
-                           e ? "," : "", MIN(from, to), MAX(from, to));
-    json_members(out, g, IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes, e, FALSE);
+    char src[32], dst[32];
+    g_string_append(out, e ? ",\n  {\"source\": \"" : "\n  {\"source\": \"");
+    g_string_append(out, eg_export_id(src, 'n', MIN(from, to)));
+    g_string_append(out, "\", \"target\": \"");
+    g_string_append(out, eg_export_id(dst, 'n', MAX(from, to)));
+    g_string_append_c(out, '"');
+    json_members(out, g, IGRAPH_ATTRIBUTE_EDGE, emembers, e, FALSE);
     g_string_append_c(out, '}');
     ok = fwrite(out->str, 1, out->len, stream) == out->len;
     g_string_truncate(out, 0);
@@ -119,6 +183,9 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
   if (ok)
     ok = fwrite(out->str, 1, out->len, stream) == out->len;
   g_string_free(out, TRUE);
+  json_member_list_free(gmembers);
+  json_member_list_free(vmembers);
+  json_member_list_free(emembers);
   eg_export_attr_lists_destroy(&a);
   if (!ok || fflush(stream) != 0 || ferror(stream)) {
     int e = errno;

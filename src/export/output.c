@@ -21,7 +21,20 @@ struct EgOutput {
   char *tmp;      /* temporary file beside it, or NULL when written directly */
   FILE *fp;
   gboolean is_stdout;
+  char *buffer;   /* FP's stdio buffer (not for stdout), freed after FP is closed */
 };
+
+/* Writers hand stdio a few kilobytes at a time (libxml2 flushes every 4000 bytes): a large
+ * buffer turns a 60 MB file into a few dozen write calls instead of thousands. */
+#define OUTPUT_BUFFER (1024u * 1024u)
+
+static void
+output_buffer(EgOutput *out)
+{
+  out->buffer = g_malloc(OUTPUT_BUFFER);
+  if (setvbuf(out->fp, out->buffer, _IOFBF, OUTPUT_BUFFER) != 0)
+    g_clear_pointer(&out->buffer, g_free);
+}
 
 EgOutput *
 eg_output_open(const char *path, GError **error)
@@ -43,6 +56,7 @@ eg_output_open(const char *path, GError **error)
       g_free(out);
       return NULL;
     }
+    output_buffer(out);
     return out;
   }
   g_autofree char *dir = g_path_get_dirname(path);
@@ -62,6 +76,7 @@ eg_output_open(const char *path, GError **error)
     g_free(out);
     return NULL;
   }
+  output_buffer(out);
   return out;
 }
 
@@ -80,6 +95,7 @@ eg_output_path(EgOutput *out)
 static void
 output_free(EgOutput *out)
 {
+  g_free(out->buffer);
   g_free(out->path);
   g_free(out->tmp);
   g_free(out);
@@ -267,6 +283,13 @@ eg_export_xml_clean(const char *value)
 {
   GString *s = g_string_sized_new(strlen(value));
   for (const char *p = value; *p; p = g_utf8_next_char(p)) {
+    /* A sequence cut short by the end of the string is dropped: reading it whole would read
+     * past the terminator. */
+    gboolean cut = FALSE;
+    for (gint k = 1; k < g_utf8_skip[(guchar)*p] && !cut; k++)
+      cut = p[k] == '\0';
+    if (cut)
+      break;
     gunichar c = g_utf8_get_char(p);
     gboolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
                   (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
@@ -276,19 +299,91 @@ eg_export_xml_clean(const char *value)
   return g_string_free(s, FALSE);
 }
 
+/* Whether eg_export_xml_clean would return VALUE unchanged: valid UTF-8 of characters XML 1.0
+ * allows (valid UTF-8 reads back and is written again byte for byte). */
+static gboolean
+xml_is_clean(const char *value)
+{
+  const guchar *p = (const guchar *)value;
+  for (; *p && *p < 0x80; p++)
+    if (*p < 0x20 && *p != 0x9 && *p != 0xA && *p != 0xD)
+      return FALSE;
+  if (!*p)
+    return TRUE;
+  if (!g_utf8_validate((const char *)p, -1, NULL))
+    return FALSE;
+  for (; *p; p = (const guchar *)g_utf8_next_char(p)) {
+    if (*p < 0x80) {
+      if (*p < 0x20 && *p != 0x9 && *p != 0xA && *p != 0xD)
+        return FALSE;
+      continue;
+    }
+    gunichar c = g_utf8_get_char((const char *)p);
+    if (!((c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+const char *
+eg_export_xml_cleaned(const char *value, char **to_free)
+{
+  *to_free = NULL;
+  if (xml_is_clean(value))
+    return value;
+  return *to_free = eg_export_xml_clean(value);
+}
+
+/* Writes the decimal digits of V (|V| < 2^63) into BUF; returns BUF. */
+static const char *
+number_integer(char *buf, gint64 v)
+{
+  char tmp[24];
+  guint64 u = v < 0 ? (guint64)0 - (guint64)v : (guint64)v;
+  gsize n = 0;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  gsize k = 0;
+  if (v < 0)
+    buf[k++] = '-';
+  while (n)
+    buf[k++] = tmp[--n];
+  buf[k] = '\0';
+  return buf;
+}
+
+const char *
+eg_export_id(char *buf, char prefix, igraph_integer_t v)
+{
+  buf[0] = prefix;
+  number_integer(buf + 1, (gint64)v);
+  return buf;
+}
+
 const char *
 eg_export_number(char *buf, double value, gboolean integer)
 {
+  if (integer && value > -9.2e18 && value < 9.2e18)
+    return number_integer(buf, (gint64)value);
   if (integer) {
     g_snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64)value);
     return buf;
   }
+  /* A whole number of at most 15 digits whose last digit is not 0 (or 0 itself): its digits are
+   * what the search below finds (fewer digits round it to another number; that many print it
+   * without an exponent). -0 and 100 ("1e+02") take the search. */
+  if (value > -1e15 && value < 1e15 && value == (double)(gint64)value && !(value == 0 && signbit(value)) &&
+      ((gint64)value % 10 != 0 || value == 0))
+    return number_integer(buf, (gint64)value);
   /* g_ascii_dtostr always gives 17 digits (0.1 -> 0.10000000000000001): take the fewest
    * digits that read back to the same double. */
+  static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
+                                         "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
+                                         "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
   for (int digits = 1; digits <= 17; digits++) {
-    char fmt[8];
-    g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
-    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
+    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
     if (g_ascii_strtod(buf, NULL) == value)
       return buf;
   }
@@ -305,18 +400,17 @@ eg_export_xml_type(const char *name, igraph_attribute_type_t type)
   return eg_export_attr_is_integer(name) ? "long" : "double";
 }
 
-/* The text of attribute NAME (of TYPE) of element ID, or NULL when it has no value (a NaN
- * metric, an attribute type GEXF cannot hold). Transfer full. */
-char *
-eg_export_xml_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
-           igraph_attribute_type_t type, igraph_integer_t id)
+const char *
+eg_export_xml_text(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
+                   igraph_attribute_type_t type, gboolean integer, igraph_integer_t id, char *buf,
+                   char **to_free)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  *to_free = NULL;
   if (type == IGRAPH_ATTRIBUTE_STRING) {
     const char *s = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
                     : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                         : igraph_cattribute_EAS(g, name, id);
-    return eg_export_xml_clean(s ? s : "");
+    return eg_export_xml_cleaned(s ? s : "", to_free);
   }
   if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
     double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
@@ -324,15 +418,37 @@ eg_export_xml_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const
                                                    : igraph_cattribute_EAN(g, name, id);
     if (!isfinite(v))
       return NULL;
-    return g_strdup(eg_export_number(buf, v, eg_export_attr_is_integer(name)));
+    return eg_export_number(buf, v, integer);
   }
   if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
                  : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
                                                      : igraph_cattribute_EAB(g, name, id);
-    return g_strdup(b ? "true" : "false");
+    return b ? "true" : "false";
   }
   return NULL;
+}
+
+char *
+eg_export_xml_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
+                    igraph_attribute_type_t type, igraph_integer_t id)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *to_free;
+  const char *text = eg_export_xml_text(g, domain, name, type,
+                                        type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name),
+                                        id, buf, &to_free);
+  return to_free ? to_free : g_strdup(text);
+}
+
+int
+eg_export_xml_write_text(xmlTextWriterPtr w, const char *text)
+{
+  /* Escaping in element content changes only these; without them the text goes out as it is,
+   * and libxml2 neither scans nor copies it. */
+  if (!strpbrk(text, "<>&\"\r"))
+    return xmlTextWriterWriteRaw(w, BAD_CAST text);
+  return xmlTextWriterWriteString(w, BAD_CAST text);
 }
 
 /* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */

@@ -285,6 +285,67 @@ test_window_parse(void)
 
 /* ---- merging ---------------------------------------------------------------------------------- */
 
+/* ---- examples --------------------------------------------------------------------------------- */
+
+/* The example of the pair A, B (either order), or NULL. */
+static const char *
+example(const EgCounts *c, const char *a, const char *b)
+{
+  g_autofree char *key = strcmp(a, b) < 0 ? g_strconcat(a, "\x1f", b, NULL)
+                                          : g_strconcat(b, "\x1f", a, NULL);
+  const EgPairCounts *pc = g_hash_table_lookup(c->pairs, key);
+  g_assert_nonnull(pc);
+  return pc->example;
+}
+
+/* One sentence longer than EG_EXAMPLE_MAX serves several pairs, each cut around its own names;
+ * white space (tabs, no-break spaces, doubled spaces) collapses; the first sentence naming a pair
+ * is its example even when a later one is shorter. */
+static void
+test_examples_cut(void)
+{
+  GString *t = g_string_new("Maria Okafor met Daniel Lund on the pier, and ");
+  for (guint i = 0; i < 4; i++)
+    g_string_append(t, "the  quiet\u00a0harbour\twas full of boats and gulls while ");
+  g_string_append(t, "later Ingrid Solberg arrived with ");
+  for (guint i = 0; i < 4; i++)
+    g_string_append(t, "the  quiet\u00a0harbour\twas full of boats and gulls while ");
+  g_string_append(t, "news from Oslo.\n\nDaniel Lund  thanked Ingrid Solberg.  Maria Okafor left.");
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(c, "doc7", t->str, EG_PARA_AUTO);
+  g_string_free(t, TRUE);
+
+  const char *harbour = "the quiet harbour was full of boats and gulls while ";
+  g_autofree char *head = g_strconcat("Maria Okafor met Daniel Lund on the pier, and ", harbour,
+                                      harbour, harbour, harbour,
+                                      "later Ingrid Solberg arrived with the qu…", NULL);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, head);
+  g_assert_cmpstr(example(c, "Daniel Lund", "Ingrid Solberg"), ==, head);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Ingrid Solberg"), ==, head);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Oslo"), ==, head);
+  g_autofree char *mid = g_strconcat("…Daniel Lund on the pier, and ", harbour, harbour, harbour,
+                                     harbour, "later Ingrid Solberg arrived with the quiet harbour was f…",
+                                     NULL);
+  g_assert_cmpstr(example(c, "Daniel Lund", "Oslo"), ==, mid);
+  g_autofree char *tail = g_strconcat("…ur was full of boats and gulls while later Ingrid Solberg "
+                                      "arrived with ", harbour, harbour, harbour, harbour,
+                                      "news from Oslo.", NULL);
+  g_assert_cmpstr(example(c, "Ingrid Solberg", "Oslo"), ==, tail);
+  const EgPairCounts *pc = g_hash_table_lookup(c->pairs, "Daniel Lund\x1fIngrid Solberg");
+  g_assert_cmpstr(pc->example_key, ==, "doc000000000007\t00000.0000000000");
+  g_assert_cmpuint(pc->windows, ==, 2);
+  g_assert_cmpuint(pc->documents, ==, 1);
+
+  /* A later document's example does not replace an earlier one's, an earlier one's does. */
+  add_doc(c, "doc9", "Daniel Lund met Ingrid Solberg.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Daniel Lund", "Ingrid Solberg"), ==, head);
+  add_doc(c, "doc10", "Daniel Lund met Ingrid Solberg again.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Daniel Lund", "Ingrid Solberg"), ==, head);
+  add_doc(c, "doc5", "Ingrid Solberg saw  Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Daniel Lund", "Ingrid Solberg"), ==, "Ingrid Solberg saw Daniel Lund.");
+  g_assert_cmpuint(pc->documents, ==, 4);
+}
+
 static void
 assert_counts_equal(const EgCounts *a, const EgCounts *b)
 {
@@ -339,6 +400,38 @@ test_merge(void)
   g_autoptr(EgCounts) empty = eg_counts_new(EG_WINDOW_SENTENCE, 0);
   g_assert_true(eg_counts_merge(empty, whole, NULL));
   assert_counts_equal(empty, whole);
+}
+
+/* Moving a partial in gives what copying it in gives, examples included. */
+static void
+test_merge_take(void)
+{
+  const char *const one[] = { "Maria Okafor met Daniel Lund. Okafor left.", "Daniel Lund flew to Oslo.", NULL };
+  /* two's first document names Lund and Oslo: its example (doc0) replaces one's (doc1) */
+  const char *const two[] = { "Priya Raman met Daniel Lund in Oslo.", "Lund's plan and Okafor's plan.",
+                              "Daniel Lund met Maria Okafor in Oslo.", NULL };
+  g_autoptr(EgCounts) copied = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) moved = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  g_autoptr(EgCounts) b = count_docs(EG_WINDOW_SENTENCE, 0, two);
+  g_assert_true(eg_counts_merge(copied, b, NULL));
+  g_assert_true(eg_counts_merge_take(moved, count_docs(EG_WINDOW_SENTENCE, 0, two), NULL));
+  assert_counts_equal(moved, copied);
+  assert_counts_equal(copied, moved);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, copied->pairs);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    const EgPairCounts *x = v, *y = g_hash_table_lookup(moved->pairs, k);
+    g_assert_cmpuint(x->documents, ==, y->documents);
+    g_assert_cmpstr(x->example_key, ==, y->example_key);
+    g_assert_cmpstr(x->example, ==, y->example);
+  }
+  const EgPairCounts *lo = g_hash_table_lookup(moved->pairs, "Daniel Lund\x1fOslo");
+  g_assert_cmpstr(lo->example, ==, "Priya Raman met Daniel Lund in Oslo.");
+  /* refused: FROM is freed all the same */
+  g_autoptr(GError) error = NULL;
+  g_assert_false(eg_counts_merge_take(moved, eg_counts_new(EG_WINDOW_DOCUMENT, 0), &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
 }
 
 static void
@@ -576,8 +669,10 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/window/tokens", test_token_windows);
   g_test_add_func("/cooc/window/parse", test_window_parse);
   g_test_add_func("/cooc/totals", test_totals);
+  g_test_add_func("/cooc/examples/cut", test_examples_cut);
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
+  g_test_add_func("/cooc/merge/take", test_merge_take);
   g_test_add_func("/cooc/consolidate/sorted", test_consolidate_sorted);
   g_test_add_func("/cooc/consolidate/surname", test_consolidate_surname_across_documents);
   g_test_add_func("/cooc/consolidate/spelling", test_consolidate_spelling_variants);

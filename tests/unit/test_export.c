@@ -561,6 +561,84 @@ test_xml_clean(void)
   g_assert_cmpstr(b, ==, "");
 }
 
+/* The shortest-form search itself, one precision after another: the writers' whole-number
+ * shortcut must agree with it. */
+static const char *
+number_by_search(char *buf, double v)
+{
+  for (int digits = 1; digits <= 17; digits++) {
+    char fmt[8];
+    g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, v);
+    if (g_ascii_strtod(buf, NULL) == v)
+      return buf;
+  }
+  return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, v);
+}
+
+static void
+test_number_whole(void)
+{
+  const double values[] = { 0, -0.0, 1, -1, 7, 10, 100, 120, 123, -45, 1000001, 99999999999999.0,
+                            999999999999999.0, 1e15, 1e15 + 1, 9007199254740993.0, -999999999999999.0,
+                            123456789012345.0, 2.5, 1e21, -1e300, 4503599627370497.0 };
+  for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+    char got[G_ASCII_DTOSTR_BUF_SIZE], want[G_ASCII_DTOSTR_BUF_SIZE];
+    g_assert_cmpstr(eg_export_number(got, values[i], FALSE), ==, number_by_search(want, values[i]));
+  }
+  for (gint64 v = -2000; v <= 2000; v++) {
+    char got[G_ASCII_DTOSTR_BUF_SIZE], want[G_ASCII_DTOSTR_BUF_SIZE];
+    g_assert_cmpstr(eg_export_number(got, (double)v, FALSE), ==, number_by_search(want, (double)v));
+    g_snprintf(want, sizeof want, "%" G_GINT64_FORMAT, v * 1000003);
+    g_assert_cmpstr(eg_export_number(got, (double)(v * 1000003), TRUE), ==, want);
+  }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_assert_cmpstr(eg_export_number(buf, 100, FALSE), ==, "1e+02");
+  g_assert_cmpstr(eg_export_number(buf, -0.0, FALSE), ==, "-0");
+  g_assert_cmpstr(eg_export_number(buf, -9007199254740992.0, TRUE), ==, "-9007199254740992");
+}
+
+/* eg_export_xml_cleaned returns the value itself exactly when cleaning would not change it. */
+static void
+test_xml_cleaned(void)
+{
+  const char *const values[] = { "", "plain", "tab\tline\nreturn\r", "del\x7f", "ctl\x01x", "\x1f",
+                                  "caf\u00e9", "\ud7ff\ue000\ufffd", "\ufffe", "\uffff", "\U0001F600",
+                                  "bad \xff byte", "cut \xc3", "over\xc0\xafl", "sur\xed\xa0\x80",
+                                  "a&b<c>\"d\"", NULL };
+  for (guint i = 0; values[i]; i++) {
+    g_autofree char *clean = eg_export_xml_clean(values[i]);
+    char *to_free = NULL;
+    const char *got = eg_export_xml_cleaned(values[i], &to_free);
+    g_assert_cmpstr(got, ==, clean);
+    g_assert_true((got == values[i]) == (strcmp(clean, values[i]) == 0));
+    g_assert_true(to_free == NULL || to_free == got);
+    g_free(to_free);
+  }
+}
+
+/* JSON strings: the escapes the contract lists, runs of other text (UTF-8 included) as they are,
+ * text that is not UTF-8 repaired with U+FFFD. */
+static void
+test_json_strings(void)
+{
+  EgNodeTable *t = g_new0(EgNodeTable, 1);
+  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  g_array_set_clear_func(t->nodes, clear_node);
+  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
+  add_node(t, NASTY_LABEL, EG_TYPE_ORG, 5, 2, "");
+  add_node(t, "bad \xff byte \u00e9\xc3", EG_TYPE_MISC, 1, 1, "");
+  add_node(t, "line\u2028sep\u2029x\x7f\b\f\n\r\t\u00e9\u20ac\U0001F600", EG_TYPE_MISC, 1, 1, "");
+  igraph_t g;
+  build_graph(&g, t);
+  g_autofree char *json = write_to_string(eg_export_json, &g, NULL);
+  igraph_destroy(&g);
+  eg_node_table_free(t);
+  g_assert_nonnull(strstr(json, "\"label\": \"Alpha \\u0026 \\\"Beta\\\" \\u003cscript\\u003e'x'\\\\y\\u0001z\""));
+  g_assert_nonnull(strstr(json, "\"label\": \"bad \uFFFD byte \u00e9\uFFFD\""));
+  g_assert_nonnull(strstr(json, "\"label\": \"line\\u2028sep\\u2029x\\u007f\\b\\f\\n\\r\\t\u00e9\u20ac\U0001F600\""));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -578,5 +656,8 @@ main(int argc, char *argv[])
   g_test_add_func("/export/number-shortest", test_number_shortest);
   g_test_add_func("/export/number-locale", test_number_locale);
   g_test_add_func("/export/xml-clean", test_xml_clean);
+  g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
+  g_test_add_func("/export/json-strings", test_json_strings);
+  g_test_add_func("/export/number-whole", test_number_whole);
   return g_test_run();
 }
