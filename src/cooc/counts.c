@@ -470,7 +470,8 @@ sentence_text_clear(SentenceText *st)
 
 /* The example from the sentence ST, TEXT[from, to), whose two names lie in
  * [names_from, names_to): white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the
- * names at character boundaries, each cut marked with "…" (transfer full). */
+ * names at character boundaries, each cut marked with "…"; names further apart than that keep
+ * the start of the first and the end of the second with the middle cut out (transfer full). */
 static char *
 sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, guint32 names_from,
                  guint32 names_to)
@@ -493,8 +494,28 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
   gsize nt = names_to >= to ? len : names_to >= from ? st->map_to[names_to - from] : 0;
   const gsize budget = EG_EXAMPLE_MAX - 2 * strlen("…");
   gsize start, end;
-  if (nt - nf >= budget) {
-    start = nf;
+  if (nt - nf > budget) {
+    /* The names are further apart than an example is long: keep the start of the first and the
+     * end of the second, and cut the middle out, so the example still names both. */
+    const gsize half = (budget - strlen(" … ")) / 2;
+    gsize a_end = nf + half, b_start = nt - half;
+    while (a_end > nf && ((guchar)s[a_end] & 0xC0) == 0x80)
+      a_end--;
+    while (b_start < nt && ((guchar)s[b_start] & 0xC0) == 0x80)
+      b_start++;
+    while (a_end > nf && s[a_end - 1] == ' ')
+      a_end--;
+    while (b_start < nt && s[b_start] == ' ')
+      b_start++;
+    GString *r = g_string_sized_new(EG_EXAMPLE_MAX + 1);
+    if (nf > 0)
+      g_string_append(r, "…");
+    g_string_append_len(r, s + nf, (gssize)(a_end - nf));
+    g_string_append(r, " … ");
+    g_string_append_len(r, s + b_start, (gssize)(nt - b_start));
+    if (nt < len)
+      g_string_append(r, "…");
+    return g_string_free(r, FALSE);
   } else {
     gsize slack = (budget - (nt - nf)) / 2;
     start = nf > slack ? nf - slack : 0;

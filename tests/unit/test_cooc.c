@@ -298,7 +298,8 @@ example(const EgCounts *c, const char *a, const char *b)
   return pc->example;
 }
 
-/* One sentence longer than EG_EXAMPLE_MAX serves several pairs, each cut around its own names;
+/* One sentence longer than EG_EXAMPLE_MAX serves several pairs, each cut around its own names
+ * (names further apart than that keep both, the middle cut out);
  * white space (tabs, no-break spaces, doubled spaces) collapses; the first sentence naming a pair
  * is its example even when a later one is shorter. */
 static void
@@ -322,10 +323,15 @@ test_examples_cut(void)
   g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, head);
   g_assert_cmpstr(example(c, "Daniel Lund", "Ingrid Solberg"), ==, head);
   g_assert_cmpstr(example(c, "Maria Okafor", "Ingrid Solberg"), ==, head);
-  g_assert_cmpstr(example(c, "Maria Okafor", "Oslo"), ==, head);
-  g_autofree char *mid = g_strconcat("…Daniel Lund on the pier, and ", harbour, harbour, harbour,
-                                     harbour, "later Ingrid Solberg arrived with the quiet harbour was f…",
-                                     NULL);
+  /* Further apart than an example is long: the middle is cut out, both names stay. */
+  g_autofree char *apart = g_strconcat("Maria Okafor met Daniel Lund on the pier, and ", harbour,
+                                       "the quiet harbour was full of boats and gulls … of boats "
+                                       "and gulls while ", harbour, harbour, "news from Oslo…", NULL);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Oslo"), ==, apart);
+  g_assert_cmpuint(strlen(apart), <=, EG_EXAMPLE_MAX);
+  g_autofree char *mid = g_strconcat("…Daniel Lund on the pier, and ", harbour, harbour,
+                                     "the quiet h … of boats and gulls while ", harbour, harbour,
+                                     "news from Oslo…", NULL);
   g_assert_cmpstr(example(c, "Daniel Lund", "Oslo"), ==, mid);
   g_autofree char *tail = g_strconcat("…ur was full of boats and gulls while later Ingrid Solberg "
                                       "arrived with ", harbour, harbour, harbour, harbour,
