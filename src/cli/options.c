@@ -2,6 +2,9 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -187,6 +190,13 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   EgCountOptions *c = &in->count;
   c->jobs = (guint)in->jobs;
+#ifdef __GLIBC__
+  /* glibc gives each thread a malloc arena of its own, and the workers' arenas fragment as
+   * documents of every size come and go: on 1 GB of news, 2 workers peaked at 265 MB against
+   * 207 MB on 17 MB. Sharing arenas keeps the peak flat (205 MB) at no measured cost in speed. */
+  guint workers = c->jobs ? c->jobs : eg_pipeline_default_jobs();
+  mallopt(M_ARENA_MAX, (int)MAX(2u, workers / 2 + 1));
+#endif
   if ((in->alias_files && in->alias_files[0]) || (in->stop_files && in->stop_files[0])) {
     in->rules = eg_rules_new();
     for (guint i = 0; in->alias_files && in->alias_files[i]; i++)
