@@ -35,14 +35,16 @@ run_set() { # FILE LABEL
     printf "ratio entgraph 1 thread / wc -w (speed): %.3f\n", (ws > 0 ? ws : 0.01) / (s1 > 0 ? s1 : 0.01);
     printf "ratio 2 threads / 1 thread (speed):      %.2f\n", (s1 > 0 ? s1 : 0.01) / (s2 > 0 ? s2 : 0.01);
   }'
-  last_rss_kb="$e1_kb"
+  last_rss_kb="$e1_kb"; last_rss2_kb="$e2_kb"
 }
 
 run_set "$corpus" "$(basename "$corpus")"
-small_rss="$last_rss_kb"
+small_rss="$last_rss_kb"; small_rss2="$last_rss2_kb"
 if [ "$big" -eq 1 ]; then
   size=$(stat -c %s "$corpus"); copies=$(( (1000000000 + size - 1) / size ))
   for _ in $(seq "$copies"); do cat "$corpus"; done > "$work/big.jsonl"
   run_set "$work/big.jsonl" "$(basename "$corpus") x $copies"
-  awk -v a="$last_rss_kb" -v b="$small_rss" 'BEGIN { printf "ratio peak RSS at 1 GB / small: %.2f\n", a / b }'
+  awk -v a="$last_rss_kb" -v b="$small_rss" -v c="$last_rss2_kb" -v d="$small_rss2" 'BEGIN {
+    printf "ratio peak RSS at 1 GB / small, 1 thread:  %.2f\n", a / b;
+    printf "ratio peak RSS at 1 GB / small, 2 threads: %.2f\n", c / d }'
 fi
