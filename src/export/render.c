@@ -19,6 +19,31 @@
 
 static GVC_t *render_gvc;
 
+/* cairo stamps a PDF with the time of writing (/CreationDate (D:20261125114001Z)), and Debian's
+ * cairo ignores SOURCE_DATE_EPOCH, so the same graph would give a different file every run. The
+ * stamp is overwritten in place with the Unix epoch, the reproducible-builds convention; its
+ * length does not change, so the PDF's byte offsets stay right. */
+static void
+render_pdf_fixed_date(char *data, gsize len)
+{
+  static const char key[] = "/CreationDate (D:";
+  static const char epoch[] = "19700101000000Z";
+  const gsize klen = sizeof key - 1, elen = sizeof epoch - 1;
+  for (gsize i = 0; i + klen + elen <= len; i++)
+    if (data[i] == '/' && memcmp(data + i, key, klen) == 0) {
+      char *stamp = data + i + klen;
+      gsize n = 0;
+      while (i + klen + n < len && stamp[n] != ')')
+        n++;
+      /* D:YYYYMMDDHHmmSS then Z or an offset; only a stamp at least as long is rewritten. */
+      if (n >= elen) {
+        memcpy(stamp, epoch, elen);
+        memset(stamp + elen, ' ', n - elen);
+      }
+      return;
+    }
+}
+
 void
 eg_export_cleanup(void)
 {
@@ -154,6 +179,8 @@ eg_export_picture_with(const igraph_t *g, EgFormat format, const EgPictureOption
     char *data = NULL;
     unsigned int len = 0;
     rendered = ok = gvRenderData(gvc, ag, fmt, &data, &len) == 0;
+    if (ok && format == EG_FORMAT_PDF)
+      render_pdf_fixed_date(data, len);
     if (ok) {
       ok = fwrite(data, 1, len, stream) == len && fflush(stream) == 0;
       write_errno = errno;

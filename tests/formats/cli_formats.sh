@@ -59,6 +59,11 @@ LC_ALL=de_DE.UTF-8 "$bin" build --quiet "$samples" -o "$tmp/b.gexf" -o "$tmp/b.c
 for x in gexf nodes.csv edges.csv json; do
   cmp -s "$tmp/a.$x" "$tmp/b.$x" && ok || bad "$x differs between runs"
 done
+# a PDF carries no time of writing (its bytes may still differ where fontconfig's cache changes
+# the fonts cairo embeds, so the stamp alone is checked)
+"$bin" build --quiet "$samples" -o "$tmp/a.pdf"
+grep -aq 'CreationDate (D:19700101000000Z)' "$tmp/a.pdf" && ! grep -aq 'CreationDate (D:2' "$tmp/a.pdf" \
+  && ok || bad "the PDF carries the time it was written"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
