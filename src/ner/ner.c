@@ -61,7 +61,8 @@ enum {
   NER_F_SPORT_BEFORE = 1 << 18, /* lower-case form in sport_before */
   NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
   NER_F_PLACE_PREP = 1 << 20,  /* lower-case form in place_preps */
-  NER_F_TITLE_PREFIX = 1 << 21 /* text starts a title of several words (EG_WL_TITLE_PREFIX) */
+  NER_F_TITLE_PREFIX = 1 << 21, /* text starts a title of several words (EG_WL_TITLE_PREFIX) */
+  NER_F_PLACE_PREFIX_TC = 1 << 22 /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -69,7 +70,7 @@ enum {
  * (settled by a hit in either, or by both looked up). */
 #define NER_F_BY_LOWER (NER_F_FUNCTION | NER_F_COMMON | NER_F_SPEECH)
 #define NER_F_BY_STR (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX)
-#define NER_F_BY_TC (NER_F_LEXICON_TC | NER_F_GIVEN_TC)
+#define NER_F_BY_TC (NER_F_LEXICON_TC | NER_F_GIVEN_TC | NER_F_PLACE_PREFIX_TC)
 #define NER_F_BY_EITHER (NER_F_CALENDAR | NER_F_NATIONALITY)
 
 /* One token's spellings, made on first use (ner_word) in NerCtx.forms, and the answers to the
@@ -471,11 +472,16 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
   return FALSE;
 }
 
+static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
+
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
 static const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
+  /* one token: what is known of it may spare the lookups */
+  if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
+    return NULL;
   GHashTable *places = ner_places();
   const char *v = g_hash_table_lookup(places, name);
   if (v || !ner_join_tc_may_change(ctx, a, b, name))
@@ -490,6 +496,8 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 static gboolean
 ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
+  if (b == a + 1)
+    return ner_fact(ctx, a, NER_F_NATIONALITY);
   if (eg_wordlist_lists(name) & EG_WL_NATIONALITIES)
     return TRUE;
   if (!ner_join_tc_may_change(ctx, a, b, name))
@@ -539,7 +547,8 @@ ner_look(NerWord *w, const char *form)
   }
   if (form == w->tc) {
     known |= NER_F_BY_TC;
-    facts |= either | (lexicon ? NER_F_LEXICON_TC : 0) | (given ? NER_F_GIVEN_TC : 0);
+    facts |= either | (lexicon ? NER_F_LEXICON_TC : 0) | (given ? NER_F_GIVEN_TC : 0) |
+             ((lists & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX_TC : 0);
   }
   w->known |= known | (facts & NER_F_BY_EITHER);
   w->facts |= facts;
@@ -575,7 +584,7 @@ ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
             ner_is_ordinary_lists(lower, 0);
     break;
   case NER_F_BRACKETED:
-    holds = g_hash_table_contains(ctx->bracketed, str);
+    holds = g_hash_table_size(ctx->bracketed) > 0 && g_hash_table_contains(ctx->bracketed, str);
     break;
   case NER_F_MID_LOWER:
     holds = g_hash_table_contains(ctx->mid_lower, lower);
@@ -786,16 +795,19 @@ static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
   /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
-   * that length starts with, so that most words need no lookup. Built once. */
+   * that length starts with and one per last letter it ends with, so that most words need no
+   * lookup. Built once. */
   static GHashTable *words;
-  static guint32 first_letters[16];
+  static guint32 first_letters[16], last_letters[16];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(first_letters))
+      if (len < G_N_ELEMENTS(first_letters)) {
         first_letters[len] |= 1u << (sport_words[k][0] - 'a');
+        last_letters[len] |= 1u << (sport_words[k][len - 1] - 'a');
+      }
     }
     g_once_init_leave(&words, set);
   }
@@ -810,7 +822,9 @@ ner_sport_document(const NerCtx *ctx)
       continue;
     const char *p = ctx->text + t->start;
     char c0 = ner_ascii_lower(p[0]);
-    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))))
+    char cn = ner_ascii_lower(p[len - 1]);
+    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))) || cn < 'a' ||
+        cn > 'z' || !(last_letters[len] & (1u << (cn - 'a'))))
       continue;
     gboolean letters = TRUE;
     for (gsize k = 0; k < len && letters; k++) {
@@ -1508,7 +1522,13 @@ ner_shout_span(NerCtx *ctx, guint a, guint b)
   guint i = a;
   while (i < b) {
     guint found = 0;
-    for (guint k = MIN(4, b - i); k >= 2 && !found; k--) {
+    /* Tokens apart spell the words of a place apart, its first word the first token's: a
+     * token that starts no place of several words spares the lookups. */
+    guint longest = MIN(4, b - i);
+    if (longest >= 2 && ctx->tok[i + 1].start > ctx->tok[i].end &&
+        !ner_fact(ctx, i, NER_F_PLACE_PREFIX_TC))
+      longest = 0;
+    for (guint k = longest; k >= 2 && !found; k--) {
       g_string_truncate(ctx->scratch, 0);
       ner_join_tc_append(ctx, ctx->scratch, i, i + k);
       if (ner_in_lexicon(ctx->scratch->str))
@@ -1567,9 +1587,13 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
       continue;
     const char *w = ner_tok_str(&ctx, i);
+    /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
+     * form in mid_lower already. */
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
-    g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
-    g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
+    if (seen == 0)
+      g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
+    if (seen < 2)
+      g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
   }
 
   guint i = 0;

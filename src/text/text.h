@@ -27,7 +27,8 @@ typedef enum {
   EG_WL_TEAM = 1 << 8,          /* team_words.txt */
   EG_WL_TITLES = 1 << 9,        /* titles.txt */
   EG_WL_TITLE_PREFIX = 1 << 10, /* first words of a title of several: "Prime" ("Prime Minister") */
-  EG_WL_SPEECH = 1 << 11        /* eg_is_speech_verb */
+  EG_WL_SPEECH = 1 << 11,       /* eg_is_speech_verb */
+  EG_WL_PLACE_PREFIX = 1 << 12  /* first words of a place or nationality of several: "New" */
 } EgWordlistBits;
 
 /* The EgWordlistBits of the lists that hold WORD exactly (for lists of lower-case words pass a

@@ -81,17 +81,19 @@ wordlist_load(GHashTable *index, guint i)
       /* Sorted sources list the preferred reading of a surface first: keep it. */
       if (values && !g_hash_table_contains(values, line))
         g_hash_table_insert(values, line, tab ? tab + 1 : NULL);
-      /* "Prime" of "Prime Minister": a run of words that no such prefix starts starts no title
-       * (the keys stay: the index lives as long as the process). */
-      if (bit == EG_WL_TITLES)
-        for (const char *sp = strchr(line, ' '); sp; sp = strchr(sp + 1, ' ')) {
-          char *prefix = g_strndup(line, (gsize)(sp - line));
-          guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(index, prefix));
-          if (bits & EG_WL_TITLE_PREFIX)
-            g_free(prefix);
-          else /* the table keeps this key, not one it may hold already */
-            g_hash_table_replace(index, prefix, GUINT_TO_POINTER(bits | EG_WL_TITLE_PREFIX));
-        }
+      /* "Prime" of "Prime Minister", "New" of "New York": a run of words that is no such
+       * prefix can start no title or place (the keys stay: the index lives as long as the
+       * process). */
+      guint32 prefix_bit = bit == EG_WL_TITLES ? EG_WL_TITLE_PREFIX
+                           : bit & (EG_WL_PLACES | EG_WL_NATIONALITIES) ? EG_WL_PLACE_PREFIX : 0;
+      for (const char *sp = prefix_bit ? strchr(line, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
+        char *prefix = g_strndup(line, (gsize)(sp - line));
+        guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(index, prefix));
+        if (bits & prefix_bit)
+          g_free(prefix);
+        else /* the table keeps this key, not one it may hold already */
+          g_hash_table_replace(index, prefix, GUINT_TO_POINTER(bits | prefix_bit));
+      }
     }
     line = nl ? nl + 1 : end;
   }
