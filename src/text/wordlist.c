@@ -25,6 +25,8 @@ static const char *const wordlist_names[] = {
   "titles.txt",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(wordlist_names) == 10 && EG_WL_TITLES == 1 << 9);
+#define EG_WL_GIVEN_INDEX 4 /* given_names.txt */
+G_STATIC_ASSERT(EG_WL_GIVEN == 1 << EG_WL_GIVEN_INDEX);
 
 static const char *const speech_verbs[] = {
   "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds",
@@ -62,6 +64,10 @@ wordlist_load(GHashTable *index, guint i)
   /* Keys and values point into one copy of the list, cut into strings where lines and
    * columns end; like the tables, it lives as long as the process. */
   GHashTable *values = tsv ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+  /* The first list loaded goes into an empty index: its words hold no other bit (unless it
+   * adds prefixes of its own entries). */
+  gboolean fresh = g_hash_table_size(index) == 0 &&
+                   !(bit & (EG_WL_TITLES | EG_WL_PLACES | EG_WL_NATIONALITIES));
   gsize size = 0;
   const char *raw = g_bytes_get_data(bytes, &size);
   char *data = g_malloc(size + 1);
@@ -77,7 +83,10 @@ wordlist_load(GHashTable *index, guint i)
       char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
       if (tab)
         *tab = '\0';
-      wordlist_mark(index, line, bit);
+      if (fresh) /* nothing to keep: spare the lookup */
+        g_hash_table_insert(index, line, GUINT_TO_POINTER(bit));
+      else
+        wordlist_mark(index, line, bit);
       /* Sorted sources list the preferred reading of a surface first: keep it. */
       if (values && !g_hash_table_contains(values, line))
         g_hash_table_insert(values, line, tab ? tab + 1 : NULL);
@@ -106,8 +115,11 @@ wordlist_get_index(void)
   if (g_once_init_enter(&wordlist_index)) {
     eg_lexicons_register_resource();
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    /* The longest list first: it needs no lookups (see wordlist_load). */
+    wordlist_load(index, EG_WL_GIVEN_INDEX);
     for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
-      wordlist_load(index, i);
+      if (i != EG_WL_GIVEN_INDEX)
+        wordlist_load(index, i);
     for (guint i = 0; speech_verbs[i]; i++)
       wordlist_mark(index, speech_verbs[i], EG_WL_SPEECH);
     g_once_init_leave(&wordlist_index, index);
