@@ -10,8 +10,9 @@
  *
  * The rules ask about the same few words again and again, so a token's spellings (straightened,
  * lower case, title case) are made once, on first use, and every lexicon answer about it is
- * remembered (NerWord); all of it lives in the document's NerCtx, so threads share nothing but
- * the read-only lexicons.
+ * remembered (NerWord): one lookup of a spelling in the word-list index (eg_wordlist_lists)
+ * answers every list at once. All of it lives in the document's NerCtx, so threads share
+ * nothing but the read-only lexicons.
  */
 #include "ner/ner.h"
 
