@@ -282,7 +282,10 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
         upper += g_ascii_isupper(*q);
         q++;
       }
-      if (q == e || ((unsigned char)*q < 0x80 && !strchr("'-.,&", *q))) {
+      /* (as strchr("'-.,&", c) would, a NUL byte takes the slow path) */
+      char c = q < e ? *q : '\0';
+      gboolean may_go_on = c == '\'' || c == '-' || c == '.' || c == ',' || c == '&' || c == '\0';
+      if (q == e || ((unsigned char)c < 0x80 && !may_go_on)) {
         gboolean number = g_ascii_isdigit(*p);
         guint8 flags = 0;
         if (!number && g_ascii_isupper(*p))
