@@ -97,11 +97,14 @@ wordlist_load(GHashTable *index, guint i)
                            : bit & (EG_WL_PLACES | EG_WL_NATIONALITIES) ? EG_WL_PLACE_PREFIX : 0;
       for (const char *sp = prefix_bit ? strchr(line, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
         char *prefix = g_strndup(line, (gsize)(sp - line));
-        guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(index, prefix));
-        if (bits & prefix_bit)
-          g_free(prefix);
-        else /* the table keeps this key, not one it may hold already */
-          g_hash_table_replace(index, prefix, GUINT_TO_POINTER(bits | prefix_bit));
+        gpointer key, bits;
+        if (!g_hash_table_lookup_extended(index, prefix, &key, &bits)) {
+          g_hash_table_insert(index, prefix, GUINT_TO_POINTER(prefix_bit));
+          continue;
+        }
+        /* a word the index has: it keeps the key it holds */
+        g_hash_table_insert(index, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(bits) | prefix_bit));
+        g_free(prefix);
       }
     }
     line = nl ? nl + 1 : end;
