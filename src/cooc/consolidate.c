@@ -53,7 +53,7 @@ eg_entity_type_guess(const guint64 *votes, const char *label)
   /* "Getty Images", "Democratic National Convention": a name ending in an ordinary English word
    * is rarely a person's. */
   g_autofree char *lower = eg_text_lower(last + 1, -1);
-  return eg_wordlist_has("common_words.txt", lower) ? EG_TYPE_MISC : EG_TYPE_PERSON;
+  return (eg_wordlist_lists(lower) & EG_WL_COMMON) ? EG_TYPE_MISC : EG_TYPE_PERSON;
 }
 
 static guint

@@ -10,8 +10,9 @@
  *
  * The rules ask about the same few words again and again, so a token's spellings (straightened,
  * lower case, title case) are made once, on first use, and every lexicon answer about it is
- * remembered (NerWord); all of it lives in the document's NerCtx, so threads share nothing but
- * the read-only lexicons.
+ * remembered (NerWord): one lookup of a spelling in the word-list index (eg_wordlist_lists)
+ * answers every list at once. All of it lives in the document's NerCtx, so threads share
+ * nothing but the read-only lexicons.
  */
 #include "ner/ner.h"
 
@@ -50,7 +51,7 @@ enum {
   NER_F_ORG_CUE = 1 << 7,      /* text in org_cues.txt */
   NER_F_TITLE = 1 << 8,        /* text in titles.txt */
   NER_F_CALENDAR = 1 << 9,     /* a day or month name, also in capitals: "Friday", "FRIDAY" */
-  NER_F_NATIONALITY = 1 << 10, /* ner_nationality(text) */
+  NER_F_NATIONALITY = 1 << 10, /* text or title case in nationalities.tsv */
   NER_F_BRACKETED = 1 << 11,   /* text in NerCtx.bracketed */
   NER_F_MID_LOWER = 1 << 12,   /* lower-case form in NerCtx.mid_lower */
   NER_F_MID_CAPS = 1 << 13,    /* text capitalised in mid-sentence at least once */
@@ -60,8 +61,18 @@ enum {
   NER_F_SPEECH = 1 << 17,      /* lower-case form is a verb of saying */
   NER_F_SPORT_BEFORE = 1 << 18, /* lower-case form in sport_before */
   NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
-  NER_F_PLACE_PREP = 1 << 20   /* lower-case form in place_preps */
+  NER_F_PLACE_PREP = 1 << 20,  /* lower-case form in place_preps */
+  NER_F_TITLE_PREFIX = 1 << 21, /* text starts a title of several words (EG_WL_TITLE_PREFIX) */
+  NER_F_PLACE_PREFIX_TC = 1 << 22 /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
 };
+
+/* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
+ * lower-case form, of the text, of the title-case form, and those of the text or its title case
+ * (settled by a hit in either, or by both looked up). */
+#define NER_F_BY_LOWER (NER_F_FUNCTION | NER_F_COMMON | NER_F_SPEECH)
+#define NER_F_BY_STR (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX)
+#define NER_F_BY_TC (NER_F_LEXICON_TC | NER_F_GIVEN_TC | NER_F_PLACE_PREFIX_TC)
+#define NER_F_BY_EITHER (NER_F_CALENDAR | NER_F_NATIONALITY)
 
 /* One token's spellings, made on first use (ner_word) in NerCtx.forms, and the answers to the
  * questions above. Most tokens are never asked about: only capitalised words and their
@@ -329,40 +340,22 @@ ner_joinable(const NerCtx *ctx, guint i)
   return !ner_line_break_before(ctx, i);
 }
 
-/* The embedded lexicons the rules ask about, fetched once: eg_wordlist_has finds a list by name
- * at every call, and the rules make hundreds of thousands. */
-typedef struct {
-  GHashTable *common, *function, *given, *org_cues, *titles, *calendar, *nationalities, *places,
-    *team;
-} NerLexicons;
-
-static const NerLexicons *
-ner_lex(void)
+/* places.tsv's values (canonical name and kind), fetched once: eg_wordlist_get finds a list by
+ * name at every call. Membership in any list is asked of eg_wordlist_lists, one lookup for all. */
+static GHashTable *
+ner_places(void)
 {
-  static NerLexicons lex;
-  static gsize done;
-  if (g_once_init_enter(&done)) {
-    lex.common = eg_wordlist_get("common_words.txt");
-    lex.function = eg_wordlist_get("function_words.txt");
-    lex.given = eg_wordlist_get("given_names.txt");
-    lex.org_cues = eg_wordlist_get("org_cues.txt");
-    lex.titles = eg_wordlist_get("titles.txt");
-    lex.calendar = eg_wordlist_get("calendar.txt");
-    lex.nationalities = eg_wordlist_get("nationalities.tsv");
-    lex.places = eg_wordlist_get("places.tsv");
-    lex.team = eg_wordlist_get("team_words.txt");
-    g_once_init_leave(&done, 1);
-  }
-  return &lex;
+  static GHashTable *places;
+  if (g_once_init_enter(&places))
+    g_once_init_leave(&places, eg_wordlist_get("places.tsv"));
+  return places;
 }
 
-/* An ordinary English word: in the lower-case word list, or a hyphenated compound of such
- * words ("Thirty-three", "home-brewed"). */
+/* ner_is_ordinary for LOWER, whose eg_wordlist_lists are LISTS. */
 static gboolean
-ner_is_ordinary(const char *lower)
+ner_is_ordinary_lists(const char *lower, guint32 lists)
 {
-  const NerLexicons *lex = ner_lex();
-  if (g_hash_table_contains(lex->common, lower) || g_hash_table_contains(lex->function, lower))
+  if (lists & (EG_WL_COMMON | EG_WL_FUNCTION))
     return TRUE;
   if (!strchr(lower, '-'))
     return FALSE;
@@ -374,7 +367,7 @@ ner_is_ordinary(const char *lower)
     char *dash = strchr(p, '-');
     if (dash)
       *dash = '\0';
-    if (!*p || !g_hash_table_contains(lex->common, p))
+    if (!*p || !(eg_wordlist_lists(p) & EG_WL_COMMON))
       return FALSE;
     if (!dash)
       return TRUE;
@@ -382,12 +375,18 @@ ner_is_ordinary(const char *lower)
   }
 }
 
+/* An ordinary English word: in the lower-case word list, or a hyphenated compound of such
+ * words ("Thirty-three", "home-brewed"). */
+static gboolean
+ner_is_ordinary(const char *lower)
+{
+  return ner_is_ordinary_lists(lower, eg_wordlist_lists(lower));
+}
+
 static gboolean
 ner_in_lexicon(const char *word)
 {
-  const NerLexicons *lex = ner_lex();
-  return g_hash_table_contains(lex->places, word) ||
-         g_hash_table_contains(lex->nationalities, word);
+  return (eg_wordlist_lists(word) & (EG_WL_PLACES | EG_WL_NATIONALITIES)) != 0;
 }
 
 /* FALSE when ner_title_case(NAME) is certainly NAME: an ASCII name none of whose words is
@@ -420,15 +419,17 @@ ner_title_case_may_change(const char *name)
   }
 }
 
+/* Whether NAME, whose eg_wordlist_lists are LISTS, or its title-case spelling is a
+ * nationality. */
 static gboolean
-ner_nationality(const char *name)
+ner_nationality_lists(const char *name, guint32 lists)
 {
-  if (g_hash_table_contains(ner_lex()->nationalities, name))
+  if (lists & EG_WL_NATIONALITIES)
     return TRUE;
   if (!ner_title_case_may_change(name))
     return FALSE;
   g_autofree char *tc = ner_title_case(name);
-  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
+  return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
 }
 
 /* Words around a team's name in a sports report: "Leicestershire beat Somerset", "drew with". */
@@ -472,12 +473,17 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
   return FALSE;
 }
 
+static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
+
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
 static const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  GHashTable *places = ner_lex()->places;
+  /* one token: what is known of it may spare the lookups */
+  if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
+    return NULL;
+  GHashTable *places = ner_places();
   const char *v = g_hash_table_lookup(places, name);
   if (v || !ner_join_tc_may_change(ctx, a, b, name))
     return v;
@@ -491,14 +497,16 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 static gboolean
 ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  if (g_hash_table_contains(ner_lex()->nationalities, name))
+  if (b == a + 1)
+    return ner_fact(ctx, a, NER_F_NATIONALITY);
+  if (eg_wordlist_lists(name) & EG_WL_NATIONALITIES)
     return TRUE;
   if (!ner_join_tc_may_change(ctx, a, b, name))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
   const char *tc = ctx->scratch->str;
-  return strcmp(tc, name) != 0 && g_hash_table_contains(ner_lex()->nationalities, tc);
+  return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
 }
 
 static gboolean ner_fact_find(const NerCtx *ctx, guint i, guint32 fact);
@@ -514,53 +522,70 @@ ner_fact(const NerCtx *ctx, guint i, guint32 fact)
   return ner_fact_find(ctx, i, fact);
 }
 
+/* Looks FORM, one of W's spellings, up in the word lists and records every fact that settles:
+ * those of each spelling FORM is (the text, its lower-case and its title-case forms are often
+ * one string). */
+static void
+ner_look(NerWord *w, const char *form)
+{
+  guint32 lists = eg_wordlist_lists(form), known = 0, facts = 0;
+  guint32 either = ((lists & EG_WL_CALENDAR) ? NER_F_CALENDAR : 0) |
+                   ((lists & EG_WL_NATIONALITIES) ? NER_F_NATIONALITY : 0);
+  gboolean lexicon = (lists & (EG_WL_PLACES | EG_WL_NATIONALITIES)) != 0;
+  gboolean given = (lists & EG_WL_GIVEN) != 0;
+  if (form == w->lower) {
+    known |= NER_F_BY_LOWER;
+    facts |= ((lists & EG_WL_FUNCTION) ? NER_F_FUNCTION : 0) |
+             ((lists & EG_WL_COMMON) ? NER_F_COMMON : 0) |
+             ((lists & EG_WL_SPEECH) ? NER_F_SPEECH : 0);
+  }
+  if (form == w->str) {
+    known |= NER_F_BY_STR;
+    facts |= either | (lexicon ? NER_F_LEXICON : 0) | (given ? NER_F_GIVEN : 0) |
+             ((lists & EG_WL_ORG_CUES) ? NER_F_ORG_CUE : 0) |
+             ((lists & EG_WL_TITLES) ? NER_F_TITLE : 0) |
+             ((lists & EG_WL_TITLE_PREFIX) ? NER_F_TITLE_PREFIX : 0);
+  }
+  if (form == w->tc) {
+    known |= NER_F_BY_TC;
+    facts |= either | (lexicon ? NER_F_LEXICON_TC : 0) | (given ? NER_F_GIVEN_TC : 0) |
+             ((lists & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX_TC : 0);
+  }
+  w->known |= known | (facts & NER_F_BY_EITHER);
+  w->facts |= facts;
+  /* A fact of the text or its title case that neither holds, once both are looked up. */
+  if ((w->known & (NER_F_LEXICON | NER_F_LEXICON_TC)) == (NER_F_LEXICON | NER_F_LEXICON_TC))
+    w->known |= NER_F_BY_EITHER;
+}
+
 /* ner_fact for a FACT not yet known: looks it up and remembers it. */
 static gboolean
 ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
 {
-  NerWord *w = &ctx->words[i];
-  const char *str = ner_tok_str(ctx, i), *lower = ner_lower(ctx, i), *tc = ner_tok_tc(ctx, i);
-  gboolean tc_differs = w->tc != w->str;
-  const NerLexicons *lex = ner_lex();
+  NerWord *w = ner_word(ctx, i);
+  const char *str = w->str, *lower = w->lower;
   guint32 set = fact, holds = 0;
+  if (fact & NER_F_BY_LOWER) {
+    ner_look(w, lower);
+    return (w->facts & fact) != 0;
+  }
+  if (fact & (NER_F_BY_STR | NER_F_BY_EITHER)) {
+    ner_look(w, str);
+    if (!(w->known & fact))
+      ner_look(w, w->tc); /* a fact of either spelling that the text does not have */
+    return (w->facts & fact) != 0;
+  }
+  if (fact & NER_F_BY_TC) {
+    ner_look(w, w->tc);
+    return (w->facts & fact) != 0;
+  }
   switch (fact) {
-  case NER_F_FUNCTION:
-    holds = g_hash_table_contains(lex->function, lower);
-    break;
-  case NER_F_COMMON:
-    holds = g_hash_table_contains(lex->common, lower);
-    break;
   case NER_F_ORDINARY:
-    holds = ner_is_ordinary(lower);
-    break;
-  case NER_F_LEXICON:
-    holds = ner_in_lexicon(str);
-    break;
-  case NER_F_LEXICON_TC:
-    holds = tc_differs ? ner_in_lexicon(tc) : ner_fact(ctx, i, NER_F_LEXICON);
-    break;
-  case NER_F_GIVEN:
-    holds = g_hash_table_contains(lex->given, str);
-    break;
-  case NER_F_GIVEN_TC:
-    holds = tc_differs ? g_hash_table_contains(lex->given, tc) : ner_fact(ctx, i, NER_F_GIVEN);
-    break;
-  case NER_F_ORG_CUE:
-    holds = g_hash_table_contains(lex->org_cues, str);
-    break;
-  case NER_F_TITLE:
-    holds = g_hash_table_contains(lex->titles, str);
-    break;
-  case NER_F_CALENDAR:
-    holds = g_hash_table_contains(lex->calendar, str) ||
-            (tc_differs && g_hash_table_contains(lex->calendar, tc));
-    break;
-  case NER_F_NATIONALITY:
-    holds = g_hash_table_contains(lex->nationalities, str) ||
-            (tc_differs && g_hash_table_contains(lex->nationalities, tc));
+    holds = ner_fact(ctx, i, NER_F_COMMON) || ner_fact(ctx, i, NER_F_FUNCTION) ||
+            ner_is_ordinary_lists(lower, 0);
     break;
   case NER_F_BRACKETED:
-    holds = g_hash_table_contains(ctx->bracketed, str);
+    holds = g_hash_table_size(ctx->bracketed) > 0 && g_hash_table_contains(ctx->bracketed, str);
     break;
   case NER_F_MID_LOWER:
     holds = g_hash_table_contains(ctx->mid_lower, lower);
@@ -570,9 +595,6 @@ ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
     break;
   case NER_F_PARTICLE:
     holds = str_in(person_particles, lower);
-    break;
-  case NER_F_SPEECH:
-    holds = eg_is_speech_verb(lower);
     break;
   case NER_F_SPORT_BEFORE:
     holds = str_in(sport_before, lower);
@@ -630,26 +652,6 @@ ner_is_function_word(const NerCtx *ctx, guint i)
   return ner_fact(ctx, i, NER_F_FUNCTION) && !ner_fact(ctx, i, NER_F_BRACKETED);
 }
 
-/* Titles of more than one word ("Prime Minister") by every word prefix ("Prime"): a run of
- * tokens that is no such prefix can start no title, so ner_title_mask stops there. Built once
- * from titles.txt; transfer none. */
-static GHashTable *
-ner_title_prefixes(void)
-{
-  static GHashTable *prefixes;
-  if (g_once_init_enter(&prefixes)) {
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, ner_lex()->titles);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-      for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' '))
-        g_hash_table_add(set, g_strndup(key, (gsize)(sp - (const char *)key)));
-    g_once_init_leave(&prefixes, set);
-  }
-  return prefixes;
-}
-
 /* Which runs of one to four tokens from I spell a title (bit k-1 for k tokens, their texts
  * joined by single spaces). Computed once per token. */
 static guint8
@@ -658,18 +660,21 @@ ner_title_mask(const NerCtx *ctx, guint i)
   NerWord *w = &ctx->words[i];
   if (w->titles & 0x80)
     return w->titles & 0x0f;
-  GHashTable *titles = ner_lex()->titles, *prefixes = ner_title_prefixes();
-  GString *s = ctx->scratch;
-  guint8 mask = 0;
-  g_string_truncate(s, 0);
-  for (guint k = i; k < ctx->n && k < i + 4; k++) {
-    if (k > i)
+  /* A run of tokens that is no word prefix of a title of several words ("Prime" of "Prime
+   * Minister") can start no title: the search stops there. */
+  guint8 mask = ner_fact(ctx, i, NER_F_TITLE) ? 1 : 0;
+  if (ner_fact(ctx, i, NER_F_TITLE_PREFIX)) {
+    GString *s = ctx->scratch;
+    g_string_assign(s, ner_tok_str(ctx, i));
+    for (guint k = i + 1; k < ctx->n && k < i + 4; k++) {
       g_string_append_c(s, ' ');
-    g_string_append(s, ner_tok_str(ctx, k));
-    if (g_hash_table_contains(titles, s->str))
-      mask |= (guint8)(1u << (k - i));
-    if (!g_hash_table_contains(prefixes, s->str))
-      break;
+      g_string_append(s, ner_tok_str(ctx, k));
+      guint32 lists = eg_wordlist_lists(s->str);
+      if (lists & EG_WL_TITLES)
+        mask |= (guint8)(1u << (k - i));
+      if (!(lists & EG_WL_TITLE_PREFIX))
+        break;
+    }
   }
   w->titles = (guint8)(mask | 0x80);
   return mask;
@@ -791,16 +796,19 @@ static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
   /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
-   * that length starts with, so that most words need no lookup. Built once. */
+   * that length starts with and one per last letter it ends with, so that most words need no
+   * lookup. Built once. */
   static GHashTable *words;
-  static guint32 first_letters[16];
+  static guint32 first_letters[16], last_letters[16];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(first_letters))
+      if (len < G_N_ELEMENTS(first_letters)) {
         first_letters[len] |= 1u << (sport_words[k][0] - 'a');
+        last_letters[len] |= 1u << (sport_words[k][len - 1] - 'a');
+      }
     }
     g_once_init_leave(&words, set);
   }
@@ -815,7 +823,9 @@ ner_sport_document(const NerCtx *ctx)
       continue;
     const char *p = ctx->text + t->start;
     char c0 = ner_ascii_lower(p[0]);
-    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))))
+    char cn = ner_ascii_lower(p[len - 1]);
+    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))) || cn < 'a' ||
+        cn > 'z' || !(last_letters[len] & (1u << (cn - 'a'))))
       continue;
     gboolean letters = TRUE;
     for (gsize k = 0; k < len && letters; k++) {
@@ -841,17 +851,17 @@ static const char *const place_heads[] = { "city", "town", "country", "region", 
                                            "state", "village", "capital", "port", "island",
                                            "county", "district", "republic", NULL };
 
-/* Whether the list NAME holds the lower-case word LOWER capitalised, as org_cues.txt and
- * titles.txt spell their words ("reporter" as "Reporter"). */
-static gboolean
-ner_has_capitalised(const char *name, const char *lower)
+/* The lists (eg_wordlist_lists) that hold the lower-case word LOWER capitalised, as
+ * org_cues.txt and titles.txt spell their words ("reporter" as "Reporter"). */
+static guint32
+ner_capitalised_lists(const char *lower)
 {
   char buf[64];
   gsize len = strlen(lower);
   g_autofree char *heap = len < sizeof buf ? NULL : g_strdup(lower);
   char *w = heap ? heap : memcpy(buf, lower, len + 1);
   w[0] = g_ascii_toupper(w[0]);
-  return eg_wordlist_has(name, w);
+  return eg_wordlist_lists(w);
 }
 
 /* The type a common noun gives a name in apposition: "company" ORG, "town" LOC, "reporter"
@@ -879,9 +889,10 @@ ner_head_type(const NerCtx *ctx, guint i)
     }
     if (str_in(place_heads, w))
       return EG_TYPE_LOC;
-    if (ner_has_capitalised("org_cues.txt", w))
+    guint32 lists = ner_capitalised_lists(w);
+    if (lists & EG_WL_ORG_CUES)
       return EG_TYPE_ORG;
-    if (ner_has_capitalised("titles.txt", w))
+    if (lists & EG_WL_TITLES)
       return EG_TYPE_PERSON;
   }
   return EG_N_TYPES;
@@ -1017,10 +1028,11 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   const char *last_sp = strrchr(m->name, ' ');
+  guint32 last_lists = last_sp ? eg_wordlist_lists(last_sp + 1) : 0;
   if (last_sp && !ner_has_org_cue(ctx, a, b)) {
     const char *last = last_sp + 1;
     /* "Bosnian Serbs", "Latin American", "S. Korean": a people or an adjective of one. */
-    if (ner_nationality(last)) {
+    if (ner_nationality_lists(last, last_lists)) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1034,13 +1046,13 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
    * club. "Houston Astros": a place and a plural is a team (or a firm). */
   if (last_sp) {
     const char *last = last_sp + 1;
-    gboolean team_word = g_hash_table_contains(ner_lex()->team, last) &&
+    gboolean team_word = (last_lists & EG_WL_TEAM) &&
                          (ctx->sport || (strcmp(last, "City") != 0 && strcmp(last, "County") != 0 &&
                                          strcmp(last, "Town") != 0));
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !ner_nationality(last) && !g_hash_table_contains(ner_lex()->given, last)) {
+        !ner_nationality_lists(last, last_lists) && !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
@@ -1103,7 +1115,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     if (ner_fact(ctx, (guint)prev, NER_F_PLACE_PREP) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
     else if (!(ctx->tok[prev].flags & EG_TF_CAP) &&
-             ner_has_capitalised("titles.txt", ner_lower(ctx, (guint)prev)))
+             (ner_capitalised_lists(ner_lower(ctx, (guint)prev)) & EG_WL_TITLES))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
@@ -1138,7 +1150,7 @@ ner_sport_given_names(const NerCtx *ctx)
         m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
       continue;
     g_autofree char *tc = ner_title_case(m->name);
-    if (g_hash_table_contains(ner_lex()->given, tc) && !g_hash_table_contains(in_long, tc))
+    if ((eg_wordlist_lists(tc) & EG_WL_GIVEN) && !g_hash_table_contains(in_long, tc))
       ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
     else if (m->votes[EG_TYPE_PERSON] + m->votes[EG_TYPE_ORG] + m->votes[EG_TYPE_LOC] +
                  m->votes[EG_TYPE_MISC] == 0 && !g_hash_table_contains(in_long, tc))
@@ -1511,7 +1523,13 @@ ner_shout_span(NerCtx *ctx, guint a, guint b)
   guint i = a;
   while (i < b) {
     guint found = 0;
-    for (guint k = MIN(4, b - i); k >= 2 && !found; k--) {
+    /* Tokens apart spell the words of a place apart, its first word the first token's: a
+     * token that starts no place of several words spares the lookups. */
+    guint longest = MIN(4, b - i);
+    if (longest >= 2 && ctx->tok[i + 1].start > ctx->tok[i].end &&
+        !ner_fact(ctx, i, NER_F_PLACE_PREFIX_TC))
+      longest = 0;
+    for (guint k = longest; k >= 2 && !found; k--) {
       g_string_truncate(ctx->scratch, 0);
       ner_join_tc_append(ctx, ctx->scratch, i, i + k);
       if (ner_in_lexicon(ctx->scratch->str))
@@ -1570,9 +1588,13 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
       continue;
     const char *w = ner_tok_str(&ctx, i);
+    /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
+     * form in mid_lower already. */
     guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
-    g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
-    g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
+    if (seen == 0)
+      g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
+    if (seen < 2)
+      g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
   }
 
   guint i = 0;

@@ -283,7 +283,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
     const char *sname = s->top;
-    gboolean given = s->n_words == 1 && eg_wordlist_has("given_names.txt", sname);
+    gboolean given = s->n_words == 1 && (eg_wordlist_lists(sname) & EG_WL_GIVEN) != 0;
     gint found = -1;
     gboolean ambiguous = FALSE;
     for (guint j = 0; j < groups->len && !ambiguous; j++) {

@@ -207,7 +207,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
       char with_dot[17];
       memcpy(with_dot, start, (gsize)(p - start + 1));
       with_dot[p - start + 1] = '\0';
-      listed = eg_wordlist_has("abbreviations.txt", with_dot);
+      listed = (eg_wordlist_lists(with_dot) & EG_WL_ABBREVIATIONS) != 0;
     }
     if (dotted || listed) {
       *abbr = TRUE;
@@ -282,7 +282,10 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
         upper += g_ascii_isupper(*q);
         q++;
       }
-      if (q == e || ((unsigned char)*q < 0x80 && !strchr("'-.,&", *q))) {
+      /* (as strchr("'-.,&", c) would, a NUL byte takes the slow path) */
+      char c = q < e ? *q : '\0';
+      gboolean may_go_on = c == '\'' || c == '-' || c == '.' || c == ',' || c == '&' || c == '\0';
+      if (q == e || ((unsigned char)c < 0x80 && !may_go_on)) {
         gboolean number = g_ascii_isdigit(*p);
         guint8 flags = 0;
         if (!number && g_ascii_isupper(*p))
@@ -381,7 +384,7 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
   /* The speaker is a name: "Nobody answered." after a question is a sentence of its own. */
   if (m < n && tok[m].kind == EG_TOK_WORD) {
     g_autofree char *first = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
-    if (eg_wordlist_has("function_words.txt", first))
+    if (eg_wordlist_lists(first) & EG_WL_FUNCTION)
       return FALSE;
   }
   for (guint j = m; j < n && j < m + 5; j++) {
@@ -437,7 +440,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
       /* "U.S. officials" goes on, "in the U.S. The next day" ends: only a capitalised function
        * word after a dotted abbreviation is taken as a new sentence. */
       g_autofree char *lower = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
-      boundary = tok[m].kind == EG_TOK_WORD && eg_wordlist_has("function_words.txt", lower);
+      boundary = tok[m].kind == EG_TOK_WORD && (eg_wordlist_lists(lower) & EG_WL_FUNCTION) != 0;
     }
     if (!boundary)
       continue;

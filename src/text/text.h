@@ -14,10 +14,31 @@
 
 /* ---- word lists (embedded lexicons) ------------------------------------------------------- */
 
-/* A set of strings loaded from an embedded resource, one entry per line. For a .tsv resource the
- * key is the first column and the value the rest of the line (NULL for .txt).
- * Returns a hash table (transfer none: cached for the life of the process, thread-safe to read).
- * Aborts if the resource is missing: the lexicons are compiled into the library. */
+/* The embedded lists, as bits of eg_wordlist_lists. */
+typedef enum {
+  EG_WL_ABBREVIATIONS = 1 << 0, /* abbreviations.txt */
+  EG_WL_CALENDAR = 1 << 1,      /* calendar.txt */
+  EG_WL_COMMON = 1 << 2,        /* common_words.txt */
+  EG_WL_FUNCTION = 1 << 3,      /* function_words.txt */
+  EG_WL_GIVEN = 1 << 4,         /* given_names.txt */
+  EG_WL_NATIONALITIES = 1 << 5, /* nationalities.tsv */
+  EG_WL_ORG_CUES = 1 << 6,      /* org_cues.txt */
+  EG_WL_PLACES = 1 << 7,        /* places.tsv */
+  EG_WL_TEAM = 1 << 8,          /* team_words.txt */
+  EG_WL_TITLES = 1 << 9,        /* titles.txt */
+  EG_WL_TITLE_PREFIX = 1 << 10, /* first words of a title of several: "Prime" ("Prime Minister") */
+  EG_WL_SPEECH = 1 << 11,       /* eg_is_speech_verb */
+  EG_WL_PLACE_PREFIX = 1 << 12  /* first words of a place or nationality of several: "New" */
+} EgWordlistBits;
+
+/* The EgWordlistBits of the lists that hold WORD exactly (for lists of lower-case words pass a
+ * lower-case word), 0 for none: one lookup for every list. Thread-safe; can't fail. */
+guint32 eg_wordlist_lists(const char *word);
+
+/* The values of a .tsv resource: its first column -> the rest of the line (the first line of a
+ * key that comes more than once). Returns a hash table (transfer none: cached for the life of
+ * the process, thread-safe to read). Aborts if the resource is missing or no .tsv list: the
+ * lexicons are compiled into the library. */
 GHashTable *eg_wordlist_get(const char *name);
 
 /* Whether WORD is in the named list (exactly: for lists of lower-case words pass a lower-case

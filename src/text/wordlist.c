@@ -1,7 +1,10 @@
 /* wordlist.c: the embedded lexicons as string sets, loaded once from the GResource bundle.
  *
- * Owns the process-wide table of lists. Every list is loaded once, on the first lookup of any,
- * and never changes after: lookups on any thread take no lock (they run for every token).
+ * Owns the process-wide index of lists: each word of any list maps to the bits of the lists that
+ * hold it, so that a word costs one lookup however many lists the rules ask about; only the .tsv
+ * lists, which carry values, keep a table of their own. Every list is loaded once, on the first
+ * lookup of any, and never changes after: lookups on any thread take no lock (they run for every
+ * token).
  */
 #include "text/text.h"
 
@@ -14,17 +17,43 @@
  * the library is linked statically, since nothing else references its object file. */
 void eg_lexicons_register_resource(void);
 
-/* Every embedded list; gresource.xml names the same files. */
+/* Every embedded list; gresource.xml names the same files. List i is bit 1 << i of
+ * EgWordlistBits. */
 static const char *const wordlist_names[] = {
   "abbreviations.txt", "calendar.txt", "common_words.txt", "function_words.txt",
   "given_names.txt", "nationalities.tsv", "org_cues.txt", "places.tsv", "team_words.txt",
   "titles.txt",
 };
-static GHashTable *wordlist_sets[G_N_ELEMENTS(wordlist_names)];
+G_STATIC_ASSERT(G_N_ELEMENTS(wordlist_names) == 10 && EG_WL_TITLES == 1 << 9);
+#define EG_WL_GIVEN_INDEX 4 /* given_names.txt */
+G_STATIC_ASSERT(EG_WL_GIVEN == 1 << EG_WL_GIVEN_INDEX);
 
-static GHashTable *
-wordlist_load(const char *name)
+static const char *const speech_verbs[] = {
+  "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds",
+  "tweeted", "stated", "explained", "replied", "insisted", "noted", "continued", "argued",
+  "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
+};
+
+/* Every word of every list -> the EgWordlistBits of the lists that hold it, so that one lookup
+ * answers for all lists (the rules ask several about each word); and for a .tsv list, its own
+ * table of values. Built once, never changed after. */
+static GHashTable *wordlist_index;
+static GHashTable *wordlist_values[G_N_ELEMENTS(wordlist_names)];
+
+static void
+wordlist_mark(GHashTable *index, const char *word, guint32 bit)
 {
+  guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(index, word));
+  if (!(bits & bit))
+    g_hash_table_insert(index, (gpointer)word, GUINT_TO_POINTER(bits | bit));
+}
+
+/* Adds list I to INDEX, and makes its table of values if it is a .tsv list. */
+static void
+wordlist_load(GHashTable *index, guint i)
+{
+  const char *name = wordlist_names[i];
+  guint32 bit = 1u << i;
   g_autofree char *path = g_strconcat(EG_RESOURCE_PREFIX, name, NULL);
   g_autoptr(GError) error = NULL;
   GBytes *bytes = g_resources_lookup_data(path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -33,8 +62,12 @@ wordlist_load(const char *name)
 
   gboolean tsv = g_str_has_suffix(name, ".tsv");
   /* Keys and values point into one copy of the list, cut into strings where lines and
-   * columns end; like the table, it lives as long as the process. */
-  GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+   * columns end; like the tables, it lives as long as the process. */
+  GHashTable *values = tsv ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
+  /* The first list loaded goes into an empty index: its words hold no other bit (unless it
+   * adds prefixes of its own entries). */
+  gboolean fresh = g_hash_table_size(index) == 0 &&
+                   !(bit & (EG_WL_TITLES | EG_WL_PLACES | EG_WL_NATIONALITIES));
   gsize size = 0;
   const char *raw = g_bytes_get_data(bytes, &size);
   char *data = g_malloc(size + 1);
@@ -50,53 +83,97 @@ wordlist_load(const char *name)
       char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
       if (tab)
         *tab = '\0';
-      /* Sorted sources list the preferred reading of a surface first: keep it. (A .txt
-       * list has no readings, and inserting a word twice changes nothing.) */
-      if (!tsv || !g_hash_table_contains(set, line))
-        g_hash_table_insert(set, line, tab ? tab + 1 : NULL);
+      if (fresh) /* nothing to keep: spare the lookup */
+        g_hash_table_insert(index, line, GUINT_TO_POINTER(bit));
+      else
+        wordlist_mark(index, line, bit);
+      /* Sorted sources list the preferred reading of a surface first: keep it. */
+      if (values && !g_hash_table_contains(values, line))
+        g_hash_table_insert(values, line, tab ? tab + 1 : NULL);
+      /* "Prime" of "Prime Minister", "New" of "New York": a run of words that is no such
+       * prefix can start no title or place (the keys stay: the index lives as long as the
+       * process). */
+      guint32 prefix_bit = bit == EG_WL_TITLES ? EG_WL_TITLE_PREFIX
+                           : bit & (EG_WL_PLACES | EG_WL_NATIONALITIES) ? EG_WL_PLACE_PREFIX : 0;
+      for (const char *sp = prefix_bit ? strchr(line, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
+        char *prefix = g_strndup(line, (gsize)(sp - line));
+        gpointer key, bits;
+        if (!g_hash_table_lookup_extended(index, prefix, &key, &bits)) {
+          g_hash_table_insert(index, prefix, GUINT_TO_POINTER(prefix_bit));
+          continue;
+        }
+        /* a word the index has: it keeps the key it holds */
+        g_hash_table_insert(index, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(bits) | prefix_bit));
+        g_free(prefix);
+      }
     }
     line = nl ? nl + 1 : end;
   }
-  return set;
+  wordlist_values[i] = values;
+}
+
+static GHashTable *
+wordlist_get_index(void)
+{
+  if (g_once_init_enter(&wordlist_index)) {
+    eg_lexicons_register_resource();
+    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    /* The longest list first: it needs no lookups (see wordlist_load). */
+    wordlist_load(index, EG_WL_GIVEN_INDEX);
+    for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+      if (i != EG_WL_GIVEN_INDEX)
+        wordlist_load(index, i);
+    for (guint i = 0; speech_verbs[i]; i++)
+      wordlist_mark(index, speech_verbs[i], EG_WL_SPEECH);
+    g_once_init_leave(&wordlist_index, index);
+  }
+  return wordlist_index;
+}
+
+/* The index of list NAME in wordlist_names; aborts for a name that is none. */
+static guint
+wordlist_find(const char *name)
+{
+  /* Callers pass literals, often the very pointers of the table: compare those first. */
+  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+    if (name == wordlist_names[i])
+      return i;
+  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
+    if (strcmp(name, wordlist_names[i]) == 0)
+      return i;
+  g_error("entgraph: no embedded lexicon named %s", name);
 }
 
 GHashTable *
 eg_wordlist_get(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  static gsize loaded = 0;
-  if (g_once_init_enter(&loaded)) {
-    eg_lexicons_register_resource();
-    for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
-      wordlist_sets[i] = wordlist_load(wordlist_names[i]);
-    g_once_init_leave(&loaded, 1);
-  }
-  /* Callers pass literals, usually the very pointers of the table: compare those first. */
-  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
-    if (name == wordlist_names[i])
-      return wordlist_sets[i];
-  for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
-    if (strcmp(name, wordlist_names[i]) == 0)
-      return wordlist_sets[i];
-  g_error("entgraph: no embedded lexicon named %s", name);
+  wordlist_get_index();
+  guint i = wordlist_find(name);
+  if (!wordlist_values[i])
+    g_error("entgraph: embedded lexicon %s has no values (ask eg_wordlist_lists)", name);
+  return wordlist_values[i];
+}
+
+guint32
+eg_wordlist_lists(const char *word)
+{
+  g_return_val_if_fail(word != NULL, 0);
+  return GPOINTER_TO_UINT(g_hash_table_lookup(wordlist_get_index(), word));
 }
 
 gboolean
 eg_wordlist_has(const char *name, const char *word)
 {
-  return word && g_hash_table_contains(eg_wordlist_get(name), word);
+  g_return_val_if_fail(name != NULL, FALSE);
+  return word && (eg_wordlist_lists(word) & (1u << wordlist_find(name)));
 }
 
 gboolean
 eg_is_speech_verb(const char *lower)
 {
-  static const char *const verbs[] = {
-    "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds",
-    "tweeted", "stated", "explained", "replied", "insisted", "noted", "continued", "argued",
-    "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
-  };
-  for (guint i = 0; lower && verbs[i]; i++)
-    if (lower[0] == verbs[i][0] && strcmp(lower, verbs[i]) == 0)
+  for (guint i = 0; lower && speech_verbs[i]; i++)
+    if (lower[0] == speech_verbs[i][0] && strcmp(lower, speech_verbs[i]) == 0)
       return TRUE;
   return FALSE;
 }

@@ -436,6 +436,37 @@ test_sentence_numbers(void)
   g_assert_cmpuint(seg->n_sentences, ==, 3); /* "First one.", "He said "Go."", "Then ... left." */
 }
 
+/* One lookup in the word-list index answers every list, and agrees with eg_wordlist_has. */
+static void
+test_wordlist_index(void)
+{
+  g_assert_cmpuint(eg_wordlist_lists("Mary") & EG_WL_GIVEN, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("Friday") & EG_WL_CALENDAR, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("Corp.") & EG_WL_ABBREVIATIONS, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("the") & EG_WL_FUNCTION, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("house") & EG_WL_COMMON, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("Brazilian") & EG_WL_NATIONALITIES, !=, 0);
+  /* a word in several lists, and speech verbs */
+  g_assert_cmpuint(eg_wordlist_lists("said") & (EG_WL_COMMON | EG_WL_SPEECH), ==,
+                   EG_WL_COMMON | EG_WL_SPEECH);
+  /* prefixes of entries of several words, also of one that is an entry itself */
+  g_assert_cmpuint(eg_wordlist_lists("Prime Minister") & EG_WL_TITLES, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("Prime") & (EG_WL_TITLES | EG_WL_TITLE_PREFIX), ==,
+                   EG_WL_TITLE_PREFIX);
+  g_assert_cmpuint(eg_wordlist_lists("President") & (EG_WL_TITLES | EG_WL_TITLE_PREFIX), ==,
+                   EG_WL_TITLES | EG_WL_TITLE_PREFIX);
+  g_assert_cmpuint(eg_wordlist_lists("New York") & (EG_WL_PLACES | EG_WL_PLACE_PREFIX), ==,
+                   EG_WL_PLACES | EG_WL_PLACE_PREFIX);
+  g_assert_cmpuint(eg_wordlist_lists("New") & EG_WL_PLACE_PREFIX, !=, 0);
+  g_assert_cmpuint(eg_wordlist_lists("mary"), ==, 0);
+  g_assert_cmpuint(eg_wordlist_lists(""), ==, 0);
+  g_assert_true(eg_wordlist_has("given_names.txt", "Mary"));
+  g_assert_false(eg_wordlist_has("common_words.txt", "Mary"));
+  /* the .tsv lists keep their values */
+  const char *ny = g_hash_table_lookup(eg_wordlist_get("places.tsv"), "New York City");
+  g_assert_cmpstr(ny, ==, "New York City\tcity");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -459,5 +490,6 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
   g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
+  g_test_add_func("/segment/wordlist/index", test_wordlist_index);
   return g_test_run();
 }
