@@ -90,17 +90,30 @@ build_parse_types(const char *list, guint *mask)
   return *mask != 0;
 }
 
+/* build_graph's answer for a period whose --focus entity is not there: no graph, no error. */
+#define BUILD_SKIPPED (-1)
+
 /* Filters TABLE, builds GRAPH from it with weights and, unless NO_METRICS, metrics. Returns
- * EG_EXIT_OK, or an exit code after printing the problem (GRAPH is then not built). */
+ * EG_EXIT_OK, or an exit code after printing the problem (GRAPH is then not built). For the
+ * graph of PERIOD (NULL: the whole corpus), a --focus entity the period does not name (or that
+ * an earlier filter removed there) leaves the period without files, said on stderr, and gives
+ * BUILD_SKIPPED: the other periods go on. */
 static int
 build_graph(igraph_t *graph, EgNodeTable *table, const EgFilterOptions *filter, gboolean no_metrics,
-            const EgPictureOptions *picture)
+            const EgPictureOptions *picture, const char *period)
 {
   g_autoptr(GError) error = NULL;
   if (!eg_filter_table(table, filter, &error)) {
+    if (g_error_matches(error, EG_ANALYSIS_ERROR, EG_ANALYSIS_ERROR_IGRAPH)) {
+      eg_cli_error("%s", error->message);
+      return EG_EXIT_OUTPUT;
+    }
+    if (period) {
+      eg_cli_error("period %s: %s; its files are not written", period, error->message);
+      return BUILD_SKIPPED;
+    }
     eg_cli_error("%s", error->message);
-    return g_error_matches(error, EG_ANALYSIS_ERROR, EG_ANALYSIS_ERROR_IGRAPH) ? EG_EXIT_OUTPUT
-                                                                              : EG_EXIT_USAGE;
+    return EG_EXIT_USAGE;
   }
   if (!eg_graph_build(graph, table, &error)) {
     eg_cli_error("%s", error->message);
@@ -132,6 +145,17 @@ build_graph(igraph_t *graph, EgNodeTable *table, const EgFilterOptions *filter, 
     return EG_EXIT_OUTPUT;
   }
   return EG_EXIT_OK;
+}
+
+/* TEMPLATE with "{period}" replaced by PERIOD, or NULL when it holds no "{period}". */
+static char *
+build_period_path(const char *template, const char *period)
+{
+  if (!strstr(template, "{period}"))
+    return NULL;
+  GString *path = g_string_new(template);
+  g_string_replace(path, "{period}", period, 0);
+  return g_string_free(path, FALSE);
 }
 
 int
@@ -352,69 +376,63 @@ eg_cmd_build(int argc, char **argv)
   /* A whole-corpus file that a period's file would replace: refuse before writing either. */
   for (guint p = 0; templated && p < periods->len; p++)
     for (guint i = 0; i < n_out; i++) {
-      if (!strstr(outputs[i], "{period}"))
-        continue;
-      g_autoptr(GString) path = g_string_new(outputs[i]);
-      g_string_replace(path, "{period}", periods->pdata[p], 0);
-      for (guint k = 0; k < n_out; k++)
-        if (strcmp(outputs[k], path->str) == 0) {
+      g_autofree char *path = build_period_path(outputs[i], periods->pdata[p]);
+      for (guint k = 0; path && k < n_out; k++)
+        if (strcmp(outputs[k], path) == 0) {
           eg_cli_error("-o %s: is also the file of period %s (-o %s); give the whole graph "
                        "another name", outputs[k], (const char *)periods->pdata[p], outputs[i]);
           return EG_EXIT_USAGE;
         }
     }
 
+  const EgCounts *corpus = whole ? whole : counts;
   igraph_t graph;
   {
-    g_autoptr(EgNodeTable) table = eg_consolidate_with(whole ? whole : counts, merges);
-    int code = build_graph(&graph, table, &filter, no_metrics, &picture);
+    g_autoptr(EgNodeTable) table = eg_consolidate_with(corpus, merges);
+    int code = build_graph(&graph, table, &filter, no_metrics, &picture, NULL);
     if (code != EG_EXIT_OK)
       return code;
   }
-  if (slice != EG_SLICE_NONE) {
-    /* The periods each entity and each edge of the whole graph occur in. */
-    GPtrArray *tables = g_ptr_array_new_with_free_func((GDestroyNotify)eg_node_table_free);
-    for (guint p = 0; p < periods->len; p++)
-      g_ptr_array_add(tables, eg_consolidate_with(eg_counts_period(counts, periods->pdata[p]), merges));
-    g_autoptr(GError) error = NULL;
-    gboolean ok = eg_graph_set_periods(&graph, (const char *const *)periods->pdata,
-                                       (const EgNodeTable *const *)tables->pdata, periods->len, &error);
-    g_ptr_array_unref(tables);
-    if (!ok) {
-      eg_cli_error("%s", error->message);
-      igraph_destroy(&graph);
-      return EG_EXIT_OUTPUT;
-    }
-  }
+  /* Period by period, one table at a time: its entities and edges join the whole graph's
+   * periods, and its own graph is written to each -o holding {period}, filtered as the whole. */
   gboolean written = TRUE;
-  for (guint i = 0; i < n_out; i++)
-    if (!strstr(outputs[i], "{period}"))
-      written &= build_write(&graph, outputs[i], formats[i], &picture);
-  igraph_destroy(&graph);
-
-  /* One graph per period, filtered as the whole one is, for each -o holding {period}. */
-  for (guint p = 0; templated && p < periods->len; p++) {
+  g_autoptr(EgPeriods) in_periods = slice != EG_SLICE_NONE ? eg_periods_new(&graph) : NULL;
+  for (guint p = 0; p < periods->len; p++) {
     const char *name = periods->pdata[p];
-    g_autoptr(EgNodeTable) table = eg_consolidate_with(eg_counts_period(counts, name), merges);
+    g_autoptr(EgNodeTable) table = eg_consolidate_with(g_hash_table_lookup(counts->periods, name), merges);
+    eg_periods_add(in_periods, &graph, name, table);
+    if (!templated)
+      continue;
     igraph_t pg;
-    int code = build_graph(&pg, table, &filter, no_metrics, &picture);
-    if (code != EG_EXIT_OK)
-      return code;
+    int code = build_graph(&pg, table, &filter, no_metrics, &picture, name);
+    if (code != EG_EXIT_OK) {
+      written &= code == BUILD_SKIPPED;
+      continue;
+    }
     for (guint i = 0; i < n_out; i++) {
-      if (!strstr(outputs[i], "{period}"))
+      g_autofree char *path = build_period_path(outputs[i], name);
+      if (!path)
         continue;
-      g_autoptr(GString) path = g_string_new(outputs[i]);
-      g_string_replace(path, "{period}", name, 0);
-      g_autofree char *dir = g_path_get_dirname(path->str);
+      g_autofree char *dir = g_path_get_dirname(path);
       if (g_mkdir_with_parents(dir, 0777) != 0) {
         eg_cli_error("%s: cannot make the folder (%s)", dir, g_strerror(errno));
         written = FALSE;
         continue;
       }
-      written &= build_write(&pg, path->str, formats[i], &picture);
+      written &= build_write(&pg, path, formats[i], &picture);
     }
     igraph_destroy(&pg);
   }
+  g_autoptr(GError) error = NULL;
+  if (in_periods && !eg_periods_set(in_periods, &graph, &error)) {
+    eg_cli_error("%s", error->message);
+    igraph_destroy(&graph);
+    return EG_EXIT_OUTPUT;
+  }
+  for (guint i = 0; i < n_out; i++)
+    if (!strstr(outputs[i], "{period}"))
+      written &= build_write(&graph, outputs[i], formats[i], &picture);
+  igraph_destroy(&graph);
   eg_export_cleanup();
   if (!written)
     return EG_EXIT_OUTPUT;

@@ -280,9 +280,7 @@ eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
     }
   }
   if (!counts) { /* only unreadable counts files: an empty graph with the options' window */
-    counts = eg_counts_new(in->count.window, in->count.window_size);
-    counts->paragraphs = in->count.paragraphs;
-    counts->rules = in->count.rules;
+    counts = eg_pipeline_counts_new(&in->count);
   }
   return counts;
 }

@@ -92,6 +92,10 @@ EgPairCounts *eg_counts_add_pair(EgCounts *counts, const char *a, const char *b,
  * counted and summed in (transfer full). */
 char *eg_counts_example_key(const char *doc_id, guint part, guint sentence);
 
+/* New, empty counts with C's header (window, paragraph mode, rules) and no slice (transfer
+ * full). */
+EgCounts *eg_counts_new_like(const EgCounts *c);
+
 /* The counts of period NAME in C (C->slice is not NONE), created empty when absent
  * (transfer none). */
 EgCounts *eg_counts_period(EgCounts *c, const char *name);

@@ -57,6 +57,16 @@ eg_counts_free(EgCounts *counts)
 }
 
 EgCounts *
+eg_counts_new_like(const EgCounts *c)
+{
+  /* eg_counts_new wants a size only for token windows; any positive one is ignored otherwise. */
+  EgCounts *n = eg_counts_new(c->window, MAX(c->window_size, 1));
+  n->paragraphs = c->paragraphs;
+  n->rules = c->rules;
+  return n;
+}
+
+EgCounts *
 eg_counts_period(EgCounts *c, const char *name)
 {
   g_return_val_if_fail(c != NULL && c->slice != EG_SLICE_NONE, NULL);
@@ -64,9 +74,7 @@ eg_counts_period(EgCounts *c, const char *name)
     c->periods = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)eg_counts_free);
   EgCounts *p = g_hash_table_lookup(c->periods, name);
   if (!p) {
-    p = eg_counts_new(c->window, MAX(c->window_size, 1));
-    p->paragraphs = c->paragraphs;
-    p->rules = c->rules;
+    p = eg_counts_new_like(c);
     g_hash_table_insert(c->periods, g_strdup(name), p);
   }
   return p;
@@ -97,9 +105,7 @@ eg_counts_period_names(const EgCounts *c)
 EgCounts *
 eg_counts_sum_periods(const EgCounts *c)
 {
-  EgCounts *sum = eg_counts_new(c->window, MAX(c->window_size, 1));
-  sum->paragraphs = c->paragraphs;
-  sum->rules = c->rules;
+  EgCounts *sum = eg_counts_new_like(c);
   g_autoptr(GPtrArray) names = eg_counts_period_names(c);
   for (guint i = 0; i < names->len; i++)
     eg_counts_merge(sum, g_hash_table_lookup(c->periods, names->pdata[i]), NULL); /* one header */
@@ -596,7 +602,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
 {
   g_return_if_fail(c != NULL && seg != NULL && mentions != NULL && res != NULL);
   if (c->slice != EG_SLICE_NONE) {
-    if (!doc->day)
+    if (!doc || !doc->day)
       return; /* the sources reported it: counted in no period */
     char period[EG_PERIOD_MAX];
     eg_period_name(doc->day, c->slice, period);
@@ -776,8 +782,15 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
   into->windows += from->windows;
   if (from->periods) {
     g_hash_table_iter_init(&it, from->periods);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      eg_counts_merge(eg_counts_period(into, k), v, NULL); /* one header */
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+      if (take && (!into->periods || !g_hash_table_contains(into->periods, k))) {
+        eg_counts_period(into, k); /* makes the table, then its entry is replaced */
+        g_hash_table_iter_steal(&it);
+        g_hash_table_replace(into->periods, k, v);
+        continue;
+      }
+      counts_merge(eg_counts_period(into, k), v, take, NULL); /* one header */
+    }
   }
   return TRUE;
 }

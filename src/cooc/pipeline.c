@@ -65,8 +65,8 @@ typedef struct {
   Job *job;                  /* the batch being filled, or NULL */
 } PipelineCtx;
 
-static EgCounts *
-pipeline_new_counts(const EgCountOptions *o)
+EgCounts *
+eg_pipeline_counts_new(const EgCountOptions *o)
 {
   EgCounts *c = eg_counts_new(o->window, o->window_size);
   c->paragraphs = o->paragraphs;
@@ -85,7 +85,7 @@ pipeline_worker(gpointer data, gpointer user_data)
   g_mutex_lock(&ctx->lock);
   EgCounts *counts = g_hash_table_lookup(ctx->partials, g_thread_self());
   if (!counts) {
-    counts = pipeline_new_counts(ctx->options);
+    counts = eg_pipeline_counts_new(ctx->options);
     g_hash_table_insert(ctx->partials, g_thread_self(), counts);
   }
   g_mutex_unlock(&ctx->lock);
@@ -167,7 +167,7 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
   g_return_val_if_fail(inputs != NULL && options != NULL, NULL);
   PipelineCtx ctx = { 0 };
   ctx.options = options;
-  ctx.counts = pipeline_new_counts(options);
+  ctx.counts = eg_pipeline_counts_new(options);
   guint jobs = options->jobs ? options->jobs : eg_pipeline_default_jobs();
   if (jobs > 1) {
     g_mutex_init(&ctx.lock);

@@ -20,6 +20,10 @@ typedef struct {
   gpointer progress_data;
 } EgCountOptions;
 
+/* New, empty counts with the header OPTIONS give: window, paragraph mode, rules and slice
+ * (transfer full). */
+EgCounts *eg_pipeline_counts_new(const EgCountOptions *options);
+
 /* The number of worker threads used when none is asked for: one per processor. */
 guint eg_pipeline_default_jobs(void);
 

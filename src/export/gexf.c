@@ -115,7 +115,7 @@ gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_
   return rc;
 }
 
-/* <spells> for the "periods" of an element ("2016-07|2016-09", see eg_graph_set_periods): one
+/* <spells> for the "periods" of an element ("2016-07|2016-09", see EgPeriods in graph.h): one
  * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
  * closed), so Gephi's timeline shows the element exactly while it is in the news. */
 static int

@@ -16,32 +16,34 @@
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static GVC_t *render_gvc;
 
 /* cairo stamps a PDF with the time of writing (/CreationDate (D:20261125114001Z)), and Debian's
  * cairo ignores SOURCE_DATE_EPOCH, so the same graph would give a different file every run. The
  * stamp is overwritten in place with the Unix epoch, the reproducible-builds convention; its
- * length does not change, so the PDF's byte offsets stay right. */
+ * length does not change, so the PDF's byte offsets stay right. The stamp's length depends on
+ * the time zone (Z or +05'30), so PDFs are rendered in UTC (eg_export_picture_with sets TZ; entgraph
+ * reads dates as written and never uses local time otherwise). */
 static void
 render_pdf_fixed_date(char *data, gsize len)
 {
   static const char key[] = "/CreationDate (D:";
-  static const char epoch[] = "19700101000000Z";
-  const gsize klen = sizeof key - 1, elen = sizeof epoch - 1;
-  for (gsize i = 0; i + klen + elen <= len; i++)
-    if (data[i] == '/' && memcmp(data + i, key, klen) == 0) {
-      char *stamp = data + i + klen;
-      gsize n = 0;
-      while (i + klen + n < len && stamp[n] != ')')
-        n++;
-      /* D:YYYYMMDDHHmmSS then Z or an offset; only a stamp at least as long is rewritten. */
-      if (n >= elen) {
-        memcpy(stamp, epoch, elen);
-        memset(stamp + elen, ' ', n - elen);
-      }
-      return;
-    }
+  const gsize klen = sizeof key - 1;
+  for (gsize i = 0; i + klen < len; i++) {
+    if (data[i] != '/' || memcmp(data + i, key, klen) != 0)
+      continue;
+    char *stamp = data + i + klen;
+    const char *close = memchr(stamp, ')', MIN(len - i - klen, 32));
+    gsize n = close ? (gsize)(close - stamp) : 0;
+    /* "20261125114001Z" in UTC; "20261125114001+05'30" had TZ been other than UTC. */
+    if (n == 15)
+      memcpy(stamp, "19700101000000Z", n);
+    else if (n == 20)
+      memcpy(stamp, "19700101000000+00'00", n);
+    return;
+  }
 }
 
 void
@@ -178,6 +180,10 @@ eg_export_picture_with(const igraph_t *g, EgFormat format, const EgPictureOption
      * write (a full disk), which would leave the temporary file and skip the other outputs. */
     char *data = NULL;
     unsigned int len = 0;
+    if (format == EG_FORMAT_PDF && g_strcmp0(g_getenv("TZ"), "UTC") != 0) {
+      g_setenv("TZ", "UTC", TRUE);
+      tzset();
+    }
     rendered = ok = gvRenderData(gvc, ag, fmt, &data, &len) == 0;
     if (ok && format == EG_FORMAT_PDF)
       render_pdf_fixed_date(data, len);

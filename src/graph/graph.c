@@ -111,6 +111,45 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
   return TRUE;
 }
 
+struct EgPeriods {
+  GHashTable *vertex;         /* label -> vertex id + 1 */
+  igraph_integer_t nv, ne;
+  GString **vp, **ep;         /* per vertex, per edge: "2016-07|2016-09" */
+};
+
+EgPeriods *
+eg_periods_new(const igraph_t *graph)
+{
+  EgPeriods *p = g_new0(EgPeriods, 1);
+  p->nv = igraph_vcount(graph);
+  p->ne = igraph_ecount(graph);
+  p->vertex = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (igraph_integer_t v = 0; v < p->nv; v++)
+    g_hash_table_insert(p->vertex, g_strdup(VAS(graph, "label", v)), GSIZE_TO_POINTER((gsize)v + 1));
+  p->vp = g_new0(GString *, (gsize)p->nv + 1);
+  p->ep = g_new0(GString *, (gsize)p->ne + 1);
+  for (igraph_integer_t v = 0; v < p->nv; v++)
+    p->vp[v] = g_string_new(NULL);
+  for (igraph_integer_t e = 0; e < p->ne; e++)
+    p->ep[e] = g_string_new(NULL);
+  return p;
+}
+
+void
+eg_periods_free(EgPeriods *p)
+{
+  if (!p)
+    return;
+  for (igraph_integer_t v = 0; v < p->nv; v++)
+    g_string_free(p->vp[v], TRUE);
+  for (igraph_integer_t e = 0; e < p->ne; e++)
+    g_string_free(p->ep[e], TRUE);
+  g_free(p->vp);
+  g_free(p->ep);
+  g_hash_table_unref(p->vertex);
+  g_free(p);
+}
+
 /* Appends "|NAME" (or NAME when empty) to S. */
 static void
 periods_add(GString *s, const char *name)
@@ -120,57 +159,50 @@ periods_add(GString *s, const char *name)
   g_string_append(s, name);
 }
 
-gboolean
-eg_graph_set_periods(igraph_t *graph, const char *const *names, const EgNodeTable *const *tables,
-                     guint n, GError **error)
+void
+eg_periods_add(EgPeriods *p, const igraph_t *graph, const char *name, const EgNodeTable *table)
 {
-  igraph_integer_t nv = igraph_vcount(graph), ne = igraph_ecount(graph);
-  g_autoptr(GHashTable) vertex = g_hash_table_new(g_str_hash, g_str_equal); /* label -> id + 1 */
-  for (igraph_integer_t v = 0; v < nv; v++)
-    g_hash_table_insert(vertex, (gpointer)VAS(graph, "label", v), GSIZE_TO_POINTER((gsize)v + 1));
-  GString **vp = g_new0(GString *, (gsize)nv + 1), **ep = g_new0(GString *, (gsize)ne + 1);
-  for (igraph_integer_t v = 0; v < nv; v++)
-    vp[v] = g_string_new(NULL);
-  for (igraph_integer_t e = 0; e < ne; e++)
-    ep[e] = g_string_new(NULL);
-  for (guint p = 0; p < n; p++) {
-    const EgNodeTable *t = tables[p];
-    g_autofree igraph_integer_t *at = g_new(igraph_integer_t, t->nodes->len + 1);
-    for (guint i = 0; i < t->nodes->len; i++) {
-      gsize id = GPOINTER_TO_SIZE(g_hash_table_lookup(vertex, g_array_index(t->nodes, EgNode, i).label));
-      at[i] = (igraph_integer_t)id - 1; /* -1: filtered out of the graph */
-      if (id)
-        periods_add(vp[id - 1], names[p]);
-    }
-    for (guint i = 0; i < t->edges->len; i++) {
-      const EgEdge *edge = &g_array_index(t->edges, EgEdge, i);
-      igraph_integer_t a = at[edge->source], b = at[edge->target], eid = -1;
-      if (a < 0 || b < 0)
-        continue;
-      igraph_get_eid(graph, &eid, a, b, IGRAPH_UNDIRECTED, /* error = */ false);
-      if (eid >= 0)
-        periods_add(ep[eid], names[p]);
-    }
+  g_autofree igraph_integer_t *at = g_new(igraph_integer_t, table->nodes->len + 1);
+  for (guint i = 0; i < table->nodes->len; i++) {
+    gsize id = GPOINTER_TO_SIZE(g_hash_table_lookup(p->vertex, g_array_index(table->nodes, EgNode, i).label));
+    at[i] = (igraph_integer_t)id - 1; /* -1: filtered out of the graph */
+    if (id)
+      periods_add(p->vp[id - 1], name);
   }
-  igraph_error_t rc = IGRAPH_SUCCESS;
+  for (guint i = 0; i < table->edges->len; i++) {
+    const EgEdge *edge = &g_array_index(table->edges, EgEdge, i);
+    igraph_integer_t a = at[edge->source], b = at[edge->target], eid = -1;
+    if (a < 0 || b < 0)
+      continue;
+    igraph_get_eid(graph, &eid, a, b, IGRAPH_UNDIRECTED, /* error = */ false);
+    if (eid >= 0)
+      periods_add(p->ep[eid], name);
+  }
+}
+
+/* Sets "periods" on the vertices (or the edges) of GRAPH to the N strings of VALUES. */
+static igraph_error_t
+periods_set(igraph_t *graph, gboolean vertices, GString **values, igraph_integer_t n)
+{
   igraph_strvector_t sv;
-  rc = igraph_strvector_init(&sv, nv);
-  for (igraph_integer_t v = 0; v < nv && !rc; v++)
-    rc = igraph_strvector_set(&sv, v, vp[v]->str);
-  if (!rc) rc = igraph_cattribute_VAS_setv(graph, "periods", &sv);
+  IGRAPH_CHECK(igraph_strvector_init(&sv, n));
+  IGRAPH_FINALLY(igraph_strvector_destroy, &sv);
+  for (igraph_integer_t i = 0; i < n; i++)
+    IGRAPH_CHECK(igraph_strvector_set(&sv, i, values[i]->str));
+  if (vertices)
+    IGRAPH_CHECK(igraph_cattribute_VAS_setv(graph, "periods", &sv));
+  else
+    IGRAPH_CHECK(igraph_cattribute_EAS_setv(graph, "periods", &sv));
   igraph_strvector_destroy(&sv);
-  if (!rc) rc = igraph_strvector_init(&sv, ne);
-  for (igraph_integer_t e = 0; e < ne && !rc; e++)
-    rc = igraph_strvector_set(&sv, e, ep[e]->str);
-  if (!rc) {
-    rc = igraph_cattribute_EAS_setv(graph, "periods", &sv);
-    igraph_strvector_destroy(&sv);
-  }
-  for (igraph_integer_t v = 0; v < nv; v++)
-    g_string_free(vp[v], TRUE);
-  for (igraph_integer_t e = 0; e < ne; e++)
-    g_string_free(ep[e], TRUE);
-  g_free(vp);
-  g_free(ep);
+  IGRAPH_FINALLY_CLEAN(1);
+  return IGRAPH_SUCCESS;
+}
+
+gboolean
+eg_periods_set(EgPeriods *p, igraph_t *graph, GError **error)
+{
+  igraph_error_t rc = periods_set(graph, TRUE, p->vp, p->nv);
+  if (!rc)
+    rc = periods_set(graph, FALSE, p->ep, p->ne);
   return graph_check(rc, error);
 }

@@ -4,7 +4,7 @@
  * Invariants: vertex i is node i of the table (ids n0, n1, ... in label order); the graph is
  * undirected, simple and its edges are sorted; vertex attributes are, in this order, label,
  * type, mentions, documents, aliases; edge attributes weight, count, documents and example;
- * with --slice, vertices and edges also have periods (eg_graph_set_periods). All igraph calls of the
+ * with --slice, vertices and edges also have periods (EgPeriods). All igraph calls of the
  * program are made on one thread.
  */
 #ifndef EG_GRAPH_H
@@ -24,12 +24,17 @@ void eg_graph_init(void);
  * Time: O(n + e). */
 gboolean eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error);
 
-/* Sets the string attribute "periods" on every vertex and edge of GRAPH (built from a table of
- * the whole corpus): the names of the periods, of the N period NAMES (in time order) whose
- * TABLES (consolidated with the whole corpus's decisions, eg_consolidate_with) hold the entity or
- * the pair, "|"-separated ("2016-07|2016-09"). Vertices are matched by label. Returns FALSE and
- * sets ERROR when igraph fails. Time: O(n + e) per period. */
-gboolean eg_graph_set_periods(igraph_t *graph, const char *const *names, const EgNodeTable *const *tables,
-                              guint n, GError **error);
+/* The string attribute "periods" of every vertex and edge of a graph of the whole corpus
+ * (--slice): the names of the periods whose tables hold the entity or the pair, "|"-separated
+ * ("2016-07|2016-09"). Periods are added one at a time, in time order, each with its table
+ * consolidated with the whole corpus's decisions (eg_consolidate_with), so that no more than
+ * one period's table need be held; vertices are matched by label. Time: O(n + e) per period. */
+typedef struct EgPeriods EgPeriods;
+EgPeriods *eg_periods_new(const igraph_t *graph);
+void eg_periods_add(EgPeriods *periods, const igraph_t *graph, const char *name, const EgNodeTable *table);
+/* Sets the attribute on GRAPH. Returns FALSE and sets ERROR when igraph fails. */
+gboolean eg_periods_set(EgPeriods *periods, igraph_t *graph, GError **error);
+void eg_periods_free(EgPeriods *periods);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgPeriods, eg_periods_free)
 
 #endif

@@ -85,12 +85,19 @@ date_tail_ok(const char *p, const char *end)
   if (p == end)
     return TRUE;
   if (*p == 'T' || *p == 't')
-    return p + 1 < end && g_ascii_isdigit(p[1]);
-  if (*p != ' ' && *p != '\t' && *p != ',')
+    p++; /* ISO 8601: the time follows at once */
+  else if (*p != ' ' && *p != '\t' && *p != ',')
     return FALSE;
   while (p < end && (*p == ' ' || *p == '\t' || *p == ','))
     p++;
-  return p < end && g_ascii_isdigit(*p) && memchr(p, ':', (gsize)(end - p)) != NULL;
+  /* A time is H:MM or HH:MM right there: "July 25, 2016 12 killed: a report" is a headline. */
+  guint digits = 0;
+  while (p < end && g_ascii_isdigit(*p) && digits < 3) {
+    p++;
+    digits++;
+  }
+  return (digits == 1 || digits == 2) && end - p >= 3 && p[0] == ':' && g_ascii_isdigit(p[1]) &&
+         g_ascii_isdigit(p[2]);
 }
 
 /* "2016-07-25" or "2016/07/25", then an optional time. */
@@ -245,6 +252,8 @@ eg_period_range(const char *period, guint32 *first, guint32 *last)
       return FALSE;
     /* ISO week 1 holds January 4th; its Monday starts the week-numbered year. */
     guint32 jan4 = date_day(y, 1, 4);
+    if (jan4 <= 3)
+      return FALSE; /* year 0, or a Monday before the first day GDate holds */
     GDate j;
     g_date_clear(&j, 1);
     g_date_set_julian(&j, jan4);
@@ -265,7 +274,16 @@ eg_period_range(const char *period, guint32 *first, guint32 *last)
   } else {
     return FALSE;
   }
-  return *first > 0 && *last >= *first;
+  if (*first == 0 || *last < *first)
+    return FALSE;
+  /* Only a name eg_period_name writes: no "2016-W53" (2016 has 52 weeks), nothing past 9999. */
+  char again[EG_PERIOD_MAX];
+  EgSlice slice = w ? EG_SLICE_WEEK : d ? EG_SLICE_DAY : m ? EG_SLICE_MONTH : EG_SLICE_YEAR;
+  eg_period_name(*first, slice, again);
+  if (strcmp(again, period) != 0)
+    return FALSE;
+  *last = MIN(*last, date_day(9999, 12, 31));
+  return TRUE;
 }
 
 void

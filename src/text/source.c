@@ -376,6 +376,11 @@ source_json_date(JsonNode *node)
     }
   } else if (t == G_TYPE_INT64) {
     v = json_node_get_int(node);
+  } else if (t == G_TYPE_DOUBLE) { /* 1469750400.5, as Python's time.time() writes it */
+    double d = json_node_get_double(node);
+    if (!(d > -1e15 && d < 1e15))
+      return 0;
+    v = (gint64)d;
   } else {
     return 0;
   }
@@ -461,11 +466,9 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
     }
     JsonNode *date = json_object_get_member(obj, date_field);
     guint32 day = source_json_date(date);
-    if (!day && ctx->options->need_date) {
-      g_autofree char *how = source_json_date_problem(date, date_field);
-      source_check_date(ctx, where, day, how);
+    g_autofree char *how = day || !ctx->options->need_date ? NULL : source_json_date_problem(date, date_field);
+    if (!source_check_date(ctx, where, day, how))
       continue;
-    }
     const char *s = json_node_get_string(text);
     if (ctx->options->html) {
       /* Feeds scraped from the web often carry the article's HTML in the text field. */

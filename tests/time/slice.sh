@@ -124,12 +124,21 @@ check "no document dated: exit 1" test -s "$work/none.err" -a ! -e "$work/none"
 check "a whole-graph file named as a period's: exit 2" test $? -eq 2
 check "... said once, nothing written" test "$(grep -vc 'no usable date' "$work/clash.err")" -eq 1 -a ! -e "$work/c"
 
+# --focus: a period without the entity gets no files, said once; the others are written.
+"$bin" build --jsonl --slice month --date-field published "$corpus" --focus Manafort \
+  -o "$work/focus/{period}.graphml" -o "$work/focus-whole.graphml" 2>"$work/focus.err"
+check "--focus: exit 0" test $? -eq 0
+check "--focus: the months naming Manafort are written" test "$(ls "$work/focus")" = "2018-08.graphml"
+check "--focus: the others are said to have no files" grep -q "period 2018-06: .*; its files are not written" "$work/focus.err"
+
 # Dates: a Unix time as a string, and why a date is not usable.
 printf '%s\n' '{"id":"a","date":"1469750400","text":"Angela Merkel met Olaf Scholz."}' \
   '{"id":"b","date":"sometime in August","text":"Angela Merkel met Olaf Scholz."}' \
-  '{"id":"c","text":"Angela Merkel met Olaf Scholz."}' > "$work/why.jsonl"
+  '{"id":"c","text":"Angela Merkel met Olaf Scholz."}' \
+  '{"id":"d","date":1469836800.25,"text":"Angela Merkel met Olaf Scholz."}' > "$work/why.jsonl"
 "$bin" build --jsonl --slice day "$work/why.jsonl" -o "$work/why/{period}.tsv" 2>"$work/why.err"
 check "a Unix time as a string" test -f "$work/why/2016-07-29.tsv"
+check "a Unix time with a fraction (Python's time.time())" test -f "$work/why/2016-07-30.tsv"
 check "the value that is no date is shown" grep -q 'line 2: no usable date ("date" is "sometime in August", not a date this reads)' "$work/why.err"
 check "a missing field is said so" grep -q 'line 3: no usable date (no field "date")' "$work/why.err"
 # A CRLF file: the date line is blanked, its CR kept, so offsets count the LF text.

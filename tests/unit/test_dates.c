@@ -46,7 +46,8 @@ test_parse_rejects(void)
   const char *bad[] = { "", "2016", "2016-13-01", "2016-02-30", "2016-07-25x", "20160725",
                         "July 2016", "Julie 25, 2016", "Trump said on July 25, 2016",
                         "July 25, 2016 was hot", "32 July 2016", "2016-7", "Monday", "0000-01-01",
-                        "2016-07-25T", "July 25, 16" };
+                        "2016-07-25T", "July 25, 16", "July 25, 2016 12 killed: a report",
+                        "2016-07-25 and 3 more: x" };
   for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
     g_test_message("%s", bad[i]);
     g_assert_cmpuint(eg_date_parse(bad[i], strlen(bad[i])), ==, 0);
@@ -92,6 +93,12 @@ test_periods(void)
   assert_period("2016-02-10", EG_SLICE_YEAR, "2016", "2016-01-01", "2016-12-31");
   guint32 a, b;
   g_assert_false(eg_period_range("2016-W54", &a, &b));
+  g_assert_false(eg_period_range("2016-W53", &a, &b)); /* 2016 has 52 ISO weeks */
+  g_assert_true(eg_period_range("2015-W53", &a, &b));
+  g_assert_false(eg_period_range("0000-W01", &a, &b));
+  g_assert_false(eg_period_range("2016-02-30", &a, &b));
+  /* The last week of 9999 ends with the last day GDate holds. */
+  assert_period("9999-12-31", EG_SLICE_WEEK, "9999-W52", "9999-12-27", "9999-12-31");
   g_assert_false(eg_period_range("2016-13", &a, &b));
   g_assert_false(eg_period_range("x", &a, &b));
   EgSlice s;
