@@ -105,6 +105,25 @@ typedef struct {
   igraph_strvector_t gnames, vnames, enames;
   igraph_vector_int_t gtypes, vtypes, etypes;
 } EgAttrLists;
+
+/* What a writer needs of one attribute, worked out once per file rather than once per element:
+ * most of a large file is attribute values. */
+typedef struct {
+  const char *name;             /* the attribute (the name list's string) */
+  char *text;                   /* the writer's own form of the name: a GraphML key, a GEXF id,
+                                   a JSON member's `"NAME": ` */
+  igraph_attribute_type_t type;
+  gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
+} EgAttrInfo;
+
+/* Makes the TEXT of attribute NAME (transfer full), or NULL to leave the attribute out. */
+typedef char *(*EgAttrTextFunc)(const char *name, gconstpointer data);
+
+/* The attributes of NAMES (with their TYPES) that TEXT_FN keeps, in order, ended by one with a
+ * NULL name (transfer full: eg_export_attr_infos_free). */
+EgAttrInfo *eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t *types,
+                                 EgAttrTextFunc text_fn, gconstpointer data);
+void eg_export_attr_infos_free(EgAttrInfo *infos);
 void eg_export_attr_lists_init(EgAttrLists *lists, const igraph_t *graph);
 void eg_export_attr_lists_destroy(EgAttrLists *lists);
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */

@@ -56,58 +56,28 @@ gexf_declare(xmlTextWriterPtr w, const char *klass, igraph_attribute_elemtype_t 
   return rc;
 }
 
-/* What an <attvalue> of one attribute needs, worked out once per attribute rather than once per
- * element. */
-typedef struct {
-  const char *name;
-  char *id;                    /* the name cleaned for XML: the attribute's id */
-  igraph_attribute_type_t type;
-  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
-} AttValue;
-
-/* The attributes of DOMAIN that go in <attvalues>, ended by one with a NULL name (transfer
- * full: gexf_attvalue_list_free). */
-static AttValue *
-gexf_attvalue_list(igraph_attribute_elemtype_t domain, const igraph_strvector_t *names,
-                   const igraph_vector_int_t *types)
+/* An <attvalue>'s id: the name cleaned for XML; NULL for the attributes written on the element
+ * itself (DOMAIN points to the igraph_attribute_elemtype_t). */
+static char *
+gexf_attvalue_id(const char *name, gconstpointer domain)
 {
-  igraph_integer_t n = igraph_strvector_size(names);
-  AttValue *list = g_new0(AttValue, n + 1);
-  guint k = 0;
-  for (igraph_integer_t i = 0; i < n; i++) {
-    const char *name = igraph_strvector_get(names, i);
-    if (gexf_on_element(domain, name))
-      continue;
-    list[k].name = name;
-    list[k].id = eg_export_xml_clean(name);
-    list[k].type = (igraph_attribute_type_t)VECTOR(*types)[i];
-    list[k].integer = list[k].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name);
-    k++;
-  }
-  return list;
-}
-
-static void
-gexf_attvalue_list_free(AttValue *list)
-{
-  for (AttValue *a = list; a->name; a++)
-    g_free(a->id);
-  g_free(list);
+  return gexf_on_element(*(const igraph_attribute_elemtype_t *)domain, name) ? NULL
+                                                                             : eg_export_xml_clean(name);
 }
 
 static int
 gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-               igraph_integer_t id, const AttValue *list)
+               igraph_integer_t id, const EgAttrInfo *list)
 {
   int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
-  for (const AttValue *a = list; a->name && rc >= 0; a++) {
+  for (const EgAttrInfo *a = list; a->name && rc >= 0; a++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *value = eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, &to_free);
     if (!value)
       continue;
     rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->id);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->text);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
@@ -181,8 +151,9 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   /* A graph of periods (--slice) is dynamic: its elements live in the spells of their periods. */
   gboolean vperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "periods");
   gboolean eperiods = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "periods");
-  AttValue *vvalues = gexf_attvalue_list(IGRAPH_ATTRIBUTE_VERTEX, &a.vnames, &a.vtypes);
-  AttValue *evalues = gexf_attvalue_list(IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes);
+  const igraph_attribute_elemtype_t vdomain = IGRAPH_ATTRIBUTE_VERTEX, edomain = IGRAPH_ATTRIBUTE_EDGE;
+  EgAttrInfo *vvalues = eg_export_attr_infos(&a.vnames, &a.vtypes, gexf_attvalue_id, &vdomain);
+  EgAttrInfo *evalues = eg_export_attr_infos(&a.enames, &a.etypes, gexf_attvalue_id, &edomain);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -239,8 +210,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
-  gexf_attvalue_list_free(vvalues);
-  gexf_attvalue_list_free(evalues);
+  eg_export_attr_infos_free(vvalues);
+  eg_export_attr_infos_free(evalues);
   eg_export_attr_lists_destroy(&a);
   return eg_export_xml_close(w, rc, stream, "GEXF", error);
 }

@@ -31,51 +31,27 @@ graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
   return rc;
 }
 
-/* What a <data> element of one attribute needs, worked out once per attribute rather than once
- * per element: most of a large file is <data> elements. */
-typedef struct {
-  const char *name;
-  char *key;                   /* "v_label" */
-  igraph_attribute_type_t type;
-  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
-} DataKey;
-
-static DataKey *
-graphml_data_keys(const char *prefix, const igraph_strvector_t *names, const igraph_vector_int_t *types)
+/* A <data> element's key: the domain's prefix and the name ("v_label"). */
+static char *
+graphml_key(const char *name, gconstpointer prefix)
 {
-  igraph_integer_t n = igraph_strvector_size(names);
-  DataKey *keys = g_new0(DataKey, n + 1);
-  for (igraph_integer_t i = 0; i < n; i++) {
-    keys[i].name = igraph_strvector_get(names, i);
-    keys[i].key = g_strconcat(prefix, keys[i].name, NULL);
-    keys[i].type = (igraph_attribute_type_t)VECTOR(*types)[i];
-    keys[i].integer = keys[i].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(keys[i].name);
-  }
-  return keys;
-}
-
-static void
-graphml_data_keys_free(DataKey *keys)
-{
-  for (DataKey *k = keys; k->name; k++)
-    g_free(k->key);
-  g_free(keys);
+  return g_strconcat(prefix, name, NULL);
 }
 
 /* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
 static int
 graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-             igraph_integer_t id, const DataKey *keys)
+             igraph_integer_t id, const EgAttrInfo *keys)
 {
   int rc = 0;
-  for (const DataKey *k = keys; k->name && rc >= 0; k++) {
+  for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *text = eg_export_xml_text(g, domain, k->name, k->type, k->integer, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->key);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->text);
     if (rc >= 0) rc = eg_export_xml_write_text(w, text);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
@@ -87,9 +63,9 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
 {
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
-  DataKey *gkeys = graphml_data_keys("g_", &a.gnames, &a.gtypes);
-  DataKey *vkeys = graphml_data_keys("v_", &a.vnames, &a.vtypes);
-  DataKey *ekeys = graphml_data_keys("e_", &a.enames, &a.etypes);
+  EgAttrInfo *gkeys = eg_export_attr_infos(&a.gnames, &a.gtypes, graphml_key, "g_");
+  EgAttrInfo *vkeys = eg_export_attr_infos(&a.vnames, &a.vtypes, graphml_key, "v_");
+  EgAttrInfo *ekeys = eg_export_attr_infos(&a.enames, &a.etypes, graphml_key, "e_");
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -127,9 +103,9 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
-  graphml_data_keys_free(gkeys);
-  graphml_data_keys_free(vkeys);
-  graphml_data_keys_free(ekeys);
+  eg_export_attr_infos_free(gkeys);
+  eg_export_attr_infos_free(vkeys);
+  eg_export_attr_infos_free(ekeys);
   eg_export_attr_lists_destroy(&a);
   return eg_export_xml_close(w, rc, stream, "GraphML", error);
 }

@@ -64,49 +64,25 @@ json_string(GString *out, const char *value)
   g_string_append_c(out, '"');
 }
 
-/* What a member of one attribute needs, worked out once per attribute rather than once per
- * element. */
-typedef struct {
-  const char *name;
-  char *prefix;                /* `"NAME": ` */
-  igraph_attribute_type_t type;
-  gboolean integer;            /* eg_export_attr_is_integer, for a numeric attribute */
-} Member;
-
-/* The members of one domain, ended by one with a NULL name (transfer full: json_member_list_free). */
-static Member *
-json_member_list(const igraph_strvector_t *names, const igraph_vector_int_t *types)
+/* A member's start, `"NAME": `. */
+static char *
+json_member_prefix(const char *name, gconstpointer data)
 {
-  igraph_integer_t n = igraph_strvector_size(names);
-  Member *list = g_new0(Member, n + 1);
-  for (igraph_integer_t i = 0; i < n; i++) {
-    list[i].name = igraph_strvector_get(names, i);
-    GString *prefix = g_string_new(NULL);
-    json_string(prefix, list[i].name);
-    g_string_append(prefix, ": ");
-    list[i].prefix = g_string_free(prefix, FALSE);
-    list[i].type = (igraph_attribute_type_t)VECTOR(*types)[i];
-    list[i].integer = list[i].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(list[i].name);
-  }
-  return list;
-}
-
-static void
-json_member_list_free(Member *list)
-{
-  for (Member *m = list; m->name; m++)
-    g_free(m->prefix);
-  g_free(list);
+  (void)data;
+  GString *prefix = g_string_new(NULL);
+  json_string(prefix, name);
+  g_string_append(prefix, ": ");
+  return g_string_free(prefix, FALSE);
 }
 
 /* Appends `"NAME": value` of attribute M of element ID. */
 static void
-json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain, const Member *m,
+json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *m,
             igraph_integer_t id)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   const char *name = m->name;
-  g_string_append(out, m->prefix);
+  g_string_append(out, m->text);
   if (m->type == IGRAPH_ATTRIBUTE_STRING) {
     json_string(out, domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
@@ -130,9 +106,9 @@ json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
  * first. */
 static void
 json_members(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
-             const Member *list, igraph_integer_t id, gboolean first)
+             const EgAttrInfo *list, igraph_integer_t id, gboolean first)
 {
-  for (const Member *m = list; m->name; m++) {
+  for (const EgAttrInfo *m = list; m->name; m++) {
     if (!first)
       g_string_append(out, ", ");
     first = FALSE;
@@ -145,9 +121,9 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
 {
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
-  Member *gmembers = json_member_list(&a.gnames, &a.gtypes);
-  Member *vmembers = json_member_list(&a.vnames, &a.vtypes);
-  Member *emembers = json_member_list(&a.enames, &a.etypes);
+  EgAttrInfo *gmembers = eg_export_attr_infos(&a.gnames, &a.gtypes, json_member_prefix, NULL);
+  EgAttrInfo *vmembers = eg_export_attr_infos(&a.vnames, &a.vtypes, json_member_prefix, NULL);
+  EgAttrInfo *emembers = eg_export_attr_infos(&a.enames, &a.etypes, json_member_prefix, NULL);
   GString *out = g_string_sized_new(4096);
   g_string_append(out, "{\"directed\": false, \"multigraph\": false,\n \"graph\": {");
   json_members(out, g, IGRAPH_ATTRIBUTE_GRAPH, gmembers, 0, TRUE);
@@ -183,9 +159,9 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
   if (ok)
     ok = fwrite(out->str, 1, out->len, stream) == out->len;
   g_string_free(out, TRUE);
-  json_member_list_free(gmembers);
-  json_member_list_free(vmembers);
-  json_member_list_free(emembers);
+  eg_export_attr_infos_free(gmembers);
+  eg_export_attr_infos_free(vmembers);
+  eg_export_attr_infos_free(emembers);
   eg_export_attr_lists_destroy(&a);
   if (!ok || fflush(stream) != 0 || ferror(stream)) {
     int e = errno;

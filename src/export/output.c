@@ -501,3 +501,32 @@ eg_export_xml_close(xmlTextWriterPtr w, int rc, FILE *stream, const char *what, 
   }
   return TRUE;
 }
+
+EgAttrInfo *
+eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t *types,
+                     EgAttrTextFunc text_fn, gconstpointer data)
+{
+  igraph_integer_t n = igraph_strvector_size(names);
+  EgAttrInfo *infos = g_new0(EgAttrInfo, n + 1);
+  guint k = 0;
+  for (igraph_integer_t i = 0; i < n; i++) {
+    const char *name = igraph_strvector_get(names, i);
+    char *text = text_fn(name, data);
+    if (!text)
+      continue;
+    infos[k].name = name;
+    infos[k].text = text;
+    infos[k].type = (igraph_attribute_type_t)VECTOR(*types)[i];
+    infos[k].integer = infos[k].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name);
+    k++;
+  }
+  return infos;
+}
+
+void
+eg_export_attr_infos_free(EgAttrInfo *infos)
+{
+  for (EgAttrInfo *a = infos; a->name; a++)
+    g_free(a->text);
+  g_free(infos);
+}
