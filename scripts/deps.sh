@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [build|test]   build: compile and run; test: also what the tests use.
 set -euo pipefail
 want=(build-essential cmake pkg-config libglib2.0-dev libglib2.0-bin libigraph-dev
-      libgraphviz-dev graphviz libjson-glib-dev libxml2-dev)
+      libgraphviz-dev graphviz libjson-glib-dev libxml2-dev libmimalloc-dev)
 if [ "${1:-build}" = test ]; then
   # networkx, igraph and xmllint read the outputs back; clang builds the sanitizer and fuzz targets.
   # Dask (python3-distributed) runs the map and reduce steps of the counting tests.

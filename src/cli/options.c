@@ -190,8 +190,8 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   EgCountOptions *c = &in->count;
   c->jobs = (guint)in->jobs;
-#ifdef __GLIBC__
-  /* glibc gives each thread a malloc arena of its own, and the workers' arenas fragment as
+#if defined(__GLIBC__) && !defined(EG_MIMALLOC)
+  /* Without mimalloc (see CMakeLists.txt): glibc gives each thread a malloc arena of its own, and the workers' arenas fragment as
    * documents of every size come and go: on 206 MB of news, 2 workers peaked at 265 MB against
    * 207 MB on 17 MB, and at 205 MB with two arenas. On 1 GB two arenas still peak at 204 to
    * 265 MB from run to run; one arena peaks at 205 MB but is 60% slower (46 s against 29 s:
