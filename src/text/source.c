@@ -420,6 +420,9 @@ source_json_date_problem(JsonNode *node, const char *field)
   return g_strdup_printf("\"%s\" is neither a date string nor a Unix time", field);
 }
 
+/* json-glib builds a tree per line, about 55,000 instructions for a 900-byte news line; jansson
+ * 2.14 was measured at 2.3 times that, and it refuses what json-glib reads (a BOM, raw tabs in a
+ * string, lone surrogates, integers past 64 bits), so json-glib stays. */
 static void
 source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 {
