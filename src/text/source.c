@@ -55,7 +55,17 @@ char *
 eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired)
 {
   g_return_val_if_fail(raw != NULL || len == 0, NULL);
-  *repaired = !g_utf8_validate_len(raw, len, NULL);
+  /* News text is mostly ASCII, which needs no validating: g_utf8_validate_len starts at the
+   * first byte that is 0 or above 0x7F, a character boundary. Eight bytes at a time. */
+  gsize ascii_end = 0;
+  for (guint64 w; ascii_end + 8 <= len; ascii_end += 8) {
+    memcpy(&w, raw + ascii_end, 8);
+    if ((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)
+      break;
+  }
+  while (ascii_end < len && (guchar)raw[ascii_end] - 1u < 0x7Fu)
+    ascii_end++;
+  *repaired = ascii_end < len && !g_utf8_validate_len(raw + ascii_end, len - ascii_end, NULL);
   g_autofree char *no_nul = NULL;
   if (*repaired && memchr(raw, '\0', len)) {
     /* A NUL inside text (past the first block, where it marks a binary file) would end every
@@ -67,6 +77,11 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
     raw = no_nul;
   }
   char *valid = *repaired ? g_utf8_make_valid(raw, (gssize)len) : g_strndup(raw, len);
+  if (!*repaired && ascii_end == len && (len == 0 || !memchr(valid, '\r', len))) {
+    /* All ASCII without a CR: nothing below would change a byte (and a BOM is not ASCII). */
+    *out_len = len;
+    return valid;
+  }
   gsize vlen = strlen(valid);
 
   /* Line ends to "\n", and a byte order mark dropped, so segmentation sees one convention. */
@@ -405,6 +420,9 @@ source_json_date_problem(JsonNode *node, const char *field)
   return g_strdup_printf("\"%s\" is neither a date string nor a Unix time", field);
 }
 
+/* json-glib builds a tree per line, about 55,000 instructions for a 900-byte news line; jansson
+ * 2.14 was measured at 2.3 times that, and it refuses what json-glib reads (a BOM, raw tabs in a
+ * string, lone surrogates, integers past 64 bits), so json-glib stays. */
 static void
 source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 {
@@ -427,15 +445,17 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": longer than %u bytes, skipped", name, lineno, EG_JSONL_MAX_LINE);
       continue;
     }
-    if (memchr(line, '\0', (gsize)n) || !g_utf8_validate_len(line, (gsize)n, NULL)) {
-      source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
-                    ": not valid UTF-8 JSON, skipped", name, lineno);
-      continue;
-    }
     g_autoptr(GError) error = NULL;
     if (!json_parser_load_from_data(parser, line, n, &error)) {
-      source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
-                    ": not JSON (%s), skipped", name, lineno, error->message);
+      /* json-glib refuses a line that is not valid UTF-8 (g_utf8_validate, which refuses NUL
+       * bytes too) before parsing it, so only a refused line needs checking here, to say which:
+       * each line's bytes are validated once, not twice. */
+      if (memchr(line, '\0', (gsize)n) || !g_utf8_validate_len(line, (gsize)n, NULL))
+        source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
+                      ": not valid UTF-8 JSON, skipped", name, lineno);
+      else
+        source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
+                      ": not JSON (%s), skipped", name, lineno, error->message);
       continue;
     }
     JsonNode *root = json_parser_get_root(parser);

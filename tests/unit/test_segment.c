@@ -422,6 +422,49 @@ test_normalise_utf8(void)
   g_assert_cmpuint(len, ==, 3);
 }
 
+/* The ASCII prefix is skipped eight bytes at a time: a bad byte, a NUL, a CR or a non-ASCII
+ * letter is seen wherever it falls, in or after a block of eight, and in the last bytes. */
+static void
+test_normalise_any_position(void)
+{
+  for (gsize n = 0; n <= 19; n++) {
+    g_autofree char *plain = g_strnfill(n, 'a');
+    gsize len = 0;
+    gboolean repaired = TRUE;
+    g_autofree char *same = eg_text_normalise(plain, n, &len, &repaired);
+    g_assert_false(repaired);
+    g_assert_cmpstr(same, ==, plain);
+    g_assert_cmpuint(len, ==, n);
+    for (gsize at = 0; at < n; at++) {
+      g_autofree char *raw = g_strdup(plain);
+      raw[at] = '\xFF';
+      g_autofree char *bad = eg_text_normalise(raw, n, &len, &repaired);
+      g_assert_true(repaired);
+      g_assert_cmpuint(len, ==, n + 2);
+      g_assert_cmpmem(bad + at, 3, "\uFFFD", 3);
+
+      raw[at] = '\0';
+      g_autofree char *nul = eg_text_normalise(raw, n, &len, &repaired);
+      g_assert_true(repaired);
+      g_assert_cmpuint(len, ==, n);
+      g_assert_cmpint(nul[at], ==, ' ');
+
+      raw[at] = '\r';
+      g_autofree char *cr = eg_text_normalise(raw, n, &len, &repaired);
+      g_assert_false(repaired);
+      g_assert_cmpuint(len, ==, n);
+      g_assert_cmpint(cr[at], ==, '\n');
+
+      /* e and a combining acute accent: NFC makes them one letter, two bytes in all */
+      g_autofree char *accent = g_strdup_printf("%.*se\u0301%s", (int)at, plain, plain + at + 1);
+      g_autofree char *nfc = eg_text_normalise(accent, strlen(accent), &len, &repaired);
+      g_assert_false(repaired);
+      g_assert_cmpuint(len, ==, n + 1);
+      g_assert_cmpmem(nfc + at, 2, "\u00e9", 2);
+    }
+  }
+}
+
 /* Sentence numbers never go down along the tokens, and punctuation alone is no sentence: it
  * would count as a window. */
 static void
@@ -489,6 +532,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/token/initial-flag", test_initial_flag);
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
   g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
+  g_test_add_func("/segment/normalise/any-position", test_normalise_any_position);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
   return g_test_run();

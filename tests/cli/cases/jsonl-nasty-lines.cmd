@@ -1,0 +1,1 @@
+$ENTGRAPH entities --jsonl "$FIXTURES/nasty.ndjson"
