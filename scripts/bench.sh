@@ -38,6 +38,8 @@ run_set() { # FILE LABEL
   last_rss_kb="$e1_kb"; last_rss2_kb="$e2_kb"
 }
 
+alloc="glibc malloc"; ldd "$bin" 2>/dev/null | grep -q libmimalloc && alloc="mimalloc"
+echo "entgraph: $bin ($alloc); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 run_set "$corpus" "$(basename "$corpus")"
 small_rss="$last_rss_kb"; small_rss2="$last_rss2_kb"
 if [ "$big" -eq 1 ]; then
