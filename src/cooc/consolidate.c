@@ -200,6 +200,42 @@ cmp_form(const void *a, const void *b)
   return strcmp(x->form, y->form);
 }
 
+static int
+cmp_form_text(const void *a, const void *b)
+{
+  return strcmp(((const Form *)a)->form, ((const Form *)b)->form);
+}
+
+/* Sums the counts of equal forms in FA, leaving each form once (in byte order). */
+static void
+forms_sum(GArray *fa)
+{
+  g_array_sort(fa, cmp_form_text);
+  guint out = 0;
+  for (guint k = 0; k < fa->len; k++) {
+    Form *f = &g_array_index(fa, Form, k);
+    if (out > 0 && strcmp(g_array_index(fa, Form, out - 1).form, f->form) == 0)
+      g_array_index(fa, Form, out - 1).count += f->count;
+    else
+      g_array_index(fa, Form, out++) = *f;
+  }
+  g_array_set_size(fa, out);
+}
+
+/* Appends N in decimal: the forms of every node, where printf's parsing of its format was the
+ * larger part of the cost. */
+static void
+append_u64(GString *s, guint64 n)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  do {
+    *--p = (char)('0' + n % 10);
+    n /= 10;
+  } while (n);
+  g_string_append_len(s, p, buf + sizeof buf - p);
+}
+
 void
 eg_node_clear(gpointer p)
 {
@@ -221,13 +257,26 @@ typedef struct {
   const EgPairCounts *pair;
 } EdgeHit;
 
-static int
-cmp_hit(const void *a, const void *b)
+/* Sorts HITS by (source, target), both below N_NODES: two stable counting passes (by target,
+ * then by source), linear where a comparison sort of the pairs was a fifth of consolidation.
+ * Hits of one edge stay in hash order, which the sums and the minimum over them ignore. */
+static void
+hits_sort(GArray *hits, guint n_nodes)
 {
-  const EdgeHit *x = a, *y = b;
-  if (x->source != y->source)
-    return x->source < y->source ? -1 : 1;
-  return x->target < y->target ? -1 : x->target > y->target;
+  guint len = hits->len;
+  EdgeHit *h = (EdgeHit *)(void *)hits->data;
+  g_autofree EdgeHit *tmp = g_new(EdgeHit, len + 1);
+  g_autofree guint *at = g_new(guint, (gsize)n_nodes + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    EdgeHit *from = pass ? tmp : h, *to = pass ? h : tmp;
+    memset(at, 0, ((gsize)n_nodes + 1) * sizeof *at);
+    for (guint i = 0; i < len; i++)
+      at[(pass ? from[i].source : from[i].target) + 1]++;
+    for (guint k = 0; k < n_nodes; k++)
+      at[k + 1] += at[k];
+    for (guint i = 0; i < len; i++)
+      to[at[pass ? from[i].source : from[i].target]++] = from[i];
+  }
 }
 
 typedef struct {
@@ -393,14 +442,20 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     last[r] = (gint)i;
   }
 
+  /* One array of forms and two strings serve every node: most nodes have one name, and a
+   * table of forms per node cost more than the rest of the node. */
+  g_autoptr(GArray) fa = g_array_new(FALSE, FALSE, sizeof(Form));
+  g_autoptr(GString) al = g_string_new(NULL);
+  g_autoptr(GString) all = g_string_new(NULL);
   for (guint r = 0; r < n; r++) {
     if (eg_uf_find(parent, r) != r)
       continue;
     guint64 votes[EG_N_TYPES] = { 0 };
     EgNode node = { 0 };
     node.label = g_strdup(node_label[r]);
-    g_autoptr(GHashTable) forms = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-    for (gint i = first[r]; i >= 0; i = next[i]) {
+    g_array_set_size(fa, 0);
+    guint members = 0;
+    for (gint i = first[r]; i >= 0; i = next[i], members++) {
       const EgEntityCounts *e = g_hash_table_lookup(counts->entities, labels[i]);
       node.mentions += e->mentions;
       /* Two merged names in one window count that window twice; capped by the total below. */
@@ -414,14 +469,12 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       gpointer sk, sv;
       g_hash_table_iter_init(&si, e->surfaces);
       while (g_hash_table_iter_next(&si, &sk, &sv)) {
-        guint64 *c = g_hash_table_lookup(forms, sk);
-        if (!c) {
-          c = g_new0(guint64, 1);
-          g_hash_table_insert(forms, sk, c);
-        }
-        *c += *(guint64 *)sv;
+        Form f = { sk, *(guint64 *)sv };
+        g_array_append_val(fa, f);
       }
     }
+    if (members > 1)
+      forms_sum(fa); /* merged names can share a surface form */
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
     gpointer type;
@@ -430,28 +483,24 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
                     : eg_entity_type_guess(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
-    GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
-    GHashTableIter fi;
-    gpointer fk, fv;
-    g_hash_table_iter_init(&fi, forms);
-    while (g_hash_table_iter_next(&fi, &fk, &fv)) {
-      Form f = { fk, *(guint64 *)fv };
-      g_array_append_val(fa, f);
-    }
     g_array_sort(fa, cmp_form);
-    GString *al = g_string_new(NULL), *all = g_string_new(NULL);
+    g_string_truncate(al, 0);
+    g_string_truncate(all, 0);
     for (guint k = 0; k < fa->len; k++) {
       const Form *f = &g_array_index(fa, Form, k);
-      g_string_append_printf(all, "%s%s %" G_GUINT64_FORMAT, k ? "|" : "", f->form, f->count);
+      if (k)
+        g_string_append_c(all, '|');
+      g_string_append(all, f->form);
+      g_string_append_c(all, ' ');
+      append_u64(all, f->count);
       if (strcmp(f->form, node.label) == 0)
         continue;
       if (al->len)
         g_string_append_c(al, '|');
       g_string_append(al, f->form);
     }
-    g_array_free(fa, TRUE);
-    node.aliases = g_string_free(al, FALSE);
-    node.forms = g_string_free(all, FALSE);
+    node.aliases = g_strndup(al->str, al->len);
+    node.forms = g_strndup(all->str, all->len);
     g_array_append_val(t->nodes, node);
   }
   g_array_sort(t->nodes, cmp_node);
@@ -492,7 +541,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     EdgeHit h = { MIN(na, nb), MAX(na, nb), pv };
     g_array_append_val(hits, h);
   }
-  g_array_sort(hits, cmp_hit);
+  hits_sort(hits, t->nodes->len);
   for (guint i = 0; i < hits->len;) {
     const EdgeHit *h = &g_array_index(hits, EdgeHit, i);
     EgEdge e = { h->source, h->target, 0, 0, NULL };
