@@ -87,20 +87,44 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
     igraph_strvector_destroy(&esv);
     igraph_vector_destroy(&evec);
   }
-  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++) {
-    const EgNode *n = &g_array_index(table->nodes, EgNode, i);
-    rc = SETVAS(graph, "label", i, n->label);
-    if (!rc) rc = SETVAS(graph, "type", i, eg_type_name(n->type));
-    if (!rc) rc = SETVAN(graph, "mentions", i, (igraph_real_t)n->mentions);
-    if (!rc) rc = SETVAN(graph, "documents", i, (igraph_real_t)n->documents);
-    if (!rc) rc = SETVAS(graph, "aliases", i, n->aliases);
+  /* Numbers go in as whole vectors: one call per attribute rather than one per vertex or edge
+   * (each looks the attribute up by name). Strings are set one by one, as a vector of them would
+   * be copied once more. */
+  igraph_vector_t num;
+  if (!rc) rc = igraph_vector_init(&num, MAX(nv, ne));
+  if (rc) {
+    igraph_destroy(graph);
+    return graph_check(rc, error);
   }
+  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++)
+    rc = SETVAS(graph, "label", i, g_array_index(table->nodes, EgNode, i).label);
+  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++)
+    rc = SETVAS(graph, "type", i, eg_type_name(g_array_index(table->nodes, EgNode, i).type));
+  if (nv > 0 && !rc) rc = igraph_vector_resize(&num, nv); /* within its capacity */
+  if (nv > 0 && !rc) {
+    for (guint i = 0; i < nv; i++)
+      VECTOR(num)[i] = (igraph_real_t)g_array_index(table->nodes, EgNode, i).mentions;
+    rc = igraph_cattribute_VAN_setv(graph, "mentions", &num);
+    for (guint i = 0; i < nv; i++)
+      VECTOR(num)[i] = (igraph_real_t)g_array_index(table->nodes, EgNode, i).documents;
+    if (!rc) rc = igraph_cattribute_VAN_setv(graph, "documents", &num);
+  }
+  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++)
+    rc = SETVAS(graph, "aliases", i, g_array_index(table->nodes, EgNode, i).aliases);
+  if (ne > 0 && !rc) rc = igraph_vector_resize(&num, ne);
+  if (ne > 0 && !rc) {
+    for (guint i = 0; i < ne; i++)
+      VECTOR(num)[i] = (igraph_real_t)g_array_index(table->edges, EgEdge, i).count;
+    rc = igraph_cattribute_EAN_setv(graph, "weight", &num);
+    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "count", &num);
+    for (guint i = 0; i < ne; i++)
+      VECTOR(num)[i] = (igraph_real_t)g_array_index(table->edges, EgEdge, i).documents;
+    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "documents", &num);
+  }
+  igraph_vector_destroy(&num);
   for (guint i = 0; i < ne && rc == IGRAPH_SUCCESS; i++) {
     const EgEdge *e = &g_array_index(table->edges, EgEdge, i);
-    rc = SETEAN(graph, "weight", i, (igraph_real_t)e->count);
-    if (!rc) rc = SETEAN(graph, "count", i, (igraph_real_t)e->count);
-    if (!rc) rc = SETEAN(graph, "documents", i, (igraph_real_t)e->documents);
-    if (!rc) rc = SETEAS(graph, "example", i, e->example ? e->example : "");
+    rc = SETEAS(graph, "example", i, e->example ? e->example : "");
   }
   if (!rc) rc = SETGAN(graph, "documents", (igraph_real_t)table->documents);
   if (!rc) rc = SETGAN(graph, "windows", (igraph_real_t)table->windows);
