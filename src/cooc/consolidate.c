@@ -563,7 +563,8 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     node.type = root->w >= 0 ? merges->type[root->w] : eg_entity_type_guess(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
-    g_array_sort(fa, cmp_form);
+    if (fa->len > 1)
+      g_array_sort(fa, cmp_form);
     g_string_truncate(al, 0);
     g_string_truncate(all, 0);
     for (guint k = 0; k < fa->len; k++) {
@@ -588,6 +589,8 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
    * example is the smallest of theirs, pairs inside one node vanish. The pairs are sorted by
    * their edge and summed in one pass: sums and the minimum do not depend on the order. */
   GArray *hits = g_array_sized_new(FALSE, FALSE, sizeof(EdgeHit), g_hash_table_size(counts->pairs));
+  g_array_set_size(hits, g_hash_table_size(counts->pairs));
+  guint n_hits = 0;
   GHashTableIter pi;
   gpointer pk, pv;
   g_hash_table_iter_init(&pi, counts->pairs);
@@ -609,8 +612,9 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     if (na == nb)
       continue;
     EdgeHit h = { MIN(na, nb), MAX(na, nb), pv };
-    g_array_append_val(hits, h);
+    g_array_index(hits, EdgeHit, n_hits++) = h;
   }
+  g_array_set_size(hits, n_hits);
   hits_sort(hits, t->nodes->len);
   for (guint i = 0; i < hits->len;) {
     const EdgeHit *h = &g_array_index(hits, EdgeHit, i);
