@@ -499,13 +499,28 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       g_array_append_val(roots, root);
     }
   }
-  g_array_sort(roots, cmp_root);
+  if (at_w) {
+    /* every name is the decisions': their order is the order of the names' indices */
+    g_autofree gint *root_at = g_new(gint, merges->n + 1);
+    for (guint w = 0; w < merges->n; w++)
+      root_at[w] = -1;
+    for (guint k = 0; k < roots->len; k++)
+      root_at[g_array_index(roots, Root, k).w] = (gint)k;
+    g_autoptr(GArray) sorted = g_array_sized_new(FALSE, FALSE, sizeof(Root), roots->len);
+    for (guint w = 0; w < merges->n; w++)
+      if (root_at[w] >= 0)
+        g_array_append_val(sorted, g_array_index(roots, Root, root_at[w]));
+    g_array_unref(roots);
+    roots = g_steal_pointer(&sorted);
+  } else {
+    g_array_sort(roots, cmp_root);
+  }
 
   EgNodeTable *t = g_new0(EgNodeTable, 1);
   t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
   g_array_set_clear_func(t->nodes, eg_node_clear);
   t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
-  t->examples = g_ptr_array_new_with_free_func(g_free);
+  t->examples = g_string_chunk_new(1 << 16);
   t->documents = counts->documents;
   t->windows = counts->windows;
 
@@ -632,8 +647,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       }
     }
     if (best && best->example) {
-      g_ptr_array_add(t->examples, g_strdup(best->example));
-      e.example = t->examples->pdata[t->examples->len - 1];
+      e.example = g_string_chunk_insert(t->examples, best->example);
     }
     g_array_append_val(t->edges, e); /* in (source, target) order already */
   }
@@ -650,6 +664,6 @@ eg_node_table_free(EgNodeTable *table)
   g_array_unref(table->nodes);
   g_array_unref(table->edges);
   if (table->examples)
-    g_ptr_array_unref(table->examples);
+    g_string_chunk_free(table->examples);
   g_free(table);
 }
