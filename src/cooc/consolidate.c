@@ -101,35 +101,40 @@ join_sets(guint *parent, guint a, guint b, const GArray *never)
   eg_uf_union(parent, ra, rb);
 }
 
+/* One candidate under a key of join_unique's index: item J, then the one at NEXT (-1: none). */
+typedef struct {
+  guint j;
+  gint next;
+} Candidate;
+
 static void
 join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
             char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
             const GArray *never)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify)g_array_unref);
+  /* key -> the index of its first candidate + 1: the candidates of all keys are lists in one
+   * array, as an array per key cost more than the lookups. Which candidates fit does not depend
+   * on their order. */
+  g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(Candidate));
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
   for (guint j = 0; j < n; j++) {
     g_ptr_array_set_size(keys, 0);
     long_keys(&items[j], keys);
     for (guint k = 0; k < keys->len; k++) {
-      GArray *list = g_hash_table_lookup(index, keys->pdata[k]);
-      if (!list) {
-        list = g_array_new(FALSE, FALSE, sizeof(guint));
-        g_hash_table_insert(index, g_strdup(keys->pdata[k]), list);
-      }
-      g_array_append_val(list, j);
+      Candidate c = { j, GPOINTER_TO_INT(g_hash_table_lookup(index, keys->pdata[k])) - 1 };
+      g_array_append_val(cands, c);
+      /* the index takes the key (and frees it when it holds it already) */
+      g_hash_table_insert(index, g_steal_pointer(&keys->pdata[k]), GINT_TO_POINTER((gint)cands->len));
     }
   }
   for (guint i = 0; i < n; i++) {
     g_autofree char *key = short_key(&items[i]);
-    GArray *list = key ? g_hash_table_lookup(index, key) : NULL;
-    if (!list)
-      continue;
+    gint c = key ? GPOINTER_TO_INT(g_hash_table_lookup(index, key)) - 1 : -1;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (guint c = 0; c < list->len && !ambiguous; c++) {
-      guint j = g_array_index(list, guint, c);
+    for (; c >= 0 && !ambiguous; c = g_array_index(cands, Candidate, c).next) {
+      guint j = g_array_index(cands, Candidate, c).j;
       if (j == i || !fits(&items[i], &items[j]))
         continue;
       guint r = eg_uf_find(parent, j);
