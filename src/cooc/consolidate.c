@@ -109,27 +109,26 @@ typedef struct {
 
 static void
 join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
-            char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
+            const char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
             const GArray *never)
 {
   /* key -> the index of its first candidate + 1: the candidates of all keys are lists in one
    * array, as an array per key cost more than the lookups. Which candidates fit does not depend
-   * on their order. */
-  g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+   * on their order. Keys are the items' strings (or their ends), not copies. */
+  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
   g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(Candidate));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new();
   for (guint j = 0; j < n; j++) {
     g_ptr_array_set_size(keys, 0);
     long_keys(&items[j], keys);
     for (guint k = 0; k < keys->len; k++) {
       Candidate c = { j, GPOINTER_TO_INT(g_hash_table_lookup(index, keys->pdata[k])) - 1 };
       g_array_append_val(cands, c);
-      /* the index takes the key (and frees it when it holds it already) */
-      g_hash_table_insert(index, g_steal_pointer(&keys->pdata[k]), GINT_TO_POINTER((gint)cands->len));
+      g_hash_table_insert(index, keys->pdata[k], GINT_TO_POINTER((gint)cands->len));
     }
   }
   for (guint i = 0; i < n; i++) {
-    g_autofree char *key = short_key(&items[i]);
+    const char *key = short_key(&items[i]);
     gint c = key ? GPOINTER_TO_INT(g_hash_table_lookup(index, key)) - 1 : -1;
     gint found = -1;
     gboolean ambiguous = FALSE;
@@ -147,39 +146,40 @@ join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l
   }
 }
 
-/* The last one and two words of a multi-word key: where a surname finds its full name. */
+/* The last one and two words of a multi-word key (the ends of L's key): where a surname finds
+ * its full name. */
 static void
 surname_long_keys(const Item *l, GPtrArray *keys)
 {
   if (l->n_words < 2)
     return;
   const char *last = strrchr(l->key, ' ');
-  g_ptr_array_add(keys, g_strdup(last + 1));
+  g_ptr_array_add(keys, (gpointer)(last + 1));
   if (l->n_words >= 3) {
     const char *p = last;
     while (p > l->key && p[-1] != ' ')
       p--;
-    g_ptr_array_add(keys, g_strdup(p));
+    g_ptr_array_add(keys, (gpointer)p);
   }
 }
 
-static char *
+static const char *
 surname_short_key(const Item *s)
 {
-  return s->n_words <= 2 && !s->acronym ? g_strdup(s->key) : NULL;
+  return s->n_words <= 2 && !s->acronym ? s->key : NULL;
 }
 
 static void
 acronym_long_keys(const Item *l, GPtrArray *keys)
 {
   if (l->initials)
-    g_ptr_array_add(keys, g_strdup(l->initials));
+    g_ptr_array_add(keys, l->initials);
 }
 
-static char *
+static const char *
 acronym_short_key(const Item *s)
 {
-  return g_strdup(s->acronym);
+  return s->acronym;
 }
 
 /* A lone surname (or the last two words) of exactly one person: "Putin" of "Vladimir Putin". */
