@@ -549,8 +549,8 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   g_autoptr(GString) all = g_string_new(NULL);
   /* Nodes are made in label order; NODE_OF: each name's node. */
   g_autofree guint *node_of = g_new(guint, n + 1);
-  for (guint k = 0; k < roots->len; k++) {
-    const Root *root = &g_array_index(roots, Root, k);
+  for (guint v = 0; v < roots->len; v++) {
+    const Root *root = &g_array_index(roots, Root, v);
     guint r = root->r;
     guint64 votes[EG_N_TYPES] = { 0 };
     EgNode node = { 0 };
@@ -559,7 +559,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     guint members = 0;
     for (gint i = first[r]; i >= 0; i = next[i], members++) {
       const EgEntityCounts *e = ents[i];
-      node_of[i] = k;
+      node_of[i] = v;
       node.mentions += e->mentions;
       /* Two merged names in one window count that window twice; capped by the total below. */
       node.windows += e->windows;
