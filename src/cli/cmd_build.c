@@ -385,15 +385,10 @@ eg_cmd_build(int argc, char **argv)
         }
     }
 
+  const EgCounts *corpus = whole ? whole : counts;
   igraph_t graph;
   {
-    g_autoptr(EgNodeTable) table = eg_consolidate_with(whole ? whole : counts, merges);
-    /* The table holds copies of all it needs: the whole's counts go before the graph, its
-     * metrics and the writers need memory (the periods' counts stay for their tables). */
-    if (whole)
-      g_clear_pointer(&whole, eg_counts_free);
-    else
-      g_clear_pointer(&counts, eg_counts_free);
+    g_autoptr(EgNodeTable) table = eg_consolidate_with(corpus, merges);
     int code = build_graph(&graph, table, &filter, no_metrics, &picture, NULL);
     if (code != EG_EXIT_OK)
       return code;
