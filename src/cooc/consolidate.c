@@ -17,9 +17,25 @@ typedef struct {
 } Item;
 
 static int
-cmp_str_ptr(const void *a, const void *b)
+cmp_entity_ptr(const void *a, const void *b)
 {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
+  return strcmp((*(const EgEntityCounts *const *)a)->label, (*(const EgEntityCounts *const *)b)->label);
+}
+
+/* The entities of C in byte order of their labels (transfer container): walking them needs no
+ * lookup of the label again. */
+static const EgEntityCounts **
+entities_sorted(const EgCounts *c)
+{
+  guint n = g_hash_table_size(c->entities), i = 0;
+  const EgEntityCounts **ents = g_new(const EgEntityCounts *, n + 1);
+  GHashTableIter it;
+  gpointer v;
+  g_hash_table_iter_init(&it, c->entities);
+  while (g_hash_table_iter_next(&it, NULL, &v))
+    ents[i++] = v;
+  qsort(ents, n, sizeof *ents, cmp_entity_ptr);
+  return ents;
 }
 
 static EgEntityType
@@ -85,35 +101,39 @@ join_sets(guint *parent, guint a, guint b, const GArray *never)
   eg_uf_union(parent, ra, rb);
 }
 
+/* One candidate under a key of join_unique's index: item J, then the one at NEXT (-1: none). */
+typedef struct {
+  guint j;
+  gint next;
+} Candidate;
+
 static void
 join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
-            char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
+            const char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
             const GArray *never)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify)g_array_unref);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+  /* key -> the index of its first candidate + 1: the candidates of all keys are lists in one
+   * array, as an array per key cost more than the lookups. Which candidates fit does not depend
+   * on their order. Keys are the items' strings (or their ends), not copies. */
+  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(Candidate));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new();
   for (guint j = 0; j < n; j++) {
     g_ptr_array_set_size(keys, 0);
     long_keys(&items[j], keys);
     for (guint k = 0; k < keys->len; k++) {
-      GArray *list = g_hash_table_lookup(index, keys->pdata[k]);
-      if (!list) {
-        list = g_array_new(FALSE, FALSE, sizeof(guint));
-        g_hash_table_insert(index, g_strdup(keys->pdata[k]), list);
-      }
-      g_array_append_val(list, j);
+      Candidate c = { j, GPOINTER_TO_INT(g_hash_table_lookup(index, keys->pdata[k])) - 1 };
+      g_array_append_val(cands, c);
+      g_hash_table_insert(index, keys->pdata[k], GINT_TO_POINTER((gint)cands->len));
     }
   }
   for (guint i = 0; i < n; i++) {
-    g_autofree char *key = short_key(&items[i]);
-    GArray *list = key ? g_hash_table_lookup(index, key) : NULL;
-    if (!list)
-      continue;
+    const char *key = short_key(&items[i]);
+    gint c = key ? GPOINTER_TO_INT(g_hash_table_lookup(index, key)) - 1 : -1;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (guint c = 0; c < list->len && !ambiguous; c++) {
-      guint j = g_array_index(list, guint, c);
+    for (; c >= 0 && !ambiguous; c = g_array_index(cands, Candidate, c).next) {
+      guint j = g_array_index(cands, Candidate, c).j;
       if (j == i || !fits(&items[i], &items[j]))
         continue;
       guint r = eg_uf_find(parent, j);
@@ -126,39 +146,40 @@ join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l
   }
 }
 
-/* The last one and two words of a multi-word key: where a surname finds its full name. */
+/* The last one and two words of a multi-word key (the ends of L's key): where a surname finds
+ * its full name. */
 static void
 surname_long_keys(const Item *l, GPtrArray *keys)
 {
   if (l->n_words < 2)
     return;
   const char *last = strrchr(l->key, ' ');
-  g_ptr_array_add(keys, g_strdup(last + 1));
+  g_ptr_array_add(keys, (gpointer)(last + 1));
   if (l->n_words >= 3) {
     const char *p = last;
     while (p > l->key && p[-1] != ' ')
       p--;
-    g_ptr_array_add(keys, g_strdup(p));
+    g_ptr_array_add(keys, (gpointer)p);
   }
 }
 
-static char *
+static const char *
 surname_short_key(const Item *s)
 {
-  return s->n_words <= 2 && !s->acronym ? g_strdup(s->key) : NULL;
+  return s->n_words <= 2 && !s->acronym ? s->key : NULL;
 }
 
 static void
 acronym_long_keys(const Item *l, GPtrArray *keys)
 {
   if (l->initials)
-    g_ptr_array_add(keys, g_strdup(l->initials));
+    g_ptr_array_add(keys, l->initials);
 }
 
-static char *
+static const char *
 acronym_short_key(const Item *s)
 {
-  return g_strdup(s->acronym);
+  return s->acronym;
 }
 
 /* A lone surname (or the last two words) of exactly one person: "Putin" of "Vladimir Putin". */
@@ -200,6 +221,42 @@ cmp_form(const void *a, const void *b)
   return strcmp(x->form, y->form);
 }
 
+static int
+cmp_form_text(const void *a, const void *b)
+{
+  return strcmp(((const Form *)a)->form, ((const Form *)b)->form);
+}
+
+/* Sums the counts of equal forms in FA, leaving each form once (in byte order). */
+static void
+forms_sum(GArray *fa)
+{
+  g_array_sort(fa, cmp_form_text);
+  guint out = 0;
+  for (guint k = 0; k < fa->len; k++) {
+    Form *f = &g_array_index(fa, Form, k);
+    if (out > 0 && strcmp(g_array_index(fa, Form, out - 1).form, f->form) == 0)
+      g_array_index(fa, Form, out - 1).count += f->count;
+    else
+      g_array_index(fa, Form, out++) = *f;
+  }
+  g_array_set_size(fa, out);
+}
+
+/* Appends N in decimal: the forms of every node, where printf's parsing of its format was the
+ * larger part of the cost. */
+static void
+append_u64(GString *s, guint64 n)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  do {
+    *--p = (char)('0' + n % 10);
+    n /= 10;
+  } while (n);
+  g_string_append_len(s, p, buf + sizeof buf - p);
+}
+
 void
 eg_node_clear(gpointer p)
 {
@@ -209,10 +266,23 @@ eg_node_clear(gpointer p)
   g_free(n->forms);
 }
 
+/* A node being made: its first member R and its label, with the label's index among the names
+ * of the decisions (W, -1 for a name they never saw). */
+typedef struct {
+  guint r;
+  gint w;
+  const char *label;
+} Root;
+
+/* Byte order of the labels: the decisions' names are in byte order, so two of them compare by
+ * index. */
 static int
-cmp_node(const void *a, const void *b)
+cmp_root(const void *a, const void *b)
 {
-  return strcmp(((const EgNode *)a)->label, ((const EgNode *)b)->label);
+  const Root *x = a, *y = b;
+  if (x->w >= 0 && y->w >= 0)
+    return (x->w > y->w) - (x->w < y->w);
+  return strcmp(x->label, y->label);
 }
 
 /* A pair of names as an edge between two nodes (source < target). */
@@ -221,13 +291,26 @@ typedef struct {
   const EgPairCounts *pair;
 } EdgeHit;
 
-static int
-cmp_hit(const void *a, const void *b)
+/* Sorts HITS by (source, target), both below N_NODES: two stable counting passes (by target,
+ * then by source), linear where a comparison sort of the pairs was a fifth of consolidation.
+ * Hits of one edge stay in hash order, which the sums and the minimum over them ignore. */
+static void
+hits_sort(GArray *hits, guint n_nodes)
 {
-  const EdgeHit *x = a, *y = b;
-  if (x->source != y->source)
-    return x->source < y->source ? -1 : 1;
-  return x->target < y->target ? -1 : x->target > y->target;
+  guint len = hits->len;
+  EdgeHit *h = (EdgeHit *)(void *)hits->data;
+  g_autofree EdgeHit *tmp = g_new(EdgeHit, len + 1);
+  g_autofree guint *at = g_new(guint, (gsize)n_nodes + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    EdgeHit *from = pass ? tmp : h, *to = pass ? h : tmp;
+    memset(at, 0, ((gsize)n_nodes + 1) * sizeof *at);
+    for (guint i = 0; i < len; i++)
+      at[(pass ? from[i].source : from[i].target) + 1]++;
+    for (guint k = 0; k < n_nodes; k++)
+      at[k + 1] += at[k];
+    for (guint i = 0; i < len; i++)
+      to[at[pass ? from[i].source : from[i].target]++] = from[i];
+  }
 }
 
 typedef struct {
@@ -248,9 +331,15 @@ never_add(const char *key_a, const char *key_b, gpointer data)
   }
 }
 
+/* The names of the whole counts in byte order, each with its node: eg_consolidate_with of the
+ * whole takes the order from here rather than sorting again. */
 struct EgMerges {
-  GHashTable *node_of;        /* label -> the label of its node */
-  GHashTable *type_of;        /* node label -> EgEntityType, by the vote of all its mentions */
+  GStringChunk *chunk;        /* holds the labels */
+  guint n;
+  const char **labels;        /* the whole's names, in byte order */
+  guint *node;                /* labels[i]'s node: the index of the name it goes under */
+  EgEntityType *type;         /* of a node's name: the node's type, by the vote of all its mentions */
+  GHashTable *index;          /* name -> its index + 1 */
 };
 
 EgMerges *
@@ -258,18 +347,17 @@ eg_merges_new(const EgCounts *counts)
 {
   g_return_val_if_fail(counts != NULL, NULL);
   guint n = g_hash_table_size(counts->entities);
-  g_autofree const char **labels = (const char **)g_hash_table_get_keys_as_array(counts->entities, NULL);
-  qsort(labels, n, sizeof(char *), cmp_str_ptr);
+  g_autofree const EgEntityCounts **ents = entities_sorted(counts);
 
   Item *items = g_new0(Item, n + 1);
   g_autofree guint *parent = g_new(guint, n + 1);
   g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++) {
     Item *it = &items[i];
-    it->e = g_hash_table_lookup(counts->entities, labels[i]);
-    it->key = eg_resolve_key(labels[i]);
-    it->acronym = eg_resolve_acronym_letters(labels[i]);
-    it->initials = eg_resolve_initials(labels[i]);
+    it->e = ents[i];
+    it->key = eg_resolve_key(it->e->label);
+    it->acronym = eg_resolve_acronym_letters(it->e->label);
+    it->initials = eg_resolve_initials(it->e->label);
     it->n_words = key_words(it->key);
     parent[i] = i;
     gpointer prev;
@@ -303,20 +391,24 @@ eg_merges_new(const EgCounts *counts)
   }
 
   EgMerges *m = g_new0(EgMerges, 1);
-  m->node_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  m->type_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  m->chunk = g_string_chunk_new(1 << 16);
+  m->n = n;
+  m->labels = g_new(const char *, n + 1);
+  m->node = g_new(guint, n + 1);
+  m->type = g_new0(EgEntityType, n + 1);
+  m->index = g_hash_table_new(g_str_hash, g_str_equal);
   g_autofree guint64 *votes = g_new0(guint64, (gsize)(n + 1) * EG_N_TYPES);
   for (guint i = 0; i < n; i++) {
     guint r = eg_uf_find(parent, i);
-    g_hash_table_insert(m->node_of, g_strdup(labels[i]), g_strdup(labels[best[r]]));
+    m->labels[i] = g_string_chunk_insert(m->chunk, ents[i]->label);
+    m->node[i] = (guint)best[r];
+    g_hash_table_insert(m->index, (gpointer)m->labels[i], GUINT_TO_POINTER(i + 1));
     for (guint k = 0; k < EG_N_TYPES; k++)
       votes[(gsize)r * EG_N_TYPES + k] += items[i].e->votes[k];
   }
   for (guint r = 0; r < n; r++)
     if (eg_uf_find(parent, r) == r)
-      g_hash_table_insert(m->type_of, g_strdup(labels[best[r]]),
-                          GINT_TO_POINTER(eg_entity_type_guess(&votes[(gsize)r * EG_N_TYPES],
-                                                               labels[best[r]])));
+      m->type[best[r]] = eg_entity_type_guess(&votes[(gsize)r * EG_N_TYPES], m->labels[best[r]]);
   for (guint i = 0; i < n; i++) {
     g_free(items[i].key);
     g_free(items[i].acronym);
@@ -331,8 +423,11 @@ eg_merges_free(EgMerges *merges)
 {
   if (!merges)
     return;
-  g_hash_table_unref(merges->node_of);
-  g_hash_table_unref(merges->type_of);
+  g_hash_table_unref(merges->index);
+  g_string_chunk_free(merges->chunk);
+  g_free(merges->labels);
+  g_free(merges->node);
+  g_free(merges->type);
   g_free(merges);
 }
 
@@ -343,49 +438,103 @@ eg_consolidate(const EgCounts *counts)
   return eg_consolidate_with(counts, merges);
 }
 
+/* The index of NAME among the names eg_consolidate_with walks (see there), or -1. */
+static gint
+name_index(const char *name, GHashTable *local, const EgMerges *merges, const gint *at_w)
+{
+  if (local)
+    return GPOINTER_TO_INT(g_hash_table_lookup(local, name)) - 1;
+  gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges->index, name));
+  return w ? at_w[w - 1] : -1;
+}
+
 EgNodeTable *
 eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
 {
   g_return_val_if_fail(counts != NULL && merges != NULL, NULL);
   guint n = g_hash_table_size(counts->entities);
-  g_autofree const char **labels = (const char **)g_hash_table_get_keys_as_array(counts->entities, NULL);
-  qsort(labels, n, sizeof(char *), cmp_str_ptr);
-  g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
-  /* The names of one node form a set, numbered by its first member in label order. A name the
-   * decisions never saw is a node of its own. */
-  g_autoptr(GHashTable) set_of = g_hash_table_new(g_str_hash, g_str_equal);
+  /* The names in byte order, each with the index of its node's name among the decisions' names
+   * (NODE_W; -1 for a name they never saw, a node of its own). Counts that hold most of the
+   * names the decisions saw (the whole corpus) take the order from them, without a sort, and
+   * find a pair's names through their index (AT_W); a small period sorts its own (LOCAL). */
+  g_autofree const EgEntityCounts **ents = NULL;
+  g_autofree gint *node_w = g_new(gint, n + 1);
+  g_autofree gint *at_w = NULL;         /* a decisions' name's index in ENTS, or -1 */
+  g_autoptr(GHashTable) local = NULL;   /* name -> its index in ENTS + 1 */
+  if (n > 0 && (guint64)n * 4 >= merges->n) {
+    ents = g_new(const EgEntityCounts *, n + 1);
+    at_w = g_new(gint, merges->n + 1);
+    guint found = 0;
+    for (guint w = 0; w < merges->n; w++) {
+      const EgEntityCounts *e = found < n ? g_hash_table_lookup(counts->entities, merges->labels[w]) : NULL;
+      at_w[w] = e ? (gint)found : -1;
+      if (e) {
+        node_w[found] = (gint)merges->node[w];
+        ents[found++] = e;
+      }
+    }
+    if (found < n) { /* names the decisions never saw: the general way */
+      g_clear_pointer(&ents, g_free);
+      g_clear_pointer(&at_w, g_free);
+    }
+  }
+  if (!ents) {
+    ents = entities_sorted(counts);
+    local = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < n; i++) {
+      g_hash_table_insert(local, ents[i]->label, GUINT_TO_POINTER(i + 1));
+      gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges->index, ents[i]->label));
+      node_w[i] = w ? (gint)merges->node[w - 1] : -1;
+    }
+  }
+  /* The names of one node form a set, numbered by its first member in label order; a node's
+   * name is one string (the decisions', or the name's own), so sets are found by its address. */
+  g_autoptr(GHashTable) set_of = g_hash_table_new(NULL, NULL);
   g_autofree guint *parent = g_new(guint, n + 1);
-  g_autofree const char **node_label = g_new(const char *, n + 1);
+  g_autoptr(GArray) roots = g_array_new(FALSE, FALSE, sizeof(Root));
   for (guint i = 0; i < n; i++) {
-    g_hash_table_insert(index, (gpointer)labels[i], GUINT_TO_POINTER(i));
-    const char *nl = g_hash_table_lookup(merges->node_of, labels[i]);
-    if (!nl)
-      nl = labels[i];
-    node_label[i] = nl;
+    const char *nl = node_w[i] >= 0 ? merges->labels[node_w[i]] : ents[i]->label;
     gpointer r;
     if (g_hash_table_lookup_extended(set_of, nl, NULL, &r)) {
       parent[i] = GPOINTER_TO_UINT(r);
     } else {
       parent[i] = i;
       g_hash_table_insert(set_of, (gpointer)nl, GUINT_TO_POINTER(i));
+      Root root = { i, node_w[i], nl };
+      g_array_append_val(roots, root);
     }
+  }
+  if (at_w) {
+    /* every name is the decisions': their order is the order of the names' indices */
+    g_autofree gint *root_at = g_new(gint, merges->n + 1);
+    for (guint w = 0; w < merges->n; w++)
+      root_at[w] = -1;
+    for (guint k = 0; k < roots->len; k++)
+      root_at[g_array_index(roots, Root, k).w] = (gint)k;
+    g_autoptr(GArray) sorted = g_array_sized_new(FALSE, FALSE, sizeof(Root), roots->len);
+    for (guint w = 0; w < merges->n; w++)
+      if (root_at[w] >= 0)
+        g_array_append_val(sorted, g_array_index(roots, Root, root_at[w]));
+    g_array_unref(roots);
+    roots = g_steal_pointer(&sorted);
+  } else {
+    g_array_sort(roots, cmp_root);
   }
 
   EgNodeTable *t = g_new0(EgNodeTable, 1);
   t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
   g_array_set_clear_func(t->nodes, eg_node_clear);
   t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
-  t->examples = g_ptr_array_new_with_free_func(g_free);
+  t->examples = g_string_chunk_new(1 << 16);
   t->documents = counts->documents;
   t->windows = counts->windows;
 
   /* Members of each set as linked lists in label order, so building nodes is linear. */
-  g_autofree gint *node_of = g_new(gint, n + 1);
   g_autofree gint *first = g_new(gint, n + 1), *last = g_new(gint, n + 1), *next = g_new(gint, n + 1);
   for (guint i = 0; i < n; i++)
     first[i] = last[i] = next[i] = -1;
   for (guint i = 0; i < n; i++) {
-    guint r = eg_uf_find(parent, i);
+    guint r = parent[i];
     if (last[r] < 0)
       first[r] = (gint)i;
     else
@@ -393,15 +542,24 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
     last[r] = (gint)i;
   }
 
-  for (guint r = 0; r < n; r++) {
-    if (eg_uf_find(parent, r) != r)
-      continue;
+  /* One array of forms and two strings serve every node: most nodes have one name, and a
+   * table of forms per node cost more than the rest of the node. */
+  g_autoptr(GArray) fa = g_array_new(FALSE, FALSE, sizeof(Form));
+  g_autoptr(GString) al = g_string_new(NULL);
+  g_autoptr(GString) all = g_string_new(NULL);
+  /* Nodes are made in label order; NODE_OF: each name's node. */
+  g_autofree guint *node_of = g_new(guint, n + 1);
+  for (guint v = 0; v < roots->len; v++) {
+    const Root *root = &g_array_index(roots, Root, v);
+    guint r = root->r;
     guint64 votes[EG_N_TYPES] = { 0 };
     EgNode node = { 0 };
-    node.label = g_strdup(node_label[r]);
-    g_autoptr(GHashTable) forms = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-    for (gint i = first[r]; i >= 0; i = next[i]) {
-      const EgEntityCounts *e = g_hash_table_lookup(counts->entities, labels[i]);
+    node.label = g_strdup(root->label);
+    g_array_set_size(fa, 0);
+    guint members = 0;
+    for (gint i = first[r]; i >= 0; i = next[i], members++) {
+      const EgEntityCounts *e = ents[i];
+      node_of[i] = v;
       node.mentions += e->mentions;
       /* Two merged names in one window count that window twice; capped by the total below. */
       node.windows += e->windows;
@@ -414,60 +572,45 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       gpointer sk, sv;
       g_hash_table_iter_init(&si, e->surfaces);
       while (g_hash_table_iter_next(&si, &sk, &sv)) {
-        guint64 *c = g_hash_table_lookup(forms, sk);
-        if (!c) {
-          c = g_new0(guint64, 1);
-          g_hash_table_insert(forms, sk, c);
-        }
-        *c += *(guint64 *)sv;
+        Form f = { sk, *(guint64 *)sv };
+        g_array_append_val(fa, f);
       }
     }
+    if (members > 1)
+      forms_sum(fa); /* merged names can share a surface form */
     node.documents = MIN(node.documents, counts->documents);
     node.windows = MIN(node.windows, counts->windows);
-    gpointer type;
-    node.type = g_hash_table_lookup_extended(merges->type_of, node.label, NULL, &type)
-                    ? (EgEntityType)GPOINTER_TO_INT(type)
-                    : eg_entity_type_guess(votes, node.label);
+    node.type = root->w >= 0 ? merges->type[root->w] : eg_entity_type_guess(votes, node.label);
     memcpy(node.votes, votes, sizeof votes);
 
-    GArray *fa = g_array_new(FALSE, FALSE, sizeof(Form));
-    GHashTableIter fi;
-    gpointer fk, fv;
-    g_hash_table_iter_init(&fi, forms);
-    while (g_hash_table_iter_next(&fi, &fk, &fv)) {
-      Form f = { fk, *(guint64 *)fv };
-      g_array_append_val(fa, f);
-    }
-    g_array_sort(fa, cmp_form);
-    GString *al = g_string_new(NULL), *all = g_string_new(NULL);
+    if (fa->len > 1)
+      g_array_sort(fa, cmp_form);
+    g_string_truncate(al, 0);
+    g_string_truncate(all, 0);
     for (guint k = 0; k < fa->len; k++) {
       const Form *f = &g_array_index(fa, Form, k);
-      g_string_append_printf(all, "%s%s %" G_GUINT64_FORMAT, k ? "|" : "", f->form, f->count);
+      if (k)
+        g_string_append_c(all, '|');
+      g_string_append(all, f->form);
+      g_string_append_c(all, ' ');
+      append_u64(all, f->count);
       if (strcmp(f->form, node.label) == 0)
         continue;
       if (al->len)
         g_string_append_c(al, '|');
       g_string_append(al, f->form);
     }
-    g_array_free(fa, TRUE);
-    node.aliases = g_string_free(al, FALSE);
-    node.forms = g_string_free(all, FALSE);
+    node.aliases = g_strndup(al->str, al->len);
+    node.forms = g_strndup(all->str, all->len);
     g_array_append_val(t->nodes, node);
-  }
-  g_array_sort(t->nodes, cmp_node);
-
-  g_autoptr(GHashTable) node_index = g_hash_table_new(g_str_hash, g_str_equal);
-  for (guint k = 0; k < t->nodes->len; k++)
-    g_hash_table_insert(node_index, g_array_index(t->nodes, EgNode, k).label, GUINT_TO_POINTER(k));
-  for (guint i = 0; i < n; i++) {
-    guint r = eg_uf_find(parent, i);
-    node_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(node_index, node_label[r]));
   }
 
   /* Pairs map onto nodes; pairs that land on one edge add up (windows, documents), the edge's
    * example is the smallest of theirs, pairs inside one node vanish. The pairs are sorted by
    * their edge and summed in one pass: sums and the minimum do not depend on the order. */
   GArray *hits = g_array_sized_new(FALSE, FALSE, sizeof(EdgeHit), g_hash_table_size(counts->pairs));
+  g_array_set_size(hits, g_hash_table_size(counts->pairs));
+  guint n_hits = 0;
   GHashTableIter pi;
   gpointer pk, pv;
   g_hash_table_iter_init(&pi, counts->pairs);
@@ -482,17 +625,17 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       stack[alen] = '\0';
       a = stack;
     }
-    gpointer ia, ib;
-    if (!g_hash_table_lookup_extended(index, a, NULL, &ia) ||
-        !g_hash_table_lookup_extended(index, sep + 1, NULL, &ib))
+    gint ia = name_index(a, local, merges, at_w), ib = name_index(sep + 1, local, merges, at_w);
+    if (ia < 0 || ib < 0)
       continue;
-    guint na = (guint)node_of[GPOINTER_TO_UINT(ia)], nb = (guint)node_of[GPOINTER_TO_UINT(ib)];
+    guint na = node_of[ia], nb = node_of[ib];
     if (na == nb)
       continue;
     EdgeHit h = { MIN(na, nb), MAX(na, nb), pv };
-    g_array_append_val(hits, h);
+    g_array_index(hits, EdgeHit, n_hits++) = h;
   }
-  g_array_sort(hits, cmp_hit);
+  g_array_set_size(hits, n_hits);
+  hits_sort(hits, t->nodes->len);
   for (guint i = 0; i < hits->len;) {
     const EdgeHit *h = &g_array_index(hits, EdgeHit, i);
     EgEdge e = { h->source, h->target, 0, 0, NULL };
@@ -509,8 +652,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       }
     }
     if (best && best->example) {
-      g_ptr_array_add(t->examples, g_strdup(best->example));
-      e.example = t->examples->pdata[t->examples->len - 1];
+      e.example = g_string_chunk_insert(t->examples, best->example);
     }
     g_array_append_val(t->edges, e); /* in (source, target) order already */
   }
@@ -527,6 +669,6 @@ eg_node_table_free(EgNodeTable *table)
   g_array_unref(table->nodes);
   g_array_unref(table->edges);
   if (table->examples)
-    g_ptr_array_unref(table->examples);
+    g_string_chunk_free(table->examples);
   g_free(table);
 }

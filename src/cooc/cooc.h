@@ -188,7 +188,8 @@ typedef struct {
   GArray *edges;              /* of EgEdge, sorted by (source, target) */
   guint64 documents;
   guint64 windows;
-  GPtrArray *examples;        /* owns the edges' example strings; may be NULL */
+  GStringChunk *examples;     /* owns the edges' example strings (one block for them all, not
+                                 a block each); may be NULL */
 } EgNodeTable;
 
 /* Takes the corpus-level decisions on summed COUNTS: spellings that differ only by case, hyphen

@@ -36,6 +36,35 @@ graph_check(igraph_error_t rc, GError **error)
   return FALSE;
 }
 
+/* Sets the string attribute NAME of the N vertices (VERTICES) or edges of GRAPH to VALUES. */
+static igraph_error_t
+strings_set(igraph_t *graph, gboolean vertices, const char *name, const char *const *values, guint n)
+{
+  igraph_strvector_t sv;
+  IGRAPH_CHECK(igraph_strvector_init(&sv, 0));
+  IGRAPH_FINALLY(igraph_strvector_destroy, &sv);
+  IGRAPH_CHECK(igraph_strvector_reserve(&sv, n));
+  for (guint i = 0; i < n; i++)
+    IGRAPH_CHECK(igraph_strvector_push_back(&sv, values[i]));
+  if (vertices)
+    IGRAPH_CHECK(igraph_cattribute_VAS_setv(graph, name, &sv));
+  else
+    IGRAPH_CHECK(igraph_cattribute_EAS_setv(graph, name, &sv));
+  igraph_strvector_destroy(&sv);
+  IGRAPH_FINALLY_CLEAN(1);
+  return IGRAPH_SUCCESS;
+}
+
+/* Sets the numeric attribute NAME of the N vertices (VERTICES) or edges of GRAPH to VALUES. */
+static igraph_error_t
+numbers_set(igraph_t *graph, gboolean vertices, const char *name, const igraph_real_t *values, guint n)
+{
+  igraph_vector_t view;
+  igraph_vector_view(&view, values, n);
+  return vertices ? igraph_cattribute_VAN_setv(graph, name, &view)
+                  : igraph_cattribute_EAN_setv(graph, name, &view);
+}
+
 gboolean
 eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
 {
@@ -60,48 +89,39 @@ eg_graph_build(igraph_t *graph, const EgNodeTable *table, GError **error)
     return FALSE;
   }
 
-  /* Attributes are set in the documented order: exports write them in this order. An empty
-   * graph gets them too (as empty vectors), so its GraphML still declares every key. */
-  if (nv == 0) {
-    igraph_strvector_t sv;
-    igraph_vector_t nvec;
-    igraph_strvector_init(&sv, 0);
-    igraph_vector_init(&nvec, 0);
-    rc = igraph_cattribute_VAS_setv(graph, "label", &sv);
-    if (!rc) rc = igraph_cattribute_VAS_setv(graph, "type", &sv);
-    if (!rc) rc = igraph_cattribute_VAN_setv(graph, "mentions", &nvec);
-    if (!rc) rc = igraph_cattribute_VAN_setv(graph, "documents", &nvec);
-    if (!rc) rc = igraph_cattribute_VAS_setv(graph, "aliases", &sv);
-    igraph_strvector_destroy(&sv);
-    igraph_vector_destroy(&nvec);
-  }
-  if (ne == 0 && !rc) {
-    igraph_vector_t evec;
-    igraph_vector_init(&evec, 0);
-    igraph_strvector_t esv;
-    igraph_strvector_init(&esv, 0);
-    rc = igraph_cattribute_EAN_setv(graph, "weight", &evec);
-    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "count", &evec);
-    if (!rc) rc = igraph_cattribute_EAN_setv(graph, "documents", &evec);
-    if (!rc) rc = igraph_cattribute_EAS_setv(graph, "example", &esv);
-    igraph_strvector_destroy(&esv);
-    igraph_vector_destroy(&evec);
-  }
-  for (guint i = 0; i < nv && rc == IGRAPH_SUCCESS; i++) {
-    const EgNode *n = &g_array_index(table->nodes, EgNode, i);
-    rc = SETVAS(graph, "label", i, n->label);
-    if (!rc) rc = SETVAS(graph, "type", i, eg_type_name(n->type));
-    if (!rc) rc = SETVAN(graph, "mentions", i, (igraph_real_t)n->mentions);
-    if (!rc) rc = SETVAN(graph, "documents", i, (igraph_real_t)n->documents);
-    if (!rc) rc = SETVAS(graph, "aliases", i, n->aliases);
-  }
-  for (guint i = 0; i < ne && rc == IGRAPH_SUCCESS; i++) {
-    const EgEdge *e = &g_array_index(table->edges, EgEdge, i);
-    rc = SETEAN(graph, "weight", i, (igraph_real_t)e->count);
-    if (!rc) rc = SETEAN(graph, "count", i, (igraph_real_t)e->count);
-    if (!rc) rc = SETEAN(graph, "documents", i, (igraph_real_t)e->documents);
-    if (!rc) rc = SETEAS(graph, "example", i, e->example ? e->example : "");
-  }
+  /* Attributes are set in the documented order: exports write them in this order. Each goes in
+   * as one vector (one lookup of its name, not one per vertex or edge); an empty graph gets them
+   * too (as empty vectors), so its GraphML still declares every key. */
+  guint most = MAX(nv, ne);
+  g_autofree const char **str = g_new(const char *, most + 1);
+  g_autofree igraph_real_t *num = g_new(igraph_real_t, most + 1);
+  const EgNode *nodes = (const EgNode *)(void *)table->nodes->data;
+  const EgEdge *edges = (const EgEdge *)(void *)table->edges->data;
+  for (guint i = 0; i < nv; i++)
+    str[i] = nodes[i].label;
+  rc = strings_set(graph, TRUE, "label", str, nv);
+  for (guint i = 0; i < nv; i++)
+    str[i] = eg_type_name(nodes[i].type);
+  if (!rc) rc = strings_set(graph, TRUE, "type", str, nv);
+  for (guint i = 0; i < nv; i++)
+    num[i] = (igraph_real_t)nodes[i].mentions;
+  if (!rc) rc = numbers_set(graph, TRUE, "mentions", num, nv);
+  for (guint i = 0; i < nv; i++)
+    num[i] = (igraph_real_t)nodes[i].documents;
+  if (!rc) rc = numbers_set(graph, TRUE, "documents", num, nv);
+  for (guint i = 0; i < nv; i++)
+    str[i] = nodes[i].aliases;
+  if (!rc) rc = strings_set(graph, TRUE, "aliases", str, nv);
+  for (guint i = 0; i < ne; i++)
+    num[i] = (igraph_real_t)edges[i].count;
+  if (!rc) rc = numbers_set(graph, FALSE, "weight", num, ne);
+  if (!rc) rc = numbers_set(graph, FALSE, "count", num, ne);
+  for (guint i = 0; i < ne; i++)
+    num[i] = (igraph_real_t)edges[i].documents;
+  if (!rc) rc = numbers_set(graph, FALSE, "documents", num, ne);
+  for (guint i = 0; i < ne; i++)
+    str[i] = edges[i].example ? edges[i].example : "";
+  if (!rc) rc = strings_set(graph, FALSE, "example", str, ne);
   if (!rc) rc = SETGAN(graph, "documents", (igraph_real_t)table->documents);
   if (!rc) rc = SETGAN(graph, "windows", (igraph_real_t)table->windows);
   if (!graph_check(rc, error)) {

@@ -654,6 +654,59 @@ test_consolidate_aliases_order(void)
   g_assert_cmpstr(node(t, 0)->aliases, ==, "Okafor's|Okafor");
 }
 
+/* Counts that are part of those the decisions were taken on: a name goes under its node's name
+ * and type even when the part lacks that name; a name the decisions never saw is a node of its
+ * own, typed by its own votes. Parts holding most of the whole's names and small parts take
+ * different ways to their order and must agree. */
+static void
+test_consolidate_with_part(void)
+{
+  g_autoptr(EgCounts) whole = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  whole->documents = 4;
+  put_entity(whole, "Maria Okafor", 2, 2, 2, 0, 0, 0);
+  put_entity(whole, "Okafor", 1, 1, 1, 0, 0, 0);
+  put_entity(whole, "Oslo", 2, 2, 0, 0, 2, 0);
+  g_autoptr(EgMerges) merges = eg_merges_new(whole);
+
+  for (guint extra = 0; extra < 2; extra++) {
+    /* EXTRA: the whole also holds 20 names the part lacks, so the part is small beside it */
+    g_autoptr(EgMerges) m = NULL;
+    if (extra) {
+      for (guint k = 0; k < 20; k++) {
+        g_autofree char *name = g_strdup_printf("Filler %02u", k);
+        put_entity(whole, name, 1, 1, 0, 0, 0, 1);
+      }
+      m = eg_merges_new(whole);
+    }
+    g_autoptr(EgCounts) part = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+    part->documents = 2;
+    put_entity(part, "Okafor", 1, 1, 0, 1, 0, 0);   /* its own votes say ORG */
+    put_entity(part, "Oslo", 1, 1, 0, 0, 1, 0);
+    put_entity(part, "Zephyr", 2, 1, 0, 2, 0, 0);   /* never seen by the decisions */
+    put_pair(part, "Okafor", "Zephyr", 2);
+    put_pair(part, "Okafor", "Oslo", 1);
+    put_pair(part, "Oslo", "Zephyr", 1);
+    g_autoptr(EgNodeTable) t = eg_consolidate_with(part, extra ? m : merges);
+    g_autofree char *got = node_labels(t);
+    g_assert_cmpstr(got, ==, "Maria Okafor|Oslo|Zephyr");
+    assert_table_sorted(t);
+    g_assert_cmpint(node(t, 0)->type, ==, EG_TYPE_PERSON); /* the whole's vote */
+    g_assert_cmpstr(node(t, 0)->aliases, ==, "Okafor");
+    g_assert_cmpint(node(t, 2)->type, ==, EG_TYPE_ORG);
+    g_assert_cmpuint(edge(t, "Maria Okafor", "Zephyr"), ==, 2);
+    g_assert_cmpuint(edge(t, "Maria Okafor", "Oslo"), ==, 1);
+    g_assert_cmpuint(edge(t, "Oslo", "Zephyr"), ==, 1);
+
+    /* without the unseen name: every name is the decisions' */
+    g_hash_table_remove(part->entities, "Zephyr");
+    g_autoptr(EgNodeTable) u = eg_consolidate_with(part, extra ? m : merges);
+    g_autofree char *got_u = node_labels(u);
+    g_assert_cmpstr(got_u, ==, "Maria Okafor|Oslo");
+    g_assert_cmpuint(u->edges->len, ==, 1);
+    g_assert_cmpuint(edge(u, "Maria Okafor", "Oslo"), ==, 1);
+  }
+}
+
 static void
 test_consolidate_empty(void)
 {
@@ -686,6 +739,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/consolidate/self-loops", test_consolidate_self_loops);
   g_test_add_func("/cooc/consolidate/type-vote", test_consolidate_type_vote);
   g_test_add_func("/cooc/consolidate/aliases", test_consolidate_aliases_order);
+  g_test_add_func("/cooc/consolidate/with-part", test_consolidate_with_part);
   g_test_add_func("/cooc/consolidate/empty", test_consolidate_empty);
   return g_test_run();
 }
