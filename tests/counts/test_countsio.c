@@ -108,6 +108,9 @@ test_read_errors(void)
     "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
     "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n",       /* no header */
     HDR "no tabs here\n",
+    HDR "E\tImran Awa\x9b\tn\t1\t1\t1\t3\t0\t0\t0\n", /* a label that is not UTF-8 (fuzz_counts) */
+    HDR "P\tAda\tBo\xed\xa0\x80\t1\t1\n",          /* a surrogate in a pair's label */
+    HDR "X\tAda\tBo\td\t1\tBo and Ada\xff.\n",      /* a sentence that is not UTF-8 */
   };
   for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
     FILE *fp = fmemopen((void *)bad[i], strlen(bad[i]), "r");
