@@ -7,6 +7,7 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <float.h>
 #include <libxml/xmlerror.h>
 #include <math.h>
 #include <stdlib.h>
@@ -378,15 +379,50 @@ eg_export_number(char *buf, double value, gboolean integer)
       ((gint64)value % 10 != 0 || value == 0))
     return number_integer(buf, (gint64)value);
   /* g_ascii_dtostr always gives 17 digits (0.1 -> 0.10000000000000001): take the fewest
-   * digits that read back to the same double. */
-  static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
-                                         "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
-                                         "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
-  for (int digits = 1; digits <= 17; digits++) {
-    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
-    if (g_ascii_strtod(buf, NULL) == value)
-      return buf;
+   * digits that read back to the same double, which "%.1g", "%.2g", ... "%.17g" would find.
+   * A double has more than 15 significant digits of precision (2^-53 < 10^-15 / 2), so when
+   * some decimal of D <= 15 digits reads back to VALUE, VALUE rounded to 15 digits is that
+   * decimal padded with zeros, which %g strips: "%.15g" gives the same digits as "%.Dg" in one
+   * try instead of D. Two cases differ: subnormals have fewer digits of precision (their search
+   * stays one precision after another), and %g writes an exponent when the exponent is >= the
+   * precision, so a whole number with trailing zeros (1200 = "1.2e+03" with "%.2g") is written
+   * again with its own count of digits. Beyond 15 digits the two searches are the same tries.
+   * tests/unit/test_export.c checks this against the search one precision after another. */
+  if (value != 0 && fabs(value) < DBL_MIN) {
+    static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
+                                           "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
+                                           "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
+    for (int digits = 1; digits <= 17; digits++) {
+      g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
+      if (g_ascii_strtod(buf, NULL) == value)
+        return buf;
+    }
+    return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
   }
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod(buf, NULL) == value) {
+    gsize len = strlen(buf);
+    if (len > 0 && buf[len - 1] == '0' && !strpbrk(buf, ".e")) {
+      /* fixed notation of a whole number ending in 0: its significant digits */
+      const char *d = buf + (buf[0] == '-');
+      gsize end = len;
+      while (end > (gsize)(d - buf) && buf[end - 1] == '0')
+        end--;
+      int digits = (int)(end - (gsize)(d - buf));
+      if (digits > 0) {
+        char fmt[8];
+        g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+        g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
+      }
+    }
+    return buf;
+  }
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.16g", value);
+  if (g_ascii_strtod(buf, NULL) == value)
+    return buf;
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  if (g_ascii_strtod(buf, NULL) == value)
+    return buf;
   return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
 }
 

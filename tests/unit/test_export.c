@@ -2,7 +2,9 @@
  * TSV writers, atomic output files, format names and locale-independent numbers. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <float.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -598,6 +600,56 @@ test_number_whole(void)
   g_assert_cmpstr(eg_export_number(buf, -9007199254740992.0, TRUE), ==, "-9007199254740992");
 }
 
+/* eg_export_number tries "%.15g", "%.16g", "%.17g" where the search above tries every precision
+ * from 1: the two must agree on every double. Each class of value is drawn from a fixed seed;
+ * `test_export -m thorough` draws 20 times as many (a few million in all). */
+static double
+random_number(GRand *r, guint kind)
+{
+  guint64 bits = ((guint64)g_rand_int(r) << 32) | g_rand_int(r);
+  double v;
+  switch (kind) {
+  case 0: /* any bits: NaN, infinities and subnormals included */
+    memcpy(&v, &bits, sizeof v);
+    return v;
+  case 1: /* subnormals */
+    bits &= 0x800fffffffffffffu;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+  case 2: /* ratios, as pagerank and weights are */
+    return (double)g_rand_int_range(r, 1, 1000) / (double)g_rand_int_range(r, 1, 100000);
+  case 3: /* a few digits at any scale: 1200, 1.5e20, 0.000123 */
+    return (double)g_rand_int_range(r, -99999, 100000) * pow(10, g_rand_int_range(r, -330, 310));
+  case 4: /* whole numbers up to and past 2^53 */
+    return (double)(gint64)(bits >> g_rand_int_range(r, 1, 63)) * (g_rand_boolean(r) ? 1 : -1);
+  case 5: /* powers of ten and their neighbours */
+    v = pow(10, g_rand_int_range(r, -325, 310));
+    return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  default: /* uniform in [0, 1) */
+    return g_rand_double(r);
+  }
+}
+
+static void
+test_number_random(void)
+{
+  const double fixed[] = { 0, -0.0, INFINITY, -INFINITY, NAN, DBL_MAX, -DBL_MAX, DBL_MIN,
+                           DBL_TRUE_MIN, -DBL_TRUE_MIN, nextafter(DBL_MIN, 0), 1e15, 1e16, 1e17,
+                           1e22, 1e23, 5e-324, 1.7976931348623157e308, 9007199254740993.0 };
+  char got[G_ASCII_DTOSTR_BUF_SIZE], want[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
+    g_assert_cmpstr(eg_export_number(got, fixed[i], FALSE), ==, number_by_search(want, fixed[i]));
+  g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
+  guint per_kind = g_test_thorough() ? 600000 : 30000;
+  for (guint kind = 0; kind < 7; kind++)
+    for (guint i = 0; i < per_kind; i++) {
+      double v = random_number(r, kind);
+      const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
+      if (strcmp(a, b) != 0)
+        g_error("%.17g (kind %u): %s, the search gives %s", v, kind, a, b);
+    }
+}
+
 /* eg_export_xml_cleaned returns the value itself exactly when cleaning would not change it. */
 static void
 test_xml_cleaned(void)
@@ -659,5 +711,6 @@ main(int argc, char *argv[])
   g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
   g_test_add_func("/export/json-strings", test_json_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
+  g_test_add_func("/export/number-random", test_number_random);
   return g_test_run();
 }
