@@ -146,6 +146,9 @@ const char *eg_export_xml_text(const igraph_t *graph, igraph_attribute_elemtype_
 int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
+/* One level of indentation of the XML writers; runs of child elements written raw (see
+ * graphml.c) indent with it as xmlTextWriter does. */
+#define EG_XML_INDENT "  "
 /* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
  * libxml2 cannot (transfer full: end it with eg_export_xml_close). */
 xmlTextWriterPtr eg_export_xml_open(FILE *stream);

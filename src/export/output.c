@@ -513,7 +513,7 @@ eg_export_xml_open(FILE *stream)
     xmlOutputBufferClose(buf);
     return NULL;
   }
-  if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
+  if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST EG_XML_INDENT) < 0 ||
       xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
     xmlFreeTextWriter(w);
     return NULL;

@@ -330,6 +330,67 @@ test_tsv(void)
   g_assert_cmpstr(tsv, ==, expected);
 }
 
+/* Two nodes, the second without any <data> (its only attribute not computed), and an edge with
+ * a number and a text to escape; ODD_KEY adds a vertex attribute whose key libxml2 escapes.
+ * graphml.c writes <data> raw when every key is plain and through xmlTextWriter otherwise:
+ * both must give xmlTextWriter's layout byte for byte. */
+static char *
+graphml_layout(gboolean odd_key)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  igraph_add_edge(&g, 0, 1);
+  SETVAN(&g, "pagerank", 0, 0.1);
+  SETVAN(&g, "pagerank", 1, NAN);
+  if (odd_key) {
+    SETVAN(&g, "odd \u00e9&key", 0, 3);
+    SETVAN(&g, "odd \u00e9&key", 1, NAN);
+  }
+  SETEAN(&g, "weight", 0, 1.5);
+  SETEAS(&g, "examples", 0, "a<b & \"c\"\u00e9");
+  char *xml = write_to_string(eg_export_graphml, &g, NULL);
+  igraph_destroy(&g);
+  return xml;
+}
+
+static void
+test_graphml_layout(void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    "  <key id=\"v_pagerank\" for=\"node\" attr.name=\"pagerank\" attr.type=\"double\"/>\n";
+  static const char tail[] =
+    "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"e_examples\" for=\"edge\" attr.name=\"examples\" attr.type=\"string\"/>\n"
+    "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+    "    <node id=\"n0\">\n"
+    "      <data key=\"v_pagerank\">0.1</data>\n"
+    "%s"
+    "    </node>\n"
+    "    <node id=\"n1\"/>\n"
+    "    <edge source=\"n0\" target=\"n1\">\n"
+    "      <data key=\"e_weight\">1.5</data>\n"
+    "      <data key=\"e_examples\">a&lt;b &amp; &quot;c&quot;\u00e9</data>\n"
+    "    </edge>\n"
+    "  </graph>\n"
+    "</graphml>\n";
+  g_autofree char *plain = graphml_layout(FALSE);
+  g_autofree char *plain_tail = g_strdup_printf(tail, "");
+  g_autofree char *plain_doc = g_strconcat(head, plain_tail, NULL);
+  g_assert_cmpstr(plain, ==, plain_doc);
+  g_autofree char *odd = graphml_layout(TRUE);
+  g_autofree char *odd_tail = g_strdup_printf(tail, "      <data key=\"v_odd \u00e9&amp;key\">3</data>\n");
+  g_autofree char *odd_doc = g_strconcat(head,
+    "  <key id=\"v_odd \u00e9&amp;key\" for=\"node\" attr.name=\"odd \u00e9&amp;key\" attr.type=\"double\"/>\n",
+    odd_tail, NULL);
+  g_assert_cmpstr(odd, ==, odd_doc);
+}
+
 static void
 test_empty_graph(void)
 {
@@ -698,6 +759,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graph/build", test_graph_build);
   g_test_add_func("/export/graphml/small", test_graphml);
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
+  g_test_add_func("/export/graphml/layout", test_graphml_layout);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
   g_test_add_func("/export/empty-graph", test_empty_graph);
