@@ -146,6 +146,10 @@ const char *eg_export_xml_text(const igraph_t *graph, igraph_attribute_elemtype_
 int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
+/* Whether NAME surely goes out the same through xmlTextWriterWriteAttribute and as it is
+ * (libxml2 escapes <, >, &, " and white space in attribute values): ASCII letters, digits and
+ * "_-." only, as our attribute names are. Only such names are written raw (graphml.c). */
+gboolean eg_export_xml_plain_name(const char *name);
 /* One level of indentation of the XML writers; runs of child elements written raw (see
  * graphml.c) indent with it as xmlTextWriter does. */
 #define EG_XML_INDENT "  "

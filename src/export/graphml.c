@@ -58,23 +58,11 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   return rc;
 }
 
-/* Whether KEY surely goes out the same through xmlTextWriterWriteAttribute and as it is
- * (libxml2 escapes <, >, &, " and white space in attribute values): ASCII letters, digits and
- * "_-." only, as our attribute names are. */
-static gboolean
-graphml_plain_key(const char *key)
-{
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 graphml_plain_keys(const EgAttrInfo *keys)
 {
   for (const EgAttrInfo *k = keys; k->name; k++)
-    if (!graphml_plain_key(k->text))
+    if (!eg_export_xml_plain_name(k->text))
       return FALSE;
   return TRUE;
 }

@@ -487,6 +487,15 @@ eg_export_xml_write_text(xmlTextWriterPtr w, const char *text)
   return xmlTextWriterWriteString(w, BAD_CAST text);
 }
 
+gboolean
+eg_export_xml_plain_name(const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
 /* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */
 static void
 export_xml_silent(void *ctx, const char *msg, ...)

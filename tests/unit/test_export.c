@@ -391,6 +391,86 @@ test_graphml_layout(void)
   g_assert_cmpstr(odd, ==, odd_doc);
 }
 
+/* As graphml_layout for GEXF: <attvalues> of numbers only, of none (n1), and of text between
+ * numbers, whose <attvalue> gexf.c writes through xmlTextWriter while it writes the others raw. */
+static char *
+gexf_layout(gboolean odd_key)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  igraph_add_edge(&g, 0, 1);
+  SETVAN(&g, "pagerank", 0, 0.1);
+  SETVAN(&g, "pagerank", 1, NAN);
+  if (odd_key) {
+    SETVAN(&g, "odd \u00e9&key", 0, 3);
+    SETVAN(&g, "odd \u00e9&key", 1, NAN);
+  }
+  SETEAS(&g, "example", 0, "a<b & \"c\"\u00e9\t");
+  SETEAN(&g, "count", 0, 2);
+  SETEAS(&g, "periods", 0, "");
+  SETEAN(&g, "weight", 0, 1.5);
+  char *xml = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  return xml;
+}
+
+static void
+test_gexf_layout(void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
+    "  <meta>\n"
+    "    <creator>entgraph " EG_VERSION "</creator>\n"
+    "    <description></description>\n"
+    "  </meta>\n"
+    "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n"
+    "    <attributes class=\"node\" mode=\"static\">\n"
+    "      <attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>\n";
+  static const char tail[] =
+    "    </attributes>\n"
+    "    <attributes class=\"edge\" mode=\"static\">\n"
+    "      <attribute id=\"example\" title=\"example\" type=\"string\"/>\n"
+    "      <attribute id=\"count\" title=\"count\" type=\"long\"/>\n"
+    "      <attribute id=\"periods\" title=\"periods\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <nodes>\n"
+    "      <node id=\"n0\" label=\"n0\">\n"
+    "        <attvalues>\n"
+    "          <attvalue for=\"pagerank\" value=\"0.1\"/>\n"
+    "%s"
+    "        </attvalues>\n"
+    "      </node>\n"
+    "      <node id=\"n1\" label=\"n1\">\n"
+    "        <attvalues/>\n"
+    "      </node>\n"
+    "    </nodes>\n"
+    "    <edges>\n"
+    "      <edge id=\"e0\" source=\"n0\" target=\"n1\" weight=\"1.5\">\n"
+    "        <attvalues>\n"
+    "          <attvalue for=\"example\" value=\"a&lt;b &amp; &quot;c&quot;\u00e9&#9;\"/>\n"
+    "          <attvalue for=\"count\" value=\"2\"/>\n"
+    "          <attvalue for=\"periods\" value=\"\"/>\n"
+    "        </attvalues>\n"
+    "      </edge>\n"
+    "    </edges>\n"
+    "  </graph>\n"
+    "</gexf>\n";
+  g_autofree char *plain = gexf_layout(FALSE);
+  g_autofree char *plain_tail = g_strdup_printf(tail, "");
+  g_autofree char *plain_doc = g_strconcat(head, plain_tail, NULL);
+  g_assert_cmpstr(plain, ==, plain_doc);
+  g_autofree char *odd = gexf_layout(TRUE);
+  g_autofree char *odd_tail =
+    g_strdup_printf(tail, "          <attvalue for=\"odd \u00e9&amp;key\" value=\"3\"/>\n");
+  g_autofree char *odd_doc = g_strconcat(head,
+    "      <attribute id=\"odd \u00e9&amp;key\" title=\"odd \u00e9&amp;key\" type=\"double\"/>\n",
+    odd_tail, NULL);
+  g_assert_cmpstr(odd, ==, odd_doc);
+}
+
 static void
 test_empty_graph(void)
 {
@@ -760,6 +840,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/small", test_graphml);
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
+  g_test_add_func("/export/gexf/layout", test_gexf_layout);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
   g_test_add_func("/export/empty-graph", test_empty_graph);
