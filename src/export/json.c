@@ -55,7 +55,13 @@ json_string(GString *out, const char *value)
     case '\n': g_string_append(out, "\\n"); break;
     case '\r': g_string_append(out, "\\r"); break;
     case '\t': g_string_append(out, "\\t"); break;
-    default: g_string_append_printf(out, "\\u%04x", (guint)u);
+    default: {
+      /* as "\\u%04x" (u <= 0xFFFF here), without a printf per '<', '>' or '&' */
+      static const char hex[] = "0123456789abcdef";
+      char esc[6] = { '\\', 'u', hex[(u >> 12) & 0xF], hex[(u >> 8) & 0xF], hex[(u >> 4) & 0xF],
+                      hex[u & 0xF] };
+      g_string_append_len(out, esc, sizeof esc);
+    }
     }
     p += n;
     run = p;
