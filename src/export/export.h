@@ -114,6 +114,8 @@ typedef struct {
                                    a JSON member's `"NAME": ` */
   igraph_attribute_type_t type;
   gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
+  gboolean fetched;             /* NUMBERS holds a numeric attribute's values (eg_export_attr_fetch) */
+  igraph_vector_t numbers;
 } EgAttrInfo;
 
 /* Makes the TEXT of attribute NAME (transfer full), or NULL to leave the attribute out. */
@@ -124,6 +126,13 @@ typedef char *(*EgAttrTextFunc)(const char *name, gconstpointer data);
 EgAttrInfo *eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t *types,
                                  EgAttrTextFunc text_fn, gconstpointer data);
 void eg_export_attr_infos_free(EgAttrInfo *infos);
+/* Fetches the values of the numeric vertex or edge attributes of INFOS (of DOMAIN) once, so that
+ * eg_export_xml_attr_text and the JSON writer read an array instead of looking the attribute up
+ * by name for every element (igraph's lookup compares names one after another). */
+void eg_export_attr_fetch(EgAttrInfo *infos, const igraph_t *graph, igraph_attribute_elemtype_t domain);
+/* The value of attribute A of element ID (NAN when A was fetched and ID has none). */
+double eg_export_attr_number(const igraph_t *graph, igraph_attribute_elemtype_t domain,
+                             const EgAttrInfo *a, igraph_integer_t id);
 void eg_export_attr_lists_init(EgAttrLists *lists, const igraph_t *graph);
 void eg_export_attr_lists_destroy(EgAttrLists *lists);
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
@@ -141,6 +150,9 @@ char *eg_export_xml_value(const igraph_t *graph, igraph_attribute_elemtype_t dom
 const char *eg_export_xml_text(const igraph_t *graph, igraph_attribute_elemtype_t domain,
                                const char *name, igraph_attribute_type_t type, gboolean integer,
                                igraph_integer_t id, char *buf, char **to_free);
+/* eg_export_xml_text of attribute A, reading its fetched values (eg_export_attr_fetch). */
+const char *eg_export_xml_attr_text(const igraph_t *graph, igraph_attribute_elemtype_t domain,
+                                    const EgAttrInfo *a, igraph_integer_t id, char *buf, char **to_free);
 /* Writes TEXT as element content, escaped; as xmlTextWriterWriteString, without copying text
  * that needs no escaping. Returns what libxml2 returns (< 0 on error). */
 int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);

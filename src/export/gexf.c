@@ -102,7 +102,7 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
   for (const EgAttrInfo *a = list; a->name && rc >= 0; a++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
-    const char *value = eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, &to_free);
+    const char *value = eg_export_xml_attr_text(g, domain, a, id, buf, &to_free);
     if (!value)
       continue;
     if (run && a->type != IGRAPH_ATTRIBUTE_STRING) {
@@ -202,6 +202,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   const igraph_attribute_elemtype_t vdomain = IGRAPH_ATTRIBUTE_VERTEX, edomain = IGRAPH_ATTRIBUTE_EDGE;
   EgAttrInfo *vvalues = eg_export_attr_infos(&a.vnames, &a.vtypes, gexf_attvalue_id, &vdomain);
   EgAttrInfo *evalues = eg_export_attr_infos(&a.enames, &a.etypes, gexf_attvalue_id, &edomain);
+  eg_export_attr_fetch(vvalues, g, IGRAPH_ATTRIBUTE_VERTEX);
+  eg_export_attr_fetch(evalues, g, IGRAPH_ATTRIBUTE_EDGE);
   g_autoptr(GString) vrun = gexf_plain_ids(vvalues) ? g_string_sized_new(1024) : NULL;
   g_autoptr(GString) erun = gexf_plain_ids(evalues) ? g_string_sized_new(1024) : NULL;
 

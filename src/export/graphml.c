@@ -47,7 +47,7 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
-    const char *text = eg_export_xml_text(g, domain, k->name, k->type, k->integer, id, buf, &to_free);
+    const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
@@ -96,7 +96,7 @@ graphml_data_raw(xmlTextWriterPtr w, GString *run, const igraph_t *g,
   for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
-    const char *text = eg_export_xml_text(g, domain, k->name, k->type, k->integer, id, buf, &to_free);
+    const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
     if (!any)
@@ -130,6 +130,8 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *gkeys = eg_export_attr_infos(&a.gnames, &a.gtypes, graphml_key, "g_");
   EgAttrInfo *vkeys = eg_export_attr_infos(&a.vnames, &a.vtypes, graphml_key, "v_");
   EgAttrInfo *ekeys = eg_export_attr_infos(&a.enames, &a.etypes, graphml_key, "e_");
+  eg_export_attr_fetch(vkeys, g, IGRAPH_ATTRIBUTE_VERTEX);
+  eg_export_attr_fetch(ekeys, g, IGRAPH_ATTRIBUTE_EDGE);
   gboolean vraw = graphml_plain_keys(vkeys), eraw = graphml_plain_keys(ekeys);
   g_autoptr(GString) run = g_string_sized_new(1024);
 

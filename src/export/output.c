@@ -571,7 +571,51 @@ eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t 
 void
 eg_export_attr_infos_free(EgAttrInfo *infos)
 {
-  for (EgAttrInfo *a = infos; a->name; a++)
+  for (EgAttrInfo *a = infos; a->name; a++) {
     g_free(a->text);
+    if (a->fetched)
+      igraph_vector_destroy(&a->numbers);
+  }
   g_free(infos);
+}
+
+void
+eg_export_attr_fetch(EgAttrInfo *infos, const igraph_t *g, igraph_attribute_elemtype_t domain)
+{
+  for (EgAttrInfo *a = infos; a->name; a++) {
+    if (a->fetched || a->type != IGRAPH_ATTRIBUTE_NUMERIC ||
+        (domain != IGRAPH_ATTRIBUTE_VERTEX && domain != IGRAPH_ATTRIBUTE_EDGE))
+      continue;
+    if (igraph_vector_init(&a->numbers, 0) != IGRAPH_SUCCESS)
+      continue; /* out of memory: looked up by name instead */
+    igraph_error_t rc = domain == IGRAPH_ATTRIBUTE_VERTEX
+                          ? igraph_cattribute_VANV(g, a->name, igraph_vss_all(), &a->numbers)
+                          : igraph_cattribute_EANV(g, a->name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &a->numbers);
+    if (rc == IGRAPH_SUCCESS)
+      a->fetched = TRUE;
+    else
+      igraph_vector_destroy(&a->numbers);
+  }
+}
+
+double
+eg_export_attr_number(const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *a,
+                      igraph_integer_t id)
+{
+  if (a->fetched)
+    return id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+  return domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, a->name)
+         : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, a->name, id)
+                                             : igraph_cattribute_EAN(g, a->name, id);
+}
+
+const char *
+eg_export_xml_attr_text(const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *a,
+                        igraph_integer_t id, char *buf, char **to_free)
+{
+  if (!a->fetched)
+    return eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, to_free);
+  *to_free = NULL;
+  double v = eg_export_attr_number(g, domain, a, id);
+  return isfinite(v) ? eg_export_number(buf, v, a->integer) : NULL;
 }
