@@ -83,8 +83,11 @@ gexf_plain_ids(const EgAttrInfo *list)
  * of numbers and booleans go out through xmlTextWriterWriteRaw, for the reason graphml.c gives
  * at graphml_data_raw: StartElement + 2 WriteAttribute + EndElement are ~5,000 instructions
  * per <attvalue> in libxml2 2.9.14, most of the GEXF writer. Their markup holds no user text
- * (the id is our attribute name, the value a number we formatted); text values (type, aliases,
- * example, periods...) keep xmlTextWriterWriteAttribute, escaped by libxml2.
+ * (the id is our attribute name, the value a number we formatted). A text value (type,
+ * aliases, example, periods...) goes out raw only when xmlTextWriterWriteAttribute would write
+ * it unchanged (eg_export_xml_attr_plain: printable ASCII without <, >, &, "), as
+ * eg_export_xml_write_text does for element text; any other keeps WriteAttribute and libxml2's
+ * escaping.
  *
  * Byte for byte what xmlTextWriter writes: a raw run right after the start tag begins with
  * the newline StartElement would write (WriteRaw writes only the ">"), each <attvalue> is
@@ -105,7 +108,7 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
     const char *value = eg_export_xml_attr_text(g, domain, a, id, buf, &to_free);
     if (!value)
       continue;
-    if (run && a->type != IGRAPH_ATTRIBUTE_STRING) {
+    if (run && (a->type != IGRAPH_ATTRIBUTE_STRING || eg_export_xml_attr_plain(value))) {
       if (!open)
         g_string_append_c(run, '\n');
       g_string_append(run, ATTVALUE_INDENT "<attvalue for=\"");

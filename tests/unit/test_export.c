@@ -2,6 +2,7 @@
  * TSV writers, atomic output files, format names and locale-independent numbers. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 #include <float.h>
 #include <locale.h>
 #include <math.h>
@@ -471,6 +472,39 @@ test_gexf_layout(void)
   g_assert_cmpstr(odd, ==, odd_doc);
 }
 
+/* eg_export_xml_attr_plain holds only for values xmlTextWriterWriteAttribute writes unchanged:
+ * every ASCII byte alone and in a few strings, through libxml2 itself. */
+static void
+test_xml_attr_plain(void)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
+  for (int c = 1; c < 0x80; c++)
+    g_ptr_array_add(values, g_strdup_printf("x%cy", c));
+  const char *const more[] = { "", "Standard and Poor's Corp", "1987-W06|1987-W10", "A-1", "caf\u00e9",
+                               "a\tb", "a\nb", "a\rb", "<b>", "&amp;", "\"q\"", NULL };
+  for (guint i = 0; more[i]; i++)
+    g_ptr_array_add(values, g_strdup(more[i]));
+  guint plain = 0;
+  for (guint i = 0; i < values->len; i++) {
+    const char *v = values->pdata[i];
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+    g_assert_cmpint(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL), >=, 0);
+    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "a"), >=, 0);
+    g_assert_cmpint(xmlTextWriterWriteAttribute(w, BAD_CAST "v", BAD_CAST v), >=, 0);
+    g_assert_cmpint(xmlTextWriterEndDocument(w), >=, 0);
+    xmlFreeTextWriter(w);
+    g_autofree char *want = g_strdup_printf("<a v=\"%s\"/>", v);
+    if (eg_export_xml_attr_plain(v)) {
+      g_assert_nonnull(strstr((const char *)xmlBufferContent(buf), want));
+      plain++;
+    }
+    xmlBufferFree(buf);
+  }
+  g_assert_cmpuint(plain, ==, 91 + 4); /* 95 printable ASCII bytes but <>&", 4 of the strings */
+  g_ptr_array_free(values, TRUE);
+}
+
 static void
 test_empty_graph(void)
 {
@@ -841,6 +875,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
+  g_test_add_func("/export/xml-attr-plain", test_xml_attr_plain);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
   g_test_add_func("/export/empty-graph", test_empty_graph);
