@@ -75,9 +75,9 @@ gexf_plain_ids(const EgAttrInfo *list)
   return TRUE;
 }
 
-/* <attvalue> of a node or edge: gexf > graph > nodes > node > attvalues > attvalue */
-#define ATTVALUE_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
-#define ATTVALUES_END_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+/* <attvalue> and <spell> of a node or edge: gexf > graph > nodes > node > attvalues > attvalue */
+#define LEAF_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+#define LEAF_END_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 
 /* The <attvalues> of a node or edge. With RUN (the ids of LIST are plain names), the <attvalue>
  * of numbers and booleans go out through xmlTextWriterWriteRaw, for the reason graphml.c gives
@@ -111,7 +111,7 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
     if (run && (a->type != IGRAPH_ATTRIBUTE_STRING || eg_export_xml_attr_plain(value))) {
       if (!open)
         g_string_append_c(run, '\n');
-      g_string_append(run, ATTVALUE_INDENT "<attvalue for=\"");
+      g_string_append(run, LEAF_INDENT "<attvalue for=\"");
       g_string_append(run, a->text);
       g_string_append(run, "\" value=\"");
       g_string_append(run, value);
@@ -129,7 +129,7 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
     open = TRUE;
   }
   if (rc >= 0 && run && run->len) {
-    g_string_append(run, ATTVALUES_END_INDENT);
+    g_string_append(run, LEAF_END_INDENT);
     rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
@@ -138,14 +138,17 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
 
 /* <spells> for the "periods" of an element ("2016-07|2016-09", see EgPeriods in graph.h): one
  * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
- * closed), so Gephi's timeline shows the element exactly while it is in the news. */
+ * closed), so Gephi's timeline shows the element exactly while it is in the news. The <spell>
+ * go out through xmlTextWriterWriteRaw in one run, laid out as gexf_attvalues lays out its raw
+ * run (and for its reason): they hold only days we formatted ourselves (eg_day_name). */
 static int
-gexf_spells(xmlTextWriterPtr w, const char *periods)
+gexf_spells(xmlTextWriterPtr w, GString *run, const char *periods)
 {
   if (!periods || !*periods)
     return 0;
   g_auto(GStrv) names = g_strsplit(periods, "|", -1);
   int rc = xmlTextWriterStartElement(w, BAD_CAST "spells");
+  g_string_truncate(run, 0);
   guint32 start = 0, end = 0;
   for (guint i = 0; rc >= 0; i++) {
     guint32 first = 0, last = 0;
@@ -160,15 +163,20 @@ gexf_spells(xmlTextWriterPtr w, const char *periods)
       char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
       eg_day_name(start, a);
       eg_day_name(end, b);
-      rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
-      if (rc >= 0) rc = xmlTextWriterEndElement(w);
+      g_string_append(run, run->len ? LEAF_INDENT "<spell start=\"" : "\n" LEAF_INDENT "<spell start=\"");
+      g_string_append(run, a);
+      g_string_append(run, "\" end=\"");
+      g_string_append(run, b);
+      g_string_append(run, "\"/>\n");
     }
     if (!more)
       break;
     start = first;
     end = last;
+  }
+  if (rc >= 0 && run->len) {
+    g_string_append(run, LEAF_END_INDENT);
+    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
@@ -208,6 +216,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   eg_export_attr_fetch(vvalues, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(evalues, g, IGRAPH_ATTRIBUTE_EDGE);
   g_autoptr(GString) vrun = gexf_plain_ids(vvalues) ? g_string_sized_new(1024) : NULL;
+  g_autoptr(GString) spells = g_string_sized_new(256);
   g_autoptr(GString) erun = gexf_plain_ids(evalues) ? g_string_sized_new(1024) : NULL;
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
@@ -240,7 +249,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
     if (rc >= 0) rc = gexf_attvalues(w, vrun, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
-    if (rc >= 0 && vperiods) rc = gexf_spells(w, VAS(g, "periods", v));
+    if (rc >= 0 && vperiods) rc = gexf_spells(w, spells, VAS(g, "periods", v));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
@@ -261,7 +270,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
                                        BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
     if (rc >= 0) rc = gexf_attvalues(w, erun, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
-    if (rc >= 0 && eperiods) rc = gexf_spells(w, EAS(g, "periods", e));
+    if (rc >= 0 && eperiods) rc = gexf_spells(w, spells, EAS(g, "periods", e));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);

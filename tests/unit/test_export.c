@@ -472,6 +472,33 @@ test_gexf_layout(void)
   g_assert_cmpstr(odd, ==, odd_doc);
 }
 
+/* <spells> (--slice): one per run of consecutive periods, laid out as xmlTextWriter lays out
+ * elements; none for names that are not periods. */
+static void
+test_gexf_spells(void)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  SETVAS(&g, "periods", 0, "2016-07|2016-08|2016-10|bogus");
+  SETVAS(&g, "periods", 1, "bogus");
+  g_autofree char *xml = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  g_assert_nonnull(strstr(xml,
+    "          <attvalue for=\"periods\" value=\"2016-07|2016-08|2016-10|bogus\"/>\n"
+    "        </attvalues>\n"
+    "        <spells>\n"
+    "          <spell start=\"2016-07-01\" end=\"2016-08-31\"/>\n"
+    "          <spell start=\"2016-10-01\" end=\"2016-10-31\"/>\n"
+    "        </spells>\n"
+    "      </node>\n"));
+  g_assert_nonnull(strstr(xml,
+    "          <attvalue for=\"periods\" value=\"bogus\"/>\n"
+    "        </attvalues>\n"
+    "        <spells/>\n"
+    "      </node>\n"));
+}
+
 /* eg_export_xml_attr_plain holds only for values xmlTextWriterWriteAttribute writes unchanged:
  * every ASCII byte alone and in a few strings, through libxml2 itself. */
 static void
@@ -875,6 +902,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
+  g_test_add_func("/export/gexf/spells", test_gexf_spells);
   g_test_add_func("/export/xml-attr-plain", test_xml_attr_plain);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
