@@ -9,6 +9,8 @@
  * <meta><description> as "name=value" pairs. No date of writing is written, so output depends
  * only on the graph. A graph with "periods" (--slice) is dynamic (timeformat date), its nodes and
  * edges carrying <spells>. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ * <attvalue> and <spell> that hold nothing libxml2 would escape go out through
+ * xmlTextWriterWriteRaw for speed, byte for byte as xmlTextWriter lays them out (gexf_attvalues).
  */
 #include "export/export.h"
 

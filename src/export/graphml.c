@@ -3,7 +3,9 @@
  * Not igraph_write_graph_graphml: on Debian's igraph 0.10.2 it writes every number as a double,
  * gives a node and an edge attribute of one name one key id, and stops half-way on control
  * characters. Here keys are typed (string, long, double) and prefixed by domain (g_, v_, e_),
- * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids. The <data> of nodes and
+ * edges, markup around our own key ids and numbers, go out through xmlTextWriterWriteRaw for
+ * speed, byte for byte as xmlTextWriter lays them out (graphml_data_raw).
  */
 #include "export/export.h"
 
