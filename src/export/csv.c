@@ -36,23 +36,23 @@ csv_field(FILE *fp, const char *value)
   fputc('"', fp);
 }
 
-/* The text of attribute NAME (of TYPE) of element ID ("" when it has none): static, in BUF
+/* The text of attribute A of element ID ("" when it has none): static, in BUF
  * (G_ASCII_DTOSTR_BUF_SIZE bytes) or the graph's own string. */
 static const char *
-csv_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
-          igraph_attribute_type_t type, igraph_integer_t id, char *buf)
+csv_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *a,
+          igraph_integer_t id, char *buf)
 {
-  if (type == IGRAPH_ATTRIBUTE_STRING) {
+  const char *name = a->name;
+  if (a->type == IGRAPH_ATTRIBUTE_STRING) {
     const char *s = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                       : igraph_cattribute_EAS(g, name, id);
     return s ? s : "";
   }
-  if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-    double v = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
-                                                 : igraph_cattribute_EAN(g, name, id);
-    return isfinite(v) ? eg_export_number(buf, v, eg_export_attr_is_integer(name)) : "";
+  if (a->type == IGRAPH_ATTRIBUTE_NUMERIC) {
+    double v = eg_export_attr_number(g, domain, a, id);
+    return isfinite(v) ? eg_export_number(buf, v, a->integer) : "";
   }
-  if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+  if (a->type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
                                                    : igraph_cattribute_EAB(g, name, id);
     return b ? "true" : "false";
@@ -60,21 +60,25 @@ csv_value(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *nam
   return "";
 }
 
+/* Every attribute but the one written in a column of its own (SKIP, the name). */
+static char *
+csv_other(const char *name, gconstpointer skip)
+{
+  return strcmp(name, skip) == 0 ? NULL : g_strdup(name);
+}
+
 /* Writes the other attributes' columns: header names when ID < 0, else element ID's values. */
 static void
-csv_others(FILE *fp, const igraph_t *g, igraph_attribute_elemtype_t domain, const char *skip,
-           const igraph_strvector_t *names, const igraph_vector_int_t *types, igraph_integer_t id)
+csv_others(FILE *fp, const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *others,
+           igraph_integer_t id)
 {
-  for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
-    const char *name = igraph_strvector_get(names, i);
-    if (strcmp(name, skip) == 0)
-      continue;
+  for (const EgAttrInfo *a = others; a->name; a++) {
     fputc(',', fp);
     if (id < 0) {
-      csv_field(fp, name);
+      csv_field(fp, a->name);
     } else {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      csv_field(fp, csv_value(g, domain, name, VECTOR(*types)[i], id, buf));
+      csv_field(fp, csv_value(g, domain, a, id, buf));
     }
   }
   fputc('\n', fp);
@@ -97,15 +101,18 @@ eg_export_csv_nodes(const igraph_t *g, FILE *fp, GError **error)
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
   gboolean has_label = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "label");
+  EgAttrInfo *others = eg_export_attr_infos(&a.vnames, &a.vtypes, csv_other, "label");
+  eg_export_attr_fetch(others, g, IGRAPH_ATTRIBUTE_VERTEX);
   fputs("Id,Label", fp);
-  csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, "label", &a.vnames, &a.vtypes, -1);
+  csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, others, -1);
   for (igraph_integer_t v = 0; v < igraph_vcount(g) && !ferror(fp); v++) {
     char id[32];
     fputs(eg_export_id(id, 'n', v), fp);
     fputc(',', fp);
     csv_field(fp, has_label ? VAS(g, "label", v) : id);
-    csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, "label", &a.vnames, &a.vtypes, v);
+    csv_others(fp, g, IGRAPH_ATTRIBUTE_VERTEX, others, v);
   }
+  eg_export_attr_infos_free(others);
   eg_export_attr_lists_destroy(&a);
   return csv_done(fp, "node", error);
 }
@@ -116,8 +123,10 @@ eg_export_csv_edges(const igraph_t *g, FILE *fp, GError **error)
   EgAttrLists a;
   eg_export_attr_lists_init(&a, g);
   gboolean has_weight = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight");
+  EgAttrInfo *others = eg_export_attr_infos(&a.enames, &a.etypes, csv_other, "weight");
+  eg_export_attr_fetch(others, g, IGRAPH_ATTRIBUTE_EDGE);
   fputs("Source,Target,Type,Weight", fp);
-  csv_others(fp, g, IGRAPH_ATTRIBUTE_EDGE, "weight", &a.enames, &a.etypes, -1);
+  csv_others(fp, g, IGRAPH_ATTRIBUTE_EDGE, others, -1);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   for (igraph_integer_t e = 0; e < igraph_ecount(g) && !ferror(fp); e++) {
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
@@ -129,8 +138,9 @@ eg_export_csv_edges(const igraph_t *g, FILE *fp, GError **error)
     fputs(eg_export_id(dst, 'n', MAX(from, to)), fp);
     fputs(",Undirected,", fp);
     fputs(isfinite(w) ? eg_export_number(buf, w, FALSE) : "", fp);
-    csv_others(fp, g, IGRAPH_ATTRIBUTE_EDGE, "weight", &a.enames, &a.etypes, e);
+    csv_others(fp, g, IGRAPH_ATTRIBUTE_EDGE, others, e);
   }
+  eg_export_attr_infos_free(others);
   eg_export_attr_lists_destroy(&a);
   return csv_done(fp, "edge", error);
 }

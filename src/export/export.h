@@ -114,6 +114,8 @@ typedef struct {
                                    a JSON member's `"NAME": ` */
   igraph_attribute_type_t type;
   gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
+  gboolean fetched;             /* NUMBERS holds a numeric attribute's values (eg_export_attr_fetch) */
+  igraph_vector_t numbers;
 } EgAttrInfo;
 
 /* Makes the TEXT of attribute NAME (transfer full), or NULL to leave the attribute out. */
@@ -124,6 +126,13 @@ typedef char *(*EgAttrTextFunc)(const char *name, gconstpointer data);
 EgAttrInfo *eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t *types,
                                  EgAttrTextFunc text_fn, gconstpointer data);
 void eg_export_attr_infos_free(EgAttrInfo *infos);
+/* Fetches the values of the numeric vertex or edge attributes of INFOS (of DOMAIN) once, so that
+ * eg_export_xml_attr_text and the JSON writer read an array instead of looking the attribute up
+ * by name for every element (igraph's lookup compares names one after another). */
+void eg_export_attr_fetch(EgAttrInfo *infos, const igraph_t *graph, igraph_attribute_elemtype_t domain);
+/* The value of attribute A of element ID (NAN when A was fetched and ID has none). */
+double eg_export_attr_number(const igraph_t *graph, igraph_attribute_elemtype_t domain,
+                             const EgAttrInfo *a, igraph_integer_t id);
 void eg_export_attr_lists_init(EgAttrLists *lists, const igraph_t *graph);
 void eg_export_attr_lists_destroy(EgAttrLists *lists);
 /* Whether a numeric attribute holds whole numbers by contract (mentions, count, ...). */
@@ -141,11 +150,26 @@ char *eg_export_xml_value(const igraph_t *graph, igraph_attribute_elemtype_t dom
 const char *eg_export_xml_text(const igraph_t *graph, igraph_attribute_elemtype_t domain,
                                const char *name, igraph_attribute_type_t type, gboolean integer,
                                igraph_integer_t id, char *buf, char **to_free);
+/* eg_export_xml_text of attribute A, reading its fetched values (eg_export_attr_fetch). */
+const char *eg_export_xml_attr_text(const igraph_t *graph, igraph_attribute_elemtype_t domain,
+                                    const EgAttrInfo *a, igraph_integer_t id, char *buf, char **to_free);
 /* Writes TEXT as element content, escaped; as xmlTextWriterWriteString, without copying text
  * that needs no escaping. Returns what libxml2 returns (< 0 on error). */
 int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);
+/* Whether TEXT is written unchanged as an attribute value by xmlTextWriterWriteAttribute, so
+ * that it may go out raw as eg_export_xml_write_text lets element text go: printable ASCII
+ * other than <, >, & and ". libxml2 escapes those four and white space other than ' '; other
+ * bytes are left to libxml2 whatever its version does with them. */
+gboolean eg_export_xml_attr_plain(const char *text);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
+/* Whether NAME surely goes out the same through xmlTextWriterWriteAttribute and as it is
+ * (libxml2 escapes <, >, &, " and white space in attribute values): ASCII letters, digits and
+ * "_-." only, as our attribute names are. Only such names are written raw (graphml.c). */
+gboolean eg_export_xml_plain_name(const char *name);
+/* One level of indentation of the XML writers; runs of child elements written raw (see
+ * graphml.c) indent with it as xmlTextWriter does. */
+#define EG_XML_INDENT "  "
 /* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
  * libxml2 cannot (transfer full: end it with eg_export_xml_close). */
 xmlTextWriterPtr eg_export_xml_open(FILE *stream);

@@ -9,6 +9,8 @@
  * <meta><description> as "name=value" pairs. No date of writing is written, so output depends
  * only on the graph. A graph with "periods" (--slice) is dynamic (timeformat date), its nodes and
  * edges carrying <spells>. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
+ * <attvalue> and <spell> that hold nothing libxml2 would escape go out through
+ * xmlTextWriterWriteRaw for speed, byte for byte as xmlTextWriter lays them out (gexf_attvalues).
  */
 #include "export/export.h"
 
@@ -65,21 +67,72 @@ gexf_attvalue_id(const char *name, gconstpointer domain)
                                                                              : eg_export_xml_clean(name);
 }
 
+/* Whether every <attvalue> id of LIST can be written raw (see gexf_attvalues). */
+static gboolean
+gexf_plain_ids(const EgAttrInfo *list)
+{
+  for (const EgAttrInfo *a = list; a->name; a++)
+    if (!eg_export_xml_plain_name(a->text))
+      return FALSE;
+  return TRUE;
+}
+
+/* <attvalue> and <spell> of a node or edge: gexf > graph > nodes > node > attvalues > attvalue */
+#define LEAF_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+#define LEAF_END_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+
+/* The <attvalues> of a node or edge. With RUN (the ids of LIST are plain names), the <attvalue>
+ * of numbers and booleans go out through xmlTextWriterWriteRaw, for the reason graphml.c gives
+ * at graphml_data_raw: StartElement + 2 WriteAttribute + EndElement are ~5,000 instructions
+ * per <attvalue> in libxml2 2.9.14, most of the GEXF writer. Their markup holds no user text
+ * (the id is our attribute name, the value a number we formatted). A text value (type,
+ * aliases, example, periods...) goes out raw only when xmlTextWriterWriteAttribute would write
+ * it unchanged (eg_export_xml_attr_plain: printable ASCII without <, >, &, "), as
+ * eg_export_xml_write_text does for element text; any other keeps WriteAttribute and libxml2's
+ * escaping.
+ *
+ * Byte for byte what xmlTextWriter writes: a raw run right after the start tag begins with
+ * the newline StartElement would write (WriteRaw writes only the ">"), each <attvalue> is
+ * indented as StartElement indents at that depth and ends with "/>\n" as EndElement does, and
+ * a run that ends the element carries the indent of </attvalues> (EndElement indents only after
+ * an element it ended itself). */
 static int
-gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-               igraph_integer_t id, const EgAttrInfo *list)
+gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
+               igraph_attribute_elemtype_t domain, igraph_integer_t id, const EgAttrInfo *list)
 {
   int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
+  gboolean open = FALSE; /* a child has closed the start tag */
+  if (run)
+    g_string_truncate(run, 0);
   for (const EgAttrInfo *a = list; a->name && rc >= 0; a++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
-    const char *value = eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, &to_free);
+    const char *value = eg_export_xml_attr_text(g, domain, a, id, buf, &to_free);
     if (!value)
       continue;
-    rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->text);
-    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
-    if (rc >= 0) rc = xmlTextWriterEndElement(w);
+    if (run && (a->type != IGRAPH_ATTRIBUTE_STRING || eg_export_xml_attr_plain(value))) {
+      if (!open)
+        g_string_append_c(run, '\n');
+      g_string_append(run, LEAF_INDENT "<attvalue for=\"");
+      g_string_append(run, a->text);
+      g_string_append(run, "\" value=\"");
+      g_string_append(run, value);
+      g_string_append(run, "\"/>\n");
+    } else {
+      if (run && run->len) {
+        rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
+        g_string_truncate(run, 0);
+      }
+      if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->text);
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
+      if (rc >= 0) rc = xmlTextWriterEndElement(w);
+    }
+    open = TRUE;
+  }
+  if (rc >= 0 && run && run->len) {
+    g_string_append(run, LEAF_END_INDENT);
+    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
@@ -87,14 +140,17 @@ gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_
 
 /* <spells> for the "periods" of an element ("2016-07|2016-09", see EgPeriods in graph.h): one
  * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
- * closed), so Gephi's timeline shows the element exactly while it is in the news. */
+ * closed), so Gephi's timeline shows the element exactly while it is in the news. The <spell>
+ * go out through xmlTextWriterWriteRaw in one run, laid out as gexf_attvalues lays out its raw
+ * run (and for its reason): they hold only days we formatted ourselves (eg_day_name). */
 static int
-gexf_spells(xmlTextWriterPtr w, const char *periods)
+gexf_spells(xmlTextWriterPtr w, GString *run, const char *periods)
 {
   if (!periods || !*periods)
     return 0;
   g_auto(GStrv) names = g_strsplit(periods, "|", -1);
   int rc = xmlTextWriterStartElement(w, BAD_CAST "spells");
+  g_string_truncate(run, 0);
   guint32 start = 0, end = 0;
   for (guint i = 0; rc >= 0; i++) {
     guint32 first = 0, last = 0;
@@ -109,15 +165,20 @@ gexf_spells(xmlTextWriterPtr w, const char *periods)
       char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
       eg_day_name(start, a);
       eg_day_name(end, b);
-      rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
-      if (rc >= 0) rc = xmlTextWriterEndElement(w);
+      g_string_append(run, run->len ? LEAF_INDENT "<spell start=\"" : "\n" LEAF_INDENT "<spell start=\"");
+      g_string_append(run, a);
+      g_string_append(run, "\" end=\"");
+      g_string_append(run, b);
+      g_string_append(run, "\"/>\n");
     }
     if (!more)
       break;
     start = first;
     end = last;
+  }
+  if (rc >= 0 && run->len) {
+    g_string_append(run, LEAF_END_INDENT);
+    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
@@ -154,6 +215,11 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   const igraph_attribute_elemtype_t vdomain = IGRAPH_ATTRIBUTE_VERTEX, edomain = IGRAPH_ATTRIBUTE_EDGE;
   EgAttrInfo *vvalues = eg_export_attr_infos(&a.vnames, &a.vtypes, gexf_attvalue_id, &vdomain);
   EgAttrInfo *evalues = eg_export_attr_infos(&a.enames, &a.etypes, gexf_attvalue_id, &edomain);
+  eg_export_attr_fetch(vvalues, g, IGRAPH_ATTRIBUTE_VERTEX);
+  eg_export_attr_fetch(evalues, g, IGRAPH_ATTRIBUTE_EDGE);
+  g_autoptr(GString) vrun = gexf_plain_ids(vvalues) ? g_string_sized_new(1024) : NULL;
+  g_autoptr(GString) spells = g_string_sized_new(256);
+  g_autoptr(GString) erun = gexf_plain_ids(evalues) ? g_string_sized_new(1024) : NULL;
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -184,8 +250,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
-    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
-    if (rc >= 0 && vperiods) rc = gexf_spells(w, VAS(g, "periods", v));
+    if (rc >= 0) rc = gexf_attvalues(w, vrun, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
+    if (rc >= 0 && vperiods) rc = gexf_spells(w, spells, VAS(g, "periods", v));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
@@ -205,8 +271,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0 && has_weight && isfinite(EAN(g, "weight", e)))
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
                                        BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
-    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
-    if (rc >= 0 && eperiods) rc = gexf_spells(w, EAS(g, "periods", e));
+    if (rc >= 0) rc = gexf_attvalues(w, erun, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
+    if (rc >= 0 && eperiods) rc = gexf_spells(w, spells, EAS(g, "periods", e));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);

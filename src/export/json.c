@@ -55,7 +55,13 @@ json_string(GString *out, const char *value)
     case '\n': g_string_append(out, "\\n"); break;
     case '\r': g_string_append(out, "\\r"); break;
     case '\t': g_string_append(out, "\\t"); break;
-    default: g_string_append_printf(out, "\\u%04x", (guint)u);
+    default: {
+      /* as "\\u%04x" (u <= 0xFFFF here), without a printf per '<', '>' or '&' */
+      static const char hex[] = "0123456789abcdef";
+      char esc[6] = { '\\', 'u', hex[(u >> 12) & 0xF], hex[(u >> 8) & 0xF], hex[(u >> 4) & 0xF],
+                      hex[u & 0xF] };
+      g_string_append_len(out, esc, sizeof esc);
+    }
     }
     p += n;
     run = p;
@@ -88,9 +94,7 @@ json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                          : igraph_cattribute_EAS(g, name, id));
   } else if (m->type == IGRAPH_ATTRIBUTE_NUMERIC) {
-    double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
-               : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
-                                                   : igraph_cattribute_EAN(g, name, id);
+    double v = eg_export_attr_number(g, domain, m, id);
     g_string_append(out, isfinite(v) ? eg_export_number(buf, v, m->integer) : "null");
   } else if (m->type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
@@ -124,6 +128,8 @@ eg_export_json(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *gmembers = eg_export_attr_infos(&a.gnames, &a.gtypes, json_member_prefix, NULL);
   EgAttrInfo *vmembers = eg_export_attr_infos(&a.vnames, &a.vtypes, json_member_prefix, NULL);
   EgAttrInfo *emembers = eg_export_attr_infos(&a.enames, &a.etypes, json_member_prefix, NULL);
+  eg_export_attr_fetch(vmembers, g, IGRAPH_ATTRIBUTE_VERTEX);
+  eg_export_attr_fetch(emembers, g, IGRAPH_ATTRIBUTE_EDGE);
   GString *out = g_string_sized_new(4096);
   g_string_append(out, "{\"directed\": false, \"multigraph\": false,\n \"graph\": {");
   json_members(out, g, IGRAPH_ATTRIBUTE_GRAPH, gmembers, 0, TRUE);

@@ -7,6 +7,7 @@
 #include "export/export.h"
 
 #include <errno.h>
+#include <float.h>
 #include <libxml/xmlerror.h>
 #include <math.h>
 #include <stdlib.h>
@@ -378,15 +379,50 @@ eg_export_number(char *buf, double value, gboolean integer)
       ((gint64)value % 10 != 0 || value == 0))
     return number_integer(buf, (gint64)value);
   /* g_ascii_dtostr always gives 17 digits (0.1 -> 0.10000000000000001): take the fewest
-   * digits that read back to the same double. */
-  static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
-                                         "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
-                                         "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
-  for (int digits = 1; digits <= 17; digits++) {
-    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
-    if (g_ascii_strtod(buf, NULL) == value)
-      return buf;
+   * digits that read back to the same double, which "%.1g", "%.2g", ... "%.17g" would find.
+   * A double has more than 15 significant digits of precision (2^-53 < 10^-15 / 2), so when
+   * some decimal of D <= 15 digits reads back to VALUE, VALUE rounded to 15 digits is that
+   * decimal padded with zeros, which %g strips: "%.15g" gives the same digits as "%.Dg" in one
+   * try instead of D. Two cases differ: subnormals have fewer digits of precision (their search
+   * stays one precision after another), and %g writes an exponent when the exponent is >= the
+   * precision, so a whole number with trailing zeros (1200 = "1.2e+03" with "%.2g") is written
+   * again with its own count of digits. Beyond 15 digits the two searches are the same tries.
+   * tests/unit/test_export.c checks this against the search one precision after another. */
+  if (value != 0 && fabs(value) < DBL_MIN) {
+    static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
+                                           "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
+                                           "%.13g", "%.14g", "%.15g", "%.16g", "%.17g" };
+    for (int digits = 1; digits <= 17; digits++) {
+      g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
+      if (g_ascii_strtod(buf, NULL) == value)
+        return buf;
+    }
+    return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
   }
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod(buf, NULL) == value) {
+    gsize len = strlen(buf);
+    if (len > 0 && buf[len - 1] == '0' && !strpbrk(buf, ".e")) {
+      /* fixed notation of a whole number ending in 0: its significant digits */
+      const char *d = buf + (buf[0] == '-');
+      gsize end = len;
+      while (end > (gsize)(d - buf) && buf[end - 1] == '0')
+        end--;
+      int digits = (int)(end - (gsize)(d - buf));
+      if (digits > 0) {
+        char fmt[8];
+        g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+        g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
+      }
+    }
+    return buf;
+  }
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.16g", value);
+  if (g_ascii_strtod(buf, NULL) == value)
+    return buf;
+  g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  if (g_ascii_strtod(buf, NULL) == value)
+    return buf;
   return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
 }
 
@@ -451,6 +487,24 @@ eg_export_xml_write_text(xmlTextWriterPtr w, const char *text)
   return xmlTextWriterWriteString(w, BAD_CAST text);
 }
 
+gboolean
+eg_export_xml_attr_plain(const char *text)
+{
+  for (const guchar *p = (const guchar *)text; *p; p++)
+    if (*p < 0x20 || *p > 0x7E || *p == '<' || *p == '>' || *p == '&' || *p == '"')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+eg_export_xml_plain_name(const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
 /* libxml2 prints I/O errors on stderr itself; the CLI prints one line of its own instead. */
 static void
 export_xml_silent(void *ctx, const char *msg, ...)
@@ -477,7 +531,7 @@ eg_export_xml_open(FILE *stream)
     xmlOutputBufferClose(buf);
     return NULL;
   }
-  if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
+  if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST EG_XML_INDENT) < 0 ||
       xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0) {
     xmlFreeTextWriter(w);
     return NULL;
@@ -526,7 +580,51 @@ eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t 
 void
 eg_export_attr_infos_free(EgAttrInfo *infos)
 {
-  for (EgAttrInfo *a = infos; a->name; a++)
+  for (EgAttrInfo *a = infos; a->name; a++) {
     g_free(a->text);
+    if (a->fetched)
+      igraph_vector_destroy(&a->numbers);
+  }
   g_free(infos);
+}
+
+void
+eg_export_attr_fetch(EgAttrInfo *infos, const igraph_t *g, igraph_attribute_elemtype_t domain)
+{
+  for (EgAttrInfo *a = infos; a->name; a++) {
+    if (a->fetched || a->type != IGRAPH_ATTRIBUTE_NUMERIC ||
+        (domain != IGRAPH_ATTRIBUTE_VERTEX && domain != IGRAPH_ATTRIBUTE_EDGE))
+      continue;
+    if (igraph_vector_init(&a->numbers, 0) != IGRAPH_SUCCESS)
+      continue; /* out of memory: looked up by name instead */
+    igraph_error_t rc = domain == IGRAPH_ATTRIBUTE_VERTEX
+                          ? igraph_cattribute_VANV(g, a->name, igraph_vss_all(), &a->numbers)
+                          : igraph_cattribute_EANV(g, a->name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &a->numbers);
+    if (rc == IGRAPH_SUCCESS)
+      a->fetched = TRUE;
+    else
+      igraph_vector_destroy(&a->numbers);
+  }
+}
+
+double
+eg_export_attr_number(const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *a,
+                      igraph_integer_t id)
+{
+  if (a->fetched)
+    return id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+  return domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, a->name)
+         : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, a->name, id)
+                                             : igraph_cattribute_EAN(g, a->name, id);
+}
+
+const char *
+eg_export_xml_attr_text(const igraph_t *g, igraph_attribute_elemtype_t domain, const EgAttrInfo *a,
+                        igraph_integer_t id, char *buf, char **to_free)
+{
+  if (!a->fetched)
+    return eg_export_xml_text(g, domain, a->name, a->type, a->integer, id, buf, to_free);
+  *to_free = NULL;
+  double v = eg_export_attr_number(g, domain, a, id);
+  return isfinite(v) ? eg_export_number(buf, v, a->integer) : NULL;
 }

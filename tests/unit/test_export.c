@@ -2,7 +2,10 @@
  * TSV writers, atomic output files, format names and locale-independent numbers. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
+#include <float.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -328,6 +331,207 @@ test_tsv(void)
   g_assert_cmpstr(tsv, ==, expected);
 }
 
+/* Two nodes, the second without any <data> (its only attribute not computed), and an edge with
+ * a number and a text to escape; ODD_KEY adds a vertex attribute whose key libxml2 escapes.
+ * graphml.c writes <data> raw when every key is plain and through xmlTextWriter otherwise:
+ * both must give xmlTextWriter's layout byte for byte. */
+static char *
+graphml_layout(gboolean odd_key)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  igraph_add_edge(&g, 0, 1);
+  SETVAN(&g, "pagerank", 0, 0.1);
+  SETVAN(&g, "pagerank", 1, NAN);
+  if (odd_key) {
+    SETVAN(&g, "odd \u00e9&key", 0, 3);
+    SETVAN(&g, "odd \u00e9&key", 1, NAN);
+  }
+  SETEAN(&g, "weight", 0, 1.5);
+  SETEAS(&g, "examples", 0, "a<b & \"c\"\u00e9");
+  char *xml = write_to_string(eg_export_graphml, &g, NULL);
+  igraph_destroy(&g);
+  return xml;
+}
+
+static void
+test_graphml_layout(void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    "  <key id=\"v_pagerank\" for=\"node\" attr.name=\"pagerank\" attr.type=\"double\"/>\n";
+  static const char tail[] =
+    "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"e_examples\" for=\"edge\" attr.name=\"examples\" attr.type=\"string\"/>\n"
+    "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+    "    <node id=\"n0\">\n"
+    "      <data key=\"v_pagerank\">0.1</data>\n"
+    "%s"
+    "    </node>\n"
+    "    <node id=\"n1\"/>\n"
+    "    <edge source=\"n0\" target=\"n1\">\n"
+    "      <data key=\"e_weight\">1.5</data>\n"
+    "      <data key=\"e_examples\">a&lt;b &amp; &quot;c&quot;\u00e9</data>\n"
+    "    </edge>\n"
+    "  </graph>\n"
+    "</graphml>\n";
+  g_autofree char *plain = graphml_layout(FALSE);
+  g_autofree char *plain_tail = g_strdup_printf(tail, "");
+  g_autofree char *plain_doc = g_strconcat(head, plain_tail, NULL);
+  g_assert_cmpstr(plain, ==, plain_doc);
+  g_autofree char *odd = graphml_layout(TRUE);
+  g_autofree char *odd_tail = g_strdup_printf(tail, "      <data key=\"v_odd \u00e9&amp;key\">3</data>\n");
+  g_autofree char *odd_doc = g_strconcat(head,
+    "  <key id=\"v_odd \u00e9&amp;key\" for=\"node\" attr.name=\"odd \u00e9&amp;key\" attr.type=\"double\"/>\n",
+    odd_tail, NULL);
+  g_assert_cmpstr(odd, ==, odd_doc);
+}
+
+/* As graphml_layout for GEXF: <attvalues> of numbers only, of none (n1), and of text between
+ * numbers, whose <attvalue> gexf.c writes through xmlTextWriter while it writes the others raw. */
+static char *
+gexf_layout(gboolean odd_key)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  igraph_add_edge(&g, 0, 1);
+  SETVAN(&g, "pagerank", 0, 0.1);
+  SETVAN(&g, "pagerank", 1, NAN);
+  if (odd_key) {
+    SETVAN(&g, "odd \u00e9&key", 0, 3);
+    SETVAN(&g, "odd \u00e9&key", 1, NAN);
+  }
+  SETEAS(&g, "example", 0, "a<b & \"c\"\u00e9\t");
+  SETEAN(&g, "count", 0, 2);
+  SETEAS(&g, "periods", 0, "");
+  SETEAN(&g, "weight", 0, 1.5);
+  char *xml = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  return xml;
+}
+
+static void
+test_gexf_layout(void)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
+    "  <meta>\n"
+    "    <creator>entgraph " EG_VERSION "</creator>\n"
+    "    <description></description>\n"
+    "  </meta>\n"
+    "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n"
+    "    <attributes class=\"node\" mode=\"static\">\n"
+    "      <attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>\n";
+  static const char tail[] =
+    "    </attributes>\n"
+    "    <attributes class=\"edge\" mode=\"static\">\n"
+    "      <attribute id=\"example\" title=\"example\" type=\"string\"/>\n"
+    "      <attribute id=\"count\" title=\"count\" type=\"long\"/>\n"
+    "      <attribute id=\"periods\" title=\"periods\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <nodes>\n"
+    "      <node id=\"n0\" label=\"n0\">\n"
+    "        <attvalues>\n"
+    "          <attvalue for=\"pagerank\" value=\"0.1\"/>\n"
+    "%s"
+    "        </attvalues>\n"
+    "      </node>\n"
+    "      <node id=\"n1\" label=\"n1\">\n"
+    "        <attvalues/>\n"
+    "      </node>\n"
+    "    </nodes>\n"
+    "    <edges>\n"
+    "      <edge id=\"e0\" source=\"n0\" target=\"n1\" weight=\"1.5\">\n"
+    "        <attvalues>\n"
+    "          <attvalue for=\"example\" value=\"a&lt;b &amp; &quot;c&quot;\u00e9&#9;\"/>\n"
+    "          <attvalue for=\"count\" value=\"2\"/>\n"
+    "          <attvalue for=\"periods\" value=\"\"/>\n"
+    "        </attvalues>\n"
+    "      </edge>\n"
+    "    </edges>\n"
+    "  </graph>\n"
+    "</gexf>\n";
+  g_autofree char *plain = gexf_layout(FALSE);
+  g_autofree char *plain_tail = g_strdup_printf(tail, "");
+  g_autofree char *plain_doc = g_strconcat(head, plain_tail, NULL);
+  g_assert_cmpstr(plain, ==, plain_doc);
+  g_autofree char *odd = gexf_layout(TRUE);
+  g_autofree char *odd_tail =
+    g_strdup_printf(tail, "          <attvalue for=\"odd \u00e9&amp;key\" value=\"3\"/>\n");
+  g_autofree char *odd_doc = g_strconcat(head,
+    "      <attribute id=\"odd \u00e9&amp;key\" title=\"odd \u00e9&amp;key\" type=\"double\"/>\n",
+    odd_tail, NULL);
+  g_assert_cmpstr(odd, ==, odd_doc);
+}
+
+/* <spells> (--slice): one per run of consecutive periods, laid out as xmlTextWriter lays out
+ * elements; none for names that are not periods. */
+static void
+test_gexf_spells(void)
+{
+  eg_graph_init();
+  igraph_t g;
+  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
+  SETVAS(&g, "periods", 0, "2016-07|2016-08|2016-10|bogus");
+  SETVAS(&g, "periods", 1, "bogus");
+  g_autofree char *xml = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  g_assert_nonnull(strstr(xml,
+    "          <attvalue for=\"periods\" value=\"2016-07|2016-08|2016-10|bogus\"/>\n"
+    "        </attvalues>\n"
+    "        <spells>\n"
+    "          <spell start=\"2016-07-01\" end=\"2016-08-31\"/>\n"
+    "          <spell start=\"2016-10-01\" end=\"2016-10-31\"/>\n"
+    "        </spells>\n"
+    "      </node>\n"));
+  g_assert_nonnull(strstr(xml,
+    "          <attvalue for=\"periods\" value=\"bogus\"/>\n"
+    "        </attvalues>\n"
+    "        <spells/>\n"
+    "      </node>\n"));
+}
+
+/* eg_export_xml_attr_plain holds only for values xmlTextWriterWriteAttribute writes unchanged:
+ * every ASCII byte alone and in a few strings, through libxml2 itself. */
+static void
+test_xml_attr_plain(void)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
+  for (int c = 1; c < 0x80; c++)
+    g_ptr_array_add(values, g_strdup_printf("x%cy", c));
+  const char *const more[] = { "", "Standard and Poor's Corp", "1987-W06|1987-W10", "A-1", "caf\u00e9",
+                               "a\tb", "a\nb", "a\rb", "<b>", "&amp;", "\"q\"", NULL };
+  for (guint i = 0; more[i]; i++)
+    g_ptr_array_add(values, g_strdup(more[i]));
+  guint plain = 0;
+  for (guint i = 0; i < values->len; i++) {
+    const char *v = values->pdata[i];
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+    g_assert_cmpint(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL), >=, 0);
+    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "a"), >=, 0);
+    g_assert_cmpint(xmlTextWriterWriteAttribute(w, BAD_CAST "v", BAD_CAST v), >=, 0);
+    g_assert_cmpint(xmlTextWriterEndDocument(w), >=, 0);
+    xmlFreeTextWriter(w);
+    g_autofree char *want = g_strdup_printf("<a v=\"%s\"/>", v);
+    if (eg_export_xml_attr_plain(v)) {
+      g_assert_nonnull(strstr((const char *)xmlBufferContent(buf), want));
+      plain++;
+    }
+    xmlBufferFree(buf);
+  }
+  g_assert_cmpuint(plain, ==, 91 + 4); /* 95 printable ASCII bytes but <>&", 4 of the strings */
+  g_ptr_array_free(values, TRUE);
+}
+
 static void
 test_empty_graph(void)
 {
@@ -598,6 +802,56 @@ test_number_whole(void)
   g_assert_cmpstr(eg_export_number(buf, -9007199254740992.0, TRUE), ==, "-9007199254740992");
 }
 
+/* eg_export_number tries "%.15g", "%.16g", "%.17g" where the search above tries every precision
+ * from 1: the two must agree on every double. Each class of value is drawn from a fixed seed;
+ * `test_export -m thorough` draws 20 times as many (a few million in all). */
+static double
+random_number(GRand *r, guint kind)
+{
+  guint64 bits = ((guint64)g_rand_int(r) << 32) | g_rand_int(r);
+  double v;
+  switch (kind) {
+  case 0: /* any bits: NaN, infinities and subnormals included */
+    memcpy(&v, &bits, sizeof v);
+    return v;
+  case 1: /* subnormals */
+    bits &= 0x800fffffffffffffu;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+  case 2: /* ratios, as pagerank and weights are */
+    return (double)g_rand_int_range(r, 1, 1000) / (double)g_rand_int_range(r, 1, 100000);
+  case 3: /* a few digits at any scale: 1200, 1.5e20, 0.000123 */
+    return (double)g_rand_int_range(r, -99999, 100000) * pow(10, g_rand_int_range(r, -330, 310));
+  case 4: /* whole numbers up to and past 2^53 */
+    return (double)(gint64)(bits >> g_rand_int_range(r, 1, 63)) * (g_rand_boolean(r) ? 1 : -1);
+  case 5: /* powers of ten and their neighbours */
+    v = pow(10, g_rand_int_range(r, -325, 310));
+    return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  default: /* uniform in [0, 1) */
+    return g_rand_double(r);
+  }
+}
+
+static void
+test_number_random(void)
+{
+  const double fixed[] = { 0, -0.0, INFINITY, -INFINITY, NAN, DBL_MAX, -DBL_MAX, DBL_MIN,
+                           DBL_TRUE_MIN, -DBL_TRUE_MIN, nextafter(DBL_MIN, 0), 1e15, 1e16, 1e17,
+                           1e22, 1e23, 5e-324, 1.7976931348623157e308, 9007199254740993.0 };
+  char got[G_ASCII_DTOSTR_BUF_SIZE], want[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
+    g_assert_cmpstr(eg_export_number(got, fixed[i], FALSE), ==, number_by_search(want, fixed[i]));
+  g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
+  guint per_kind = g_test_thorough() ? 600000 : 30000;
+  for (guint kind = 0; kind < 7; kind++)
+    for (guint i = 0; i < per_kind; i++) {
+      double v = random_number(r, kind);
+      const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
+      if (strcmp(a, b) != 0)
+        g_error("%.17g (kind %u): %s, the search gives %s", v, kind, a, b);
+    }
+}
+
 /* eg_export_xml_cleaned returns the value itself exactly when cleaning would not change it. */
 static void
 test_xml_cleaned(void)
@@ -646,6 +900,10 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graph/build", test_graph_build);
   g_test_add_func("/export/graphml/small", test_graphml);
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
+  g_test_add_func("/export/graphml/layout", test_graphml_layout);
+  g_test_add_func("/export/gexf/layout", test_gexf_layout);
+  g_test_add_func("/export/gexf/spells", test_gexf_spells);
+  g_test_add_func("/export/xml-attr-plain", test_xml_attr_plain);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
   g_test_add_func("/export/empty-graph", test_empty_graph);
@@ -659,5 +917,6 @@ main(int argc, char *argv[])
   g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
   g_test_add_func("/export/json-strings", test_json_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
+  g_test_add_func("/export/number-random", test_number_random);
   return g_test_run();
 }
