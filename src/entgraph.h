@@ -45,6 +45,12 @@ typedef enum { EG_TYPE_PERSON, EG_TYPE_ORG, EG_TYPE_LOC, EG_TYPE_MISC, EG_N_TYPE
 /* Returns the upper-case name of a type ("PERSON"). This function can't fail. */
 const char *eg_type_name(EgEntityType type);
 
+/* Room for the decimal digits of any guint64 and a NUL. */
+#define EG_U64_DIGITS 21
+/* Writes the decimal digits of V and a NUL into BUF (EG_U64_DIGITS bytes), without printf:
+ * writers put out millions of numbers. Returns the number of digits. */
+gsize eg_u64_digits(char *buf, guint64 v);
+
 /* Co-occurrence window kinds: what one "window" is when counting pairs. */
 typedef enum { EG_WINDOW_SENTENCE, EG_WINDOW_PARAGRAPH, EG_WINDOW_DOCUMENT, EG_WINDOW_TOKENS } EgWindowKind;
 

@@ -198,11 +198,11 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
    * at 1 GB with two workers: 200 or 265 MB from run to run). */
   g_thread_pool_set_max_unused_threads(0);
 #if defined(__GLIBC__) && !defined(EG_MIMALLOC)
-  /* Without mimalloc (see CMakeLists.txt): glibc gives each thread a malloc arena of its own, and the workers' arenas fragment as
-   * documents of every size come and go: on 206 MB of news, 2 workers peaked at 265 MB against
-   * 207 MB on 17 MB, and at 205 MB with two arenas. On 1 GB two arenas still peak at 204 to
-   * 265 MB from run to run; one arena peaks at 205 MB but is 60% slower (46 s against 29 s:
-   * the workers queue for its lock), so two it is. */
+  /* Without mimalloc (see CMakeLists.txt): glibc gives each thread a malloc arena of its own,
+   * and the workers' arenas fragment as documents of every size come and go: on 206 MB of news,
+   * 2 workers peaked at 265 MB against 207 MB on 17 MB, and at 205 MB with two arenas. On 1 GB
+   * two arenas still peaked at 204 to 265 MB from run to run; one arena peaks at 205 MB but is
+   * 60% slower (46 s against 29 s: the workers queue for its lock), so two it is. */
   guint workers = c->jobs ? c->jobs : eg_pipeline_default_jobs();
   mallopt(M_ARENA_MAX, (int)MAX(2u, workers / 2 + 1));
 #endif

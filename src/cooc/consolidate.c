@@ -243,19 +243,6 @@ forms_sum(GArray *fa)
   g_array_set_size(fa, out);
 }
 
-/* Appends N in decimal: the forms of every node, where printf's parsing of its format was the
- * larger part of the cost. */
-static void
-append_u64(GString *s, guint64 n)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  do {
-    *--p = (char)('0' + n % 10);
-    n /= 10;
-  } while (n);
-  g_string_append_len(s, p, buf + sizeof buf - p);
-}
 
 void
 eg_node_clear(gpointer p)
@@ -593,7 +580,8 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
         g_string_append_c(all, '|');
       g_string_append(all, f->form);
       g_string_append_c(all, ' ');
-      append_u64(all, f->count);
+      char digits[EG_U64_DIGITS];
+      g_string_append_len(all, digits, (gssize)eg_u64_digits(digits, f->count));
       if (strcmp(f->form, node.label) == 0)
         continue;
       if (al->len)

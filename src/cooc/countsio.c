@@ -147,15 +147,10 @@ records_field(Records *r, const char *s)
 static void
 records_number(Records *r, guint64 v)
 {
-  char digits[24];
-  gsize n = 0;
-  do {
-    digits[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  char digits[EG_U64_DIGITS];
+  gsize n = eg_u64_digits(digits, v);
   g_string_append_c(r->text, '\t');
-  while (n)
-    g_string_append_c(r->text, digits[--n]);
+  g_string_append_len(r->text, digits, (gssize)n);
 }
 
 static void

@@ -167,6 +167,8 @@ void eg_export_xml_quiet(void);
  * (libxml2 escapes <, >, &, " and white space in attribute values): ASCII letters, digits and
  * "_-." only, as our attribute names are. Only such names are written raw (graphml.c). */
 gboolean eg_export_xml_plain_name(const char *name);
+/* Whether the TEXT of every attribute of INFOS is such a plain name. */
+gboolean eg_export_attr_infos_plain(const EgAttrInfo *infos);
 /* One level of indentation of the XML writers; runs of child elements written raw (see
  * graphml.c) indent with it as xmlTextWriter does. */
 #define EG_XML_INDENT "  "

@@ -67,16 +67,6 @@ gexf_attvalue_id(const char *name, gconstpointer domain)
                                                                              : eg_export_xml_clean(name);
 }
 
-/* Whether every <attvalue> id of LIST can be written raw (see gexf_attvalues). */
-static gboolean
-gexf_plain_ids(const EgAttrInfo *list)
-{
-  for (const EgAttrInfo *a = list; a->name; a++)
-    if (!eg_export_xml_plain_name(a->text))
-      return FALSE;
-  return TRUE;
-}
-
 /* <attvalue> and <spell> of a node or edge: gexf > graph > nodes > node > attvalues > attvalue */
 #define LEAF_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 #define LEAF_END_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
@@ -217,9 +207,9 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *evalues = eg_export_attr_infos(&a.enames, &a.etypes, gexf_attvalue_id, &edomain);
   eg_export_attr_fetch(vvalues, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(evalues, g, IGRAPH_ATTRIBUTE_EDGE);
-  g_autoptr(GString) vrun = gexf_plain_ids(vvalues) ? g_string_sized_new(1024) : NULL;
+  g_autoptr(GString) vrun = eg_export_attr_infos_plain(vvalues) ? g_string_sized_new(1024) : NULL;
   g_autoptr(GString) spells = g_string_sized_new(256);
-  g_autoptr(GString) erun = gexf_plain_ids(evalues) ? g_string_sized_new(1024) : NULL;
+  g_autoptr(GString) erun = eg_export_attr_infos_plain(evalues) ? g_string_sized_new(1024) : NULL;
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;

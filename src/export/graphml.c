@@ -60,22 +60,13 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   return rc;
 }
 
-static gboolean
-graphml_plain_keys(const EgAttrInfo *keys)
-{
-  for (const EgAttrInfo *k = keys; k->name; k++)
-    if (!eg_export_xml_plain_name(k->text))
-      return FALSE;
-  return TRUE;
-}
-
 /* The <data> elements of the node or edge whose start tag was just written (its attributes
  * included), through xmlTextWriterWriteRaw.
  *
  * Why: StartElement + WriteAttribute + EndElement cost ~3,600 instructions per <data> in
  * libxml2 2.9 (a stack entry allocated and freed, the name copied, the key scanned for
  * escaping), about half of the GraphML writer with 5 to 8 <data> per node and edge. The markup
- * of a <data> holds no user text: the key is our prefix and attribute name (graphml_plain_keys,
+ * of a <data> holds no user text: the key is our prefix and attribute name (eg_export_attr_infos_plain,
  * else graphml_data is used) and numbers are formatted by us. User text (labels, aliases,
  * examples...) still goes through eg_export_xml_write_text, so libxml2 escapes it.
  *
@@ -134,7 +125,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *ekeys = eg_export_attr_infos(&a.enames, &a.etypes, graphml_key, "e_");
   eg_export_attr_fetch(vkeys, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(ekeys, g, IGRAPH_ATTRIBUTE_EDGE);
-  gboolean vraw = graphml_plain_keys(vkeys), eraw = graphml_plain_keys(ekeys);
+  gboolean vraw = eg_export_attr_infos_plain(vkeys), eraw = eg_export_attr_infos_plain(ekeys);
   g_autoptr(GString) run = g_string_sized_new(1024);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);

@@ -279,6 +279,14 @@ eg_export_by_mentions(const igraph_t *g)
   return order;
 }
 
+/* Whether XML 1.0 allows character C. */
+static gboolean
+xml_char_ok(gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
 char *
 eg_export_xml_clean(const char *value)
 {
@@ -292,9 +300,7 @@ eg_export_xml_clean(const char *value)
     if (cut)
       break;
     gunichar c = g_utf8_get_char(p);
-    gboolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-                  (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-    if (ok)
+    if (xml_char_ok(c))
       g_string_append_unichar(s, c);
   }
   return g_string_free(s, FALSE);
@@ -307,22 +313,15 @@ xml_is_clean(const char *value)
 {
   const guchar *p = (const guchar *)value;
   for (; *p && *p < 0x80; p++)
-    if (*p < 0x20 && *p != 0x9 && *p != 0xA && *p != 0xD)
+    if (!xml_char_ok(*p))
       return FALSE;
   if (!*p)
     return TRUE;
   if (!g_utf8_validate((const char *)p, -1, NULL))
     return FALSE;
-  for (; *p; p = (const guchar *)g_utf8_next_char(p)) {
-    if (*p < 0x80) {
-      if (*p < 0x20 && *p != 0x9 && *p != 0xA && *p != 0xD)
-        return FALSE;
-      continue;
-    }
-    gunichar c = g_utf8_get_char((const char *)p);
-    if (!((c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)))
+  for (; *p; p = (const guchar *)g_utf8_next_char(p))
+    if (!xml_char_ok(*p < 0x80 ? *p : g_utf8_get_char((const char *)p)))
       return FALSE;
-  }
   return TRUE;
 }
 
@@ -335,23 +334,14 @@ eg_export_xml_cleaned(const char *value, char **to_free)
   return *to_free = eg_export_xml_clean(value);
 }
 
-/* Writes the decimal digits of V (|V| < 2^63) into BUF; returns BUF. */
+/* Writes V in decimal into BUF; returns BUF. */
 static const char *
 number_integer(char *buf, gint64 v)
 {
-  char tmp[24];
-  guint64 u = v < 0 ? (guint64)0 - (guint64)v : (guint64)v;
-  gsize n = 0;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
   gsize k = 0;
   if (v < 0)
     buf[k++] = '-';
-  while (n)
-    buf[k++] = tmp[--n];
-  buf[k] = '\0';
+  eg_u64_digits(buf + k, v < 0 ? (guint64)0 - (guint64)v : (guint64)v);
   return buf;
 }
 
@@ -436,6 +426,16 @@ eg_export_xml_type(const char *name, igraph_attribute_type_t type)
   return eg_export_attr_is_integer(name) ? "long" : "double";
 }
 
+/* Numeric attribute NAME of element ID (the graph's own for the graph domain). */
+static double
+attr_number_by_name(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
+                    igraph_integer_t id)
+{
+  return domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
+         : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
+                                             : igraph_cattribute_EAN(g, name, id);
+}
+
 const char *
 eg_export_xml_text(const igraph_t *g, igraph_attribute_elemtype_t domain, const char *name,
                    igraph_attribute_type_t type, gboolean integer, igraph_integer_t id, char *buf,
@@ -449,9 +449,7 @@ eg_export_xml_text(const igraph_t *g, igraph_attribute_elemtype_t domain, const 
     return eg_export_xml_cleaned(s ? s : "", to_free);
   }
   if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-    double v = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, name)
-               : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, name, id)
-                                                   : igraph_cattribute_EAN(g, name, id);
+    double v = attr_number_by_name(g, domain, name, id);
     if (!isfinite(v))
       return NULL;
     return eg_export_number(buf, v, integer);
@@ -501,6 +499,15 @@ eg_export_xml_plain_name(const char *name)
 {
   for (const char *p = name; *p; p++)
     if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+eg_export_attr_infos_plain(const EgAttrInfo *infos)
+{
+  for (const EgAttrInfo *a = infos; a->name; a++)
+    if (!eg_export_xml_plain_name(a->text))
       return FALSE;
   return TRUE;
 }
@@ -613,9 +620,7 @@ eg_export_attr_number(const igraph_t *g, igraph_attribute_elemtype_t domain, con
 {
   if (a->fetched)
     return id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
-  return domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAN(g, a->name)
-         : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(g, a->name, id)
-                                             : igraph_cattribute_EAN(g, a->name, id);
+  return attr_number_by_name(g, domain, a->name, id);
 }
 
 const char *

@@ -77,7 +77,7 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
     raw = no_nul;
   }
   char *valid = *repaired ? g_utf8_make_valid(raw, (gssize)len) : g_strndup(raw, len);
-  if (!*repaired && ascii_end == len && (len == 0 || !memchr(valid, '\r', len))) {
+  if (!*repaired && ascii_end == len && !memchr(valid, '\r', len)) {
     /* All ASCII without a CR: nothing below would change a byte (and a BOM is not ASCII). */
     *out_len = len;
     return valid;
