@@ -22,6 +22,7 @@ typedef struct {
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
   gboolean explicit_header;   /* --window or --paragraphs was given */
   gboolean had_warnings;
+  char **args;                /* the command line as parsed (eg_cli_option_parse) */
 } EgCliInput;
 
 /* Frees the option strings of IN (not IN itself). */
@@ -34,6 +35,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(EgCliInput, eg_cli_input_clear)
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
                       GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
                       int *exit_code);
+
+/* g_option_context_parse for ENTRIES (CTX's options), that also reads a short option's value
+ * written attached ("-j4", "-oout.svg"). On return *ARGV and *ARGC are the arguments left, held
+ * in *OWNED (transfer full, g_strfreev), whatever the result. */
+gboolean eg_cli_option_parse(GOptionContext *ctx, const GOptionEntry *entries, int *argc,
+                             char ***argv, char ***owned, GError **error);
 
 /* Counts the inputs ARGV[1..] of a parsed command line and adds the --counts files, reporting
  * problems as they come. Returns the counts (transfer full) and sets *FATAL to the number of

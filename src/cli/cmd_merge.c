@@ -32,7 +32,8 @@ eg_cmd_merge(int argc, char **argv)
       "counts made with different options, 3 the output could not be written.\n");
   g_option_context_add_main_entries(ctx, entries, NULL);
   g_autoptr(GError) error = NULL;
-  if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
+  g_auto(GStrv) args = NULL;
+  if (!eg_cli_option_parse(ctx, entries, &argc, &argv, &args, &error)) {
     eg_cli_error("%s (see 'entgraph merge --help')", error->message);
     return EG_EXIT_USAGE;
   }

@@ -104,6 +104,82 @@ eg_cli_input_clear(EgCliInput *in)
   g_clear_pointer(&in->alias_files, g_strfreev);
   g_clear_pointer(&in->stop_files, g_strfreev);
   g_clear_pointer(&in->rules, eg_rules_free);
+  g_clear_pointer(&in->args, g_strfreev);
+}
+
+/* The entry of ENTRIES whose short name is C, or NULL. */
+static const GOptionEntry *
+cli_short_entry(const GOptionEntry *entries, char c)
+{
+  for (guint i = 0; entries[i].long_name; i++)
+    if (entries[i].short_name == c)
+      return &entries[i];
+  return NULL;
+}
+
+static gboolean
+cli_takes_value(const GOptionEntry *e)
+{
+  return e && e->arg != G_OPTION_ARG_NONE && !(e->flags & G_OPTION_FLAG_NO_ARG);
+}
+
+/* GOption reads "-j 4" but not "-j4": it takes the next argument as the value of -j and fails
+ * with a message about that argument ("Cannot parse integer value “--quiet” for -j"). Users of
+ * make and getopt write values attached, so a short option that takes a value is split from an
+ * attached one before parsing; an argument that is itself an option's value is left alone. */
+static char **
+cli_split_short_values(const GOptionEntry *entries, int argc, char **argv)
+{
+  GPtrArray *out = g_ptr_array_new();
+  gboolean options = TRUE, value_next = FALSE;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    gboolean is_value = value_next;
+    value_next = FALSE;
+    if (i == 0 || !options || is_value || a[0] != '-' || a[1] == '\0') {
+      g_ptr_array_add(out, g_strdup(a));
+      continue;
+    }
+    if (a[1] == '-') {
+      if (a[2] == '\0') {
+        options = FALSE;
+      } else if (!strchr(a, '=')) {
+        for (guint k = 0; entries[k].long_name; k++)
+          if (strcmp(a + 2, entries[k].long_name) == 0)
+            value_next = cli_takes_value(&entries[k]);
+      }
+      g_ptr_array_add(out, g_strdup(a));
+      continue;
+    }
+    const GOptionEntry *e = cli_short_entry(entries, a[1]);
+    if (cli_takes_value(e) && a[2] != '\0') {
+      g_ptr_array_add(out, g_strndup(a, 2));
+      g_ptr_array_add(out, g_strdup(a + 2));
+      continue;
+    }
+    value_next = cli_takes_value(e);
+    g_ptr_array_add(out, g_strdup(a));
+  }
+  g_ptr_array_add(out, NULL);
+  return (char **)g_ptr_array_free(out, FALSE);
+}
+
+gboolean
+eg_cli_option_parse(GOptionContext *ctx, const GOptionEntry *entries, int *argc, char ***argv,
+                    char ***owned, GError **error)
+{
+  *owned = cli_split_short_values(entries, *argc, *argv);
+  gboolean ok = g_option_context_parse_strv(ctx, owned, error);
+  /* GOption stops at "--" but leaves it among the operands, where it would be read as a file. */
+  for (guint i = 1; ok && (*owned)[i]; i++)
+    if (strcmp((*owned)[i], "--") == 0) {
+      g_free((*owned)[i]);
+      memmove(*owned + i, *owned + i + 1, sizeof(char *) * (g_strv_length(*owned + i + 1) + 1));
+      break;
+    }
+  *argv = *owned;
+  *argc = (int)g_strv_length(*owned);
+  return ok;
 }
 
 gboolean
@@ -176,7 +252,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   g_option_context_add_main_entries(ctx, (GOptionEntry *)entries->data, NULL);
   g_autoptr(GError) error = NULL;
-  if (!g_option_context_parse(ctx, argc, argv, &error)) {
+  if (!eg_cli_option_parse(ctx, (GOptionEntry *)entries->data, argc, argv, &in->args, &error)) {
     eg_cli_error("%s (see 'entgraph %s --help')", error->message, cmd);
     *exit_code = EG_EXIT_USAGE;
     return FALSE;

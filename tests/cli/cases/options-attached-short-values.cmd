@@ -1,0 +1,1 @@
+$ENTGRAPH count -j1 -wdocument "$SAMPLES" | cmp - <($ENTGRAPH count --jobs 1 --window document "$SAMPLES") && $ENTGRAPH build "$SAMPLES" -fdot -o- | cmp - <($ENTGRAPH build "$SAMPLES" --format dot -o -) && echo same
