@@ -6,6 +6,10 @@
  * (after any closing quotes) when the next token could start a sentence; never after a title
  * abbreviation or an initial; a paragraph end always ends a sentence, so a headline or a line
  * without final punctuation is a sentence of its own.
+ *
+ * ASCII bytes are classed by a table (a fast path), the others by GLib's Unicode tables; the
+ * fast path takes only the words whose end it settles exactly as seg_scan_word would, so the
+ * tokens are those of the general rules.
  */
 #include "text/text.h"
 
@@ -254,7 +258,8 @@ enum {
   SEG_LOWER = 1 << 2,
   SEG_DIGIT = 1 << 3,
   SEG_SPACE = 1 << 4,  /* as seg_is_space says for ASCII: not \r */
-  SEG_PUNCT = 1 << 5   /* any other ASCII byte, NUL and controls too: one punctuation token */
+  SEG_PUNCT = 1 << 5,  /* any other ASCII byte, NUL and controls too: one punctuation token */
+  SEG_JOIN = 1 << 6    /* punctuation that may go on a word: ' - . , & */
 };
 
 #define SEG_CLASS(c)                                                                               \
@@ -263,6 +268,7 @@ enum {
    : (c) >= 'a' && (c) <= 'z'      ? SEG_ALNUM | SEG_LOWER                                         \
    : (c) >= '0' && (c) <= '9'      ? SEG_ALNUM | SEG_DIGIT                                         \
    : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == '\v' ? SEG_SPACE            \
+   : (c) == '\'' || (c) == '-' || (c) == '.' || (c) == ',' || (c) == '&' ? SEG_PUNCT | SEG_JOIN      \
                                    : SEG_PUNCT)
 #define SEG_CLASS4(c) SEG_CLASS(c), SEG_CLASS((c) + 1), SEG_CLASS((c) + 2), SEG_CLASS((c) + 3)
 #define SEG_CLASS16(c) SEG_CLASS4(c), SEG_CLASS4((c) + 4), SEG_CLASS4((c) + 8), SEG_CLASS4((c) + 12)
@@ -291,6 +297,7 @@ seg_grow(SegCtx *ctx)
   ctx->cap = ctx->tokens->len;
 }
 
+/* Appends the token [S, E) of KIND. This function can't fail. */
 static inline void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
@@ -303,12 +310,14 @@ seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 fla
     ctx->word_index++;
 }
 
-/* The end of the ASCII word that starts at P (a letter or digit) when the ASCII bytes after
- * its run of letters and digits say, as seg_scan_word would, that the word ends there; sets
- * *ABBR when a following period is part of it. NULL when the word needs seg_scan_word (a
- * hyphen, an apostrophe, "&", a decimal point, a single letter before a period, a byte that
- * is not ASCII), or a word of its own length. STOPS: *E is a byte that is no letter or digit,
- * so that the scan can go without comparing to E. *SEEN gets the classes of the run. */
+/* The fast path of seg_scan_word. P is an ASCII letter or digit in [P, E). Returns the end of
+ * the word there when the bytes after its run of ASCII letters and digits settle it as
+ * seg_scan_word would (a space, most punctuation, a comma after a word, a period after a
+ * number or after a word of two letters or more, which keeps it when the word is a listed
+ * abbreviation: then *ABBR is set), else NULL: a hyphen, an apostrophe, "&", a decimal point,
+ * a letter and a period ("U.S.", "D.") and a byte that is not ASCII go to seg_scan_word.
+ * STOPS: *E is a byte that is no letter or digit, so the scan need not compare with E. *SEEN
+ * gets the classes of the run's bytes. Time: linear in the word's length. */
 static inline const char *
 seg_ascii_word(const char *p, const char *e, gboolean stops, guint8 *seen, gboolean *abbr)
 {
@@ -330,10 +339,9 @@ seg_ascii_word(const char *p, const char *e, gboolean stops, guint8 *seen, gbool
   if (q == e)
     return q;
   guchar c = (guchar)*q;
-  if (c >= 0x80)
-    return NULL;
-  if (c != '\'' && c != '-' && c != '.' && c != ',' && c != '&')
-    return q;
+  guint8 kc = seg_class[c];
+  if (!(kc & SEG_JOIN))
+    return kc ? q : NULL; /* a byte that is not ASCII may go on the word */
   gboolean number = (seg_class[(guchar)*p] & SEG_DIGIT) != 0;
   if (c == ',' || c == '.') {
     /* A digit after it goes on a number ("33,000", "1.5"); a byte that is not ASCII may be
@@ -528,24 +536,28 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
   EgToken *tok = ctx->buf;
   guint n = ctx->n;
+  /* (a local: the writes to the tokens could otherwise alias it) */
+  guint32 sentence = ctx->sentence;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
     EgToken *t = &tok[k];
-    t->sentence = ctx->sentence;
+    t->sentence = sentence;
+    gboolean may_end;
     if (t->kind == EG_TOK_WORD || t->kind == EG_TOK_NUMBER) {
       if (pending_initial)
         t->flags |= EG_TF_INITIAL;
       pending_initial = FALSE;
       words_in_sentence++;
-    } else if (t->kind == EG_TOK_PUNCT &&
-               ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)) {
-      pending_initial = TRUE;
+      may_end = (t->flags & EG_TF_ABBR) && t->kind == EG_TOK_WORD && t->end - t->start > 2 &&
+                seg_is_dotted(text + t->start, text + t->end - 1);
+    } else if (t->kind == EG_TOK_PUNCT) {
+      if ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)
+        pending_initial = TRUE;
+      may_end = (t->flags & EG_TF_SENT_END) != 0;
+    } else {
+      may_end = FALSE;
     }
-
-    gboolean may_end = (t->kind == EG_TOK_PUNCT && (t->flags & EG_TF_SENT_END)) ||
-                       (t->kind == EG_TOK_WORD && (t->flags & EG_TF_ABBR) &&
-                        t->end - t->start > 2 && seg_is_dotted(text + t->start, text + t->end - 1));
     if (!may_end)
       continue;
     guint m = k + 1;
@@ -553,7 +565,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
       m++;
     if (m >= n) {
       for (guint j = k + 1; j < n; j++)
-        tok[j].sentence = ctx->sentence;
+        tok[j].sentence = sentence;
       break; /* the paragraph end closes the sentence */
     }
     gboolean boundary = seg_can_open(&tok[m]);
@@ -568,17 +580,18 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     if (!boundary)
       continue;
     for (guint j = k + 1; j < m; j++)
-      tok[j].sentence = ctx->sentence;
+      tok[j].sentence = sentence;
     k = m - 1;
     /* Punctuation alone ("* * *", a stray quote) is no sentence: it joins the next one, so that
      * it does not count as a window. */
     if (words_in_sentence > 0)
-      ctx->sentence++;
+      sentence++;
     words_in_sentence = 0;
     pending_initial = TRUE;
   }
   if (words_in_sentence > 0)
-    ctx->sentence++;
+    sentence++;
+  ctx->sentence = sentence;
 }
 
 /* Whether the line [s, e) holds only white space. */
