@@ -288,21 +288,23 @@ typedef struct {
   guint32 word_index;
 } SegCtx;
 
-/* Grows the room for tokens: rare, since it is sized from the text's length at first. */
-static G_GNUC_NO_INLINE void
-seg_grow(SegCtx *ctx)
+/* Doubles the room for tokens in TOKENS and returns its data: rare, since it is sized from the
+ * text's length at first. (Not given the context, so that the context can live in registers.) */
+static G_GNUC_NO_INLINE EgToken *
+seg_grow(GArray *tokens)
 {
-  g_array_set_size(ctx->tokens, MAX(16, 2 * ctx->cap));
-  ctx->buf = (EgToken *)ctx->tokens->data;
-  ctx->cap = ctx->tokens->len;
+  g_array_set_size(tokens, MAX(16, 2 * tokens->len));
+  return (EgToken *)tokens->data;
 }
 
 /* Appends the token [S, E) of KIND. This function can't fail. */
 static inline void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
-  if (G_UNLIKELY(ctx->n == ctx->cap))
-    seg_grow(ctx);
+  if (G_UNLIKELY(ctx->n == ctx->cap)) {
+    ctx->buf = seg_grow(ctx->tokens);
+    ctx->cap = ctx->tokens->len;
+  }
   ctx->buf[ctx->n++] = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
                                   .paragraph = ctx->paragraph, .word_index = ctx->word_index,
                                   .kind = (guint8)kind, .flags = flags, .ch = ch };
@@ -420,8 +422,13 @@ seg_tokenise(SegCtx *ctx_out, const char *s, const char *e)
         p = we;
         prev = 'a';
         /* Only a period can be followed by a clitic ("Corp.'s"); any other end is no quote. */
-        if (!abbr)
+        if (!abbr) {
+          if (p < e && *p == ' ') { /* the usual space before the next word */
+            prev = ' ';
+            p++;
+          }
           continue;
+        }
       }
     }
     gunichar c = 0;
