@@ -535,17 +535,18 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": no string field \"%s\", skipped", name, lineno, text_field);
       continue;
     }
-    g_autofree char *id = NULL;
+    const char *id = NULL; /* json-glib's string, or ID_MADE */
+    g_autofree char *id_made = NULL;
     JsonNode *idn = json_object_get_member(obj, id_field);
     if (idn && JSON_NODE_HOLDS_VALUE(idn)) {
       GType t = json_node_get_value_type(idn);
       if (t == G_TYPE_STRING)
-        id = g_strdup(json_node_get_string(idn));
+        id = json_node_get_string(idn);
       else if (t == G_TYPE_INT64)
-        id = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(idn));
+        id = id_made = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(idn));
     }
     if (!id)
-      id = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
+      id = id_made = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
     SourceWhere where = { name, lineno };
     /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. */
     if (strstr(line, "\\u0000")) {
