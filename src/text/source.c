@@ -394,11 +394,10 @@ line_next(SourceCtx *ctx, const char *name, LineReader *r, const char **line, gs
 {
   g_string_truncate(r->line, 0);
   *too_long = FALSE;
-  *line = r->line->str;
-  *len = 0;
   for (;;) {
     if (r->pos == r->len) {
       if (r->eof) {
+        *line = r->line->str;
         *len = r->line->len;
         return r->line->len > 0 || *too_long;
       }

@@ -546,6 +546,19 @@ test_jsonl_lines(void)
   g_assert_cmpuint(got->len, ==, want->len);
   for (guint i = 0; i < want->len; i++)
     g_assert_cmpstr(got->pdata[i], ==, want->pdata[i]);
+
+  /* A stream of one line without a line break, shorter and longer than a block. */
+  const gsize single[] = { 1000, 300000 };
+  for (guint i = 0; i < G_N_ELEMENTS(single); i++) {
+    g_autofree char *text = g_strnfill(single[i], 'x');
+    g_autofree char *one = g_strdup_printf("{\"text\": \"%s\"}", text);
+    g_autoptr(GInputStream) st = g_memory_input_stream_new_from_data(one, (gssize)strlen(one), NULL);
+    g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func(g_free);
+    g_assert_cmpuint(eg_sources_read_stream(st, "one", &options, collect_doc, docs, NULL, NULL), ==, 0);
+    g_assert_cmpuint(docs->len, ==, 1);
+    g_autofree char *expect = g_strdup_printf("one:1=%s", text);
+    g_assert_cmpstr(docs->pdata[0], ==, expect);
+  }
 }
 
 /* Sentence numbers never go down along the tokens, and punctuation alone is no sentence: it
