@@ -6,6 +6,10 @@
  * (after any closing quotes) when the next token could start a sentence; never after a title
  * abbreviation or an initial; a paragraph end always ends a sentence, so a headline or a line
  * without final punctuation is a sentence of its own.
+ *
+ * ASCII bytes are classed by a table (a fast path), the others by GLib's Unicode tables; the
+ * fast path takes only the words whose end it settles exactly as seg_scan_word would, so the
+ * tokens are those of the general rules.
  */
 #include "text/text.h"
 
@@ -143,6 +147,20 @@ seg_is_dotted(const char *s, const char *e)
   return !want_letter;
 }
 
+/* Whether WORD (LEN bytes) followed by its period is in the list of abbreviations ("Corp.",
+ * "Sept."): only short words can be. */
+static gboolean
+seg_listed_abbr(const char *word, gsize len)
+{
+  if (len >= 16)
+    return FALSE;
+  char with_dot[17];
+  memcpy(with_dot, word, len);
+  with_dot[len] = '.';
+  with_dot[len + 1] = '\0';
+  return (eg_wordlist_lists(with_dot) & EG_WL_ABBREVIATIONS) != 0;
+}
+
 /* Scans one word from P; returns its end (exclusive) and sets *ABBR when a final period is part
  * of it. The possessive clitic and a plural's trailing apostrophe are left for the caller. */
 static const char *
@@ -201,15 +219,7 @@ seg_scan_word(const char *p, const char *end, gboolean *abbr)
     break;
   }
   if (p < end && *p == '.' && !numeric) {
-    /* Abbreviations are short: only those can be in the list ("Corp.", "Sept."). */
-    gboolean listed = FALSE;
-    if (p - start < 16) {
-      char with_dot[17];
-      memcpy(with_dot, start, (gsize)(p - start + 1));
-      with_dot[p - start + 1] = '\0';
-      listed = (eg_wordlist_lists(with_dot) & EG_WL_ABBREVIATIONS) != 0;
-    }
-    if (dotted || listed) {
+    if (dotted || seg_listed_abbr(start, (gsize)(p - start))) {
       *abbr = TRUE;
       p++;
     }
@@ -240,80 +250,207 @@ seg_case_flags(const char *s, const char *e)
   return flags;
 }
 
+/* Classes of bytes, so that the common case, ASCII, takes one table lookup per byte. A byte
+ * of 0x80 and above has no class: it belongs to a UTF-8 sequence, read by the slow path. */
+enum {
+  SEG_ALNUM = 1 << 0,
+  SEG_UPPER = 1 << 1,
+  SEG_LOWER = 1 << 2,
+  SEG_DIGIT = 1 << 3,
+  SEG_SPACE = 1 << 4,  /* as seg_is_space says for ASCII: not \r */
+  SEG_PUNCT = 1 << 5,  /* any other ASCII byte, NUL and controls too: one punctuation token */
+  SEG_JOIN = 1 << 6    /* punctuation that may go on a word: ' - . , & */
+};
+
+#define SEG_CLASS(c)                                                                               \
+  ((c) >= 0x80                     ? 0                                                             \
+   : (c) >= 'A' && (c) <= 'Z'      ? SEG_ALNUM | SEG_UPPER                                         \
+   : (c) >= 'a' && (c) <= 'z'      ? SEG_ALNUM | SEG_LOWER                                         \
+   : (c) >= '0' && (c) <= '9'      ? SEG_ALNUM | SEG_DIGIT                                         \
+   : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == '\v' ? SEG_SPACE            \
+   : (c) == '\'' || (c) == '-' || (c) == '.' || (c) == ',' || (c) == '&' ? SEG_PUNCT | SEG_JOIN      \
+                                   : SEG_PUNCT)
+#define SEG_CLASS4(c) SEG_CLASS(c), SEG_CLASS((c) + 1), SEG_CLASS((c) + 2), SEG_CLASS((c) + 3)
+#define SEG_CLASS16(c) SEG_CLASS4(c), SEG_CLASS4((c) + 4), SEG_CLASS4((c) + 8), SEG_CLASS4((c) + 12)
+#define SEG_CLASS64(c) SEG_CLASS16(c), SEG_CLASS16((c) + 16), SEG_CLASS16((c) + 32), SEG_CLASS16((c) + 48)
+
+static const guint8 seg_class[256] = { SEG_CLASS64(0), SEG_CLASS64(64), SEG_CLASS64(128),
+                                       SEG_CLASS64(192) };
+
 typedef struct {
   const char *text;
-  GArray *tokens;         /* its first n elements are the tokens so far; the rest is room */
-  guint n;
+  const char *end;        /* of the text */
+  GArray *tokens;         /* holds the tokens: its data is BUF, its len CAP */
+  EgToken *buf;           /* the first n are the tokens so far; the rest, up to cap, is room */
+  guint n, cap;
   guint32 sentence;
   guint32 paragraph;
   guint32 word_index;
 } SegCtx;
 
-static void
+/* Doubles the room for tokens in TOKENS and returns its data: rare, since it is sized from the
+ * text's length at first. (Not given the context, so that the context can live in registers.) */
+static G_GNUC_NO_INLINE EgToken *
+seg_grow(GArray *tokens)
+{
+  g_array_set_size(tokens, MAX(16, 2 * tokens->len));
+  return (EgToken *)tokens->data;
+}
+
+/* Appends the token [S, E) of KIND. This function can't fail. */
+static inline void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
-  /* The array grows by doubling and is written in place: an append per token cost more than
-   * the rest of the token. */
-  if (ctx->n == ctx->tokens->len)
-    g_array_set_size(ctx->tokens, MAX(16, 2 * ctx->tokens->len));
-  EgToken *t = &g_array_index(ctx->tokens, EgToken, ctx->n++);
-  *t = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
-                  .paragraph = ctx->paragraph, .word_index = ctx->word_index,
-                  .kind = (guint8)kind, .flags = flags, .ch = ch };
+  if (G_UNLIKELY(ctx->n == ctx->cap)) {
+    ctx->buf = seg_grow(ctx->tokens);
+    ctx->cap = ctx->tokens->len;
+  }
+  ctx->buf[ctx->n++] = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
+                                  .paragraph = ctx->paragraph, .word_index = ctx->word_index,
+                                  .kind = (guint8)kind, .flags = flags, .ch = ch };
   if (kind == EG_TOK_WORD || kind == EG_TOK_NUMBER)
     ctx->word_index++;
 }
 
+/* The fast path of seg_scan_word. P is an ASCII letter or digit in [P, E). Returns the end of
+ * the word there when the bytes after its run of ASCII letters and digits settle it as
+ * seg_scan_word would (a space, most punctuation, a comma after a word, a period after a
+ * number or after a word of two letters or more, which keeps it when the word is a listed
+ * abbreviation: then *ABBR is set), else NULL: a hyphen, an apostrophe, "&", a decimal point,
+ * a letter and a period ("U.S.", "D.") and a byte that is not ASCII go to seg_scan_word.
+ * STOPS: *E is a byte that is no letter or digit, so the scan need not compare with E. *SEEN
+ * gets the classes of the run's bytes. Time: linear in the word's length. */
+static inline const char *
+seg_ascii_word(const char *p, const char *e, gboolean stops, guint8 *seen, gboolean *abbr)
+{
+  const char *q = p;
+  guint8 acc = 0, k;
+  if (stops) {
+    while ((k = seg_class[(guchar)*q]) & SEG_ALNUM) {
+      acc |= k;
+      q++;
+    }
+  } else {
+    while (q < e && ((k = seg_class[(guchar)*q]) & SEG_ALNUM)) {
+      acc |= k;
+      q++;
+    }
+  }
+  *seen = acc;
+  *abbr = FALSE;
+  if (q == e)
+    return q;
+  guchar c = (guchar)*q;
+  guint8 kc = seg_class[c];
+  if (!(kc & SEG_JOIN))
+    return kc ? q : NULL; /* a byte that is not ASCII may go on the word */
+  gboolean number = (seg_class[(guchar)*p] & SEG_DIGIT) != 0;
+  if (c == ',' || c == '.') {
+    /* A digit after it goes on a number ("33,000", "1.5"); a byte that is not ASCII may be
+     * a digit too. */
+    guint8 next = q + 1 < e ? seg_class[(guchar)q[1]] : SEG_PUNCT;
+    if (number)
+      return next == 0 || (next & SEG_DIGIT) ? NULL : q;
+    if (c == ',')
+      return q;
+    /* A period after one letter makes an initial or "U.S.": seg_scan_word says which. */
+    if (q - p < 2)
+      return NULL;
+    if (seg_listed_abbr(p, (gsize)(q - p))) {
+      *abbr = TRUE;
+      return q + 1;
+    }
+    return q;
+  }
+  return NULL;
+}
+
 /* Tokenises one paragraph [s, e) and appends its tokens. */
 static void
-seg_tokenise(SegCtx *ctx, const char *s, const char *e)
+seg_tokenise(SegCtx *ctx_out, const char *s, const char *e)
 {
+  /* A copy in registers: the token writes could otherwise alias the counters. */
+  SegCtx c = *ctx_out, *ctx = &c;
+  /* A paragraph ends at the text's end, or before a line break or a blank. */
+  gboolean stops = e < ctx->end;
   const char *p = s;
   gunichar prev = ' ';
   while (p < e) {
-    if (g_ascii_isalnum(*p)) {
-      /* Fast path: a run of ASCII letters and digits ended by the paragraph's end or by an
-       * ASCII character that cannot continue a word (not ' - . , &) is the whole word, with
-       * no abbreviation period and no clitic, and its case is read as it is scanned. */
-      const char *q = p;
-      guint letters = 0, upper = 0;
-      while (q < e && g_ascii_isalnum(*q)) {
-        letters += g_ascii_isalpha(*q);
-        upper += g_ascii_isupper(*q);
-        q++;
-      }
-      /* (as strchr("'-.,&", c) would, a NUL byte takes the slow path) */
-      char c = q < e ? *q : '\0';
-      gboolean may_go_on = c == '\'' || c == '-' || c == '.' || c == ',' || c == '&' || c == '\0';
-      if (q == e || ((unsigned char)c < 0x80 && !may_go_on)) {
-        gboolean number = g_ascii_isdigit(*p);
-        guint8 flags = 0;
-        if (!number && g_ascii_isupper(*p))
-          flags |= EG_TF_CAP;
-        if (!number && letters >= 2 && upper == letters)
-          flags |= EG_TF_ALLCAPS;
-        seg_push(ctx, p, q, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
-        p = q;
+    guint8 k = seg_class[(guchar)*p];
+    if (k & SEG_SPACE) {
+      prev = ' ';
+      p++;
+      continue;
+    }
+    if (k & SEG_PUNCT) {
+      /* ASCII punctuation folds to itself. */
+      gunichar f = (guchar)*p;
+      guint8 flags = 0;
+      if (f == '.' || f == '?' || f == '!')
+        flags = EG_TF_SENT_END;
+      else if (f == '"' || f == '\'')
+        flags = prev == ' ' || prev == '(' || prev == '[' || prev == '-' ? EG_TF_OPEN_QUOTE
+                                                                         : EG_TF_CLOSE_QUOTE;
+      seg_push(ctx, p, p + 1, EG_TOK_PUNCT, flags, f);
+      prev = f;
+      p++;
+      continue;
+    }
+    const char *we = NULL;
+    gboolean abbr = FALSE;
+    guint8 flags = 0;
+    gboolean number = FALSE;
+    if (k & SEG_ALNUM) {
+      guint8 seen;
+      we = seg_ascii_word(p, e, stops, &seen, &abbr);
+      if (we) {
+        number = (k & SEG_DIGIT) != 0;
+        if (!number) {
+          if (k & SEG_UPPER)
+            flags |= EG_TF_CAP;
+          if (!(seen & SEG_LOWER)) {
+            guint letters = 0;
+            for (const char *r = p; r < we; r++)
+              letters += (seg_class[(guchar)*r] & (SEG_UPPER | SEG_LOWER)) != 0;
+            if (letters >= 2)
+              flags |= EG_TF_ALLCAPS;
+          }
+        }
+        if (abbr)
+          flags |= EG_TF_ABBR;
+        seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
+        p = we;
         prev = 'a';
+        /* Only a period can be followed by a clitic ("Corp.'s"); any other end is no quote. */
+        if (!abbr) {
+          if (p < e && *p == ' ') { /* the usual space before the next word */
+            prev = ' ';
+            p++;
+          }
+          continue;
+        }
+      }
+    }
+    gunichar c = 0;
+    if (!we) {
+      c = seg_char(p, e);
+      if (seg_is_space(c)) {
+        prev = ' ';
+        p = seg_next(p, e);
         continue;
       }
     }
-    gunichar c = seg_char(p, e);
-    if (seg_is_space(c)) {
-      prev = ' ';
-      p = seg_next(p, e);
-      continue;
-    }
-    if (seg_is_wordchar(c)) {
-      gboolean abbr;
-      const char *we = seg_scan_word(p, e, &abbr);
-      gboolean number = seg_isdigit(c);
-      guint8 flags = number ? 0 : seg_case_flags(p, we);
-      if (abbr)
-        flags |= EG_TF_ABBR;
-      seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
-      p = we;
-      prev = 'a';
+    if (we || seg_is_wordchar(c)) {
+      if (!we) {
+        we = seg_scan_word(p, e, &abbr);
+        number = seg_isdigit(c);
+        flags = number ? 0 : seg_case_flags(p, we);
+        if (abbr)
+          flags |= EG_TF_ABBR;
+        seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
+        p = we;
+        prev = 'a';
+      }
       gunichar a = seg_char(p, e);
       if (p < e && seg_is_apostrophe(a)) {
         const char *q = seg_next(p, e);
@@ -331,7 +468,7 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
     }
     const char *q = seg_next(p, e);
     gunichar f = seg_fold_punct(c);
-    guint8 flags = 0;
+    flags = 0;
     if (f == '.' || f == '?' || f == '!' || f == 0x2026)
       flags |= EG_TF_SENT_END;
     if (f == '"' || f == '\'') {
@@ -348,6 +485,7 @@ seg_tokenise(SegCtx *ctx, const char *s, const char *e)
     prev = f;
     p = q;
   }
+  *ctx_out = c;
 }
 
 static gboolean
@@ -373,7 +511,7 @@ seg_can_open(const EgToken *t)
 static gboolean
 seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 {
-  const EgToken *tok = (const EgToken *)ctx->tokens->data;
+  const EgToken *tok = ctx->buf;
   guint n = ctx->n;
   gboolean quoted = FALSE;
   for (guint j = k; j < m; j++)
@@ -403,26 +541,30 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 static void
 seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
-  EgToken *tok = (EgToken *)ctx->tokens->data;
+  EgToken *tok = ctx->buf;
   guint n = ctx->n;
+  /* (a local: the writes to the tokens could otherwise alias it) */
+  guint32 sentence = ctx->sentence;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
     EgToken *t = &tok[k];
-    t->sentence = ctx->sentence;
+    t->sentence = sentence;
+    gboolean may_end;
     if (t->kind == EG_TOK_WORD || t->kind == EG_TOK_NUMBER) {
       if (pending_initial)
         t->flags |= EG_TF_INITIAL;
       pending_initial = FALSE;
       words_in_sentence++;
-    } else if (t->kind == EG_TOK_PUNCT &&
-               ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)) {
-      pending_initial = TRUE;
+      may_end = (t->flags & EG_TF_ABBR) && t->kind == EG_TOK_WORD && t->end - t->start > 2 &&
+                seg_is_dotted(text + t->start, text + t->end - 1);
+    } else if (t->kind == EG_TOK_PUNCT) {
+      if ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)
+        pending_initial = TRUE;
+      may_end = (t->flags & EG_TF_SENT_END) != 0;
+    } else {
+      may_end = FALSE;
     }
-
-    gboolean may_end = (t->kind == EG_TOK_PUNCT && (t->flags & EG_TF_SENT_END)) ||
-                       (t->kind == EG_TOK_WORD && (t->flags & EG_TF_ABBR) &&
-                        t->end - t->start > 2 && seg_is_dotted(text + t->start, text + t->end - 1));
     if (!may_end)
       continue;
     guint m = k + 1;
@@ -430,7 +572,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
       m++;
     if (m >= n) {
       for (guint j = k + 1; j < n; j++)
-        tok[j].sentence = ctx->sentence;
+        tok[j].sentence = sentence;
       break; /* the paragraph end closes the sentence */
     }
     gboolean boundary = seg_can_open(&tok[m]);
@@ -445,17 +587,18 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     if (!boundary)
       continue;
     for (guint j = k + 1; j < m; j++)
-      tok[j].sentence = ctx->sentence;
+      tok[j].sentence = sentence;
     k = m - 1;
     /* Punctuation alone ("* * *", a stray quote) is no sentence: it joins the next one, so that
      * it does not count as a window. */
     if (words_in_sentence > 0)
-      ctx->sentence++;
+      sentence++;
     words_in_sentence = 0;
     pending_initial = TRUE;
   }
   if (words_in_sentence > 0)
-    ctx->sentence++;
+    sentence++;
+  ctx->sentence = sentence;
 }
 
 /* Whether the line [s, e) holds only white space. */
@@ -493,7 +636,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
   EgSegmentation *seg = g_new0(EgSegmentation, 1);
   seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
   g_array_set_size(seg->tokens, len / 5 + 16);
-  SegCtx ctx = { text, seg->tokens, 0, 0, 0, 0 };
+  SegCtx ctx = { text, end, seg->tokens, (EgToken *)seg->tokens->data, 0, seg->tokens->len, 0, 0, 0 };
 
   const char *para_start = NULL;
   for (const char *p = text; p <= end;) {

@@ -36,6 +36,8 @@ typedef struct {
 } SourceCtx;
 
 #define READ_BLOCK (256u * 1024u)
+/* A line read in place, within one block, is never too long. */
+G_STATIC_ASSERT(READ_BLOCK <= EG_JSONL_MAX_LINE);
 
 static void G_GNUC_PRINTF(4, 5)
 source_report(SourceCtx *ctx, EgErrorCode code, gboolean fatal, const char *fmt, ...)
@@ -51,12 +53,12 @@ source_report(SourceCtx *ctx, EgErrorCode code, gboolean fatal, const char *fmt,
     ctx->report_fn(error, fatal, ctx->report_data);
 }
 
-char *
-eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired)
+/* How many bytes RAW (LEN bytes) starts with that are ASCII and not NUL. News text is mostly
+ * ASCII, which needs no validating: g_utf8_validate_len starts at the first byte that is 0 or
+ * above 0x7F, a character boundary. Eight bytes at a time. */
+static gsize
+text_ascii_prefix(const char *raw, gsize len)
 {
-  g_return_val_if_fail(raw != NULL || len == 0, NULL);
-  /* News text is mostly ASCII, which needs no validating: g_utf8_validate_len starts at the
-   * first byte that is 0 or above 0x7F, a character boundary. Eight bytes at a time. */
   gsize ascii_end = 0;
   for (guint64 w; ascii_end + 8 <= len; ascii_end += 8) {
     memcpy(&w, raw + ascii_end, 8);
@@ -65,6 +67,21 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
   }
   while (ascii_end < len && (guchar)raw[ascii_end] - 1u < 0x7Fu)
     ascii_end++;
+  return ascii_end;
+}
+
+/* Whether RAW (LEN bytes, of which the first ASCII_END are ASCII without NUL) is its own
+ * normal form: ASCII without a CR (and a BOM is not ASCII). */
+static gboolean
+text_is_normal(const char *raw, gsize len, gsize ascii_end)
+{
+  return ascii_end == len && !memchr(raw, '\r', len);
+}
+
+/* eg_text_normalise, given text_ascii_prefix(RAW, LEN). */
+static char *
+text_normalise(const char *raw, gsize len, gsize ascii_end, gsize *out_len, gboolean *repaired)
+{
   *repaired = ascii_end < len && !g_utf8_validate_len(raw + ascii_end, len - ascii_end, NULL);
   g_autofree char *no_nul = NULL;
   if (*repaired && memchr(raw, '\0', len)) {
@@ -77,8 +94,8 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
     raw = no_nul;
   }
   char *valid = *repaired ? g_utf8_make_valid(raw, (gssize)len) : g_strndup(raw, len);
-  if (!*repaired && ascii_end == len && !memchr(valid, '\r', len)) {
-    /* All ASCII without a CR: nothing below would change a byte (and a BOM is not ASCII). */
+  if (!*repaired && text_is_normal(valid, len, ascii_end)) {
+    /* Nothing below would change a byte. */
     *out_len = len;
     return valid;
   }
@@ -112,6 +129,13 @@ eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired
   return nfc;
 }
 
+char *
+eg_text_normalise(const char *raw, gsize len, gsize *out_len, gboolean *repaired)
+{
+  g_return_val_if_fail(raw != NULL || len == 0, NULL);
+  return text_normalise(raw, len, text_ascii_prefix(raw, len), out_len, repaired);
+}
+
 /* What went wrong, from a GLib file error, without the path GLib puts in its message. */
 static const char *
 source_reason(const GError *error)
@@ -134,19 +158,43 @@ text_is_blank(const char *text, gsize len)
   return TRUE;
 }
 
+/* Where a document comes from, for reports: a file, or a line (LINE > 0) of a JSON Lines file.
+ * Kept in parts: it is spelt out only when there is something to report. */
+typedef struct {
+  const char *name;
+  guint64 line;
+} SourceWhere;
+
+/* WHERE as reports name it: "FILE" or "FILE: line N". Returns a new string (transfer full). */
+static char *
+source_where(const SourceWhere *where)
+{
+  if (!where->line)
+    return g_strdup(where->name);
+  return g_strdup_printf("%s: line %" G_GUINT64_FORMAT, where->name, where->line);
+}
+
 /* Hands one document's raw bytes (or one part of a long one) over after the checks every
- * source shares. */
+ * source shares. RAW[LEN] must be readable: when it is NUL and the bytes are normal already
+ * (ASCII without a CR: most news), they are the document's text as they are, not a copy. */
 static void
-source_emit_part(SourceCtx *ctx, const char *where, const char *id, const char *raw, gsize len,
-                 guint part, gboolean last, guint32 day)
+source_emit_part(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *raw,
+                 gsize len, guint part, gboolean last, guint32 day)
 {
   gboolean repaired = FALSE;
-  gsize nlen = 0;
-  g_autofree char *text = eg_text_normalise(raw, len, &nlen, &repaired);
-  if (repaired)
-    source_report(ctx, EG_ERROR_UTF8, FALSE, "%s: invalid UTF-8 replaced by U+FFFD", where);
+  gsize nlen = len;
+  gsize ascii_end = text_ascii_prefix(raw, len);
+  g_autofree char *copy = NULL;
+  const char *text = raw;
+  if (raw[len] != '\0' || !text_is_normal(raw, len, ascii_end))
+    text = copy = text_normalise(raw, len, ascii_end, &nlen, &repaired);
+  if (repaired) {
+    g_autofree char *at = source_where(where);
+    source_report(ctx, EG_ERROR_UTF8, FALSE, "%s: invalid UTF-8 replaced by U+FFFD", at);
+  }
   if (part == 0 && last && text_is_blank(text, nlen)) {
-    source_report(ctx, EG_ERROR_EMPTY, FALSE, "%s: empty document", where);
+    g_autofree char *at = source_where(where);
+    source_report(ctx, EG_ERROR_EMPTY, FALSE, "%s: empty document", at);
     return;
   }
   if (ctx->digests && part == 0 && last) {
@@ -166,13 +214,15 @@ source_emit_part(SourceCtx *ctx, const char *where, const char *id, const char *
 /* With --slice a document needs a date: one without is reported (the first few by name, then a
  * total at the end) and counted in no period. Returns FALSE when the document is to be skipped. */
 static gboolean
-source_check_date(SourceCtx *ctx, const char *where, guint32 day, const char *how)
+source_check_date(SourceCtx *ctx, const SourceWhere *where, guint32 day, const char *how)
 {
   if (day || !ctx->options->need_date)
     return TRUE;
-  if (ctx->undated++ < SOURCE_UNDATED_SHOWN)
+  if (ctx->undated++ < SOURCE_UNDATED_SHOWN) {
+    g_autofree char *at = source_where(where);
     source_report(ctx, EG_ERROR_NO_DATE, FALSE, "%s: no usable date (%s), counted in no period",
-                  where, how);
+                  at, how);
+  }
   return FALSE;
 }
 
@@ -271,6 +321,7 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
   g_autoptr(GString) acc = g_string_sized_new(READ_BLOCK);
   g_autoptr(EgHtmlReader) page = html ? eg_html_reader_new() : NULL;
   g_autofree char *block = g_malloc(READ_BLOCK);
+  SourceWhere where = { name, 0 };
   guint part = 0;
   gboolean first_block = TRUE, dated = FALSE;
   guint32 day = 0;
@@ -307,7 +358,7 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       day = source_first_line_date(acc->str, acc->len);
       if (!day && page)
         day = eg_html_reader_day(page);
-      if (!source_check_date(ctx, name, day, page ? "none in the page's markup or on its first line"
+      if (!source_check_date(ctx, &where, day, page ? "none in the page's markup or on its first line"
                                                   : "no date on the first line"))
         return;
     }
@@ -317,15 +368,16 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
       if (cut == 0)
         cut = EG_DOCUMENT_PART;
-      source_emit_part(ctx, name, id, acc->str, cut, part++, FALSE, day);
+      source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day);
       g_string_erase(acc, 0, (gssize)cut);
     }
   }
-  source_emit_part(ctx, name, id, acc->str, acc->len, part, TRUE, day);
+  source_emit_part(ctx, &where, id, acc->str, acc->len, part, TRUE, day);
 }
 
 /* Reads lines of at most MAX bytes from IN; longer lines are skipped whole, without being held.
- * Returns FALSE at the end or on an error (reported). *TOO_LONG tells that a line was skipped. */
+ * A line that lies in one block is read where it is (its line break overwritten by a NUL), and
+ * only one across blocks is gathered in LINE: most lines are never copied. */
 typedef struct {
   GInputStream *in;
   char *block;
@@ -334,15 +386,21 @@ typedef struct {
   gboolean eof;
 } LineReader;
 
+/* Sets *LINE to the next line (NUL-terminated; LEN bytes), valid until the next call.
+ * Returns FALSE at the end or on an error (reported). *TOO_LONG tells that a line was skipped. */
 static gboolean
-line_next(SourceCtx *ctx, const char *name, LineReader *r, gboolean *too_long)
+line_next(SourceCtx *ctx, const char *name, LineReader *r, const char **line, gsize *len,
+          gboolean *too_long)
 {
   g_string_truncate(r->line, 0);
   *too_long = FALSE;
   for (;;) {
     if (r->pos == r->len) {
-      if (r->eof)
+      if (r->eof) {
+        *line = r->line->str;
+        *len = r->line->len;
         return r->line->len > 0 || *too_long;
+      }
       g_autoptr(GError) error = NULL;
       gssize n = g_input_stream_read(r->in, r->block, READ_BLOCK, NULL, &error);
       if (n < 0) {
@@ -356,18 +414,27 @@ line_next(SourceCtx *ctx, const char *name, LineReader *r, gboolean *too_long)
         continue;
       }
     }
-    const char *start = r->block + r->pos;
-    const char *nl = memchr(start, '\n', r->len - r->pos);
+    char *start = r->block + r->pos;
+    char *nl = memchr(start, '\n', r->len - r->pos);
     gsize take = nl ? (gsize)(nl - start) : r->len - r->pos;
+    r->pos += take + (nl ? 1 : 0);
+    if (nl && r->line->len == 0 && !*too_long) {
+      *nl = '\0';
+      *line = start;
+      *len = take;
+      return TRUE;
+    }
     if (!*too_long && r->line->len + take > EG_JSONL_MAX_LINE) {
       *too_long = TRUE;
       g_string_truncate(r->line, 0);
     }
     if (!*too_long)
       g_string_append_len(r->line, start, (gssize)take);
-    r->pos += take + (nl ? 1 : 0);
-    if (nl)
+    if (nl) {
+      *line = r->line->str;
+      *len = r->line->len;
       return TRUE;
+    }
   }
 }
 
@@ -433,11 +500,12 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
   g_autoptr(JsonParser) parser = json_parser_new();
   LineReader reader = { in, g_malloc(READ_BLOCK), 0, 0, g_string_new(NULL), FALSE };
   gboolean too_long;
+  const char *line;
+  gsize line_len;
 
-  while (line_next(ctx, name, &reader, &too_long)) {
+  while (line_next(ctx, name, &reader, &line, &line_len, &too_long)) {
     lineno++;
-    char *line = reader.line->str;
-    gssize n = (gssize)reader.line->len;
+    gssize n = (gssize)line_len;
     if (!too_long && text_is_blank(line, (gsize)n))
       continue;
     if (too_long) {
@@ -466,18 +534,19 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": no string field \"%s\", skipped", name, lineno, text_field);
       continue;
     }
-    g_autofree char *id = NULL;
+    const char *id = NULL; /* json-glib's string, or ID_MADE */
+    g_autofree char *id_made = NULL;
     JsonNode *idn = json_object_get_member(obj, id_field);
     if (idn && JSON_NODE_HOLDS_VALUE(idn)) {
       GType t = json_node_get_value_type(idn);
       if (t == G_TYPE_STRING)
-        id = g_strdup(json_node_get_string(idn));
+        id = json_node_get_string(idn);
       else if (t == G_TYPE_INT64)
-        id = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(idn));
+        id = id_made = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(idn));
     }
     if (!id)
-      id = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
-    g_autofree char *where = g_strdup_printf("%s: line %" G_GUINT64_FORMAT, name, lineno);
+      id = id_made = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
+    SourceWhere where = { name, lineno };
     /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. */
     if (strstr(line, "\\u0000")) {
       source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: line %" G_GUINT64_FORMAT
@@ -487,17 +556,17 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
     JsonNode *date = json_object_get_member(obj, date_field);
     guint32 day = source_json_date(date);
     g_autofree char *how = day || !ctx->options->need_date ? NULL : source_json_date_problem(date, date_field);
-    if (!source_check_date(ctx, where, day, how))
+    if (!source_check_date(ctx, &where, day, how))
       continue;
     const char *s = json_node_get_string(text);
     if (ctx->options->html) {
       /* Feeds scraped from the web often carry the article's HTML in the text field. */
       gsize len = 0;
       g_autofree char *plain = eg_html_to_text(s, strlen(s), &len);
-      source_emit_part(ctx, where, id, plain, len, 0, TRUE, day);
+      source_emit_part(ctx, &where, id, plain, len, 0, TRUE, day);
       continue;
     }
-    source_emit_part(ctx, where, id, s, strlen(s), 0, TRUE, day);
+    source_emit_part(ctx, &where, id, s, strlen(s), 0, TRUE, day);
   }
   g_free(reader.block);
   g_string_free(reader.line, TRUE);

@@ -1,5 +1,6 @@
 /* test_segment.c: unit tests of the text stage: eg_segment (paragraphs, sentences, tokens and
- * their flags), eg_text_normalise and eg_paragraph_mode_parse. Every text is written here. */
+ * their flags), eg_text_normalise, eg_paragraph_mode_parse and the JSON Lines reader's lines.
+ * Every text is written here. */
 #include <string.h>
 
 #include "text/text.h"
@@ -294,6 +295,51 @@ test_one_token_words(void)
   g_assert_true(tok(seg, 10)->flags & EG_TF_SENT_END);
 }
 
+/* Where an ASCII word ends, by the byte after it: a comma or period ends a word but goes on a
+ * number before a digit (of any script); a period is kept by a listed abbreviation, which may
+ * take a clitic; case flags count letters only. */
+static void
+test_word_ends(void)
+{
+  const char *text = "Acme Corp., up 3,500 or 1.5 pct, from 12. He said. NATO, IBM's A4 unit and AB1 "
+                     "grew; Jones' view. Acme Corp.'s 7,\u0663 and 8.\u0663 rose";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_AUTO);
+  static const struct {
+    const char *text;
+    guint8 kind, flags;
+  } expected[] = {
+    { "Acme", EG_TOK_WORD, EG_TF_CAP | EG_TF_INITIAL }, { "Corp.", EG_TOK_WORD, EG_TF_CAP | EG_TF_ABBR },
+    { ",", EG_TOK_PUNCT, 0 }, { "up", EG_TOK_WORD, 0 }, { "3,500", EG_TOK_NUMBER, 0 },
+    { "or", EG_TOK_WORD, 0 }, { "1.5", EG_TOK_NUMBER, 0 }, { "pct", EG_TOK_WORD, 0 },
+    { ",", EG_TOK_PUNCT, 0 }, { "from", EG_TOK_WORD, 0 }, { "12", EG_TOK_NUMBER, 0 },
+    { ".", EG_TOK_PUNCT, EG_TF_SENT_END }, { "He", EG_TOK_WORD, EG_TF_CAP | EG_TF_INITIAL },
+    { "said", EG_TOK_WORD, 0 }, { ".", EG_TOK_PUNCT, EG_TF_SENT_END },
+    { "NATO", EG_TOK_WORD, EG_TF_CAP | EG_TF_ALLCAPS | EG_TF_INITIAL }, { ",", EG_TOK_PUNCT, 0 },
+    { "IBM", EG_TOK_WORD, EG_TF_CAP | EG_TF_ALLCAPS }, { "'s", EG_TOK_POSSESSIVE, 0 },
+    { "A4", EG_TOK_WORD, EG_TF_CAP }, { "unit", EG_TOK_WORD, 0 }, { "and", EG_TOK_WORD, 0 },
+    { "AB1", EG_TOK_WORD, EG_TF_CAP | EG_TF_ALLCAPS }, { "grew", EG_TOK_WORD, 0 },
+    { ";", EG_TOK_PUNCT, 0 }, { "Jones", EG_TOK_WORD, EG_TF_CAP }, { "'", EG_TOK_POSSESSIVE, 0 },
+    { "view", EG_TOK_WORD, 0 }, { ".", EG_TOK_PUNCT, EG_TF_SENT_END },
+    { "Acme", EG_TOK_WORD, EG_TF_CAP | EG_TF_INITIAL }, { "Corp.", EG_TOK_WORD, EG_TF_CAP | EG_TF_ABBR },
+    { "'s", EG_TOK_POSSESSIVE, 0 }, { "7,\u0663", EG_TOK_NUMBER, 0 }, { "and", EG_TOK_WORD, 0 },
+    { "8.\u0663", EG_TOK_NUMBER, 0 }, { "rose", EG_TOK_WORD, 0 },
+  };
+  g_assert_cmpuint(seg->tokens->len, ==, G_N_ELEMENTS(expected));
+  for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+    g_autofree char *s = tok_text(text, seg, i);
+    g_assert_cmpstr(s, ==, expected[i].text);
+    g_assert_cmpuint(tok(seg, i)->kind, ==, expected[i].kind);
+    g_assert_cmpuint(tok(seg, i)->flags, ==, expected[i].flags);
+  }
+  /* The same words at the very end of the text, with no byte after them to stop a scan. */
+  const char *const ends[] = { "Acme", "12", "NATO", "said." };
+  for (guint i = 0; i < G_N_ELEMENTS(ends); i++) {
+    g_autofree char *copy = g_strdup(ends[i]);
+    g_autoptr(EgSegmentation) one = eg_segment(copy, strlen(copy), EG_PARA_LINE);
+    g_assert_cmpuint(tok(one, 0)->end, ==, strcspn(copy, "."));
+  }
+}
+
 static void
 test_case_flags(void)
 {
@@ -465,6 +511,56 @@ test_normalise_any_position(void)
   }
 }
 
+/* ---- JSON Lines ------------------------------------------------------------------------------- */
+
+static void
+collect_doc(const EgDocument *doc, gpointer data)
+{
+  /* The text is NUL-terminated: the pipeline copies LEN + 1 bytes. */
+  g_assert_cmpint(doc->text[doc->len], ==, '\0');
+  g_ptr_array_add(data, g_strdup_printf("%s=%s", doc->id, doc->text));
+}
+
+/* Lines are read in blocks (of 256 KiB) and mostly in place: a line that crosses blocks, one
+ * longer than a block, blank lines, a text with CRLF and a last line without a line break are
+ * all read whole. */
+static void
+test_jsonl_lines(void)
+{
+  const gsize sizes[] = { 100000, 100000, 100000, 300000, 10, 70000, 262144 };
+  g_autoptr(GString) in = g_string_new(NULL);
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < G_N_ELEMENTS(sizes); i++) {
+    g_autofree char *text = g_strnfill(sizes[i], 'a' + (char)i);
+    g_string_append_printf(in, "{\"id\": \"d%u\", \"text\": \"%s\"}\n%s", i, text, i == 2 ? "\n  \n" : "");
+    g_ptr_array_add(want, g_strdup_printf("d%u=%s", i, text));
+  }
+  g_string_append(in, "{\"id\": \"crlf\", \"text\": \"One\\r\\nTwo\"}\n{\"text\": \"last\"}");
+  g_ptr_array_add(want, g_strdup("crlf=One\nTwo"));
+  g_ptr_array_add(want, g_strdup("mem:11=last"));
+
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data(in->str, (gssize)in->len, NULL);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func(g_free);
+  EgSourceOptions options = { .jsonl = TRUE };
+  g_assert_cmpuint(eg_sources_read_stream(stream, "mem", &options, collect_doc, got, NULL, NULL), ==, 0);
+  g_assert_cmpuint(got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    g_assert_cmpstr(got->pdata[i], ==, want->pdata[i]);
+
+  /* A stream of one line without a line break, shorter and longer than a block. */
+  const gsize single[] = { 1000, 300000 };
+  for (guint i = 0; i < G_N_ELEMENTS(single); i++) {
+    g_autofree char *text = g_strnfill(single[i], 'x');
+    g_autofree char *one = g_strdup_printf("{\"text\": \"%s\"}", text);
+    g_autoptr(GInputStream) st = g_memory_input_stream_new_from_data(one, (gssize)strlen(one), NULL);
+    g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func(g_free);
+    g_assert_cmpuint(eg_sources_read_stream(st, "one", &options, collect_doc, docs, NULL, NULL), ==, 0);
+    g_assert_cmpuint(docs->len, ==, 1);
+    g_autofree char *expect = g_strdup_printf("one:1=%s", text);
+    g_assert_cmpstr(docs->pdata[0], ==, expect);
+  }
+}
+
 /* Sentence numbers never go down along the tokens, and punctuation alone is no sentence: it
  * would count as a window. */
 static void
@@ -528,12 +624,14 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/token/possessive", test_possessive);
   g_test_add_func("/segment/token/one-token", test_one_token_words);
   g_test_add_func("/segment/token/case-flags", test_case_flags);
+  g_test_add_func("/segment/token/word-ends", test_word_ends);
   g_test_add_func("/segment/token/quotes", test_quotes);
   g_test_add_func("/segment/token/initial-flag", test_initial_flag);
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
   g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
   g_test_add_func("/segment/normalise/any-position", test_normalise_any_position);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
+  g_test_add_func("/segment/jsonl/lines", test_jsonl_lines);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
   return g_test_run();
 }
