@@ -622,11 +622,8 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       e->documents++;
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += d->votes[t];
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, d->surfaces);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      add_u64(e->surfaces, k, GPOINTER_TO_UINT(v), TRUE);
+    for (guint s = 0; s < d->n_surfaces; s++)
+      add_u64(e->surfaces, d->surfaces[s].surface, d->surfaces[s].count, TRUE);
   }
 
   g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(guint));

@@ -52,11 +52,11 @@ resolve_text(const char *text)
     g_assert_null(strstr(e->label, "'s"));
     total += e->mentions;
     guint surf = 0;
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, e->surfaces);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      surf += GPOINTER_TO_UINT(v);
+    for (guint s = 0; s < e->n_surfaces; s++) {
+      surf += e->surfaces[s].count;
+      for (guint t = 0; t < s; t++) /* each form once */
+        g_assert_cmpstr(e->surfaces[s].surface, !=, e->surfaces[t].surface);
+    }
     g_assert_cmpuint(surf, ==, e->mentions);
   }
   g_assert_cmpuint(total, ==, r->mentions->len);
@@ -80,7 +80,10 @@ mention_entity(const Resolved *r, guint k)
 static guint
 surface_count(const EgDocEntity *e, const char *surface)
 {
-  return GPOINTER_TO_UINT(g_hash_table_lookup(e->surfaces, surface));
+  for (guint s = 0; s < e->n_surfaces; s++)
+    if (strcmp(e->surfaces[s].surface, surface) == 0)
+      return e->surfaces[s].count;
+  return 0;
 }
 
 /* Labels of all entities joined by "|" (transfer full). */
