@@ -405,10 +405,29 @@ eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, g
   return pc;
 }
 
+/* Appends V in decimal, zero-padded to WIDTH digits (printf's "%0*u": a key per document part
+ * made printf a third of the cost of finding examples). */
+static void
+append_padded(GString *s, guint v, guint width)
+{
+  char digits[16];
+  guint n = 0;
+  do {
+    digits[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n < width)
+    digits[n++] = '0';
+  while (n > 0)
+    g_string_append_c(s, digits[--n]);
+}
+
 char *
 eg_counts_example_key(const char *doc_id, guint part, guint sentence)
 {
-  GString *k = g_string_new(doc_id ? doc_id : "");
+  gsize id_len = doc_id ? strlen(doc_id) : 0;
+  GString *k = g_string_sized_new(id_len + 32);
+  g_string_append_len(k, doc_id ? doc_id : "", (gssize)id_len);
   for (gsize i = 0; i < k->len; i++)
     if ((guchar)k->str[i] < 0x20 || k->str[i] == 0x7f)
       k->str[i] = ' ';
@@ -417,7 +436,10 @@ eg_counts_example_key(const char *doc_id, guint part, guint sentence)
     digits++;
   if (digits > 0 && digits < 12)
     g_string_insert_len(k, (gssize)(k->len - digits), "000000000000", (gssize)(12 - digits));
-  g_string_append_printf(k, "\t%05u.%010u", part, sentence);
+  g_string_append_c(k, '\t');
+  append_padded(k, part, 5);
+  g_string_append_c(k, '.');
+  append_padded(k, sentence, 10);
   return g_string_free(k, FALSE);
 }
 
@@ -446,27 +468,60 @@ cmp_doc_pair(const void *key, const void *member)
   return cmp_u64(key, &((const DocPair *)member)->ids);
 }
 
-/* Counts one window's distinct entities (ENTS: their counts by entity index) once each, and
- * appends each unordered pair of them to OCCURRENCES as I << 32 | J. */
+/* Sorts V[0, n): windows and documents hold a handful of names, for which an insertion sort
+ * costs less than the call of qsort. */
 static void
-counts_flush_window(EgEntityCounts **ents, GArray *ids, GArray *occurrences)
+sort_uint(guint *v, guint n)
 {
-  if (ids->len == 0)
+  if (n > 16) {
+    qsort(v, n, sizeof *v, cmp_uint);
     return;
-  qsort(ids->data, ids->len, sizeof(guint), cmp_uint);
+  }
+  for (guint i = 1; i < n; i++) {
+    guint x = v[i], j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+static void
+sort_u64(guint64 *v, guint n)
+{
+  if (n > 16) {
+    qsort(v, n, sizeof *v, cmp_u64);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    guint64 x = v[i];
+    guint j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Counts one window's distinct entities (ENTS: their counts by entity index; V[0, n): the
+ * window's entity indices, reordered) once each, and appends each unordered pair of them to
+ * OCCURRENCES as I << 32 | J. */
+static void
+counts_flush_window(EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurrences)
+{
+  if (n_ids == 0)
+    return;
+  sort_uint(v, n_ids);
   guint n = 0;
-  guint *v = (guint *)ids->data;
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < n_ids; i++)
     if (n == 0 || v[n - 1] != v[i])
       v[n++] = v[i];
+  guint at = occurrences->len;
+  g_array_set_size(occurrences, at + n * (n - 1) / 2);
+  guint64 *occ = (guint64 *)(void *)occurrences->data;
   for (guint i = 0; i < n; i++) {
     ents[v[i]]->windows++;
-    for (guint j = i + 1; j < n; j++) {
-      guint64 p = (guint64)v[i] << 32 | v[j];
-      g_array_append_val(occurrences, p);
-    }
+    for (guint j = i + 1; j < n; j++)
+      occ[at++] = (guint64)v[i] << 32 | v[j];
   }
-  g_array_set_size(ids, 0);
 }
 
 struct EgDocParts {
@@ -534,6 +589,59 @@ eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation 
   eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
 }
 
+/* Whether a character starting with byte C may be white space other than ASCII's: U+0085,
+ * U+00A0, U+1680, U+2000-U+205F, U+3000 start so; no other lead byte does. */
+#define MAY_BE_WIDE_SPACE(c) ((c) == 0xC2 || ((c) >= 0xE1 && (c) <= 0xE3))
+
+/* collapse_space without the maps, for every sentence that serves an example: runs of bytes
+ * that cannot start white space are copied in a tight loop, and only the lead bytes of wide
+ * spaces are decoded. */
+static gsize
+collapse_space_fast(char *out, const char *text, guint32 from, guint32 to)
+{
+  gsize len = 0;
+  gboolean space = FALSE;
+  const guchar *t = (const guchar *)text;
+  for (guint32 i = from; i < to;) {
+    guchar c = t[i];
+    guint32 n = 1;
+    gboolean white;
+    if (c < 0x80)
+      white = g_ascii_isspace(c);
+    else if (!MAY_BE_WIDE_SPACE(c))
+      white = FALSE;
+    else {
+      n = (guint32)g_utf8_skip[c];
+      white = g_unichar_isspace(g_utf8_get_char(text + i));
+      if (i + n > to)
+        n = to - i;
+    }
+    if (white) {
+      space = TRUE;
+      i += n;
+      continue;
+    }
+    if (space && len > 0)
+      out[len++] = ' ';
+    space = FALSE;
+    if (n > 1) {
+      memcpy(out + len, text + i, n);
+      len += n;
+      i += n;
+      continue;
+    }
+    /* A run of bytes that are no white space and start none. */
+    out[len++] = (char)c;
+    for (i++; i < to; i++) {
+      c = t[i];
+      if (c < 0x80 ? g_ascii_isspace(c) : MAY_BE_WIDE_SPACE(c))
+        break;
+      out[len++] = (char)c;
+    }
+  }
+  return len;
+}
+
 /* Writes TEXT[from, to) (UTF-8) to OUT, which has room for to - from bytes, with every run of
  * white space (Unicode's: line breaks, tabs, no-break spaces...) as one space, none at the ends;
  * returns the length written. MAP_FROM and MAP_TO (NULL, or to - from entries each) receive for
@@ -542,6 +650,8 @@ static gsize
 collapse_space(char *out, const char *text, guint32 from, guint32 to, guint32 *map_from,
                guint32 *map_to)
 {
+  if (!map_from)
+    return collapse_space_fast(out, text, from, to);
   gsize len = 0;
   gboolean space = FALSE;
   for (guint32 i = from; i < to;) {
@@ -677,22 +787,22 @@ counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolu
 {
   guint left = pairs->len;
   const guint *ment_ent = (const guint *)res->mention_entity->data;
-  g_autoptr(GArray) first = g_array_new(FALSE, FALSE, sizeof(guint)); /* a mention per entity */
+  g_autofree guint *first = g_new(guint, mentions->len + 1); /* a mention per entity */
   for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
-    g_array_set_size(first, 0);
+    guint n_first = 0;
     for (; k < mentions->len && g_array_index(mentions, EgMention, k).sentence == sentence; k++) {
       gboolean seen = FALSE;
-      for (guint i = 0; i < first->len && !seen; i++)
-        seen = ment_ent[g_array_index(first, guint, i)] == ment_ent[k];
+      for (guint i = 0; i < n_first && !seen; i++)
+        seen = ment_ent[first[i]] == ment_ent[k];
       if (!seen)
-        g_array_append_val(first, k);
+        first[n_first++] = k;
     }
-    if (first->len < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
+    if (n_first < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
       continue;
-    for (guint i = 0; i < first->len; i++)
-      for (guint j = i + 1; j < first->len; j++) {
-        guint ka = g_array_index(first, guint, i), kb = g_array_index(first, guint, j);
+    for (guint i = 0; i < n_first; i++)
+      for (guint j = i + 1; j < n_first; j++) {
+        guint ka = first[i], kb = first[j];
         guint ea = ment_ent[ka], eb = ment_ent[kb];
         guint64 ids = (guint64)MIN(ea, eb) << 32 | MAX(ea, eb);
         DocPair *dp = bsearch(&ids, pairs->data, pairs->len, sizeof(DocPair), cmp_doc_pair);
@@ -713,6 +823,10 @@ counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolu
 static gboolean
 labels_repeat(EgEntityCounts **ents, guint n)
 {
+  if (n < 2)
+    return FALSE;
+  if (n == 2)
+    return ents[0] == ents[1];
   g_autofree EgEntityCounts **sorted = g_memdup2(ents, sizeof(EgEntityCounts *) * (n + 1));
   qsort(sorted, n, sizeof(EgEntityCounts *), cmp_pointer);
   for (guint i = 1; i < n; i++)
@@ -751,33 +865,41 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       eg_entity_counts_add_surface(c, e, d->surfaces[s].surface, d->surfaces[s].count);
   }
 
-  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(guint));
+  g_autofree guint *ids = g_new(guint, mentions->len + 1);
+  guint n_ids = 0;
   g_autoptr(GArray) occurrences = g_array_new(FALSE, FALSE, sizeof(guint64));
   guint32 window = 0;
+  const guint *ment_ent = (const guint *)(void *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &g_array_index(mentions, EgMention, k);
     guint32 w = window_of(c, m);
-    if (w != window)
-      counts_flush_window(ents, ids, occurrences);
+    if (w != window) {
+      counts_flush_window(ents, ids, n_ids, occurrences);
+      n_ids = 0;
+    }
     window = w;
-    g_array_append_val(ids, g_array_index(res->mention_entity, guint, k));
+    ids[n_ids++] = ment_ent[k];
   }
-  counts_flush_window(ents, ids, occurrences);
+  counts_flush_window(ents, ids, n_ids, occurrences);
   if (occurrences->len == 0)
     return;
 
   /* The part's distinct pairs, each with the windows it shares. */
-  qsort(occurrences->data, occurrences->len, sizeof(guint64), cmp_u64);
-  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(DocPair));
-  const guint64 *occ = (const guint64 *)occurrences->data;
+  sort_u64((guint64 *)(void *)occurrences->data, occurrences->len);
+  g_autoptr(GArray) pairs = g_array_sized_new(FALSE, FALSE, sizeof(DocPair), occurrences->len);
+  g_array_set_size(pairs, occurrences->len);
+  DocPair *dps = (DocPair *)(void *)pairs->data;
+  guint n_pairs = 0;
+  const guint64 *occ = (const guint64 *)(void *)occurrences->data;
   for (guint k = 0; k < occurrences->len; k++) {
     if (k > 0 && occ[k] == occ[k - 1]) {
-      g_array_index(pairs, DocPair, pairs->len - 1).windows++;
+      dps[n_pairs - 1].windows++;
       continue;
     }
     DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0 };
-    g_array_append_val(pairs, dp);
+    dps[n_pairs++] = dp;
   }
+  g_array_set_size(pairs, n_pairs);
 
   g_autofree guint32 *s_from = NULL, *s_to = NULL;
   g_autofree SentenceText *texts = NULL;
