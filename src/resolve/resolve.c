@@ -83,21 +83,16 @@ char *
 eg_resolve_acronym_letters(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  GString *s = g_string_new(NULL);
+  char letters[9];
+  gsize n = 0;
   for (const char *p = name; *p; p++) {
     if (*p == '.')
       continue;
-    if (!g_ascii_isupper(*p)) {
-      g_string_free(s, TRUE);
+    if (!g_ascii_isupper(*p) || n == 8)
       return NULL;
-    }
-    g_string_append_c(s, *p);
+    letters[n++] = *p;
   }
-  if (s->len < 2 || s->len > 8) {
-    g_string_free(s, TRUE);
-    return NULL;
-  }
-  return g_string_free(s, FALSE);
+  return n < 2 ? NULL : g_strndup(letters, n);
 }
 
 /* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
@@ -135,6 +130,37 @@ eg_resolve_initials(const char *name)
     w = e + 1;
   }
   return g_string_free(s, FALSE);
+}
+
+/* Whether the initials of NAME (eg_resolve_initials) are ACRONYM, without making them: a
+ * document with an acronym compares it with each of its names, and most differ at the first
+ * letter. */
+static gboolean
+initials_match(const char *name, const char *acronym)
+{
+  if (!strchr(name, ' '))
+    return FALSE;
+  gsize at = 0;
+  for (const char *w = name;;) {
+    const char *e = strchr(w, ' ');
+    gsize len = e ? (gsize)(e - w) : strlen(w);
+    if (!initial_skipped(w, len)) {
+      guchar c = (guchar)*w;
+      char up[8];
+      gsize n = 1;
+      if (c < 0x80)
+        up[0] = g_ascii_toupper((char)c);
+      else
+        n = (gsize)g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), up);
+      if (strncmp(acronym + at, up, n) != 0)
+        return FALSE;
+      at += n;
+    }
+    if (!e)
+      break;
+    w = e + 1;
+  }
+  return acronym[at] == '\0';
 }
 
 /* Whether the words of the key KS end those of the longer key KL. */
@@ -245,7 +271,6 @@ typedef struct {
   guint first;             /* index of the first mention */
   const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
   char *acronym;           /* acronym letters, if the name is one */
-  char *initials;          /* initials, if multi-word (only made when the document has an acronym) */
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
   const char *top_key;     /* its key: the group's own, or top_key_own */
@@ -263,7 +288,6 @@ group_free(gpointer p)
   if (g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
   g_free(g->acronym);
-  g_free(g->initials);
   g_free(g->top_key_own);
   g_free(g);
 }
@@ -368,9 +392,10 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
   }
 }
 
-/* Joins an acronym to the one multi-word name of the document whose initials it spells. */
+/* Joins an acronym to the one multi-word name of the document whose initials it spells (the
+ * initials of the name of the group's first mention, MS[first]). */
 static void
-resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
+resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const EgRules *rules)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *a = groups->pdata[i];
@@ -380,7 +405,7 @@ resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
     gboolean ambiguous = FALSE;
     for (guint j = 0; j < groups->len; j++) {
       Group *l = groups->pdata[j];
-      if (j == i || !l->initials || strcmp(l->initials, a->acronym) != 0)
+      if (j == i || !initials_match(ms[l->first].name, a->acronym))
         continue;
       guint root = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != root)
@@ -426,13 +451,19 @@ str_counts_put(const StrCounts *c, EgDocSurface *out)
   return out;
 }
 
+#define GROUPS_FEW 32u
+
 EgResolution *
 eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  /* A group is found by its key: by a walk over the hashes of the keys while the document has
+   * few groups (most have under a dozen, and a table per document cost more than the walk),
+   * through a table after. */
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree guint *key_hash = g_new(guint, mentions->len + 1);
   g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
   g_autoptr(GString) key = g_string_sized_new(64);
   gboolean any_acronym = FALSE;
@@ -441,11 +472,22 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     const EgMention *m = &ms[k];
     /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
     resolve_key_into(m->canonical ? m->canonical : m->name, key);
-    gpointer found;
+    gint found = -1;
+    if (by_key) {
+      gpointer at;
+      if (g_hash_table_lookup_extended(by_key, key->str, NULL, &at))
+        found = (gint)GPOINTER_TO_UINT(at);
+    } else {
+      guint h = g_str_hash(key->str);
+      for (guint i = 0; i < groups->len && found < 0; i++)
+        if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
+          found = (gint)i;
+      key_hash[groups->len] = h; /* for a new group */
+    }
     Group *g;
-    if (g_hash_table_lookup_extended(by_key, key->str, NULL, &found)) {
-      g = groups->pdata[GPOINTER_TO_UINT(found)];
-      mention_group[k] = GPOINTER_TO_UINT(found);
+    if (found >= 0) {
+      g = groups->pdata[found];
+      mention_group[k] = (guint)found;
     } else {
       g = g_new0(Group, 1);
       g->key = g_strndup(key->str, key->len);
@@ -457,8 +499,14 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
-      g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len));
       g_ptr_array_add(groups, g);
+      if (by_key) {
+        g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len - 1));
+      } else if (groups->len > GROUPS_FEW) {
+        by_key = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint i = 0; i < groups->len; i++)
+          g_hash_table_insert(by_key, ((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
+      }
     }
     if (m->canonical && !g->canonical)
       g->canonical = m->canonical;
@@ -478,9 +526,6 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     else
       g->top_key = g->key;
     g->company = resolve_is_company(g->top, key);
-    /* Initials serve only to match an acronym: the name of the group's first mention. */
-    if (any_acronym)
-      g->initials = eg_resolve_initials(ms[g->first].name);
   }
 
   g_autofree guint *parent = g_new(guint, groups->len + 1);
@@ -489,7 +534,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < mentions->len; k++)
     if (ms[k].defines >= 0)
       resolve_join(groups, parent, mention_group[ms[k].defines], mention_group[k], rules);
-  resolve_acronyms(groups, parent, rules);
+  if (any_acronym)
+    resolve_acronyms(groups, ms, parent, rules);
   resolve_short_forms(groups, parent, rules);
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
