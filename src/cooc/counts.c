@@ -698,7 +698,36 @@ typedef struct {
   char *text;                 /* white space collapsed, or NULL: not made yet */
   gsize len;
   guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
+  guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
+  gboolean ranged;
 } SentenceText;
+
+/* Sets the byte range of sentence S (< SEG's n_sentences) in TEXTS[S], once. Sentence numbers
+ * grow with the token index (text.h), so its tokens are one run, found by a binary search:
+ * only sentences that name two entities are looked at, not every token of the document. */
+static void
+sentence_range(const EgSegmentation *seg, SentenceText *texts, guint32 s)
+{
+  SentenceText *st = &texts[s];
+  if (st->ranged)
+    return;
+  st->ranged = TRUE;
+  st->from = G_MAXUINT32;
+  st->to = 0;
+  const EgToken *tok = (const EgToken *)(void *)seg->tokens->data;
+  guint lo = 0, hi = seg->tokens->len;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (tok[mid].sentence < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint k = lo; k < seg->tokens->len && tok[k].sentence == s; k++) {
+    st->from = MIN(st->from, tok[k].start);
+    st->to = MAX(st->to, tok[k].end);
+  }
+}
 
 static void
 sentence_text_clear(SentenceText *st)
@@ -780,10 +809,10 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
 }
 
 /* Gives each pair of PAIRS (sorted by ids) the first sentence of this part that names both, and
- * the byte range of their first names in it. S_FROM, S_TO: the byte range of each sentence. */
+ * the byte range of their first names in it. TEXTS: per sentence, its range (sentence_range). */
 static void
 counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
-                     GArray *pairs, const guint32 *s_from, const guint32 *s_to)
+                     GArray *pairs, SentenceText *texts)
 {
   guint left = pairs->len;
   const guint *ment_ent = (const guint *)res->mention_entity->data;
@@ -798,7 +827,10 @@ counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolu
       if (!seen)
         first[n_first++] = k;
     }
-    if (n_first < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
+    if (n_first < 2 || sentence >= seg->n_sentences)
+      continue;
+    sentence_range(seg, texts, sentence);
+    if (texts[sentence].from >= texts[sentence].to)
       continue;
     for (guint i = 0; i < n_first; i++)
       for (guint j = i + 1; j < n_first; j++) {
@@ -901,22 +933,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   }
   g_array_set_size(pairs, n_pairs);
 
-  g_autofree guint32 *s_from = NULL, *s_to = NULL;
   g_autofree SentenceText *texts = NULL;
   if (doc && seg->n_sentences > 0) {
-    s_from = g_new(guint32, seg->n_sentences);
-    s_to = g_new0(guint32, seg->n_sentences);
-    for (guint s = 0; s < seg->n_sentences; s++)
-      s_from[s] = G_MAXUINT32;
-    for (guint k = 0; k < seg->tokens->len; k++) {
-      const EgToken *t = &g_array_index(seg->tokens, EgToken, k);
-      if (t->sentence >= seg->n_sentences)
-        continue;
-      s_from[t->sentence] = MIN(s_from[t->sentence], t->start);
-      s_to[t->sentence] = MAX(s_to[t->sentence], t->end);
-    }
-    counts_find_examples(seg, mentions, res, pairs, s_from, s_to);
     texts = g_new0(SentenceText, seg->n_sentences);
+    counts_find_examples(seg, mentions, res, pairs, texts);
   }
 
   /* Each pair counts the document once, even when its parts are counted apart (pair keys hold a
@@ -950,8 +970,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       continue;
     if (!example)
       example = g_string_sized_new(EG_EXAMPLE_MAX + 1);
-    sentence_example(st, doc->text, s_from[dp->sentence], s_to[dp->sentence], dp->names_from,
-                     dp->names_to, example);
+    sentence_example(st, doc->text, st->from, st->to, dp->names_from, dp->names_to, example);
     if (example_smaller(pc, st->key, example->str))
       example_set(pc, st->key, example->str, example->len);
   }
