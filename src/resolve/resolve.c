@@ -15,21 +15,18 @@ static const struct {
 } initial_skip[] = { { "of", 2 }, { "for", 3 }, { "the", 3 }, { "and", 3 }, { "on", 2 }, { "&", 1 },
                      { "de", 2 }, { NULL, 0 } };
 
-/* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
- * a key per mention, and a buffer reused for them all spares an allocation each. */
-static void
-resolve_key_into(const char *name, GString *out)
+/* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
+ * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
+ * ASCII (then only g_utf8_casefold's copy folds its case). */
+static gsize
+resolve_key_ascii(const char *name, gsize len, char *out)
 {
-  /* The key is never longer than the name: each space stands for a separator. */
-  gsize len = strlen(name);
-  g_string_set_size(out, len);
-  char *key = out->str;
   gsize n = 0;
   gboolean space = FALSE;
-  for (const char *p = name; *p; p++) {
-    char c = *p;
+  for (gsize i = 0; i < len; i++) {
+    char c = name[i];
     if ((unsigned char)c >= 0x80)
-      goto unicode;
+      return G_MAXSIZE;
     if (c == '.')
       continue;
     if (c == '-' || c == ' ' || c == '\t') {
@@ -37,46 +34,66 @@ resolve_key_into(const char *name, GString *out)
       continue;
     }
     if (space)
-      key[n++] = ' ';
+      out[n++] = ' ';
     space = FALSE;
-    key[n++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    out[n++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
   }
-  g_string_truncate(out, n);
-  return;
+  out[n] = '\0';
+  return n;
+}
 
-unicode:
-  /* Case folding ASCII is the above; only other text needs g_utf8_casefold's copy, which may
-   * be longer than the name. */
-  {
-    g_autofree char *folded = g_utf8_casefold(name, -1);
-    g_string_set_size(out, strlen(folded));
-    key = out->str;
-    n = 0;
-    space = FALSE;
-    for (const char *p = folded; *p; p++) {
-      char c = *p;
-      if (c == '.')
-        continue;
-      if (c == '-' || c == ' ' || c == '\t') {
-        space = n > 0;
-        continue;
-      }
-      if (space)
-        key[n++] = ' ';
-      space = FALSE;
-      key[n++] = c;
+/* The key of a name that is not ASCII (transfer full). */
+static char *
+resolve_key_unicode(const char *name)
+{
+  char *folded = g_utf8_casefold(name, -1);
+  /* Folded, separators only shrink: the key is made in place. */
+  gsize n = 0;
+  gboolean space = FALSE;
+  for (const char *p = folded; *p; p++) {
+    char c = *p;
+    if (c == '.')
+      continue;
+    if (c == '-' || c == ' ' || c == '\t') {
+      space = n > 0;
+      continue;
     }
-    g_string_truncate(out, n);
+    if (space)
+      folded[n++] = ' ';
+    space = FALSE;
+    folded[n++] = c;
   }
+  folded[n] = '\0';
+  return folded;
+}
+
+/* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
+ * a key per mention, and a buffer reused for them all spares an allocation each. */
+static void
+resolve_key_into(const char *name, GString *out)
+{
+  gsize len = strlen(name);
+  if (out->allocated_len <= len)
+    g_string_set_size(out, len);
+  gsize n = resolve_key_ascii(name, len, out->str);
+  if (n == G_MAXSIZE) {
+    g_autofree char *key = resolve_key_unicode(name);
+    g_string_assign(out, key);
+    return;
+  }
+  out->len = n;
 }
 
 char *
 eg_resolve_key(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  GString *key = g_string_sized_new(strlen(name) + 1);
-  resolve_key_into(name, key);
-  return g_string_free(key, FALSE);
+  gsize len = strlen(name);
+  char *key = g_malloc(len + 1);
+  if (resolve_key_ascii(name, len, key) != G_MAXSIZE)
+    return key;
+  g_free(key);
+  return resolve_key_unicode(name);
 }
 
 char *

@@ -309,6 +309,16 @@ test_initials_acronym(void)
   g_autofree char *gotb = labels(b);
   g_assert_cmpstr(gotb, ==, "Alpha Beta Committee");
 
+  /* initials skip connectors in any case: "of the" */
+  g_autoptr(Resolved) c = resolve_text("The Bank of the North Atlantic lent more. Officials said BNA lent it.");
+  g_autofree char *gotc = labels(c);
+  g_assert_cmpstr(gotc, ==, "Bank of the North Atlantic");
+
+  /* initials longer or shorter than the acronym do not match */
+  g_autoptr(Resolved) d = resolve_text("The Alpha Beta Gamma Committee met on Friday. Officials said the ABG voted.");
+  g_autofree char *gotd = labels(d);
+  g_assert_cmpstr(gotd, ==, "Alpha Beta Gamma Committee|ABG");
+
   /* two names with the same initials: the acronym stays apart */
   g_autoptr(Resolved) a = resolve_text("The Alpha Beta Committee met the Arctic Bird Council. Officials said the ABC voted.");
   g_autofree char *got2 = labels(a);
