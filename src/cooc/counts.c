@@ -314,13 +314,6 @@ cmp_uint(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-static int
-cmp_pointer(const void *a, const void *b)
-{
-  guintptr x = (guintptr)*(void *const *)a, y = (guintptr)*(void *const *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* The counts of the pair of the entities numbered X and Y (X != Y, either order), created when
  * absent. */
 static EgPairCounts *
@@ -485,19 +478,35 @@ sort_uint(guint *v, guint n)
   }
 }
 
+/* Sorts the pairs V[0, n), each I << 32 | J with I, J < N_ENT: by insertion when they are
+ * few, else by two stable counting passes (by J, then by I), linear where qsort's calls of a
+ * comparison were most of the sort. */
 static void
-sort_u64(guint64 *v, guint n)
+sort_pairs(guint64 *v, guint n, guint n_ent)
 {
-  if (n > 16) {
-    qsort(v, n, sizeof *v, cmp_u64);
+  if (n <= 16) {
+    for (guint i = 1; i < n; i++) {
+      guint64 x = v[i];
+      guint j = i;
+      for (; j > 0 && v[j - 1] > x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
     return;
   }
-  for (guint i = 1; i < n; i++) {
-    guint64 x = v[i];
-    guint j = i;
-    for (; j > 0 && v[j - 1] > x; j--)
-      v[j] = v[j - 1];
-    v[j] = x;
+  g_autofree guint64 *tmp = g_new(guint64, n);
+  g_autofree guint *at = g_new(guint, (gsize)n_ent + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    const guint64 *from = pass ? tmp : v;
+    guint64 *to = pass ? v : tmp;
+    guint shift = pass ? 32 : 0;
+    memset(at, 0, ((gsize)n_ent + 1) * sizeof *at);
+    for (guint i = 0; i < n; i++)
+      at[(guint32)(from[i] >> shift) + 1]++;
+    for (guint k = 0; k < n_ent; k++)
+      at[k + 1] += at[k];
+    for (guint i = 0; i < n; i++)
+      to[at[(guint32)(from[i] >> shift)]++] = from[i];
   }
 }
 
@@ -857,12 +866,12 @@ labels_repeat(EgEntityCounts **ents, guint n)
 {
   if (n < 2)
     return FALSE;
-  if (n == 2)
-    return ents[0] == ents[1];
-  g_autofree EgEntityCounts **sorted = g_memdup2(ents, sizeof(EgEntityCounts *) * (n + 1));
-  qsort(sorted, n, sizeof(EgEntityCounts *), cmp_pointer);
+  g_autofree guint *ids = g_new(guint, n);
+  for (guint i = 0; i < n; i++)
+    ids[i] = ents[i]->id;
+  sort_uint(ids, n);
   for (guint i = 1; i < n; i++)
-    if (sorted[i] == sorted[i - 1])
+    if (ids[i] == ids[i - 1])
       return TRUE;
   return FALSE;
 }
@@ -917,7 +926,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     return;
 
   /* The part's distinct pairs, each with the windows it shares. */
-  sort_u64((guint64 *)(void *)occurrences->data, occurrences->len);
+  sort_pairs((guint64 *)(void *)occurrences->data, occurrences->len, n_ent);
   g_autoptr(GArray) pairs = g_array_sized_new(FALSE, FALSE, sizeof(DocPair), occurrences->len);
   g_array_set_size(pairs, occurrences->len);
   DocPair *dps = (DocPair *)(void *)pairs->data;
