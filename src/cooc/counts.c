@@ -6,8 +6,12 @@
  * a pair's example is a minimum (of its key, then its text), which merges exactly too.
  *
  * Counting is the hot path: within one document part, pairs are entity indices that are sorted
- * and summed, so each distinct pair reaches the corpus table (keyed by labels) once per part, and
- * an example sentence is built only when its key can beat the pair's current example.
+ * and summed, so each distinct pair reaches the corpus table once per part, and an example
+ * sentence is built only when its key can beat the pair's current example. Labels are hashed
+ * once per document entity: the corpus interns each label as an entity with an id, and pairs
+ * are found by their two ids; label strings meet again only when counts are written, merged
+ * or consolidated. Entities and pairs live in blocks and their strings in one chunk, so
+ * freeing the counts of a corpus is a call per block and per example, not one per string.
  */
 #include "cooc/cooc.h"
 
@@ -258,10 +262,12 @@ eg_entity_counts_add_surface(EgCounts *c, EgEntityCounts *e, const char *text, g
   }
   if (e->n_surfaces == e->surfaces_cap) {
     e->surfaces_cap *= 4;
-    if (e->surfaces == &e->first)
-      e->surfaces = g_memdup2(&e->first, sizeof(EgSurfaceCount) * e->surfaces_cap);
-    else
+    if (e->surfaces == &e->first) {
+      e->surfaces = g_new(EgSurfaceCount, e->surfaces_cap);
+      memcpy(e->surfaces, &e->first, sizeof(EgSurfaceCount) * e->n_surfaces);
+    } else {
       e->surfaces = g_renew(EgSurfaceCount, e->surfaces, e->surfaces_cap);
+    }
   }
   s = &e->surfaces[e->n_surfaces++];
   /* Most names are written as their label: one string serves. */
@@ -437,8 +443,8 @@ eg_counts_example_key(const char *doc_id, guint part, guint sentence)
 }
 
 /* A pair of one document part by entity indices (I < J into the resolution's entities): the
- * part's pairs are collected as small integers and the labels of each pair are joined and looked
- * up in the corpus table once per part, not once per window and sentence. */
+ * part's pairs are collected as small integers and each is looked up in the corpus table once
+ * per part, not once per window and sentence. */
 typedef struct {
   guint64 ids;                  /* I << 32 | J: sorts by I, then J */
   guint64 windows;              /* windows of this part the two share */
