@@ -425,16 +425,6 @@ eg_consolidate(const EgCounts *counts)
   return eg_consolidate_with(counts, merges);
 }
 
-/* The index of NAME among the names eg_consolidate_with walks (see there), or -1. */
-static gint
-name_index(const char *name, GHashTable *local, const EgMerges *merges, const gint *at_w)
-{
-  if (local)
-    return GPOINTER_TO_INT(g_hash_table_lookup(local, name)) - 1;
-  gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges->index, name));
-  return w ? at_w[w - 1] : -1;
-}
-
 EgNodeTable *
 eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
 {
@@ -442,12 +432,11 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   guint n = g_hash_table_size(counts->entities);
   /* The names in byte order, each with the index of its node's name among the decisions' names
    * (NODE_W; -1 for a name they never saw, a node of its own). Counts that hold most of the
-   * names the decisions saw (the whole corpus) take the order from them, without a sort, and
-   * find a pair's names through their index (AT_W); a small period sorts its own (LOCAL). */
+   * names the decisions saw (the whole corpus) take the order from them, without a sort; a small
+   * period sorts its own. */
   g_autofree const EgEntityCounts **ents = NULL;
   g_autofree gint *node_w = g_new(gint, n + 1);
   g_autofree gint *at_w = NULL;         /* a decisions' name's index in ENTS, or -1 */
-  g_autoptr(GHashTable) local = NULL;   /* name -> its index in ENTS + 1 */
   if (n > 0 && (guint64)n * 4 >= merges->n) {
     ents = g_new(const EgEntityCounts *, n + 1);
     at_w = g_new(gint, merges->n + 1);
@@ -467,9 +456,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   }
   if (!ents) {
     ents = entities_sorted(counts);
-    local = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < n; i++) {
-      g_hash_table_insert(local, ents[i]->label, GUINT_TO_POINTER(i + 1));
       gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges->index, ents[i]->label));
       node_w[i] = w ? (gint)merges->node[w - 1] : -1;
     }
@@ -555,11 +542,8 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
       node.documents += e->documents;
       for (guint k = 0; k < EG_N_TYPES; k++)
         votes[k] += e->votes[k];
-      GHashTableIter si;
-      gpointer sk, sv;
-      g_hash_table_iter_init(&si, e->surfaces);
-      while (g_hash_table_iter_next(&si, &sk, &sv)) {
-        Form f = { sk, *(guint64 *)sv };
+      for (guint k = 0; k < e->n_surfaces; k++) {
+        Form f = { e->surfaces[k].text, e->surfaces[k].count };
         g_array_append_val(fa, f);
       }
     }
@@ -599,27 +583,25 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   GArray *hits = g_array_sized_new(FALSE, FALSE, sizeof(EdgeHit), g_hash_table_size(counts->pairs));
   g_array_set_size(hits, g_hash_table_size(counts->pairs));
   guint n_hits = 0;
+  /* A pair names its entities by id: their index among the names, -1 for a label that is no
+   * entity (only pairs name it). */
+  g_autofree gint *at_id = g_new(gint, counts->n_ids + 1);
+  for (guint id = 0; id < counts->n_ids; id++)
+    at_id[id] = -1;
+  for (guint i = 0; i < n; i++)
+    at_id[ents[i]->id] = (gint)i;
   GHashTableIter pi;
-  gpointer pk, pv;
+  gpointer pk;
   g_hash_table_iter_init(&pi, counts->pairs);
-  while (g_hash_table_iter_next(&pi, &pk, &pv)) {
-    const char *sep = strchr(pk, '\x1f');
-    gsize alen = (gsize)(sep - (const char *)pk);
-    char stack[256];
-    g_autofree char *heap = alen < sizeof stack ? NULL : g_strndup(pk, alen);
-    const char *a = heap;
-    if (!heap) {
-      memcpy(stack, pk, alen);
-      stack[alen] = '\0';
-      a = stack;
-    }
-    gint ia = name_index(a, local, merges, at_w), ib = name_index(sep + 1, local, merges, at_w);
+  while (g_hash_table_iter_next(&pi, &pk, NULL)) {
+    const EgPairCounts *pc = pk;
+    gint ia = at_id[pc->a], ib = at_id[pc->b];
     if (ia < 0 || ib < 0)
       continue;
     guint na = node_of[ia], nb = node_of[ib];
     if (na == nb)
       continue;
-    EdgeHit h = { MIN(na, nb), MAX(na, nb), pv };
+    EdgeHit h = { MIN(na, nb), MAX(na, nb), pc };
     g_array_index(hits, EdgeHit, n_hits++) = h;
   }
   g_array_set_size(hits, n_hits);

@@ -12,13 +12,29 @@
 
 #include "resolve/resolve.h"
 
+/* One surface form of an entity and how often it was written so. */
 typedef struct {
-  char *label;
+  const char *text;           /* owned by the counts */
+  guint64 count;
+} EgSurfaceCount;
+
+/* The counts of one entity. Its counts own it and its strings; it never moves, so a pointer to
+ * it stays good as long as its counts. */
+typedef struct {
+  const char *label;          /* owned by the counts */
+  guint id;                   /* its number in its counts (eg_counts_entity_by_id): pairs name
+                                 their entities by it */
   guint64 mentions;           /* mentions in all documents */
   guint64 documents;          /* documents it occurs in */
   guint64 windows;            /* windows it occurs in */
   guint64 votes[EG_N_TYPES];  /* summed type evidence */
-  GHashTable *surfaces;       /* surface form -> guint64* count */
+  EgSurfaceCount *surfaces;   /* its N_SURFACES distinct surface forms, in no set order
+                                 (eg_entity_counts_add_surface adds) */
+  guint n_surfaces;
+  /* private */
+  guint surfaces_cap;
+  GHashTable *surface_index;  /* form -> its index + 1, once an entity has many; else NULL */
+  EgSurfaceCount first;       /* where the first form lives: most entities have one */
 } EgEntityCounts;
 
 /* The evidence of one pair. WINDOWS comes first: code that only wants the windows may read the
@@ -26,8 +42,11 @@ typedef struct {
 typedef struct {
   guint64 windows;            /* windows the two share */
   guint64 documents;          /* documents in which they share a window */
-  char *example_key;          /* "DOCUMENT\tPOSITION" of the example (see the X record), or NULL */
-  char *example;              /* the example sentence (at most EG_EXAMPLE_MAX bytes), or NULL */
+  char *example_key;          /* "DOCUMENT\tPOSITION" of the example (see the X record), or NULL;
+                                 owns one block holding EXAMPLE too */
+  char *example;              /* the example sentence (at most EG_EXAMPLE_MAX bytes), or NULL;
+                                 points into EXAMPLE_KEY's block */
+  guint a, b;                 /* the ids of its two entities, A < B (not byte order of labels) */
 } EgPairCounts;
 
 /* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
@@ -38,14 +57,24 @@ typedef struct {
   guint window_size;          /* tokens per window for EG_WINDOW_TOKENS, else 0 */
   EgParagraphMode paragraphs; /* how paragraphs were split (shapes paragraph windows) */
   const EgRules *rules;       /* the user's aliases and stop list, or NULL (not owned) */
-  GHashTable *entities;       /* label -> EgEntityCounts* */
-  GHashTable *pairs;          /* "A\x1fB" with A < B in byte order -> EgPairCounts* */
+  GHashTable *entities;       /* label -> EgEntityCounts* (owned by the counts, not the table) */
+  GHashTable *pairs;          /* a set of EgPairCounts*, told apart by their entity ids */
   guint64 documents;
   guint64 windows;
   /* Counting by period (--slice): documents go, by their date, into the counts of their period
    * and these counts stay empty. NONE: no periods. */
   EgSlice slice;
   GHashTable *periods;        /* period name -> EgCounts* (slice NONE, same header), or NULL */
+  /* private: where entities, pairs and strings live. Entities and pairs are allocated in
+   * blocks, labels and forms in one string chunk: counts are made of hundreds of thousands of
+   * small things, and the corpus's counts are freed at exit. */
+  GHashTable *labels_only;    /* label -> EgEntityCounts* of a label only pairs name (counts
+                                 read from text may hold such pairs); not in ENTITIES */
+  GPtrArray *entity_blocks;
+  guint n_ids;                /* entities (and labels_only) made: the next id */
+  GPtrArray *pair_blocks;
+  guint pairs_in_block;       /* pairs used in the last block */
+  GStringChunk *strings;
 } EgCounts;
 
 /* A new, empty count table (transfer full, eg_counts_free). SIZE is the token window size for
@@ -56,6 +85,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EgCounts, eg_counts_free)
 
 /* The counts of LABEL in C, created empty when absent (transfer none). This function can't fail. */
 EgEntityCounts *eg_counts_entity(EgCounts *c, const char *label);
+
+/* The entity (or label only pairs name) numbered ID in C (transfer none); ID < C->n_ids.
+ * Time: O(1). */
+EgEntityCounts *eg_counts_entity_by_id(const EgCounts *c, guint id);
+
+/* The label of the entity numbered ID in C (transfer none). */
+#define eg_counts_label(c, id) (eg_counts_entity_by_id((c), (id))->label)
+
+/* Adds N to the count of the surface form TEXT of E, an entity of C. This function can't fail.
+ * Time: O(1) for an entity of few forms, else a hash lookup. */
+void eg_entity_counts_add_surface(EgCounts *c, EgEntityCounts *e, const char *text, guint64 n);
+
+/* The count of the form TEXT of E, 0 when E has none. */
+guint64 eg_entity_counts_surface(const EgEntityCounts *e, const char *text);
+
+/* The counts of the pair of labels A, B (either order), or NULL when C has none (transfer none). */
+EgPairCounts *eg_counts_pair(const EgCounts *c, const char *a, const char *b);
 
 /* Adds one document DOC (NULL: no examples are kept): its segmentation, mentions and their
  * resolution. Each unordered pair of distinct entities counts once per window they share and once
@@ -109,8 +155,8 @@ EgCounts *eg_counts_sum_periods(const EgCounts *c);
 /* Adds FROM into INTO, period by period when they have periods. Returns FALSE and sets ERROR
  * (nothing changes) when their headers (window, paragraph mode, slice) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
-/* As eg_counts_merge, moving what INTO lacks out of FROM rather than copying it; FROM is freed
- * whatever the result (transfer full). */
+/* As eg_counts_merge, moving examples and the periods INTO lacks out of FROM rather than copying
+ * them; FROM is freed whatever the result (transfer full). */
 gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */

@@ -6,30 +6,42 @@
  * a pair's example is a minimum (of its key, then its text), which merges exactly too.
  *
  * Counting is the hot path: within one document part, pairs are entity indices that are sorted
- * and summed, so each distinct pair reaches the corpus table (keyed by labels) once per part, and
- * an example sentence is built only when its key can beat the pair's current example.
+ * and summed, so each distinct pair reaches the corpus table once per part, and an example
+ * sentence is built only when its key can beat the pair's current example. Labels are hashed
+ * once per document entity: the corpus interns each label as an entity with an id, and pairs
+ * are found by their two ids; label strings meet again only when counts are written, merged
+ * or consolidated. Entities and pairs live in blocks and their strings in one chunk, so
+ * freeing the counts of a corpus is a call per block and per example, not one per string.
  */
 #include "cooc/cooc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void
-entity_counts_free(gpointer p)
+/* Entities and pairs come in blocks of this many: allocated and freed a block at a time, and
+ * never moved, so pointers to them stay good. */
+#define ENTITY_BLOCK 256u
+#define PAIR_BLOCK 1024u
+
+/* A form count is found by a walk over an entity's forms while it has at most this many, and
+ * through a table after. */
+#define SURFACES_FEW 8u
+
+/* A pair's identity is its two entity ids: hashing two integers replaced building, hashing and
+ * comparing the string "LABEL_A\x1fLABEL_B" for every pair of every document. */
+static guint
+pair_hash(gconstpointer p)
 {
-  EgEntityCounts *e = p;
-  g_free(e->label);
-  g_hash_table_unref(e->surfaces);
-  g_free(e);
+  const EgPairCounts *pc = p;
+  guint64 h = ((guint64)pc->a << 32 | pc->b) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(h >> 32);
 }
 
-static void
-pair_counts_free(gpointer p)
+static gboolean
+pair_equal(gconstpointer x, gconstpointer y)
 {
-  EgPairCounts *pc = p;
-  g_free(pc->example_key);
-  g_free(pc->example);
-  g_free(pc);
+  const EgPairCounts *p = x, *q = y;
+  return p->a == q->a && p->b == q->b;
 }
 
 EgCounts *
@@ -39,8 +51,12 @@ eg_counts_new(EgWindowKind window, guint size)
   EgCounts *c = g_new0(EgCounts, 1);
   c->window = window;
   c->window_size = window == EG_WINDOW_TOKENS ? size : 0;
-  c->entities = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entity_counts_free);
-  c->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, pair_counts_free);
+  c->entities = g_hash_table_new(g_str_hash, g_str_equal);
+  c->pairs = g_hash_table_new(pair_hash, pair_equal);
+  c->entity_blocks = g_ptr_array_new_with_free_func(g_free);
+  c->pair_blocks = g_ptr_array_new_with_free_func(g_free);
+  c->pairs_in_block = PAIR_BLOCK;
+  c->strings = g_string_chunk_new(1 << 14);
   return c;
 }
 
@@ -49,8 +65,26 @@ eg_counts_free(EgCounts *counts)
 {
   if (!counts)
     return;
+  for (guint id = 0; id < counts->n_ids; id++) {
+    EgEntityCounts *e = eg_counts_entity_by_id(counts, id);
+    if (e->surfaces != &e->first)
+      g_free(e->surfaces);
+    if (e->surface_index)
+      g_hash_table_unref(e->surface_index);
+  }
+  for (guint b = 0; b < counts->pair_blocks->len; b++) {
+    EgPairCounts *block = counts->pair_blocks->pdata[b];
+    guint n = b + 1 < counts->pair_blocks->len ? PAIR_BLOCK : counts->pairs_in_block;
+    for (guint i = 0; i < n; i++)
+      g_free(block[i].example_key); /* the example too: one block */
+  }
   g_hash_table_unref(counts->entities);
   g_hash_table_unref(counts->pairs);
+  if (counts->labels_only)
+    g_hash_table_unref(counts->labels_only);
+  g_ptr_array_unref(counts->entity_blocks);
+  g_ptr_array_unref(counts->pair_blocks);
+  g_string_chunk_free(counts->strings);
   if (counts->periods)
     g_hash_table_unref(counts->periods);
   g_free(counts);
@@ -144,30 +178,108 @@ eg_window_name(EgWindowKind kind, guint size)
   return g_strdup("sentence");
 }
 
-static void
-add_u64(GHashTable *t, const char *key, guint64 n, gboolean copy_key)
+EgEntityCounts *
+eg_counts_entity_by_id(const EgCounts *c, guint id)
 {
-  guint64 *v = g_hash_table_lookup(t, key);
-  if (v) {
-    *v += n;
-    return;
-  }
-  v = g_new(guint64, 1);
-  *v = n;
-  g_hash_table_insert(t, copy_key ? g_strdup(key) : (char *)key, v);
+  g_return_val_if_fail(c != NULL && id < c->n_ids, NULL);
+  return (EgEntityCounts *)c->entity_blocks->pdata[id / ENTITY_BLOCK] + id % ENTITY_BLOCK;
+}
+
+/* A new entity of C named LABEL, in no table yet. */
+static EgEntityCounts *
+entity_new(EgCounts *c, const char *label)
+{
+  if (c->n_ids % ENTITY_BLOCK == 0)
+    g_ptr_array_add(c->entity_blocks, g_new0(EgEntityCounts, ENTITY_BLOCK));
+  EgEntityCounts *e = (EgEntityCounts *)c->entity_blocks->pdata[c->n_ids / ENTITY_BLOCK] +
+                      c->n_ids % ENTITY_BLOCK;
+  e->id = c->n_ids++;
+  e->label = g_string_chunk_insert(c->strings, label);
+  e->surfaces = &e->first;
+  e->surfaces_cap = 1;
+  return e;
 }
 
 EgEntityCounts *
 eg_counts_entity(EgCounts *c, const char *label)
 {
   EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  if (e)
+    return e;
+  /* A label pairs named before it was counted becomes an entity: its pairs know its id. */
+  if (c->labels_only && (e = g_hash_table_lookup(c->labels_only, label)))
+    g_hash_table_remove(c->labels_only, label);
+  else
+    e = entity_new(c, label);
+  g_hash_table_insert(c->entities, (gpointer)e->label, e);
+  return e;
+}
+
+/* The entity of C named LABEL, or when there is none, the id of LABEL for pairs alone. */
+static EgEntityCounts *
+counts_label(EgCounts *c, const char *label)
+{
+  EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  if (e)
+    return e;
+  if (!c->labels_only)
+    c->labels_only = g_hash_table_new(g_str_hash, g_str_equal);
+  e = g_hash_table_lookup(c->labels_only, label);
   if (!e) {
-    e = g_new0(EgEntityCounts, 1);
-    e->label = g_strdup(label);
-    e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_hash_table_insert(c->entities, e->label, e);
+    e = entity_new(c, label);
+    g_hash_table_insert(c->labels_only, (gpointer)e->label, e);
   }
   return e;
+}
+
+static EgSurfaceCount *
+surface_find(const EgEntityCounts *e, const char *text)
+{
+  if (e->surface_index) {
+    gpointer at = g_hash_table_lookup(e->surface_index, text);
+    return at ? &e->surfaces[GPOINTER_TO_UINT(at) - 1] : NULL;
+  }
+  for (guint i = 0; i < e->n_surfaces; i++)
+    if (strcmp(e->surfaces[i].text, text) == 0)
+      return &e->surfaces[i];
+  return NULL;
+}
+
+guint64
+eg_entity_counts_surface(const EgEntityCounts *e, const char *text)
+{
+  const EgSurfaceCount *s = surface_find(e, text);
+  return s ? s->count : 0;
+}
+
+void
+eg_entity_counts_add_surface(EgCounts *c, EgEntityCounts *e, const char *text, guint64 n)
+{
+  EgSurfaceCount *s = surface_find(e, text);
+  if (s) {
+    s->count += n;
+    return;
+  }
+  if (e->n_surfaces == e->surfaces_cap) {
+    e->surfaces_cap *= 4;
+    if (e->surfaces == &e->first) {
+      e->surfaces = g_new(EgSurfaceCount, e->surfaces_cap);
+      memcpy(e->surfaces, &e->first, sizeof(EgSurfaceCount) * e->n_surfaces);
+    } else {
+      e->surfaces = g_renew(EgSurfaceCount, e->surfaces, e->surfaces_cap);
+    }
+  }
+  s = &e->surfaces[e->n_surfaces++];
+  /* Most names are written as their label: one string serves. */
+  s->text = strcmp(text, e->label) == 0 ? e->label : g_string_chunk_insert(c->strings, text);
+  s->count = n;
+  if (e->surface_index) {
+    g_hash_table_insert(e->surface_index, (gpointer)s->text, GUINT_TO_POINTER(e->n_surfaces));
+  } else if (e->n_surfaces > SURFACES_FEW) {
+    e->surface_index = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < e->n_surfaces; i++)
+      g_hash_table_insert(e->surface_index, (gpointer)e->surfaces[i].text, GUINT_TO_POINTER(i + 1));
+  }
 }
 
 static guint32
@@ -208,45 +320,44 @@ cmp_uint(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-static int
-cmp_pointer(const void *a, const void *b)
+/* The counts of the pair of the entities numbered X and Y (X != Y, either order), created when
+ * absent. */
+static EgPairCounts *
+pair_slot(EgCounts *c, guint x, guint y)
 {
-  guintptr x = (guintptr)*(void *const *)a, y = (guintptr)*(void *const *)b;
-  return x < y ? -1 : x > y;
+  EgPairCounts probe = { 0 };
+  probe.a = MIN(x, y);
+  probe.b = MAX(x, y);
+  EgPairCounts *pc = g_hash_table_lookup(c->pairs, &probe);
+  if (pc)
+    return pc;
+  if (c->pairs_in_block == PAIR_BLOCK) {
+    g_ptr_array_add(c->pair_blocks, g_new0(EgPairCounts, PAIR_BLOCK));
+    c->pairs_in_block = 0;
+  }
+  pc = (EgPairCounts *)g_ptr_array_index(c->pair_blocks, c->pair_blocks->len - 1) + c->pairs_in_block++;
+  pc->a = probe.a;
+  pc->b = probe.b;
+  g_hash_table_add(c->pairs, pc);
+  return pc;
 }
 
-/* The counts of the pair X, Y (either order), created when absent; *KEY_OUT (may be NULL)
- * receives the table's key "A\x1fB". The key is built on the stack when it fits: most lookups
- * find the pair, and then nothing is allocated. */
-static EgPairCounts *
-pair_slot(EgCounts *c, const char *x, const char *y, const char **key_out)
+EgPairCounts *
+eg_counts_pair(const EgCounts *c, const char *a, const char *b)
 {
-  if (strcmp(x, y) > 0) {
-    const char *t = x;
-    x = y;
-    y = t;
-  }
-  char buf[256];
-  g_autofree char *heap = NULL;
-  gsize nx = strlen(x), ny = strlen(y);
-  char *key = buf;
-  if (nx + ny + 2 > sizeof buf)
-    key = heap = g_malloc(nx + ny + 2);
-  memcpy(key, x, nx);
-  key[nx] = '\x1f';
-  memcpy(key + nx + 1, y, ny + 1);
-  gpointer stored, value;
-  if (g_hash_table_lookup_extended(c->pairs, key, &stored, &value)) {
-    if (key_out)
-      *key_out = stored;
-    return value;
-  }
-  EgPairCounts *pc = g_new0(EgPairCounts, 1);
-  char *owned = heap ? g_steal_pointer(&heap) : g_strdup(buf);
-  if (key_out)
-    *key_out = owned;
-  g_hash_table_insert(c->pairs, owned, pc);
-  return pc;
+  g_return_val_if_fail(c != NULL && a != NULL && b != NULL, NULL);
+  const EgEntityCounts *x = g_hash_table_lookup(c->entities, a);
+  if (!x && c->labels_only)
+    x = g_hash_table_lookup(c->labels_only, a);
+  const EgEntityCounts *y = g_hash_table_lookup(c->entities, b);
+  if (!y && c->labels_only)
+    y = g_hash_table_lookup(c->labels_only, b);
+  if (!x || !y)
+    return NULL;
+  EgPairCounts probe = { 0 };
+  probe.a = MIN(x->id, y->id);
+  probe.b = MAX(x->id, y->id);
+  return g_hash_table_lookup(c->pairs, &probe);
 }
 
 /* Whether (KEY, TEXT) is smaller than the example PC holds (none: everything is smaller). */
@@ -259,24 +370,24 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
   return d < 0 || (d == 0 && strcmp(text, pc->example) < 0);
 }
 
-/* As example_offer, taking TEXT (transfer full). */
+/* Makes KEY and TEXT[0, LEN) the example of PC: one block holds both. */
 static void
-example_offer_take(EgPairCounts *pc, const char *key, char *text)
+example_set(EgPairCounts *pc, const char *key, const char *text, gsize len)
 {
-  if (!key || !text || !example_smaller(pc, key, text)) {
-    g_free(text);
-    return;
-  }
+  gsize klen = strlen(key);
   g_free(pc->example_key);
-  g_free(pc->example);
-  pc->example_key = g_strdup(key);
-  pc->example = text;
+  pc->example_key = g_malloc(klen + 1 + len + 1);
+  memcpy(pc->example_key, key, klen + 1);
+  pc->example = pc->example_key + klen + 1;
+  memcpy(pc->example, text, len);
+  pc->example[len] = '\0';
 }
 
 static void
 example_offer(EgPairCounts *pc, const char *key, const char *text)
 {
-  example_offer_take(pc, key, text ? g_strdup(text) : NULL);
+  if (key && text && example_smaller(pc, key, text))
+    example_set(pc, key, text, strlen(text));
 }
 
 EgPairCounts *
@@ -284,17 +395,38 @@ eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, g
                    const char *example_key, const char *example)
 {
   g_return_val_if_fail(c != NULL && a != NULL && b != NULL, NULL);
-  EgPairCounts *pc = pair_slot(c, a, b, NULL);
+  guint x = counts_label(c, a)->id, y = counts_label(c, b)->id;
+  g_return_val_if_fail(x != y, NULL);
+  EgPairCounts *pc = pair_slot(c, x, y);
   pc->windows += windows;
   pc->documents += documents;
   example_offer(pc, example_key, example);
   return pc;
 }
 
+/* Appends V in decimal, zero-padded to WIDTH digits (printf's "%0*u": a key per document part
+ * made printf a third of the cost of finding examples). */
+static void
+append_padded(GString *s, guint v, guint width)
+{
+  char digits[16];
+  guint n = 0;
+  do {
+    digits[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n < width)
+    digits[n++] = '0';
+  while (n > 0)
+    g_string_append_c(s, digits[--n]);
+}
+
 char *
 eg_counts_example_key(const char *doc_id, guint part, guint sentence)
 {
-  GString *k = g_string_new(doc_id ? doc_id : "");
+  gsize id_len = doc_id ? strlen(doc_id) : 0;
+  GString *k = g_string_sized_new(id_len + 32);
+  g_string_append_len(k, doc_id ? doc_id : "", (gssize)id_len);
   for (gsize i = 0; i < k->len; i++)
     if ((guchar)k->str[i] < 0x20 || k->str[i] == 0x7f)
       k->str[i] = ' ';
@@ -303,13 +435,16 @@ eg_counts_example_key(const char *doc_id, guint part, guint sentence)
     digits++;
   if (digits > 0 && digits < 12)
     g_string_insert_len(k, (gssize)(k->len - digits), "000000000000", (gssize)(12 - digits));
-  g_string_append_printf(k, "\t%05u.%010u", part, sentence);
+  g_string_append_c(k, '\t');
+  append_padded(k, part, 5);
+  g_string_append_c(k, '.');
+  append_padded(k, sentence, 10);
   return g_string_free(k, FALSE);
 }
 
 /* A pair of one document part by entity indices (I < J into the resolution's entities): the
- * part's pairs are collected as small integers and the labels of each pair are joined and looked
- * up in the corpus table once per part, not once per window and sentence. */
+ * part's pairs are collected as small integers and each is looked up in the corpus table once
+ * per part, not once per window and sentence. */
 typedef struct {
   guint64 ids;                  /* I << 32 | J: sorts by I, then J */
   guint64 windows;              /* windows of this part the two share */
@@ -332,27 +467,76 @@ cmp_doc_pair(const void *key, const void *member)
   return cmp_u64(key, &((const DocPair *)member)->ids);
 }
 
-/* Counts one window's distinct entities (ENTS: their counts by entity index) once each, and
- * appends each unordered pair of them to OCCURRENCES as I << 32 | J. */
+/* Sorts V[0, n): windows and documents hold a handful of names, for which an insertion sort
+ * costs less than the call of qsort. */
 static void
-counts_flush_window(EgEntityCounts **ents, GArray *ids, GArray *occurrences)
+sort_uint(guint *v, guint n)
 {
-  if (ids->len == 0)
+  if (n > 16) {
+    qsort(v, n, sizeof *v, cmp_uint);
     return;
-  qsort(ids->data, ids->len, sizeof(guint), cmp_uint);
+  }
+  for (guint i = 1; i < n; i++) {
+    guint x = v[i], j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Sorts the pairs V[0, n), each I << 32 | J with I, J < N_ENT: by insertion when they are
+ * few, else by two stable counting passes (by J, then by I), linear where qsort's calls of a
+ * comparison were most of the sort. */
+static void
+sort_pairs(guint64 *v, guint n, guint n_ent)
+{
+  if (n <= 16) {
+    for (guint i = 1; i < n; i++) {
+      guint64 x = v[i];
+      guint j = i;
+      for (; j > 0 && v[j - 1] > x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  g_autofree guint64 *tmp = g_new(guint64, n);
+  g_autofree guint *at = g_new(guint, (gsize)n_ent + 1);
+  for (int pass = 0; pass < 2; pass++) {
+    const guint64 *from = pass ? tmp : v;
+    guint64 *to = pass ? v : tmp;
+    guint shift = pass ? 32 : 0;
+    memset(at, 0, ((gsize)n_ent + 1) * sizeof *at);
+    for (guint i = 0; i < n; i++)
+      at[(guint32)(from[i] >> shift) + 1]++;
+    for (guint k = 0; k < n_ent; k++)
+      at[k + 1] += at[k];
+    for (guint i = 0; i < n; i++)
+      to[at[(guint32)(from[i] >> shift)]++] = from[i];
+  }
+}
+
+/* Counts one window's distinct entities (ENTS: their counts by entity index; V[0, n): the
+ * window's entity indices, reordered) once each, and appends each unordered pair of them to
+ * OCCURRENCES as I << 32 | J. */
+static void
+counts_flush_window(EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurrences)
+{
+  if (n_ids == 0)
+    return;
+  sort_uint(v, n_ids);
   guint n = 0;
-  guint *v = (guint *)ids->data;
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < n_ids; i++)
     if (n == 0 || v[n - 1] != v[i])
       v[n++] = v[i];
+  guint at = occurrences->len;
+  g_array_set_size(occurrences, at + n * (n - 1) / 2);
+  guint64 *occ = (guint64 *)(void *)occurrences->data;
   for (guint i = 0; i < n; i++) {
     ents[v[i]]->windows++;
-    for (guint j = i + 1; j < n; j++) {
-      guint64 p = (guint64)v[i] << 32 | v[j];
-      g_array_append_val(occurrences, p);
-    }
+    for (guint j = i + 1; j < n; j++)
+      occ[at++] = (guint64)v[i] << 32 | v[j];
   }
-  g_array_set_size(ids, 0);
 }
 
 struct EgDocParts {
@@ -402,11 +586,75 @@ parts_first_time(EgDocParts *parts, const char *label)
   return first;
 }
 
+/* As parts_first_time, for the pair of labels A and B (which differ). */
+static gboolean
+parts_first_pair(EgDocParts *parts, const char *a, const char *b)
+{
+  if (!parts)
+    return TRUE;
+  g_autofree char *key = strcmp(a, b) < 0 ? g_strconcat(a, "\x1f", b, NULL)
+                                          : g_strconcat(b, "\x1f", a, NULL);
+  return parts_first_time(parts, key);
+}
+
 void
 eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg,
                        GArray *mentions, const EgResolution *res)
 {
   eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
+}
+
+/* Whether a character starting with byte C may be white space other than ASCII's: U+0085,
+ * U+00A0, U+1680, U+2000-U+205F, U+3000 start so; no other lead byte does. */
+#define MAY_BE_WIDE_SPACE(c) ((c) == 0xC2 || ((c) >= 0xE1 && (c) <= 0xE3))
+
+/* collapse_space without the maps, for every sentence that serves an example: runs of bytes
+ * that cannot start white space are copied in a tight loop, and only the lead bytes of wide
+ * spaces are decoded. */
+static gsize
+collapse_space_fast(char *out, const char *text, guint32 from, guint32 to)
+{
+  gsize len = 0;
+  gboolean space = FALSE;
+  const guchar *t = (const guchar *)text;
+  for (guint32 i = from; i < to;) {
+    guchar c = t[i];
+    guint32 n = 1;
+    gboolean white;
+    if (c < 0x80)
+      white = g_ascii_isspace(c);
+    else if (!MAY_BE_WIDE_SPACE(c))
+      white = FALSE;
+    else {
+      n = (guint32)g_utf8_skip[c];
+      white = g_unichar_isspace(g_utf8_get_char(text + i));
+      if (i + n > to)
+        n = to - i;
+    }
+    if (white) {
+      space = TRUE;
+      i += n;
+      continue;
+    }
+    if (space && len > 0)
+      out[len++] = ' ';
+    space = FALSE;
+    if (n > 1) {
+      memcpy(out + len, text + i, n);
+      len += n;
+      i += n;
+      continue;
+    }
+    /* A run of bytes that are no white space and start none. */
+    out[len++] = (char)c;
+    for (i++; i < to; i++) {
+      c = t[i];
+      if (c < 0x80 ? g_ascii_isspace(c) : MAY_BE_WIDE_SPACE(c))
+        break;
+      out[len++] = (char)c;
+    }
+  }
+  return len;
 }
 
 /* Writes TEXT[from, to) (UTF-8) to OUT, which has room for to - from bytes, with every run of
@@ -417,6 +665,8 @@ static gsize
 collapse_space(char *out, const char *text, guint32 from, guint32 to, guint32 *map_from,
                guint32 *map_to)
 {
+  if (!map_from)
+    return collapse_space_fast(out, text, from, to);
   gsize len = 0;
   gboolean space = FALSE;
   for (guint32 i = from; i < to;) {
@@ -463,7 +713,36 @@ typedef struct {
   char *text;                 /* white space collapsed, or NULL: not made yet */
   gsize len;
   guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
+  guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
+  gboolean ranged;
 } SentenceText;
+
+/* Sets the byte range of sentence S (< SEG's n_sentences) in TEXTS[S], once. Sentence numbers
+ * grow with the token index (text.h), so its tokens are one run, found by a binary search:
+ * only sentences that name two entities are looked at, not every token of the document. */
+static void
+sentence_range(const EgSegmentation *seg, SentenceText *texts, guint32 s)
+{
+  SentenceText *st = &texts[s];
+  if (st->ranged)
+    return;
+  st->ranged = TRUE;
+  st->from = G_MAXUINT32;
+  st->to = 0;
+  const EgToken *tok = (const EgToken *)(void *)seg->tokens->data;
+  guint lo = 0, hi = seg->tokens->len;
+  while (lo < hi) {
+    guint mid = lo + (hi - lo) / 2;
+    if (tok[mid].sentence < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint k = lo; k < seg->tokens->len && tok[k].sentence == s; k++) {
+    st->from = MIN(st->from, tok[k].start);
+    st->to = MAX(st->to, tok[k].end);
+  }
+}
 
 static void
 sentence_text_clear(SentenceText *st)
@@ -477,10 +756,10 @@ sentence_text_clear(SentenceText *st)
 /* The example from the sentence ST, TEXT[from, to), whose two names lie in
  * [names_from, names_to): white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the
  * names at character boundaries, each cut marked with "…"; names further apart than that keep
- * the start of the first and the end of the second with the middle cut out (transfer full). */
-static char *
+ * the start of the first and the end of the second with the middle cut out; written to R. */
+static void
 sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, guint32 names_from,
-                 guint32 names_to)
+                 guint32 names_to, GString *r)
 {
   if (!st->text) {
     st->text = g_malloc(to - from + 1);
@@ -494,8 +773,11 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
   }
   const char *s = st->text;
   gsize len = st->len;
-  if (len <= EG_EXAMPLE_MAX)
-    return g_strndup(s, len);
+  g_string_truncate(r, 0);
+  if (len <= EG_EXAMPLE_MAX) {
+    g_string_append_len(r, s, (gssize)len);
+    return;
+  }
   gsize nf = names_from >= from && names_from < to ? st->map_from[names_from - from] : 0;
   gsize nt = names_to >= to ? len : names_to >= from ? st->map_to[names_to - from] : 0;
   const gsize budget = EG_EXAMPLE_MAX - 2 * strlen("…");
@@ -513,7 +795,6 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
       a_end--;
     while (b_start < nt && s[b_start] == ' ')
       b_start++;
-    GString *r = g_string_sized_new(EG_EXAMPLE_MAX + 1);
     if (nf > 0)
       g_string_append(r, "…");
     g_string_append_len(r, s + nf, (gssize)(a_end - nf));
@@ -521,7 +802,7 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
     g_string_append_len(r, s + b_start, (gssize)(nt - b_start));
     if (nt < len)
       g_string_append(r, "…");
-    return g_string_free(r, FALSE);
+    return;
   } else {
     gsize slack = (budget - (nt - nf)) / 2;
     start = nf > slack ? nf - slack : 0;
@@ -535,39 +816,40 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
     start++;
   while (end < len && end > start && ((guchar)s[end] & 0xC0) == 0x80)
     end--;
-  GString *r = g_string_sized_new(EG_EXAMPLE_MAX + 1);
   if (start > 0)
     g_string_append(r, "…");
   g_string_append_len(r, s + start, (gssize)(end - start));
   if (end < len)
     g_string_append(r, "…");
-  return g_string_free(r, FALSE);
 }
 
 /* Gives each pair of PAIRS (sorted by ids) the first sentence of this part that names both, and
- * the byte range of their first names in it. S_FROM, S_TO: the byte range of each sentence. */
+ * the byte range of their first names in it. TEXTS: per sentence, its range (sentence_range). */
 static void
 counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
-                     GArray *pairs, const guint32 *s_from, const guint32 *s_to)
+                     GArray *pairs, SentenceText *texts)
 {
   guint left = pairs->len;
   const guint *ment_ent = (const guint *)res->mention_entity->data;
-  g_autoptr(GArray) first = g_array_new(FALSE, FALSE, sizeof(guint)); /* a mention per entity */
+  g_autofree guint *first = g_new(guint, mentions->len + 1); /* a mention per entity */
   for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
-    g_array_set_size(first, 0);
+    guint n_first = 0;
     for (; k < mentions->len && g_array_index(mentions, EgMention, k).sentence == sentence; k++) {
       gboolean seen = FALSE;
-      for (guint i = 0; i < first->len && !seen; i++)
-        seen = ment_ent[g_array_index(first, guint, i)] == ment_ent[k];
+      for (guint i = 0; i < n_first && !seen; i++)
+        seen = ment_ent[first[i]] == ment_ent[k];
       if (!seen)
-        g_array_append_val(first, k);
+        first[n_first++] = k;
     }
-    if (first->len < 2 || sentence >= seg->n_sentences || s_from[sentence] >= s_to[sentence])
+    if (n_first < 2 || sentence >= seg->n_sentences)
       continue;
-    for (guint i = 0; i < first->len; i++)
-      for (guint j = i + 1; j < first->len; j++) {
-        guint ka = g_array_index(first, guint, i), kb = g_array_index(first, guint, j);
+    sentence_range(seg, texts, sentence);
+    if (texts[sentence].from >= texts[sentence].to)
+      continue;
+    for (guint i = 0; i < n_first; i++)
+      for (guint j = i + 1; j < n_first; j++) {
+        guint ka = first[i], kb = first[j];
         guint ea = ment_ent[ka], eb = ment_ent[kb];
         guint64 ids = (guint64)MIN(ea, eb) << 32 | MAX(ea, eb);
         DocPair *dp = bsearch(&ids, pairs->data, pairs->len, sizeof(DocPair), cmp_doc_pair);
@@ -588,10 +870,14 @@ counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolu
 static gboolean
 labels_repeat(EgEntityCounts **ents, guint n)
 {
-  g_autofree EgEntityCounts **sorted = g_memdup2(ents, sizeof(EgEntityCounts *) * (n + 1));
-  qsort(sorted, n, sizeof(EgEntityCounts *), cmp_pointer);
+  if (n < 2)
+    return FALSE;
+  g_autofree guint *ids = g_new(guint, n);
+  for (guint i = 0; i < n; i++)
+    ids[i] = ents[i]->id;
+  sort_uint(ids, n);
   for (guint i = 1; i < n; i++)
-    if (sorted[i] == sorted[i - 1])
+    if (ids[i] == ids[i - 1])
       return TRUE;
   return FALSE;
 }
@@ -622,57 +908,50 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       e->documents++;
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += d->votes[t];
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, d->surfaces);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      add_u64(e->surfaces, k, GPOINTER_TO_UINT(v), TRUE);
+    for (guint s = 0; s < d->n_surfaces; s++)
+      eg_entity_counts_add_surface(c, e, d->surfaces[s].surface, d->surfaces[s].count);
   }
 
-  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(guint));
+  g_autofree guint *ids = g_new(guint, mentions->len + 1);
+  guint n_ids = 0;
   g_autoptr(GArray) occurrences = g_array_new(FALSE, FALSE, sizeof(guint64));
   guint32 window = 0;
+  const guint *ment_ent = (const guint *)(void *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &g_array_index(mentions, EgMention, k);
     guint32 w = window_of(c, m);
-    if (w != window)
-      counts_flush_window(ents, ids, occurrences);
+    if (w != window) {
+      counts_flush_window(ents, ids, n_ids, occurrences);
+      n_ids = 0;
+    }
     window = w;
-    g_array_append_val(ids, g_array_index(res->mention_entity, guint, k));
+    ids[n_ids++] = ment_ent[k];
   }
-  counts_flush_window(ents, ids, occurrences);
+  counts_flush_window(ents, ids, n_ids, occurrences);
   if (occurrences->len == 0)
     return;
 
   /* The part's distinct pairs, each with the windows it shares. */
-  qsort(occurrences->data, occurrences->len, sizeof(guint64), cmp_u64);
-  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(DocPair));
-  const guint64 *occ = (const guint64 *)occurrences->data;
+  sort_pairs((guint64 *)(void *)occurrences->data, occurrences->len, n_ent);
+  g_autoptr(GArray) pairs = g_array_sized_new(FALSE, FALSE, sizeof(DocPair), occurrences->len);
+  g_array_set_size(pairs, occurrences->len);
+  DocPair *dps = (DocPair *)(void *)pairs->data;
+  guint n_pairs = 0;
+  const guint64 *occ = (const guint64 *)(void *)occurrences->data;
   for (guint k = 0; k < occurrences->len; k++) {
     if (k > 0 && occ[k] == occ[k - 1]) {
-      g_array_index(pairs, DocPair, pairs->len - 1).windows++;
+      dps[n_pairs - 1].windows++;
       continue;
     }
     DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0 };
-    g_array_append_val(pairs, dp);
+    dps[n_pairs++] = dp;
   }
+  g_array_set_size(pairs, n_pairs);
 
-  g_autofree guint32 *s_from = NULL, *s_to = NULL;
   g_autofree SentenceText *texts = NULL;
   if (doc && seg->n_sentences > 0) {
-    s_from = g_new(guint32, seg->n_sentences);
-    s_to = g_new0(guint32, seg->n_sentences);
-    for (guint s = 0; s < seg->n_sentences; s++)
-      s_from[s] = G_MAXUINT32;
-    for (guint k = 0; k < seg->tokens->len; k++) {
-      const EgToken *t = &g_array_index(seg->tokens, EgToken, k);
-      if (t->sentence >= seg->n_sentences)
-        continue;
-      s_from[t->sentence] = MIN(s_from[t->sentence], t->start);
-      s_to[t->sentence] = MAX(s_to[t->sentence], t->end);
-    }
-    counts_find_examples(seg, mentions, res, pairs, s_from, s_to);
     texts = g_new0(SentenceText, seg->n_sentences);
+    counts_find_examples(seg, mentions, res, pairs, texts);
   }
 
   /* Each pair counts the document once, even when its parts are counted apart (pair keys hold a
@@ -681,14 +960,13 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   g_autofree char *key_base = NULL;
   g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent)
                                       ? g_hash_table_new(g_direct_hash, g_direct_equal) : NULL;
+  g_autoptr(GString) example = NULL;
   for (guint k = 0; k < pairs->len; k++) {
     const DocPair *dp = &g_array_index(pairs, DocPair, k);
-    const EgDocEntity *a = res->entities->pdata[dp->ids >> 32];
-    const EgDocEntity *b = res->entities->pdata[(guint32)dp->ids];
-    const char *key;
-    EgPairCounts *pc = pair_slot(c, a->label, b->label, &key);
+    const EgEntityCounts *a = ents[dp->ids >> 32], *b = ents[(guint32)dp->ids];
+    EgPairCounts *pc = pair_slot(c, a->id, b->id);
     pc->windows += dp->windows;
-    if ((!counted || g_hash_table_add(counted, pc)) && parts_first_time(parts, key))
+    if ((!counted || g_hash_table_add(counted, pc)) && parts_first_pair(parts, a->label, b->label))
       pc->documents++;
     if (dp->sentence == NO_SENTENCE)
       continue;
@@ -705,17 +983,21 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     }
     if (pc->example_key && strcmp(st->key, pc->example_key) > 0)
       continue;
-    char *text = sentence_example(st, doc->text, s_from[dp->sentence], s_to[dp->sentence],
-                                  dp->names_from, dp->names_to);
-    example_offer_take(pc, st->key, text);
+    if (!example)
+      example = g_string_sized_new(EG_EXAMPLE_MAX + 1);
+    sentence_example(st, doc->text, st->from, st->to, dp->names_from, dp->names_to, example);
+    if (example_smaller(pc, st->key, example->str))
+      example_set(pc, st->key, example->str, example->len);
   }
   if (texts)
     for (guint s = 0; s < seg->n_sentences; s++)
       sentence_text_clear(&texts[s]);
 }
 
-/* Adds FROM into INTO; with TAKE, what INTO lacks is moved out of FROM instead of copied (FROM
- * is then only fit to be freed). Both merges go through here, so they cannot drift apart. */
+/* Adds FROM into INTO; with TAKE, examples and the periods INTO lacks are moved out of FROM
+ * instead of copied (FROM is then only fit to be freed). Both merges go through here, so they
+ * cannot drift apart. Labels and forms are copied into INTO's strings either way: a copy costs
+ * less than the lookup that finds where it goes. */
 static gboolean
 counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
 {
@@ -725,57 +1007,42 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
     g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "counts made with '%s' and '%s' cannot be merged", a, b);
     return FALSE;
   }
+  /* FROM's ids in INTO: entities, then labels only pairs name. */
+  g_autofree guint *id_in = g_new(guint, from->n_ids + 1);
   GHashTableIter it;
   gpointer k, v;
   g_hash_table_iter_init(&it, from->entities);
   while (g_hash_table_iter_next(&it, &k, &v)) {
     EgEntityCounts *f = v;
-    if (take && !g_hash_table_contains(into->entities, f->label)) {
-      g_hash_table_iter_steal(&it);
-      g_hash_table_insert(into->entities, f->label, f);
-      continue;
-    }
     EgEntityCounts *e = eg_counts_entity(into, f->label);
+    id_in[f->id] = e->id;
     e->mentions += f->mentions;
     e->documents += f->documents;
     e->windows += f->windows;
     for (guint t = 0; t < EG_N_TYPES; t++)
       e->votes[t] += f->votes[t];
-    GHashTableIter si;
-    gpointer sk, sv;
-    g_hash_table_iter_init(&si, f->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv)) {
-      if (take && !g_hash_table_contains(e->surfaces, sk)) {
-        g_hash_table_iter_steal(&si);
-        g_hash_table_insert(e->surfaces, sk, sv);
-      } else {
-        add_u64(e->surfaces, sk, *(guint64 *)sv, TRUE);
-      }
-    }
+    for (guint i = 0; i < f->n_surfaces; i++)
+      eg_entity_counts_add_surface(into, e, f->surfaces[i].text, f->surfaces[i].count);
   }
-  /* Both tables key a pair the same way: look the key up as it is. */
+  if (from->labels_only) {
+    g_hash_table_iter_init(&it, from->labels_only);
+    while (g_hash_table_iter_next(&it, &k, &v))
+      id_in[((EgEntityCounts *)v)->id] = counts_label(into, k)->id;
+  }
   g_hash_table_iter_init(&it, from->pairs);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    EgPairCounts *f = v;
-    EgPairCounts *pc = g_hash_table_lookup(into->pairs, k);
-    if (!pc && take) {
-      g_hash_table_iter_steal(&it);
-      g_hash_table_insert(into->pairs, k, f);
-      continue;
-    }
-    if (!pc) {
-      pc = g_new0(EgPairCounts, 1);
-      g_hash_table_insert(into->pairs, g_strdup(k), pc);
-    }
+  while (g_hash_table_iter_next(&it, &k, NULL)) {
+    EgPairCounts *f = k;
+    EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
     pc->windows += f->windows;
     pc->documents += f->documents;
-    if (take && f->example_key && example_smaller(pc, f->example_key, f->example)) {
+    if (!f->example_key || !example_smaller(pc, f->example_key, f->example))
+      continue;
+    if (take) {
       g_free(pc->example_key);
-      g_free(pc->example);
       pc->example_key = g_steal_pointer(&f->example_key);
       pc->example = g_steal_pointer(&f->example);
-    } else if (!take) {
-      example_offer(pc, f->example_key, f->example);
+    } else {
+      example_set(pc, f->example_key, f->example, strlen(f->example));
     }
   }
   into->documents += from->documents;

@@ -159,14 +159,17 @@ records_end(Records *r)
   g_string_append_c(r->text, '\0');
 }
 
-/* The pair key "A\x1fB" as two fields, "\tA\tB". */
+/* The labels of a pair as two fields in byte order, "\tA\tB". */
 static void
-records_pair(Records *r, const char *key)
+records_pair(Records *r, const char *a, const char *b)
 {
-  const char *sep = strchr(key, '\x1f');
-  g_string_append_c(r->text, '\t');
-  g_string_append_len(r->text, key, sep - key);
-  records_field(r, sep + 1);
+  if (strcmp(a, b) > 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  records_field(r, a);
+  records_field(r, b);
 }
 
 gboolean
@@ -201,28 +204,26 @@ eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
     records_number(&r, e->votes[EG_TYPE_LOC]);
     records_number(&r, e->votes[EG_TYPE_MISC]);
     records_end(&r);
-    GHashTableIter si;
-    gpointer sk, sv;
-    g_hash_table_iter_init(&si, e->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv)) {
+    for (guint i = 0; i < e->n_surfaces; i++) {
       records_begin(&r, 'S');
       records_field(&r, e->label);
-      records_field(&r, sk);
-      records_number(&r, *(guint64 *)sv);
+      records_field(&r, e->surfaces[i].text);
+      records_number(&r, e->surfaces[i].count);
       records_end(&r);
     }
   }
   g_hash_table_iter_init(&it, counts->pairs);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgPairCounts *pc = v;
+  while (g_hash_table_iter_next(&it, &k, NULL)) {
+    const EgPairCounts *pc = k;
+    const char *la = eg_counts_label(counts, pc->a), *lb = eg_counts_label(counts, pc->b);
     records_begin(&r, 'P');
-    records_pair(&r, k);
+    records_pair(&r, la, lb);
     records_number(&r, pc->windows);
     records_number(&r, pc->documents);
     records_end(&r);
     if (pc->example_key) {
       records_begin(&r, 'X');
-      records_pair(&r, k);
+      records_pair(&r, la, lb);
       records_field(&r, pc->example_key);
       records_field(&r, pc->example);
       records_end(&r);
@@ -246,17 +247,6 @@ eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
     return FALSE;
   }
   return TRUE;
-}
-
-static guint64 *
-counts_slot(GHashTable *table, const char *key)
-{
-  guint64 *v = g_hash_table_lookup(table, key);
-  if (!v) {
-    v = g_new0(guint64, 1);
-    g_hash_table_insert(table, g_strdup(key), v);
-  }
-  return v;
 }
 
 /* Reads one line with getline into *LINE, without its line end; FALSE at the end. */
@@ -333,7 +323,7 @@ eg_counts_read(EgCounts **counts, const char *name, FILE *in, GError **error)
       break;
     }
     case 'S':
-      *counts_slot(eg_counts_entity(c, r.fields[1])->surfaces, r.fields[2]) += r.values[0];
+      eg_entity_counts_add_surface(c, eg_counts_entity(c, r.fields[1]), r.fields[2], r.values[0]);
       break;
     case 'P':
     case 'X': {

@@ -9,25 +9,48 @@
 
 #include <string.h>
 
-static const char *const initial_skip[] = { "of", "for", "the", "and", "on", "&", "de", NULL };
+static const struct {
+  const char *word;
+  gsize len;
+} initial_skip[] = { { "of", 2 }, { "for", 3 }, { "the", 3 }, { "and", 3 }, { "on", 2 }, { "&", 1 },
+                     { "de", 2 }, { NULL, 0 } };
 
-char *
-eg_resolve_key(const char *name)
+/* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
+ * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
+ * ASCII (then only g_utf8_casefold's copy folds its case). */
+static gsize
+resolve_key_ascii(const char *name, gsize len, char *out)
 {
-  g_return_val_if_fail(name != NULL, NULL);
-  /* Case folding ASCII is g_ascii_tolower; only other text needs g_utf8_casefold's copy. */
-  gboolean ascii = TRUE;
-  gsize len = 0;
-  for (; name[len]; len++)
-    if ((unsigned char)name[len] >= 0x80)
-      ascii = FALSE;
-  g_autofree char *folded = ascii ? NULL : g_utf8_casefold(name, -1);
-  const char *from = ascii ? name : folded;
-  /* The key is never longer than the folded name: each space stands for a separator. */
-  char *key = g_malloc((ascii ? len : strlen(folded)) + 1);
   gsize n = 0;
   gboolean space = FALSE;
-  for (const char *p = from; *p; p++) {
+  for (gsize i = 0; i < len; i++) {
+    char c = name[i];
+    if ((unsigned char)c >= 0x80)
+      return G_MAXSIZE;
+    if (c == '.')
+      continue;
+    if (c == '-' || c == ' ' || c == '\t') {
+      space = n > 0;
+      continue;
+    }
+    if (space)
+      out[n++] = ' ';
+    space = FALSE;
+    out[n++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+  }
+  out[n] = '\0';
+  return n;
+}
+
+/* The key of a name that is not ASCII (transfer full). */
+static char *
+resolve_key_unicode(const char *name)
+{
+  char *folded = g_utf8_casefold(name, -1);
+  /* Folded, separators only shrink: the key is made in place. */
+  gsize n = 0;
+  gboolean space = FALSE;
+  for (const char *p = folded; *p; p++) {
     char c = *p;
     if (c == '.')
       continue;
@@ -36,33 +59,69 @@ eg_resolve_key(const char *name)
       continue;
     }
     if (space)
-      key[n++] = ' ';
+      folded[n++] = ' ';
     space = FALSE;
-    key[n++] = ascii && c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    folded[n++] = c;
   }
-  key[n] = '\0';
-  return key;
+  folded[n] = '\0';
+  return folded;
+}
+
+/* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
+ * a key per mention, and a buffer reused for them all spares an allocation each. */
+static void
+resolve_key_into(const char *name, GString *out)
+{
+  gsize len = strlen(name);
+  if (out->allocated_len <= len)
+    g_string_set_size(out, len);
+  gsize n = resolve_key_ascii(name, len, out->str);
+  if (n == G_MAXSIZE) {
+    g_autofree char *key = resolve_key_unicode(name);
+    g_string_assign(out, key);
+    return;
+  }
+  out->len = n;
+}
+
+char *
+eg_resolve_key(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  gsize len = strlen(name);
+  char *key = g_malloc(len + 1);
+  if (resolve_key_ascii(name, len, key) != G_MAXSIZE)
+    return key;
+  g_free(key);
+  return resolve_key_unicode(name);
 }
 
 char *
 eg_resolve_acronym_letters(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  GString *s = g_string_new(NULL);
+  char letters[9];
+  gsize n = 0;
   for (const char *p = name; *p; p++) {
     if (*p == '.')
       continue;
-    if (!g_ascii_isupper(*p)) {
-      g_string_free(s, TRUE);
+    if (!g_ascii_isupper(*p) || n == 8)
       return NULL;
-    }
-    g_string_append_c(s, *p);
+    letters[n++] = *p;
   }
-  if (s->len < 2 || s->len > 8) {
-    g_string_free(s, TRUE);
-    return NULL;
-  }
-  return g_string_free(s, FALSE);
+  return n < 2 ? NULL : g_strndup(letters, n);
+}
+
+/* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
+static gboolean
+initial_skipped(const char *w, gsize len)
+{
+  if (len == 0 || len > 3)
+    return len == 0;
+  for (guint k = 0; initial_skip[k].word; k++)
+    if (initial_skip[k].len == len && g_ascii_strncasecmp(w, initial_skip[k].word, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 char *
@@ -71,21 +130,54 @@ eg_resolve_initials(const char *name)
   g_return_val_if_fail(name != NULL, NULL);
   if (!strchr(name, ' '))
     return NULL;
-  GString *s = g_string_new(NULL);
+  GString *s = g_string_sized_new(16);
   /* Each word, also the empty ones between two spaces; no copies of them are made. */
   for (const char *w = name;;) {
     const char *e = strchr(w, ' ');
     gsize len = e ? (gsize)(e - w) : strlen(w);
-    gboolean skip = len == 0;
-    for (guint k = 0; !skip && initial_skip[k]; k++)
-      skip = strlen(initial_skip[k]) == len && g_ascii_strncasecmp(w, initial_skip[k], len) == 0;
-    if (!skip)
-      g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(w)));
+    if (!initial_skipped(w, len)) {
+      guchar c = (guchar)*w;
+      if (c < 0x80)
+        g_string_append_c(s, g_ascii_toupper((char)c));
+      else
+        g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(w)));
+    }
     if (!e)
       break;
     w = e + 1;
   }
   return g_string_free(s, FALSE);
+}
+
+/* Whether the initials of NAME (eg_resolve_initials) are ACRONYM, without making them: a
+ * document with an acronym compares it with each of its names, and most differ at the first
+ * letter. */
+static gboolean
+initials_match(const char *name, const char *acronym)
+{
+  if (!strchr(name, ' '))
+    return FALSE;
+  gsize at = 0;
+  for (const char *w = name;;) {
+    const char *e = strchr(w, ' ');
+    gsize len = e ? (gsize)(e - w) : strlen(w);
+    if (!initial_skipped(w, len)) {
+      guchar c = (guchar)*w;
+      char up[8];
+      gsize n = 1;
+      if (c < 0x80)
+        up[0] = g_ascii_toupper((char)c);
+      else
+        n = (gsize)g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), up);
+      if (strncmp(acronym + at, up, n) != 0)
+        return FALSE;
+      at += n;
+    }
+    if (!e)
+      break;
+    w = e + 1;
+  }
+  return acronym[at] == '\0';
 }
 
 /* Whether the words of the key KS end those of the longer key KL. */
@@ -113,52 +205,75 @@ eg_resolve_is_suffix(const char *short_name, const char *name)
 }
 
 /* How often each of some strings occurs; the strings are borrowed (the mentions' names and
- * surfaces, which outlive it). Nearly every group has one spelling, so the table is made only
- * when a second one comes. */
+ * surfaces, which outlive it). Nearly every group has one to three spellings, so they are kept
+ * in a small array, and a table is made only when more come. */
+#define STR_COUNTS_FEW 4
 typedef struct {
-  const char *one;         /* the first string, or NULL */
-  guint one_n;             /* its count while there is no table */
-  GHashTable *all;         /* NULL, or every string (the first included) -> count */
+  const char *few[STR_COUNTS_FEW];
+  guint few_n[STR_COUNTS_FEW];
+  guint len;               /* strings in FEW */
+  GHashTable *all;         /* NULL, or every string (those of FEW included) -> count */
 } StrCounts;
 
 static void
 str_counts_add(StrCounts *c, const char *s)
 {
   if (!c->all) {
-    if (!c->one) {
-      c->one = s;
-      c->one_n = 1;
-      return;
-    }
-    if (strcmp(c->one, s) == 0) {
-      c->one_n++;
+    for (guint i = 0; i < c->len; i++)
+      if (c->few[i] == s || strcmp(c->few[i], s) == 0) {
+        c->few_n[i]++;
+        return;
+      }
+    if (c->len < STR_COUNTS_FEW) {
+      c->few[c->len] = s;
+      c->few_n[c->len++] = 1;
       return;
     }
     c->all = g_hash_table_new(g_str_hash, g_str_equal);
-    g_hash_table_insert(c->all, (gpointer)c->one, GUINT_TO_POINTER(c->one_n));
+    for (guint i = 0; i < c->len; i++)
+      g_hash_table_insert(c->all, (gpointer)c->few[i], GUINT_TO_POINTER(c->few_n[i]));
   }
   guint old = GPOINTER_TO_UINT(g_hash_table_lookup(c->all, s));
   g_hash_table_insert(c->all, (gpointer)s, GUINT_TO_POINTER(old + 1));
+}
+
+/* The number of distinct strings in C. */
+static guint
+str_counts_size(const StrCounts *c)
+{
+  return c->all ? g_hash_table_size(c->all) : c->len;
+}
+
+/* Whether string K, seen N times, beats BEST, seen BEST_N times: more often, ties to the
+ * byte-smaller. */
+static gboolean
+str_counts_better(const char *k, guint n, const char *best, guint best_n)
+{
+  return !best || n > best_n || (n == best_n && strcmp(k, best) < 0);
 }
 
 /* The most frequent string, ties to the byte-smaller (transfer none), or NULL when empty. */
 static const char *
 str_counts_top(const StrCounts *c)
 {
-  if (!c->all)
-    return c->one;
-  GHashTableIter it;
-  gpointer k, v;
   const char *best = NULL;
   guint best_n = 0;
-  g_hash_table_iter_init(&it, c->all);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    guint n = GPOINTER_TO_UINT(v);
-    if (!best || n > best_n || (n == best_n && strcmp(k, best) < 0)) {
-      best = k;
-      best_n = n;
-    }
+  if (!c->all) {
+    for (guint i = 0; i < c->len; i++)
+      if (str_counts_better(c->few[i], c->few_n[i], best, best_n)) {
+        best = c->few[i];
+        best_n = c->few_n[i];
+      }
+    return best;
   }
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, c->all);
+  while (g_hash_table_iter_next(&it, &k, &v))
+    if (str_counts_better(k, GPOINTER_TO_UINT(v), best, best_n)) {
+      best = k;
+      best_n = GPOINTER_TO_UINT(v);
+    }
   return best;
 }
 
@@ -171,9 +286,8 @@ typedef struct {
   guint mentions;
   guint n_words;
   guint first;             /* index of the first mention */
-  char *canonical;         /* a lexicon name, if any mention had one */
+  const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
   char *acronym;           /* acronym letters, if the name is one */
-  char *initials;          /* initials, if multi-word (only made when the document has an acronym) */
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
   const char *top_key;     /* its key: the group's own, or top_key_own */
@@ -190,22 +304,9 @@ group_free(gpointer p)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
-  g_free(g->canonical);
   g_free(g->acronym);
-  g_free(g->initials);
   g_free(g->top_key_own);
   g_free(g);
-}
-
-/* Adds N to the count of S in T, whose keys T owns (a new key is copied). */
-static void
-count_add(GHashTable *t, const char *s, guint n)
-{
-  gpointer old = g_hash_table_lookup(t, s);
-  if (old)
-    g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
-  else
-    g_hash_table_insert(t, g_strdup(s), GUINT_TO_POINTER(n));
 }
 
 guint
@@ -236,18 +337,19 @@ group_is_person(const Group *g)
          g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_LOC] && g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_MISC];
 }
 
-/* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ... */
+/* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ...
+ * BUF: scratch space. */
 static gboolean
-resolve_is_company(const char *name)
+resolve_is_company(const char *name, GString *buf)
 {
   static const char *const forms[] = { "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa",
                                        "nv", "gmbh", "spa", "bv", "ab", "asa", "oyj", NULL };
   const char *last = strrchr(name, ' ');
   if (!last)
     return FALSE;
-  g_autofree char *key = eg_resolve_key(last + 1);
+  resolve_key_into(last + 1, buf);
   for (guint i = 0; forms[i]; i++)
-    if (strcmp(key, forms[i]) == 0)
+    if (strcmp(buf->str, forms[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -307,9 +409,10 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
   }
 }
 
-/* Joins an acronym to the one multi-word name of the document whose initials it spells. */
+/* Joins an acronym to the one multi-word name of the document whose initials it spells (the
+ * initials of the name of the group's first mention, MS[first]). */
 static void
-resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
+resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const EgRules *rules)
 {
   for (guint i = 0; i < groups->len; i++) {
     Group *a = groups->pdata[i];
@@ -319,7 +422,7 @@ resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
     gboolean ambiguous = FALSE;
     for (guint j = 0; j < groups->len; j++) {
       Group *l = groups->pdata[j];
-      if (j == i || !l->initials || strcmp(l->initials, a->acronym) != 0)
+      if (j == i || !initials_match(ms[l->first].name, a->acronym))
         continue;
       guint root = eg_uf_find(parent, j);
       if (found >= 0 && (guint)found != root)
@@ -331,20 +434,41 @@ resolve_acronyms(GPtrArray *groups, guint *parent, const EgRules *rules)
   }
 }
 
-static void
-doc_entity_free(gpointer p)
-{
-  EgDocEntity *e = p;
-  g_free(e->label);
-  g_hash_table_unref(e->surfaces);
-  g_free(e);
-}
-
 EgResolution *
 eg_resolve_document(GArray *mentions)
 {
   return eg_resolve_document_with(mentions, NULL);
 }
+
+static int
+cmp_doc_surface(const void *a, const void *b)
+{
+  return strcmp(((const EgDocSurface *)a)->surface, ((const EgDocSurface *)b)->surface);
+}
+
+/* Appends the strings of C with their counts to OUT; returns the new end. */
+static EgDocSurface *
+str_counts_put(const StrCounts *c, EgDocSurface *out)
+{
+  if (!c->all) {
+    for (guint i = 0; i < c->len; i++, out++) {
+      out->surface = c->few[i];
+      out->count = c->few_n[i];
+    }
+    return out;
+  }
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, c->all);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    out->surface = k;
+    out->count = GPOINTER_TO_UINT(v);
+    out++;
+  }
+  return out;
+}
+
+#define GROUPS_FEW 32u
 
 EgResolution *
 eg_resolve_document_with(GArray *mentions, const EgRules *rules)
@@ -352,22 +476,38 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  /* A group is found by its key: by a walk over the hashes of the keys while the document has
+   * few groups (most have under a dozen, and a table per document cost more than the walk),
+   * through a table after. */
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree guint *key_hash = g_new(guint, mentions->len + 1);
   g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
+  g_autoptr(GString) key = g_string_sized_new(64);
   gboolean any_acronym = FALSE;
 
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &ms[k];
     /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
-    g_autofree char *key = eg_resolve_key(m->canonical ? m->canonical : m->name);
-    gpointer found;
+    resolve_key_into(m->canonical ? m->canonical : m->name, key);
+    gint found = -1;
+    if (by_key) {
+      gpointer at;
+      if (g_hash_table_lookup_extended(by_key, key->str, NULL, &at))
+        found = (gint)GPOINTER_TO_UINT(at);
+    } else {
+      guint h = g_str_hash(key->str);
+      for (guint i = 0; i < groups->len && found < 0; i++)
+        if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
+          found = (gint)i;
+      key_hash[groups->len] = h; /* for a new group */
+    }
     Group *g;
-    if (g_hash_table_lookup_extended(by_key, key, NULL, &found)) {
-      g = groups->pdata[GPOINTER_TO_UINT(found)];
-      mention_group[k] = GPOINTER_TO_UINT(found);
+    if (found >= 0) {
+      g = groups->pdata[found];
+      mention_group[k] = (guint)found;
     } else {
       g = g_new0(Group, 1);
-      g->key = g_steal_pointer(&key);
+      g->key = g_strndup(key->str, key->len);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
@@ -376,11 +516,17 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
-      g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len));
       g_ptr_array_add(groups, g);
+      if (by_key) {
+        g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len - 1));
+      } else if (groups->len > GROUPS_FEW) {
+        by_key = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint i = 0; i < groups->len; i++)
+          g_hash_table_insert(by_key, ((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
+      }
     }
     if (m->canonical && !g->canonical)
-      g->canonical = g_strdup(m->canonical);
+      g->canonical = m->canonical;
     str_counts_add(&g->names, m->name);
     str_counts_add(&g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
@@ -396,10 +542,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g->top_key = g->top_key_own = eg_resolve_key(g->top);
     else
       g->top_key = g->key;
-    g->company = resolve_is_company(g->top);
-    /* Initials serve only to match an acronym: the name of the group's first mention. */
-    if (any_acronym)
-      g->initials = eg_resolve_initials(ms[g->first].name);
+    g->company = resolve_is_company(g->top, key);
   }
 
   g_autofree guint *parent = g_new(guint, groups->len + 1);
@@ -408,22 +551,26 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < mentions->len; k++)
     if (ms[k].defines >= 0)
       resolve_join(groups, parent, mention_group[ms[k].defines], mention_group[k], rules);
-  resolve_acronyms(groups, parent, rules);
+  if (any_acronym)
+    resolve_acronyms(groups, ms, parent, rules);
   resolve_short_forms(groups, parent, rules);
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
   EgResolution *res = g_new0(EgResolution, 1);
-  res->entities = g_ptr_array_new_with_free_func(doc_entity_free);
+  res->entities = g_ptr_array_sized_new(groups->len);
   res->mention_entity = g_array_sized_new(FALSE, TRUE, sizeof(guint), mentions->len);
   g_autofree guint *root_entity = g_new(guint, groups->len + 1);
   g_autofree gint *root_best = g_new(gint, groups->len + 1);
   for (guint i = 0; i < groups->len; i++)
     root_best[i] = -1;
+  guint n_ent = 0, n_surf = 0;
   for (guint i = 0; i < groups->len; i++) {
     Group *g = groups->pdata[i];
+    n_surf += str_counts_size(&g->surfaces);
     guint r = eg_uf_find(parent, i);
     if (root_best[r] < 0) {
       root_best[r] = (gint)i;
+      n_ent++;
       continue;
     }
     Group *b = groups->pdata[root_best[r]];
@@ -435,36 +582,61 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
                                         (g->mentions == b->mentions && strcmp(gn, bn) < 0))))))
       root_best[r] = (gint)i;
   }
+  res->entity_block = g_new0(EgDocEntity, n_ent + 1);
+  res->surface_block = g_new(EgDocSurface, n_surf + 1);
+  /* The groups of an entity, as linked lists in group order (GROUPS_OF: the first, NEXT). */
+  g_autofree gint *groups_of = g_new(gint, n_ent + 1), *next = g_new(gint, groups->len + 1);
+  g_autofree gint *last = g_new(gint, n_ent + 1);
   for (guint i = 0; i < groups->len; i++) {
     if (eg_uf_find(parent, i) != i)
       continue;
     Group *best = groups->pdata[root_best[i]];
-    EgDocEntity *e = g_new0(EgDocEntity, 1);
-    e->label = g_strdup(best->canonical ? best->canonical : best->top);
-    e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    EgDocEntity *e = &res->entity_block[res->entities->len];
+    e->label = best->canonical ? best->canonical : best->top;
     root_entity[i] = res->entities->len;
+    groups_of[res->entities->len] = last[res->entities->len] = -1;
     g_ptr_array_add(res->entities, e);
   }
   for (guint i = 0; i < groups->len; i++) {
-    Group *g = groups->pdata[i];
-    EgDocEntity *e = res->entities->pdata[root_entity[eg_uf_find(parent, i)]];
-    for (guint t = 0; t < EG_N_TYPES; t++)
-      e->votes[t] += g->votes[t];
-    e->mentions += g->mentions;
-    if (!g->surfaces.all) {
-      count_add(e->surfaces, g->surfaces.one, g->surfaces.one_n);
-      continue;
+    guint ent = root_entity[eg_uf_find(parent, i)];
+    next[i] = -1;
+    if (last[ent] < 0)
+      groups_of[ent] = (gint)i;
+    else
+      next[last[ent]] = (gint)i;
+    last[ent] = (gint)i;
+  }
+  EgDocSurface *out = res->surface_block;
+  for (guint ent = 0; ent < n_ent; ent++) {
+    EgDocEntity *e = &res->entity_block[ent];
+    EgDocSurface *from = out;
+    guint members = 0;
+    for (gint i = groups_of[ent]; i >= 0; i = next[i], members++) {
+      const Group *g = groups->pdata[i];
+      for (guint t = 0; t < EG_N_TYPES; t++)
+        e->votes[t] += g->votes[t];
+      e->mentions += g->mentions;
+      out = str_counts_put(&g->surfaces, out);
     }
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, g->surfaces.all);
-    while (g_hash_table_iter_next(&it, &k, &v))
-      count_add(e->surfaces, k, GPOINTER_TO_UINT(v));
+    if (members > 1) {
+      /* Two groups of one entity may share a surface form: sum them, each form once. */
+      qsort(from, (gsize)(out - from), sizeof *from, cmp_doc_surface);
+      EgDocSurface *w = from;
+      for (EgDocSurface *r = from; r < out; r++) {
+        if (w > from && strcmp(w[-1].surface, r->surface) == 0)
+          w[-1].count += r->count;
+        else
+          *w++ = *r;
+      }
+      out = w;
+    }
+    e->surfaces = from;
+    e->n_surfaces = (guint)(out - from);
   }
-  for (guint k = 0; k < mentions->len; k++) {
-    guint ent = root_entity[eg_uf_find(parent, mention_group[k])];
-    g_array_append_val(res->mention_entity, ent);
-  }
+  g_array_set_size(res->mention_entity, mentions->len);
+  guint *me = (guint *)res->mention_entity->data;
+  for (guint k = 0; k < mentions->len; k++)
+    me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
   return res;
 }
 
@@ -475,5 +647,7 @@ eg_resolution_free(EgResolution *res)
     return;
   g_ptr_array_unref(res->entities);
   g_array_unref(res->mention_entity);
+  g_free(res->entity_block);
+  g_free(res->surface_block);
   g_free(res);
 }

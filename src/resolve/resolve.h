@@ -9,22 +9,35 @@
 
 #include "ner/ner.h"
 
+/* One surface form of a document entity and how often it was written so. */
 typedef struct {
-  char *label;                    /* display name: "Donald Trump" */
+  const char *surface;            /* a mention's surface (the mentions' string) */
+  guint count;
+} EgDocSurface;
+
+/* Strings are the mentions' (name, canonical, surface): a resolution is read while its mentions
+ * live. Nothing here is allocated per entity: counting reads every document's entities once. */
+typedef struct {
+  const char *label;              /* display name: "Donald Trump" */
   guint32 votes[EG_N_TYPES];      /* summed type evidence of its mentions */
   guint mentions;                 /* mentions in the document */
-  GHashTable *surfaces;           /* surface form -> count (GUINT_TO_POINTER) */
+  const EgDocSurface *surfaces;   /* its distinct surface forms, in no set order */
+  guint n_surfaces;
 } EgDocEntity;
 
 typedef struct {
   GPtrArray *entities;            /* of EgDocEntity, by first mention */
   GArray *mention_entity;         /* guint per mention: index into entities */
+  /* private: one block each holds every entity and every surface */
+  EgDocEntity *entity_block;
+  EgDocSurface *surface_block;
 } EgResolution;
 
 /* Groups the MENTIONS (from eg_ner_find) of one document into entities: equal names up to case,
  * periods, hyphens and spaces; an acronym defined in brackets or matching the initials of exactly
  * one multi-word name; a surname (or a lone given name) matching exactly one person's full name.
- * Returns a new resolution (transfer full, eg_resolution_free). This function can't fail.
+ * Returns a new resolution (transfer full, eg_resolution_free), whose strings are MENTIONS': it is
+ * valid while MENTIONS are unchanged and alive. This function can't fail.
  * Time: O(m * e) for m mentions and e distinct names. */
 EgResolution *eg_resolve_document(GArray *mentions);
 void eg_resolution_free(EgResolution *res);

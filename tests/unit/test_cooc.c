@@ -28,14 +28,8 @@ count_docs(EgWindowKind window, guint size, const char *const *texts)
 static guint64
 pair(const EgCounts *c, const char *a, const char *b)
 {
-  if (strcmp(a, b) > 0) {
-    const char *t = a;
-    a = b;
-    b = t;
-  }
-  g_autofree char *key = g_strconcat(a, "\x1f", b, NULL);
-  guint64 *v = g_hash_table_lookup(c->pairs, key);
-  return v ? *v : 0;
+  const EgPairCounts *pc = eg_counts_pair(c, a, b);
+  return pc ? pc->windows : 0;
 }
 
 static const EgEntityCounts *
@@ -51,8 +45,7 @@ ent(const EgCounts *c, const char *label)
 static guint64
 surface(const EgEntityCounts *e, const char *form)
 {
-  guint64 *v = g_hash_table_lookup(e->surfaces, form);
-  return v ? *v : 0;
+  return eg_entity_counts_surface(e, form);
 }
 
 /* Hand-built counts, for consolidation cases the pipeline cannot produce directly. */
@@ -60,8 +53,7 @@ static EgEntityCounts *
 put_entity(EgCounts *c, const char *label, guint64 mentions, guint64 documents,
            guint64 person, guint64 org, guint64 loc, guint64 misc)
 {
-  EgEntityCounts *e = g_new0(EgEntityCounts, 1);
-  e->label = g_strdup(label);
+  EgEntityCounts *e = eg_counts_entity(c, label);
   e->mentions = mentions;
   e->documents = documents;
   e->windows = mentions;
@@ -69,11 +61,7 @@ put_entity(EgCounts *c, const char *label, guint64 mentions, guint64 documents,
   e->votes[EG_TYPE_ORG] = org;
   e->votes[EG_TYPE_LOC] = loc;
   e->votes[EG_TYPE_MISC] = misc;
-  e->surfaces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  guint64 *n = g_new(guint64, 1);
-  *n = mentions;
-  g_hash_table_insert(e->surfaces, g_strdup(label), n);
-  g_hash_table_insert(c->entities, e->label, e);
+  eg_entity_counts_add_surface(c, e, label, mentions);
   return e;
 }
 
@@ -172,7 +160,9 @@ test_sentence_window(void)
   g_assert_cmpuint(g_hash_table_size(c->pairs), ==, 1);
   g_assert_cmpuint(pair(c, "Maria Okafor", "Daniel Lund"), ==, 2);
   /* the key is "A\x1fB" with A < B */
-  g_assert_true(g_hash_table_contains(c->pairs, "Daniel Lund\x1fMaria Okafor"));
+  g_assert_nonnull(eg_counts_pair(c, "Daniel Lund", "Maria Okafor"));
+  g_assert_true(eg_counts_pair(c, "Maria Okafor", "Daniel Lund") == eg_counts_pair(c, "Daniel Lund", "Maria Okafor"));
+  g_assert_null(eg_counts_pair(c, "Daniel Lund", "Nobody"));
 }
 
 static void
@@ -291,9 +281,7 @@ test_window_parse(void)
 static const char *
 example(const EgCounts *c, const char *a, const char *b)
 {
-  g_autofree char *key = strcmp(a, b) < 0 ? g_strconcat(a, "\x1f", b, NULL)
-                                          : g_strconcat(b, "\x1f", a, NULL);
-  const EgPairCounts *pc = g_hash_table_lookup(c->pairs, key);
+  const EgPairCounts *pc = eg_counts_pair(c, a, b);
   g_assert_nonnull(pc);
   return pc->example;
 }
@@ -337,7 +325,7 @@ test_examples_cut(void)
                                       "arrived with ", harbour, harbour, harbour, harbour,
                                       "news from Oslo.", NULL);
   g_assert_cmpstr(example(c, "Ingrid Solberg", "Oslo"), ==, tail);
-  const EgPairCounts *pc = g_hash_table_lookup(c->pairs, "Daniel Lund\x1fIngrid Solberg");
+  const EgPairCounts *pc = eg_counts_pair(c, "Daniel Lund", "Ingrid Solberg");
   g_assert_cmpstr(pc->example_key, ==, "doc000000000007\t00000.0000000000");
   g_assert_cmpuint(pc->windows, ==, 2);
   g_assert_cmpuint(pc->documents, ==, 1);
@@ -369,18 +357,17 @@ assert_counts_equal(const EgCounts *a, const EgCounts *b)
     g_assert_cmpuint(x->windows, ==, y->windows);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g_assert_cmpuint(x->votes[t], ==, y->votes[t]);
-    g_assert_cmpuint(g_hash_table_size(x->surfaces), ==, g_hash_table_size(y->surfaces));
-    GHashTableIter si;
-    gpointer sk, sv;
-    g_hash_table_iter_init(&si, x->surfaces);
-    while (g_hash_table_iter_next(&si, &sk, &sv))
-      g_assert_cmpuint(*(guint64 *)sv, ==, surface(y, sk));
+    g_assert_cmpuint(x->n_surfaces, ==, y->n_surfaces);
+    for (guint i = 0; i < x->n_surfaces; i++)
+      g_assert_cmpuint(x->surfaces[i].count, ==, surface(y, x->surfaces[i].text));
   }
   g_hash_table_iter_init(&it, a->pairs);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    guint64 *w = g_hash_table_lookup(b->pairs, k);
-    g_assert_nonnull(w);
-    g_assert_cmpuint(*(guint64 *)v, ==, *w);
+  while (g_hash_table_iter_next(&it, &k, NULL)) {
+    const EgPairCounts *x = k;
+    const EgPairCounts *y = eg_counts_pair(b, eg_counts_label(a, x->a), eg_counts_label(a, x->b));
+    g_assert_nonnull(y);
+    g_assert_cmpuint(x->windows, ==, y->windows);
+    g_assert_cmpuint(x->documents, ==, y->documents);
   }
 }
 
@@ -424,15 +411,16 @@ test_merge_take(void)
   assert_counts_equal(moved, copied);
   assert_counts_equal(copied, moved);
   GHashTableIter it;
-  gpointer k, v;
+  gpointer k;
   g_hash_table_iter_init(&it, copied->pairs);
-  while (g_hash_table_iter_next(&it, &k, &v)) {
-    const EgPairCounts *x = v, *y = g_hash_table_lookup(moved->pairs, k);
+  while (g_hash_table_iter_next(&it, &k, NULL)) {
+    const EgPairCounts *x = k;
+    const EgPairCounts *y = eg_counts_pair(moved, eg_counts_label(copied, x->a), eg_counts_label(copied, x->b));
     g_assert_cmpuint(x->documents, ==, y->documents);
     g_assert_cmpstr(x->example_key, ==, y->example_key);
     g_assert_cmpstr(x->example, ==, y->example);
   }
-  const EgPairCounts *lo = g_hash_table_lookup(moved->pairs, "Daniel Lund\x1fOslo");
+  const EgPairCounts *lo = eg_counts_pair(moved, "Daniel Lund", "Oslo");
   g_assert_cmpstr(lo->example, ==, "Priya Raman met Daniel Lund in Oslo.");
   /* refused: FROM is freed all the same */
   g_autoptr(GError) error = NULL;
@@ -697,9 +685,18 @@ test_consolidate_with_part(void)
     g_assert_cmpuint(edge(t, "Maria Okafor", "Oslo"), ==, 1);
     g_assert_cmpuint(edge(t, "Oslo", "Zephyr"), ==, 1);
 
-    /* without the unseen name: every name is the decisions' */
-    g_hash_table_remove(part->entities, "Zephyr");
-    g_autoptr(EgNodeTable) u = eg_consolidate_with(part, extra ? m : merges);
+    /* without the unseen name (its pairs stay, naming a label that is no entity): every name
+     * is the decisions' */
+    g_autoptr(EgCounts) part2 = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+    part2->documents = 2;
+    put_pair(part2, "Okafor", "Zephyr", 2);
+    put_entity(part2, "Okafor", 1, 1, 0, 1, 0, 0);
+    put_entity(part2, "Oslo", 1, 1, 0, 0, 1, 0);
+    put_pair(part2, "Okafor", "Oslo", 1);
+    put_pair(part2, "Oslo", "Zephyr", 1);
+    g_assert_cmpuint(g_hash_table_size(part2->entities), ==, 2);
+    g_assert_cmpuint(g_hash_table_size(part2->pairs), ==, 3);
+    g_autoptr(EgNodeTable) u = eg_consolidate_with(part2, extra ? m : merges);
     g_autofree char *got_u = node_labels(u);
     g_assert_cmpstr(got_u, ==, "Maria Okafor|Oslo");
     g_assert_cmpuint(u->edges->len, ==, 1);
