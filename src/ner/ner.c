@@ -470,13 +470,14 @@ ner_line_break_before(const NerCtx *ctx, guint i)
   return memchr(p, '\n', (gsize)(e - p)) != NULL;
 }
 
-/* Whether tokens I-1 and I are on one line of one sentence (a name never spans a line break). */
+/* Whether tokens I-1 and I (0 < I < n) are on one line of one sentence (a name never spans a
+ * line break): ner_lines has found the line breaks. */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
   if (ctx->tok[i - 1].sentence != ctx->tok[i].sentence)
     return FALSE;
-  return !ner_line_break_before(ctx, i);
+  return ctx->line_first[i] != i;
 }
 
 /* places.tsv's values (canonical name and kind), fetched once: eg_wordlist_get finds a list by
@@ -1078,28 +1079,37 @@ static void
 ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
 {
   guint32 sent = ctx->tok[a].sentence;
+  /* The words around are fetched as the tests reach them: most names have no such word. */
   const char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
-  const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
-  const char *n1 = ner_word_in(ctx, (gint)next, sent);
-  const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
-  const char *n3 = ner_word_in(ctx, (gint)next + 2, sent);
-  const char *n4 = ner_word_in(ctx, (gint)next + 3, sent);
   gboolean src = FALSE;
   if (p1 && (strcmp(p1, "told") == 0 || strcmp(p1, "via") == 0))
     src = TRUE;
-  if (p1 && p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
-    src = TRUE;
-  if (p1 && p2 && strcmp(p1, "by") == 0 &&
-      (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
-    src = TRUE;
+  if (!src && p1 && (strcmp(p1, "to") == 0 || strcmp(p1, "by") == 0)) {
+    const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
+    if (p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
+      src = TRUE;
+    if (p2 && strcmp(p1, "by") == 0 &&
+        (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
+      src = TRUE;
+  }
+  const char *n1 = src ? NULL : ner_word_in(ctx, (gint)next, sent);
   if (n1 && (strcmp(n1, "newspaper") == 0 || strcmp(n1, "agency") == 0 || strcmp(n1, "daily") == 0 ||
              strcmp(n1, "weekly") == 0 || strcmp(n1, "reported") == 0 || strcmp(n1, "quoted") == 0))
     src = TRUE;
-  if (n1 && n2 && strcmp(n1, "news") == 0 && strcmp(n2, "agency") == 0)
-    src = TRUE;
-  if (n1 && n2 && n3 && n4 && eg_is_speech_verb(n1) && strcmp(n2, "in") == 0 &&
-      (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0) && strcmp(n4, "statement") == 0)
-    src = TRUE;
+  if (!src && n1 && strcmp(n1, "news") == 0) {
+    const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+    if (n2 && strcmp(n2, "agency") == 0)
+      src = TRUE;
+  }
+  if (!src && n1 && ner_fact(ctx, next, NER_F_SPEECH)) {
+    const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+    const char *n3 = n2 && strcmp(n2, "in") == 0 ? ner_word_in(ctx, (gint)next + 2, sent) : NULL;
+    const char *n4 = n3 && (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0)
+                       ? ner_word_in(ctx, (gint)next + 3, sent)
+                       : NULL;
+    if (n4 && strcmp(n4, "statement") == 0)
+      src = TRUE;
+  }
   if (src)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
 }
@@ -1583,7 +1593,9 @@ ner_lines(NerCtx *ctx)
         gboolean short_cap = FALSE, single = FALSE;
         /* more than 12 bytes are more than 3 characters */
         if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
-          glong len = g_utf8_strlen(p, e - p);
+          glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
+          for (const char *q = p; q < e; q++)
+            len += ((unsigned char)*q & 0xC0) != 0x80;
           single = len == 1;
           short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
         }
