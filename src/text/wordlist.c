@@ -48,9 +48,12 @@ wordlist_mark(GHashTable *index, const char *word, guint32 bit)
     g_hash_table_insert(index, (gpointer)word, GUINT_TO_POINTER(bits | bit));
 }
 
-/* Adds list I to INDEX, and makes its table of values if it is a .tsv list. */
+/* Adds list I to INDEX, and makes its table of values if it is a .tsv list. FIRST[c] holds the
+ * bits of the words of INDEX that start with byte c (this list's own words are added to it at
+ * the end: they are distinct, but for the repeated keys of a .tsv list, which mean no other
+ * bit). */
 static void
-wordlist_load(GHashTable *index, guint i)
+wordlist_load(GHashTable *index, guint32 first[256], guint i)
 {
   const char *name = wordlist_names[i];
   guint32 bit = 1u << i;
@@ -64,10 +67,6 @@ wordlist_load(GHashTable *index, guint i)
   /* Keys and values point into one copy of the list, cut into strings where lines and
    * columns end; like the tables, it lives as long as the process. */
   GHashTable *values = tsv ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
-  /* The first list loaded goes into an empty index: its words hold no other bit (unless it
-   * adds prefixes of its own entries). */
-  gboolean fresh = g_hash_table_size(index) == 0 &&
-                   !(bit & (EG_WL_TITLES | EG_WL_PLACES | EG_WL_NATIONALITIES));
   gsize size = 0;
   const char *raw = g_bytes_get_data(bytes, &size);
   char *data = g_malloc(size + 1);
@@ -75,6 +74,7 @@ wordlist_load(GHashTable *index, guint i)
   data[size] = '\0';
   g_bytes_unref(bytes);
   char *end = data + size;
+  gboolean mine[256] = { FALSE };
   for (char *line = data; line < end;) {
     char *nl = memchr(line, '\n', (gsize)(end - line));
     char *line_end = nl ? nl : end;
@@ -83,10 +83,15 @@ wordlist_load(GHashTable *index, guint i)
       char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
       if (tab)
         *tab = '\0';
-      if (fresh) /* nothing to keep: spare the lookup */
+      /* A word whose first byte starts no word of the index is not in it: no bits to keep, and
+       * the lookup is spared (the given names of an empty index, then the lower-case words of
+       * common_words.txt). */
+      guint8 c = (guint8)line[0];
+      if (!first[c])
         g_hash_table_insert(index, line, GUINT_TO_POINTER(bit));
       else
         wordlist_mark(index, line, bit);
+      mine[c] = TRUE;
       /* Sorted sources list the preferred reading of a surface first: keep it. */
       if (values && !g_hash_table_contains(values, line))
         g_hash_table_insert(values, line, tab ? tab + 1 : NULL);
@@ -98,6 +103,7 @@ wordlist_load(GHashTable *index, guint i)
       for (const char *sp = prefix_bit ? strchr(line, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
         char *prefix = g_strndup(line, (gsize)(sp - line));
         gpointer key, bits;
+        first[c] |= prefix_bit;
         if (!g_hash_table_lookup_extended(index, prefix, &key, &bits)) {
           g_hash_table_insert(index, prefix, GUINT_TO_POINTER(prefix_bit));
           continue;
@@ -109,6 +115,9 @@ wordlist_load(GHashTable *index, guint i)
     }
     line = nl ? nl + 1 : end;
   }
+  for (guint c = 0; c < 256; c++)
+    if (mine[c])
+      first[c] |= bit;
   wordlist_values[i] = values;
 }
 
@@ -118,11 +127,12 @@ wordlist_get_index(void)
   if (g_once_init_enter(&wordlist_index)) {
     eg_lexicons_register_resource();
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    guint32 first[256] = { 0 };
     /* The longest list first: it needs no lookups (see wordlist_load). */
-    wordlist_load(index, EG_WL_GIVEN_INDEX);
+    wordlist_load(index, first, EG_WL_GIVEN_INDEX);
     for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
       if (i != EG_WL_GIVEN_INDEX)
-        wordlist_load(index, i);
+        wordlist_load(index, first, i);
     for (guint i = 0; speech_verbs[i]; i++)
       wordlist_mark(index, speech_verbs[i], EG_WL_SPEECH);
     g_once_init_leave(&wordlist_index, index);
