@@ -68,16 +68,22 @@ enum {
   NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
   NER_F_PLACE_PREP = 1 << 20,  /* lower-case form in place_preps */
   NER_F_TITLE_PREFIX = 1 << 21, /* text starts a title of several words (EG_WL_TITLE_PREFIX) */
-  NER_F_PLACE_PREFIX_TC = 1 << 22 /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
+  NER_F_PLACE_PREFIX_TC = 1 << 22, /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
+  NER_F_PLACE_PREFIX = 1 << 23, /* text starts a place or nationality of several words */
+  NER_F_CAP_ORG_CUE = 1 << 24, /* lower-case form capitalised in org_cues.txt: "company" */
+  NER_F_CAP_TITLE = 1 << 25    /* lower-case form capitalised in titles.txt: "reporter" */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
  * lower-case form, of the text, of the title-case form, and those of the text or its title case
  * (settled by a hit in either, or by both looked up). */
 #define NER_F_BY_LOWER (NER_F_FUNCTION | NER_F_COMMON | NER_F_SPEECH)
-#define NER_F_BY_STR (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX)
+#define NER_F_BY_STR                                                                              \
+  (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX |               \
+   NER_F_PLACE_PREFIX)
 #define NER_F_BY_TC (NER_F_LEXICON_TC | NER_F_GIVEN_TC | NER_F_PLACE_PREFIX_TC)
 #define NER_F_BY_EITHER (NER_F_CALENDAR | NER_F_NATIONALITY)
+#define NER_F_BY_CAP (NER_F_CAP_ORG_CUE | NER_F_CAP_TITLE)
 
 #define NER_F_DOC (NER_F_BRACKETED | NER_F_MID_LOWER | NER_F_MID_CAPS | NER_F_MID_CAPS2)
 
@@ -93,6 +99,7 @@ struct _NerSpell {
   const char *lower;  /* its lower-case form (eg_text_lower) */
   const char *tc;     /* its title-case spelling (ner_title_case), or == str */
   guint32 chars;      /* characters of the text */
+  guint32 lists;      /* eg_wordlist_lists(str), once NER_F_BY_STR is known */
   guint32 known;      /* NER_F_* bits of the spelling alone looked up */
   guint32 facts;      /* ... and those that hold */
   /* The spellings whose bytes are str and lower (NULL: not yet found): two tokens have one
@@ -615,6 +622,19 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
 
 static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
 
+/* Whether NAME (the tokens [a, b) joined) is several words, the first of them token A's
+ * text: then its first word, or that of its title-case spelling (token A's), must start a place
+ * or nationality of several words for it to be one (EG_WL_PLACE_PREFIX). */
+static gboolean
+ner_first_word_own(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
+    return FALSE;
+  const char *str = ner_tok_str(ctx, a);
+  gsize len = strlen(str);
+  return strncmp(name, str, len) == 0 && name[len] == ' ';
+}
+
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
 static const char *
@@ -623,9 +643,12 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
   /* one token: what is known of it may spare the lookups */
   if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
     return NULL;
+  gboolean own = ner_first_word_own(ctx, a, b, name);
   GHashTable *places = ner_places();
-  const char *v = g_hash_table_lookup(places, name);
-  if (v || !ner_join_tc_may_change(ctx, a, b, name))
+  const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
+                                                                : g_hash_table_lookup(places, name);
+  if (v || !ner_join_tc_may_change(ctx, a, b, name) ||
+      (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
     return v;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -639,9 +662,11 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   if (b == a + 1)
     return ner_fact(ctx, a, NER_F_NATIONALITY);
-  if (eg_wordlist_lists(name) & EG_WL_NATIONALITIES)
+  gboolean own = ner_first_word_own(ctx, a, b, name);
+  if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
+      (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
     return TRUE;
-  if (!ner_join_tc_may_change(ctx, a, b, name))
+  if (!ner_join_tc_may_change(ctx, a, b, name) || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -649,6 +674,7 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
 }
 
+static guint32 ner_capitalised_lists(const char *lower);
 static gboolean ner_fact_find(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 
@@ -681,11 +707,13 @@ ner_look(NerSpell *sp)
     ((str & EG_WL_GIVEN) ? NER_F_GIVEN : 0) | ((str & EG_WL_ORG_CUES) ? NER_F_ORG_CUE : 0) |
     ((str & EG_WL_TITLES) ? NER_F_TITLE : 0) |
     ((str & EG_WL_TITLE_PREFIX) ? NER_F_TITLE_PREFIX : 0) |
+    ((str & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX : 0) |
     ((tc & (EG_WL_PLACES | EG_WL_NATIONALITIES)) ? NER_F_LEXICON_TC : 0) |
     ((tc & EG_WL_GIVEN) ? NER_F_GIVEN_TC : 0) |
     ((tc & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX_TC : 0) |
     ((either & EG_WL_CALENDAR) ? NER_F_CALENDAR : 0) |
     ((either & EG_WL_NATIONALITIES) ? NER_F_NATIONALITY : 0);
+  sp->lists = str;
   sp->known |= NER_F_BY_LOWER | NER_F_BY_STR | NER_F_BY_TC | NER_F_BY_EITHER;
   sp->facts |= facts;
 }
@@ -699,6 +727,13 @@ ner_fact_find(const NerCtx *ctx, NerSpell *sp, guint32 fact)
   gboolean holds = FALSE;
   if (fact & (NER_F_BY_LOWER | NER_F_BY_STR | NER_F_BY_TC | NER_F_BY_EITHER)) {
     ner_look(sp);
+    return (sp->facts & fact) != 0;
+  }
+  if (fact & NER_F_BY_CAP) {
+    guint32 lists = ner_capitalised_lists(lower);
+    sp->known |= NER_F_BY_CAP;
+    sp->facts |= ((lists & EG_WL_ORG_CUES) ? NER_F_CAP_ORG_CUE : 0) |
+                 ((lists & EG_WL_TITLES) ? NER_F_CAP_TITLE : 0);
     return (sp->facts & fact) != 0;
   }
   switch (fact) {
@@ -729,6 +764,14 @@ ner_fact_find(const NerCtx *ctx, NerSpell *sp, guint32 fact)
   if (holds)
     sp->facts |= fact;
   return holds;
+}
+
+/* eg_wordlist_lists of token I's text. */
+static guint32
+ner_str_lists(const NerCtx *ctx, guint i)
+{
+  ner_fact(ctx, i, NER_F_LEXICON);
+  return ner_spell(ctx, i)->lists;
 }
 
 /* ner_fact for a FACT of the document (NER_F_DOC) about SP. */
@@ -1016,10 +1059,11 @@ ner_head_type(const NerCtx *ctx, guint i)
     }
     if (str_in(place_heads, w))
       return EG_TYPE_LOC;
-    guint32 lists = ner_capitalised_lists(w);
-    if (lists & EG_WL_ORG_CUES)
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_ORG_CUE)
+                  : (ner_capitalised_lists(w) & EG_WL_ORG_CUES) != 0)
       return EG_TYPE_ORG;
-    if (lists & EG_WL_TITLES)
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_TITLE)
+                  : (ner_capitalised_lists(w) & EG_WL_TITLES) != 0)
       return EG_TYPE_PERSON;
   }
   return EG_N_TYPES;
@@ -1164,11 +1208,16 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   const char *last_sp = strrchr(m->name, ' ');
-  guint32 last_lists = last_sp ? eg_wordlist_lists(last_sp + 1) : 0;
+  /* The last word is mostly the last token's text, which its spelling knows. */
+  gboolean last_own = last_sp && b - a >= 2 && ctx->tok[b - 1].start > ctx->tok[b - 2].end &&
+                      strcmp(last_sp + 1, ner_tok_str(ctx, b - 1)) == 0;
+  guint32 last_lists = !last_sp ? 0
+                       : last_own ? ner_str_lists(ctx, b - 1)
+                                  : eg_wordlist_lists(last_sp + 1);
   if (last_sp && !ner_has_org_cue(ctx, a, b)) {
     const char *last = last_sp + 1;
     /* "Bosnian Serbs", "Latin American", "S. Korean": a people or an adjective of one. */
-    if (ner_nationality_lists(last, last_lists)) {
+    if (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY) : ner_nationality_lists(last, last_lists)) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1188,7 +1237,9 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !ner_nationality_lists(last, last_lists) && !(last_lists & EG_WL_GIVEN)) {
+        !(last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
+                   : ner_nationality_lists(last, last_lists)) &&
+        !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
@@ -1250,8 +1301,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   if (prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD && ctx->tok[prev].sentence == ctx->tok[a].sentence) {
     if (ner_fact(ctx, (guint)prev, NER_F_PLACE_PREP) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
-    else if (!(ctx->tok[prev].flags & EG_TF_CAP) &&
-             (ner_capitalised_lists(ner_lower(ctx, (guint)prev)) & EG_WL_TITLES))
+    else if (!(ctx->tok[prev].flags & EG_TF_CAP) && ner_fact(ctx, (guint)prev, NER_F_CAP_TITLE))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
