@@ -965,26 +965,24 @@ static const char *const sport_words[] = {
 static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
-  /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
-   * that length starts with and one per last letter it ends with, so that most words need no
+  /* word -> its index + 1 in sport_words; and by length and first letter, a bit per last
+   * letter a sport word of that length and first letter ends with, so that most words need no
    * lookup. Built once. */
   static GHashTable *words;
-  static guint32 first_letters[16], last_letters[16];
+  static guint32 last_letters[16][26];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(first_letters)) {
-        first_letters[len] |= 1u << (sport_words[k][0] - 'a');
-        last_letters[len] |= 1u << (sport_words[k][len - 1] - 'a');
-      }
+      if (len < G_N_ELEMENTS(last_letters))
+        last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
     }
     g_once_init_leave(&words, set);
   }
   gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
   guint n_seen = 0;
-  char buf[G_N_ELEMENTS(first_letters)];
+  char buf[G_N_ELEMENTS(last_letters)];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
     gsize len = t->end - t->start;
@@ -994,8 +992,8 @@ ner_sport_document(const NerCtx *ctx)
     const char *p = ctx->text + t->start;
     char c0 = ner_ascii_lower(p[0]);
     char cn = ner_ascii_lower(p[len - 1]);
-    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))) || cn < 'a' ||
-        cn > 'z' || !(last_letters[len] & (1u << (cn - 'a'))))
+    if (c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
+        !(last_letters[len][c0 - 'a'] & (1u << (cn - 'a'))))
       continue;
     gboolean letters = TRUE;
     for (gsize k = 0; k < len && letters; k++) {
