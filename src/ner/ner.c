@@ -113,16 +113,16 @@ struct _NerSpell {
   gboolean bracketed; /* written in brackets, all capitals: "(WHO)" */
 };
 
-/* The forms of a token, [p, p + len): its straightened text STR, its lower-case form LOWER and
- * its title-case spelling TC (each NULL when it is the raw bytes themselves, TC NULL too when
- * it is STR) and its characters. */
+/* The forms of a token, made by ner_forms: its straightened text STR, its lower-case form LOWER
+ * and its title-case spelling TC, each left empty when it is the token's bytes themselves (TC
+ * also when it is STR), and its characters. */
 typedef struct {
   GString *str, *lower, *tc;
   guint32 chars;
 } NerForms;
 
-/* Spellings one thread has met, reused from document to document; and the per-token arrays
- * of the last document, kept for the next. */
+/* The spellings met by the calls this memo served, reused from document to document; and the
+ * per-token arrays of the last document, kept for the next. */
 typedef struct {
   GHashTable *spells; /* set of NerSpell, by raw bytes; owns them */
   guint32 doc;        /* the document being read: NerSpell.doc values of others are stale */
@@ -316,11 +316,12 @@ ner_spell_hash(gconstpointer key)
   return ((const NerSpell *)key)->hash;
 }
 
+/* GHashTable compares the hashes before it calls this. */
 static gboolean
 ner_spell_equal(gconstpointer a, gconstpointer b)
 {
   const NerSpell *x = a, *y = b;
-  return x->hash == y->hash && x->len == y->len && memcmp(x->raw, y->raw, x->len) == 0;
+  return x->len == y->len && memcmp(x->raw, y->raw, x->len) == 0;
 }
 
 /* Copies the LEN bytes at P and a NUL to *AT, and moves *AT past them. */
@@ -675,7 +676,7 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 }
 
 static guint32 ner_capitalised_lists(const char *lower);
-static gboolean ner_fact_find(const NerCtx *ctx, NerSpell *sp, guint32 fact);
+static gboolean ner_fact_find(NerSpell *sp, guint32 fact);
 static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 
 /* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question about its
@@ -688,7 +689,7 @@ ner_fact(const NerCtx *ctx, guint i, guint32 fact)
     return ner_doc_fact(ctx, sp, fact);
   if (G_LIKELY(sp->known & fact))
     return (sp->facts & fact) != 0;
-  return ner_fact_find(ctx, sp, fact);
+  return ner_fact_find(sp, fact);
 }
 
 /* Looks SP's text, lower-case form and title-case spelling up in the word lists (once each
@@ -720,9 +721,8 @@ ner_look(NerSpell *sp)
 
 /* ner_fact for a FACT of the spelling SP not yet known: looks it up and remembers it. */
 static gboolean
-ner_fact_find(const NerCtx *ctx, NerSpell *sp, guint32 fact)
+ner_fact_find(NerSpell *sp, guint32 fact)
 {
-  (void)ctx;
   const char *lower = sp->lower;
   gboolean holds = FALSE;
   if (fact & (NER_F_BY_LOWER | NER_F_BY_STR | NER_F_BY_TC | NER_F_BY_EITHER)) {
