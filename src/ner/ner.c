@@ -8,11 +8,15 @@
  * Evidence from the document itself beats the word list: wamerican lists "trump" and
  * "associated", but "Trump" in mid-sentence makes the sentence-initial "Trump" a name.
  *
- * The rules ask about the same few words again and again, so a token's spellings (straightened,
- * lower case, title case) are made once, on first use, and every lexicon answer about it is
- * remembered (NerWord): one lookup of a spelling in the word-list index (eg_wordlist_lists)
- * answers every list at once. All of it lives in the document's NerCtx, so threads share
- * nothing but the read-only lexicons.
+ * The rules ask about the same few words again and again, in every document: each spelling of
+ * a token (its bytes as written) is interned once in a NerMemo, with its straightened,
+ * lower-case and title-case forms and every lexicon answer about it (NerSpell), so that a token
+ * costs one lookup in a small table rather than making strings and asking the big word-list
+ * index (eg_wordlist_lists) again. What a document says of a word (capitalised in
+ * mid-sentence, bracketed) is kept on the spelling too, stamped with the document it belongs to.
+ * A memo serves one document at a time: each thread takes one from a pool for the call, so
+ * threads share nothing but the read-only lexicons, and the answers do not depend on which
+ * memo served.
  */
 #include "ner/ner.h"
 
@@ -38,8 +42,8 @@ str_in(const char *const *list, const char *s)
   return FALSE;
 }
 
-/* What the rules ask about one token. Each is looked up once per token and document, on first
- * use (NerWord.known), since the rules ask about the same words again and again. */
+/* What the rules ask about one token. Those of its spelling alone are looked up once per
+ * spelling (NerSpell.known), those of the document (NER_F_DOC) are kept per document. */
 enum {
   NER_F_FUNCTION = 1 << 0,     /* lower-case form in function_words.txt */
   NER_F_COMMON = 1 << 1,       /* lower-case form in common_words.txt */
@@ -52,8 +56,9 @@ enum {
   NER_F_TITLE = 1 << 8,        /* text in titles.txt */
   NER_F_CALENDAR = 1 << 9,     /* a day or month name, also in capitals: "Friday", "FRIDAY" */
   NER_F_NATIONALITY = 1 << 10, /* text or title case in nationalities.tsv */
-  NER_F_BRACKETED = 1 << 11,   /* text in NerCtx.bracketed */
-  NER_F_MID_LOWER = 1 << 12,   /* lower-case form in NerCtx.mid_lower */
+  NER_F_BRACKETED = 1 << 11,   /* the document writes the text in brackets: "(WHO)" */
+  NER_F_MID_LOWER = 1 << 12,   /* the lower-case form is that of a word capitalised in
+                                  mid-sentence */
   NER_F_MID_CAPS = 1 << 13,    /* text capitalised in mid-sentence at least once */
   NER_F_MID_CAPS2 = 1 << 14,   /* ... at least twice (looked up with NER_F_MID_CAPS) */
   NER_F_CONNECTOR = 1 << 15,   /* lower-case form in name_connectors */
@@ -63,44 +68,91 @@ enum {
   NER_F_SPORT_AFTER = 1 << 19, /* lower-case form in sport_after */
   NER_F_PLACE_PREP = 1 << 20,  /* lower-case form in place_preps */
   NER_F_TITLE_PREFIX = 1 << 21, /* text starts a title of several words (EG_WL_TITLE_PREFIX) */
-  NER_F_PLACE_PREFIX_TC = 1 << 22 /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
+  NER_F_PLACE_PREFIX_TC = 1 << 22, /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
+  NER_F_PLACE_PREFIX = 1 << 23, /* text starts a place or nationality of several words */
+  NER_F_CAP_ORG_CUE = 1 << 24, /* lower-case form capitalised in org_cues.txt: "company" */
+  NER_F_CAP_TITLE = 1 << 25    /* lower-case form capitalised in titles.txt: "reporter" */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
  * lower-case form, of the text, of the title-case form, and those of the text or its title case
  * (settled by a hit in either, or by both looked up). */
 #define NER_F_BY_LOWER (NER_F_FUNCTION | NER_F_COMMON | NER_F_SPEECH)
-#define NER_F_BY_STR (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX)
+#define NER_F_BY_STR                                                                              \
+  (NER_F_LEXICON | NER_F_GIVEN | NER_F_ORG_CUE | NER_F_TITLE | NER_F_TITLE_PREFIX |               \
+   NER_F_PLACE_PREFIX)
 #define NER_F_BY_TC (NER_F_LEXICON_TC | NER_F_GIVEN_TC | NER_F_PLACE_PREFIX_TC)
 #define NER_F_BY_EITHER (NER_F_CALENDAR | NER_F_NATIONALITY)
+#define NER_F_BY_CAP (NER_F_CAP_ORG_CUE | NER_F_CAP_TITLE)
 
-/* One token's spellings, made on first use (ner_word) in NerCtx.forms, and the answers to the
- * questions above. Most tokens are never asked about: only capitalised words and their
- * neighbours are. */
+#define NER_F_DOC (NER_F_BRACKETED | NER_F_MID_LOWER | NER_F_MID_CAPS | NER_F_MID_CAPS2)
+
+/* A spelling of a token, interned in a NerMemo (ner_spell): its forms, made once, and the
+ * answers to the questions above. Its bytes follow the struct, and so do its forms where they
+ * differ from them. */
+typedef struct _NerSpell NerSpell;
+struct _NerSpell {
+  const char *raw;    /* the token's bytes, NUL-terminated: the key */
+  guint32 len;        /* bytes of raw */
+  guint32 hash;       /* of raw (ner_spell_hash_bytes) */
+  const char *str;    /* the text with apostrophes and hyphens straightened */
+  const char *lower;  /* its lower-case form (eg_text_lower) */
+  const char *tc;     /* its title-case spelling (ner_title_case), or == str */
+  guint32 chars;      /* characters of the text */
+  guint32 lists;      /* eg_wordlist_lists(str), once NER_F_BY_STR is known */
+  guint32 known;      /* NER_F_* bits of the spelling alone looked up */
+  guint32 facts;      /* ... and those that hold */
+  /* The spellings whose bytes are str and lower (NULL: not yet found): two tokens have one
+   * text, or one lower-case form, exactly when these are one. */
+  NerSpell *str_spell, *lower_spell;
+  /* What the document NerMemo.doc says of this spelling as a text (or lower-case form);
+   * other documents' values are stale. */
+  guint32 doc;
+  guint8 mid_caps;    /* times capitalised in mid-sentence, up to 2 */
+  gboolean mid_lower; /* the lower-case form of a word capitalised in mid-sentence */
+  gboolean bracketed; /* written in brackets, all capitals: "(WHO)" */
+};
+
+/* The forms of a token, made by ner_forms: its straightened text STR, its lower-case form LOWER
+ * and its title-case spelling TC, each left empty when it is the token's bytes themselves (TC
+ * also when it is STR), and its characters. */
 typedef struct {
-  const char *str;  /* the text with apostrophes and hyphens straightened, or NULL: not made */
-  const char *lower; /* its lower-case form (eg_text_lower) */
-  const char *tc;   /* its title-case spelling (ner_title_case), or == str */
-  guint32 chars;    /* characters of the text */
-  guint32 known;    /* NER_F_* bits looked up */
-  guint32 facts;    /* NER_F_* bits that hold */
-  guint8 titles;    /* bit k-1: the k tokens from here spell a title; bit 7: computed */
-} NerWord;
+  GString *str, *lower, *tc;
+  guint32 chars;
+} NerForms;
+
+/* The spellings met by the calls this memo served, reused from document to document; and the
+ * per-token arrays of the last document, kept for the next. */
+typedef struct {
+  GHashTable *spells; /* set of NerSpell, by raw bytes; owns them */
+  guint32 doc;        /* the document being read: NerSpell.doc values of others are stale */
+  guint size;         /* tokens the arrays below have room for */
+  NerSpell **tok_spells;
+  guint8 *titles;
+  guint *line_first;
+  guint8 *line_kind;
+  GString *scratch;
+  NerForms forms;     /* buffers for ner_spell_intern */
+} NerMemo;
+
+/* Spellings a memo keeps at most, past which it starts afresh (between documents): a corpus's
+ * vocabulary has no bound, and the rare words are rarely met again. */
+#define NER_MEMO_MAX (1u << 17)
 
 typedef struct {
   const char *text;
   const EgToken *tok;
   guint n;
-  GHashTable *mid_caps;   /* word -> times the document capitalises it in mid-sentence */
-  GHashTable *bracketed;  /* all-capital words the document writes in brackets: "(WHO)" */
-  GHashTable *mid_lower;  /* lower-case forms of the words capitalised in mid-sentence */
+  guint n_bracketed;      /* tokens the document writes in brackets, all capitals */
   guint *line_first;      /* per token: index of the first token of its line */
   guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see ner_sport_document() */
   GArray *out;
-  NerWord *words;         /* per token; the fields filled on demand change under const */
-  GStringChunk *forms;    /* the spellings NerWord points to (they never move) */
+  NerMemo *memo;
+  NerSpell **spells;      /* per token, on first use (ner_spell); filled under const */
+  guint8 *titles;         /* per token: bit k-1: the k tokens from here spell a title; bit 7:
+                             computed */
   GString *scratch;       /* for leaf functions that build a string to look it up */
 } NerCtx;
 
@@ -176,14 +228,11 @@ ner_ascii_lower(char c)
   return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 }
 
-/* Makes the spellings of a token of only ASCII bytes, [p, p + len): its text is its own
- * straightened form, and its lower-case and title-case forms are made byte by byte. */
+/* Makes the forms of a token of only ASCII bytes, [p, p + len): its text is its own straightened
+ * form, and its lower-case and title-case forms are made byte by byte. */
 static void
-ner_word_forms_ascii(const NerCtx *ctx, NerWord *w, const char *p, gsize len)
+ner_forms_ascii(NerForms *f, const char *p, gsize len)
 {
-  char small[64];
-  g_autofree char *big = len < sizeof small ? NULL : g_malloc(len + 1);
-  char *buf = big ? big : small;
   gboolean lower = FALSE, upper = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
   for (gsize k = 0; k < len; k++) {
     char c = p[k];
@@ -193,40 +242,42 @@ ner_word_forms_ascii(const NerCtx *ctx, NerWord *w, const char *p, gsize len)
     /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
     changes = changes || (!up && g_ascii_isupper(c));
     up = c == '-' || c == '\'';
-    buf[k] = ner_ascii_lower(c);
   }
-  w->str = g_string_chunk_insert_len(ctx->forms, p, (gssize)len);
-  w->lower = upper ? g_string_chunk_insert_len(ctx->forms, buf, (gssize)len) : w->str;
-  w->tc = w->str;
+  if (upper) {
+    g_string_set_size(f->lower, len);
+    for (gsize k = 0; k < len; k++)
+      f->lower->str[k] = ner_ascii_lower(p[k]);
+  }
   if (!lower && !dot && changes && len >= 2) {
+    g_string_set_size(f->tc, len);
     up = TRUE;
     for (gsize k = 0; k < len; k++) {
       char c = p[k];
       if (g_ascii_isalpha(c) && !up)
         c = ner_ascii_lower(c);
       up = c == '-' || c == '\'';
-      buf[k] = c;
+      f->tc->str[k] = c;
     }
-    w->tc = g_string_chunk_insert_len(ctx->forms, buf, (gssize)len);
   }
-  w->chars = (guint32)len;
+  f->chars = (guint32)len;
 }
 
-/* Makes the spellings of token I, W: the straightened text (typographic apostrophes and
+/* Makes the forms of the token [p, e): the straightened text (typographic apostrophes and
  * hyphens made ASCII), its lower-case form and its title-case spelling. */
 static void
-ner_word_forms(const NerCtx *ctx, NerWord *w, guint i)
+ner_forms(NerForms *f, const char *p, const char *e)
 {
-  const EgToken *t = &ctx->tok[i];
-  const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+  g_string_truncate(f->str, 0);
+  g_string_truncate(f->lower, 0);
+  g_string_truncate(f->tc, 0);
   const char *q = p;
   while (q < e && (unsigned char)*q < 0x80)
     q++;
   if (q == e) {
-    ner_word_forms_ascii(ctx, w, p, (gsize)(e - p));
+    ner_forms_ascii(f, p, (gsize)(e - p));
     return;
   }
-  g_autoptr(GString) str = g_string_sized_new((gsize)(e - p));
+  GString *str = f->str;
   gboolean has_lower = FALSE;
   guint32 chars = 0;
   for (; p < e; chars++) {
@@ -240,28 +291,124 @@ ner_word_forms(const NerCtx *ctx, NerWord *w, guint i)
       g_string_append_unichar(str, c);
     p = g_utf8_next_char(p);
   }
-  g_autoptr(GString) form = g_string_sized_new(str->len);
-  w->chars = chars;
-  w->str = g_string_chunk_insert_len(ctx->forms, str->str, (gssize)str->len);
-  eg_text_lower_append(form, str->str, str->len);
-  w->lower = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
-  w->tc = w->str;
+  f->chars = chars;
+  eg_text_lower_append(f->lower, str->str, str->len);
   if (!has_lower && str->len >= 2) {
-    g_string_truncate(form, 0);
-    ner_title_case_word(form, str->str, str->str + str->len);
-    if (!g_string_equal(form, str))
-      w->tc = g_string_chunk_insert_len(ctx->forms, form->str, (gssize)form->len);
+    ner_title_case_word(f->tc, str->str, str->str + str->len);
+    if (g_string_equal(f->tc, str))
+      g_string_truncate(f->tc, 0);
   }
 }
 
-/* Token I's entry, its spellings made. */
-static inline NerWord *
-ner_word(const NerCtx *ctx, guint i)
+/* The hash of LEN bytes at P (g_str_hash's): a spelling's key. */
+static inline guint32
+ner_spell_hash_bytes(const char *p, gsize len)
 {
-  NerWord *w = &ctx->words[i];
-  if (G_UNLIKELY(!w->str))
-    ner_word_forms(ctx, w, i);
-  return w;
+  guint32 h = 5381;
+  for (gsize k = 0; k < len; k++)
+    h = (h << 5) + h + (guint32)(signed char)p[k];
+  return h;
+}
+
+static guint
+ner_spell_hash(gconstpointer key)
+{
+  return ((const NerSpell *)key)->hash;
+}
+
+/* GHashTable compares the hashes before it calls this. */
+static gboolean
+ner_spell_equal(gconstpointer a, gconstpointer b)
+{
+  const NerSpell *x = a, *y = b;
+  return x->len == y->len && memcmp(x->raw, y->raw, x->len) == 0;
+}
+
+/* Copies the LEN bytes at P and a NUL to *AT, and moves *AT past them. */
+static const char *
+ner_spell_put(char **at, const char *p, gsize len)
+{
+  char *d = *at;
+  memcpy(d, p, len);
+  d[len] = '\0';
+  *at = d + len + 1;
+  return d;
+}
+
+/* The spelling of the LEN bytes at P in MEMO, interned on first use. */
+static NerSpell *
+ner_spell_intern(NerMemo *memo, const char *p, gsize len)
+{
+  NerSpell key = { 0 };
+  key.raw = p;
+  key.len = (guint32)len;
+  key.hash = ner_spell_hash_bytes(p, len);
+  NerSpell *sp = g_hash_table_lookup(memo->spells, &key);
+  if (G_LIKELY(sp))
+    return sp;
+  /* Forms are made once per spelling, in buffers that live with the memo. */
+  NerForms *f = &memo->forms;
+  ner_forms(f, p, p + len);
+  const GString *str = f->str, *lower = f->lower, *tc = f->tc;
+  gsize size = sizeof(NerSpell) + len + 1 + (str->len ? str->len + 1 : 0) +
+               (lower->len ? lower->len + 1 : 0) + (tc->len ? tc->len + 1 : 0);
+  sp = g_malloc0(size);
+  char *at = (char *)(sp + 1);
+  *sp = key;
+  sp->raw = ner_spell_put(&at, p, len);
+  sp->str = str->len ? ner_spell_put(&at, str->str, str->len) : sp->raw;
+  sp->lower = lower->len ? ner_spell_put(&at, lower->str, lower->len) : sp->str;
+  sp->tc = tc->len ? ner_spell_put(&at, tc->str, tc->len) : sp->str;
+  sp->chars = f->chars;
+  if (sp->str == sp->raw)
+    sp->str_spell = sp;
+  if (sp->lower == sp->raw)
+    sp->lower_spell = sp;
+  g_hash_table_add(memo->spells, sp);
+  return sp;
+}
+
+/* Token I's spelling. */
+static inline NerSpell *
+ner_spell(const NerCtx *ctx, guint i)
+{
+  NerSpell *sp = ctx->spells[i];
+  if (G_UNLIKELY(!sp)) {
+    const EgToken *t = &ctx->tok[i];
+    sp = ctx->spells[i] = ner_spell_intern(ctx->memo, ctx->text + t->start, t->end - t->start);
+  }
+  return sp;
+}
+
+/* The spelling whose bytes are SP's text: one for every token of that text. */
+static NerSpell *
+ner_spell_of_str(NerMemo *memo, NerSpell *sp)
+{
+  if (!sp->str_spell)
+    sp->str_spell = ner_spell_intern(memo, sp->str, strlen(sp->str));
+  return sp->str_spell;
+}
+
+/* The spelling whose bytes are SP's lower-case form. */
+static NerSpell *
+ner_spell_of_lower(NerMemo *memo, NerSpell *sp)
+{
+  if (!sp->lower_spell)
+    sp->lower_spell = ner_spell_intern(memo, sp->lower, strlen(sp->lower));
+  return sp->lower_spell;
+}
+
+/* SP's values for the document being read, reset when they are another's. */
+static inline NerSpell *
+ner_spell_in_doc(const NerMemo *memo, NerSpell *sp)
+{
+  if (sp->doc != memo->doc) {
+    sp->doc = memo->doc;
+    sp->mid_caps = 0;
+    sp->mid_lower = FALSE;
+    sp->bracketed = FALSE;
+  }
+  return sp;
 }
 
 /* Token text with typographic apostrophes and hyphens straightened (transfer none: lives as
@@ -269,28 +416,28 @@ ner_word(const NerCtx *ctx, guint i)
 static inline const char *
 ner_tok_str(const NerCtx *ctx, guint i)
 {
-  return ner_word(ctx, i)->str;
+  return ner_spell(ctx, i)->str;
 }
 
 /* The lower-case form of ner_tok_str (transfer none). */
 static inline const char *
 ner_lower(const NerCtx *ctx, guint i)
 {
-  return ner_word(ctx, i)->lower;
+  return ner_spell(ctx, i)->lower;
 }
 
 /* The title-case spelling of ner_tok_str: "YORK" -> "York" (transfer none). */
 static inline const char *
 ner_tok_tc(const NerCtx *ctx, guint i)
 {
-  return ner_word(ctx, i)->tc;
+  return ner_spell(ctx, i)->tc;
 }
 
 /* Characters of token I. */
 static inline guint32
 ner_chars(const NerCtx *ctx, guint i)
 {
-  return ner_word(ctx, i)->chars;
+  return ner_spell(ctx, i)->chars;
 }
 
 /* The words of tokens [a, b) joined by single spaces where the text has space: "AT & T" and
@@ -331,13 +478,14 @@ ner_line_break_before(const NerCtx *ctx, guint i)
   return memchr(p, '\n', (gsize)(e - p)) != NULL;
 }
 
-/* Whether tokens I-1 and I are on one line of one sentence (a name never spans a line break). */
+/* Whether tokens I-1 and I (0 < I < n) are on one line of one sentence (a name never spans a
+ * line break): ner_lines has found the line breaks. */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
   if (ctx->tok[i - 1].sentence != ctx->tok[i].sentence)
     return FALSE;
-  return !ner_line_break_before(ctx, i);
+  return ctx->line_first[i] != i;
 }
 
 /* places.tsv's values (canonical name and kind), fetched once: eg_wordlist_get finds a list by
@@ -466,7 +614,7 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
     if (ctx->tok[i].start <= ctx->tok[i - 1].end)
       return ner_title_case_may_change(name);
   for (guint i = a; i < b; i++) {
-    const NerWord *w = ner_word(ctx, i);
+    const NerSpell *w = ner_spell(ctx, i);
     if (w->tc != w->str)
       return TRUE;
   }
@@ -474,6 +622,19 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
 }
 
 static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
+
+/* Whether NAME (the tokens [a, b) joined) is several words, the first of them token A's
+ * text: then its first word, or that of its title-case spelling (token A's), must start a place
+ * or nationality of several words for it to be one (EG_WL_PLACE_PREFIX). */
+static gboolean
+ner_first_word_own(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
+    return FALSE;
+  const char *str = ner_tok_str(ctx, a);
+  gsize len = strlen(str);
+  return strncmp(name, str, len) == 0 && name[len] == ' ';
+}
 
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
@@ -483,9 +644,12 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
   /* one token: what is known of it may spare the lookups */
   if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
     return NULL;
+  gboolean own = ner_first_word_own(ctx, a, b, name);
   GHashTable *places = ner_places();
-  const char *v = g_hash_table_lookup(places, name);
-  if (v || !ner_join_tc_may_change(ctx, a, b, name))
+  const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
+                                                                : g_hash_table_lookup(places, name);
+  if (v || !ner_join_tc_may_change(ctx, a, b, name) ||
+      (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
     return v;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -499,9 +663,11 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   if (b == a + 1)
     return ner_fact(ctx, a, NER_F_NATIONALITY);
-  if (eg_wordlist_lists(name) & EG_WL_NATIONALITIES)
+  gboolean own = ner_first_word_own(ctx, a, b, name);
+  if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
+      (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
     return TRUE;
-  if (!ner_join_tc_may_change(ctx, a, b, name))
+  if (!ner_join_tc_may_change(ctx, a, b, name) || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -509,86 +675,72 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
 }
 
-static gboolean ner_fact_find(const NerCtx *ctx, guint i, guint32 fact);
+static guint32 ner_capitalised_lists(const char *lower);
+static gboolean ner_fact_find(NerSpell *sp, guint32 fact);
+static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 
-/* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question, then
- * remembered for the document. */
+/* Whether FACT (one NER_F_* bit) holds for token I: looked up on the first question about its
+ * spelling, then remembered. */
 static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
-  const NerWord *w = &ctx->words[i];
-  if (G_LIKELY(w->known & fact))
-    return (w->facts & fact) != 0;
-  return ner_fact_find(ctx, i, fact);
+  NerSpell *sp = ner_spell(ctx, i);
+  if (G_UNLIKELY(fact & NER_F_DOC))
+    return ner_doc_fact(ctx, sp, fact);
+  if (G_LIKELY(sp->known & fact))
+    return (sp->facts & fact) != 0;
+  return ner_fact_find(sp, fact);
 }
 
-/* Looks FORM, one of W's spellings, up in the word lists and records every fact that settles:
- * those of each spelling FORM is (the text, its lower-case and its title-case forms are often
- * one string). */
+/* Looks SP's text, lower-case form and title-case spelling up in the word lists (once each
+ * where they are one string) and records every fact that settles. */
 static void
-ner_look(NerWord *w, const char *form)
+ner_look(NerSpell *sp)
 {
-  guint32 lists = eg_wordlist_lists(form), known = 0, facts = 0;
-  guint32 either = ((lists & EG_WL_CALENDAR) ? NER_F_CALENDAR : 0) |
-                   ((lists & EG_WL_NATIONALITIES) ? NER_F_NATIONALITY : 0);
-  gboolean lexicon = (lists & (EG_WL_PLACES | EG_WL_NATIONALITIES)) != 0;
-  gboolean given = (lists & EG_WL_GIVEN) != 0;
-  if (form == w->lower) {
-    known |= NER_F_BY_LOWER;
-    facts |= ((lists & EG_WL_FUNCTION) ? NER_F_FUNCTION : 0) |
-             ((lists & EG_WL_COMMON) ? NER_F_COMMON : 0) |
-             ((lists & EG_WL_SPEECH) ? NER_F_SPEECH : 0);
-  }
-  if (form == w->str) {
-    known |= NER_F_BY_STR;
-    facts |= either | (lexicon ? NER_F_LEXICON : 0) | (given ? NER_F_GIVEN : 0) |
-             ((lists & EG_WL_ORG_CUES) ? NER_F_ORG_CUE : 0) |
-             ((lists & EG_WL_TITLES) ? NER_F_TITLE : 0) |
-             ((lists & EG_WL_TITLE_PREFIX) ? NER_F_TITLE_PREFIX : 0);
-  }
-  if (form == w->tc) {
-    known |= NER_F_BY_TC;
-    facts |= either | (lexicon ? NER_F_LEXICON_TC : 0) | (given ? NER_F_GIVEN_TC : 0) |
-             ((lists & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX_TC : 0);
-  }
-  w->known |= known | (facts & NER_F_BY_EITHER);
-  w->facts |= facts;
-  /* A fact of the text or its title case that neither holds, once both are looked up. */
-  if ((w->known & (NER_F_LEXICON | NER_F_LEXICON_TC)) == (NER_F_LEXICON | NER_F_LEXICON_TC))
-    w->known |= NER_F_BY_EITHER;
+  guint32 str = eg_wordlist_lists(sp->str);
+  guint32 lower = sp->lower == sp->str ? str : eg_wordlist_lists(sp->lower);
+  guint32 tc = sp->tc == sp->str ? str : eg_wordlist_lists(sp->tc);
+  guint32 either = str | tc;
+  guint32 facts =
+    ((lower & EG_WL_FUNCTION) ? NER_F_FUNCTION : 0) | ((lower & EG_WL_COMMON) ? NER_F_COMMON : 0) |
+    ((lower & EG_WL_SPEECH) ? NER_F_SPEECH : 0) |
+    ((str & (EG_WL_PLACES | EG_WL_NATIONALITIES)) ? NER_F_LEXICON : 0) |
+    ((str & EG_WL_GIVEN) ? NER_F_GIVEN : 0) | ((str & EG_WL_ORG_CUES) ? NER_F_ORG_CUE : 0) |
+    ((str & EG_WL_TITLES) ? NER_F_TITLE : 0) |
+    ((str & EG_WL_TITLE_PREFIX) ? NER_F_TITLE_PREFIX : 0) |
+    ((str & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX : 0) |
+    ((tc & (EG_WL_PLACES | EG_WL_NATIONALITIES)) ? NER_F_LEXICON_TC : 0) |
+    ((tc & EG_WL_GIVEN) ? NER_F_GIVEN_TC : 0) |
+    ((tc & EG_WL_PLACE_PREFIX) ? NER_F_PLACE_PREFIX_TC : 0) |
+    ((either & EG_WL_CALENDAR) ? NER_F_CALENDAR : 0) |
+    ((either & EG_WL_NATIONALITIES) ? NER_F_NATIONALITY : 0);
+  sp->lists = str;
+  sp->known |= NER_F_BY_LOWER | NER_F_BY_STR | NER_F_BY_TC | NER_F_BY_EITHER;
+  sp->facts |= facts;
 }
 
-/* ner_fact for a FACT not yet known: looks it up and remembers it. */
+/* ner_fact for a FACT of the spelling SP not yet known: looks it up and remembers it. */
 static gboolean
-ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
+ner_fact_find(NerSpell *sp, guint32 fact)
 {
-  NerWord *w = ner_word(ctx, i);
-  const char *str = w->str, *lower = w->lower;
-  guint32 set = fact, holds = 0;
-  if (fact & NER_F_BY_LOWER) {
-    ner_look(w, lower);
-    return (w->facts & fact) != 0;
+  const char *lower = sp->lower;
+  gboolean holds = FALSE;
+  if (fact & (NER_F_BY_LOWER | NER_F_BY_STR | NER_F_BY_TC | NER_F_BY_EITHER)) {
+    ner_look(sp);
+    return (sp->facts & fact) != 0;
   }
-  if (fact & (NER_F_BY_STR | NER_F_BY_EITHER)) {
-    ner_look(w, str);
-    if (!(w->known & fact))
-      ner_look(w, w->tc); /* a fact of either spelling that the text does not have */
-    return (w->facts & fact) != 0;
-  }
-  if (fact & NER_F_BY_TC) {
-    ner_look(w, w->tc);
-    return (w->facts & fact) != 0;
+  if (fact & NER_F_BY_CAP) {
+    guint32 lists = ner_capitalised_lists(lower);
+    sp->known |= NER_F_BY_CAP;
+    sp->facts |= ((lists & EG_WL_ORG_CUES) ? NER_F_CAP_ORG_CUE : 0) |
+                 ((lists & EG_WL_TITLES) ? NER_F_CAP_TITLE : 0);
+    return (sp->facts & fact) != 0;
   }
   switch (fact) {
   case NER_F_ORDINARY:
-    holds = ner_fact(ctx, i, NER_F_COMMON) || ner_fact(ctx, i, NER_F_FUNCTION) ||
-            ner_is_ordinary_lists(lower, 0);
-    break;
-  case NER_F_BRACKETED:
-    holds = g_hash_table_size(ctx->bracketed) > 0 && g_hash_table_contains(ctx->bracketed, str);
-    break;
-  case NER_F_MID_LOWER:
-    holds = g_hash_table_contains(ctx->mid_lower, lower);
+    if (!(sp->known & NER_F_BY_LOWER))
+      ner_look(sp);
+    holds = (sp->facts & (NER_F_COMMON | NER_F_FUNCTION)) || ner_is_ordinary_lists(lower, 0);
     break;
   case NER_F_CONNECTOR:
     holds = str_in(name_connectors, lower);
@@ -605,22 +757,40 @@ ner_fact_find(const NerCtx *ctx, guint i, guint32 fact)
   case NER_F_PLACE_PREP:
     holds = str_in(place_preps, lower);
     break;
-  case NER_F_MID_CAPS:
-  case NER_F_MID_CAPS2: {
-    guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx->mid_caps, str));
-    set = NER_F_MID_CAPS | NER_F_MID_CAPS2;
-    holds = (seen >= 1 ? NER_F_MID_CAPS : 0) | (seen >= 2 ? NER_F_MID_CAPS2 : 0);
-    w->known |= set;
-    w->facts |= holds;
-    return (holds & fact) != 0;
-  }
   default:
     g_assert_not_reached();
   }
-  w->known |= set;
+  sp->known |= fact;
   if (holds)
-    w->facts |= fact;
-  return holds != 0;
+    sp->facts |= fact;
+  return holds;
+}
+
+/* eg_wordlist_lists of token I's text. */
+static guint32
+ner_str_lists(const NerCtx *ctx, guint i)
+{
+  ner_fact(ctx, i, NER_F_LEXICON);
+  return ner_spell(ctx, i)->lists;
+}
+
+/* ner_fact for a FACT of the document (NER_F_DOC) about SP. */
+static gboolean
+ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact)
+{
+  NerMemo *memo = ctx->memo;
+  switch (fact) {
+  case NER_F_BRACKETED:
+    return ctx->n_bracketed > 0 && ner_spell_in_doc(memo, ner_spell_of_str(memo, sp))->bracketed;
+  case NER_F_MID_LOWER:
+    return ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower;
+  case NER_F_MID_CAPS:
+    return ner_spell_in_doc(memo, ner_spell_of_str(memo, sp))->mid_caps >= 1;
+  case NER_F_MID_CAPS2:
+    return ner_spell_in_doc(memo, ner_spell_of_str(memo, sp))->mid_caps >= 2;
+  default:
+    g_assert_not_reached();
+  }
 }
 
 /* Whether the hyphenated word W ends in a participle that makes it an adjective: "Ohio-based",
@@ -657,9 +827,9 @@ ner_is_function_word(const NerCtx *ctx, guint i)
 static guint8
 ner_title_mask(const NerCtx *ctx, guint i)
 {
-  NerWord *w = &ctx->words[i];
-  if (w->titles & 0x80)
-    return w->titles & 0x0f;
+  guint8 *titles = &ctx->titles[i];
+  if (*titles & 0x80)
+    return *titles & 0x0f;
   /* A run of tokens that is no word prefix of a title of several words ("Prime" of "Prime
    * Minister") can start no title: the search stops there. */
   guint8 mask = ner_fact(ctx, i, NER_F_TITLE) ? 1 : 0;
@@ -676,7 +846,7 @@ ner_title_mask(const NerCtx *ctx, guint i)
         break;
     }
   }
-  w->titles = (guint8)(mask | 0x80);
+  *titles = (guint8)(mask | 0x80);
   return mask;
 }
 
@@ -795,26 +965,24 @@ static const char *const sport_words[] = {
 static gboolean
 ner_sport_document(const NerCtx *ctx)
 {
-  /* word -> its index + 1 in sport_words; and by length, a bit per first letter a sport word of
-   * that length starts with and one per last letter it ends with, so that most words need no
+  /* word -> its index + 1 in sport_words; and by length and first letter, a bit per last
+   * letter a sport word of that length and first letter ends with, so that most words need no
    * lookup. Built once. */
   static GHashTable *words;
-  static guint32 first_letters[16], last_letters[16];
+  static guint32 last_letters[16][26];
   if (g_once_init_enter(&words)) {
     GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
       g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(first_letters)) {
-        first_letters[len] |= 1u << (sport_words[k][0] - 'a');
-        last_letters[len] |= 1u << (sport_words[k][len - 1] - 'a');
-      }
+      if (len < G_N_ELEMENTS(last_letters))
+        last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
     }
     g_once_init_leave(&words, set);
   }
   gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
   guint n_seen = 0;
-  char buf[G_N_ELEMENTS(first_letters)];
+  char buf[G_N_ELEMENTS(last_letters)];
   for (guint i = 0; i < ctx->n; i++) {
     const EgToken *t = &ctx->tok[i];
     gsize len = t->end - t->start;
@@ -824,8 +992,8 @@ ner_sport_document(const NerCtx *ctx)
     const char *p = ctx->text + t->start;
     char c0 = ner_ascii_lower(p[0]);
     char cn = ner_ascii_lower(p[len - 1]);
-    if (c0 < 'a' || c0 > 'z' || !(first_letters[len] & (1u << (c0 - 'a'))) || cn < 'a' ||
-        cn > 'z' || !(last_letters[len] & (1u << (cn - 'a'))))
+    if (c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
+        !(last_letters[len][c0 - 'a'] & (1u << (cn - 'a'))))
       continue;
     gboolean letters = TRUE;
     for (gsize k = 0; k < len && letters; k++) {
@@ -889,10 +1057,11 @@ ner_head_type(const NerCtx *ctx, guint i)
     }
     if (str_in(place_heads, w))
       return EG_TYPE_LOC;
-    guint32 lists = ner_capitalised_lists(w);
-    if (lists & EG_WL_ORG_CUES)
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_ORG_CUE)
+                  : (ner_capitalised_lists(w) & EG_WL_ORG_CUES) != 0)
       return EG_TYPE_ORG;
-    if (lists & EG_WL_TITLES)
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_TITLE)
+                  : (ner_capitalised_lists(w) & EG_WL_TITLES) != 0)
       return EG_TYPE_PERSON;
   }
   return EG_N_TYPES;
@@ -952,28 +1121,37 @@ static void
 ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
 {
   guint32 sent = ctx->tok[a].sentence;
+  /* The words around are fetched as the tests reach them: most names have no such word. */
   const char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
-  const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
-  const char *n1 = ner_word_in(ctx, (gint)next, sent);
-  const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
-  const char *n3 = ner_word_in(ctx, (gint)next + 2, sent);
-  const char *n4 = ner_word_in(ctx, (gint)next + 3, sent);
   gboolean src = FALSE;
   if (p1 && (strcmp(p1, "told") == 0 || strcmp(p1, "via") == 0))
     src = TRUE;
-  if (p1 && p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
-    src = TRUE;
-  if (p1 && p2 && strcmp(p1, "by") == 0 &&
-      (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
-    src = TRUE;
+  if (!src && p1 && (strcmp(p1, "to") == 0 || strcmp(p1, "by") == 0)) {
+    const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
+    if (p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
+      src = TRUE;
+    if (p2 && strcmp(p1, "by") == 0 &&
+        (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
+      src = TRUE;
+  }
+  const char *n1 = src ? NULL : ner_word_in(ctx, (gint)next, sent);
   if (n1 && (strcmp(n1, "newspaper") == 0 || strcmp(n1, "agency") == 0 || strcmp(n1, "daily") == 0 ||
              strcmp(n1, "weekly") == 0 || strcmp(n1, "reported") == 0 || strcmp(n1, "quoted") == 0))
     src = TRUE;
-  if (n1 && n2 && strcmp(n1, "news") == 0 && strcmp(n2, "agency") == 0)
-    src = TRUE;
-  if (n1 && n2 && n3 && n4 && eg_is_speech_verb(n1) && strcmp(n2, "in") == 0 &&
-      (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0) && strcmp(n4, "statement") == 0)
-    src = TRUE;
+  if (!src && n1 && strcmp(n1, "news") == 0) {
+    const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+    if (n2 && strcmp(n2, "agency") == 0)
+      src = TRUE;
+  }
+  if (!src && n1 && ner_fact(ctx, next, NER_F_SPEECH)) {
+    const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
+    const char *n3 = n2 && strcmp(n2, "in") == 0 ? ner_word_in(ctx, (gint)next + 2, sent) : NULL;
+    const char *n4 = n3 && (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0)
+                       ? ner_word_in(ctx, (gint)next + 3, sent)
+                       : NULL;
+    if (n4 && strcmp(n4, "statement") == 0)
+      src = TRUE;
+  }
   if (src)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
 }
@@ -1028,11 +1206,16 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   const char *last_sp = strrchr(m->name, ' ');
-  guint32 last_lists = last_sp ? eg_wordlist_lists(last_sp + 1) : 0;
+  /* The last word is mostly the last token's text, which its spelling knows. */
+  gboolean last_own = last_sp && b - a >= 2 && ctx->tok[b - 1].start > ctx->tok[b - 2].end &&
+                      strcmp(last_sp + 1, ner_tok_str(ctx, b - 1)) == 0;
+  guint32 last_lists = !last_sp ? 0
+                       : last_own ? ner_str_lists(ctx, b - 1)
+                                  : eg_wordlist_lists(last_sp + 1);
   if (last_sp && !ner_has_org_cue(ctx, a, b)) {
     const char *last = last_sp + 1;
     /* "Bosnian Serbs", "Latin American", "S. Korean": a people or an adjective of one. */
-    if (ner_nationality_lists(last, last_lists)) {
+    if (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY) : ner_nationality_lists(last, last_lists)) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1052,7 +1235,9 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !ner_nationality_lists(last, last_lists) && !(last_lists & EG_WL_GIVEN)) {
+        !(last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
+                   : ner_nationality_lists(last, last_lists)) &&
+        !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
         g_autofree char *head = ner_join(ctx, a, k);
@@ -1114,8 +1299,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   if (prev >= 0 && ctx->tok[prev].kind == EG_TOK_WORD && ctx->tok[prev].sentence == ctx->tok[a].sentence) {
     if (ner_fact(ctx, (guint)prev, NER_F_PLACE_PREP) && !sport)
       ner_vote(m, EG_TYPE_LOC, EG_VOTE_WEAK);
-    else if (!(ctx->tok[prev].flags & EG_TF_CAP) &&
-             (ner_capitalised_lists(ner_lower(ctx, (guint)prev)) & EG_WL_TITLES))
+    else if (!(ctx->tok[prev].flags & EG_TF_CAP) && ner_fact(ctx, (guint)prev, NER_F_CAP_TITLE))
       ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
   }
   if (next < ctx->n && ctx->tok[next].kind == EG_TOK_WORD) {
@@ -1457,7 +1641,9 @@ ner_lines(NerCtx *ctx)
         gboolean short_cap = FALSE, single = FALSE;
         /* more than 12 bytes are more than 3 characters */
         if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
-          glong len = g_utf8_strlen(p, e - p);
+          glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
+          for (const char *q = p; q < e; q++)
+            len += ((unsigned char)*q & 0xC0) != 0x80;
           single = len == 1;
           short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
         }
@@ -1559,6 +1745,61 @@ ner_mention_clear(gpointer p)
   g_free(m->canonical);
 }
 
+/* Memos not in use, for the next call on any thread (a pool rather than thread-local storage:
+ * a worker thread may end, and its memo would go with it). */
+static GMutex ner_memo_lock;
+static GSList *ner_memo_pool;
+
+/* A memo for one document of N tokens, its per-token arrays cleared. */
+static NerMemo *
+ner_memo_take(guint n)
+{
+  g_mutex_lock(&ner_memo_lock);
+  NerMemo *memo = ner_memo_pool ? ner_memo_pool->data : NULL;
+  if (memo)
+    ner_memo_pool = g_slist_delete_link(ner_memo_pool, ner_memo_pool);
+  g_mutex_unlock(&ner_memo_lock);
+  if (!memo) {
+    memo = g_new0(NerMemo, 1);
+    memo->spells = g_hash_table_new_full(ner_spell_hash, ner_spell_equal, g_free, NULL);
+    memo->scratch = g_string_new(NULL);
+    memo->forms.str = g_string_new(NULL);
+    memo->forms.lower = g_string_new(NULL);
+    memo->forms.tc = g_string_new(NULL);
+  }
+  /* Spellings stamped with an old document number must not pass for this one's: a memo that
+   * has counted all numbers, or holds too many spellings, starts afresh. */
+  if (++memo->doc == 0 || g_hash_table_size(memo->spells) > NER_MEMO_MAX) {
+    g_hash_table_remove_all(memo->spells);
+    memo->doc = 1;
+  }
+  if (memo->size < n + 1) {
+    memo->size = MAX(n + 1, memo->size * 2);
+    g_free(memo->tok_spells);
+    g_free(memo->titles);
+    g_free(memo->line_first);
+    g_free(memo->line_kind);
+    memo->tok_spells = g_new(NerSpell *, memo->size);
+    memo->titles = g_new(guint8, memo->size);
+    memo->line_first = g_new(guint, memo->size);
+    memo->line_kind = g_new(guint8, memo->size);
+  }
+  memset(memo->tok_spells, 0, (n + 1) * sizeof *memo->tok_spells);
+  memset(memo->titles, 0, n + 1);
+  memset(memo->line_first, 0, (n + 1) * sizeof *memo->line_first);
+  memset(memo->line_kind, 0, n + 1);
+  return memo;
+}
+
+/* Puts MEMO back in the pool. */
+static void
+ner_memo_give(NerMemo *memo)
+{
+  g_mutex_lock(&ner_memo_lock);
+  ner_memo_pool = g_slist_prepend(ner_memo_pool, memo);
+  g_mutex_unlock(&ner_memo_lock);
+}
+
 GArray *
 eg_ner_find(const char *text, const EgSegmentation *seg)
 {
@@ -1567,34 +1808,29 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   g_array_set_clear_func(out, ner_mention_clear);
   guint n = seg->tokens->len;
   const EgToken *tok = (const EgToken *)seg->tokens->data;
-  /* The hash tables' keys point into ctx.forms, which outlives them. The spellings of about
-   * one token in three are made: room for that in the first block of forms. */
-  NerCtx ctx = { text, tok, n,
-                 g_hash_table_new(g_str_hash, g_str_equal),
-                 g_hash_table_new(g_str_hash, g_str_equal),
-                 g_hash_table_new(g_str_hash, g_str_equal),
-                 g_new0(guint, n + 1), g_new0(guint8, n + 1),
-                 FALSE, FALSE, out, g_new0(NerWord, n + 1),
-                 g_string_chunk_new(MAX(1024, (n ? tok[n - 1].end - tok[0].start : 0) / 2)),
-                 g_string_new(NULL) };
+  NerMemo *memo = ner_memo_take(n);
+  NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
+                 memo->tok_spells, memo->titles, memo->scratch };
   ner_lines(&ctx);
   ctx.sport = ner_sport_document(&ctx);
   for (guint i = 1; i + 1 < ctx.n; i++)
-    if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')')
-      g_hash_table_add(ctx.bracketed, (gpointer)ner_tok_str(&ctx, i));
+    if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
+      ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
+      ctx.n_bracketed++;
+    }
 
   for (guint i = 0; i < ctx.n; i++) {
     if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
         (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
       continue;
-    const char *w = ner_tok_str(&ctx, i);
+    NerSpell *sp = ner_spell(&ctx, i);
+    NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
     /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
-     * form in mid_lower already. */
-    guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(ctx.mid_caps, w));
-    if (seen == 0)
-      g_hash_table_add(ctx.mid_lower, (gpointer)ner_lower(&ctx, i));
-    if (seen < 2)
-      g_hash_table_insert(ctx.mid_caps, (gpointer)w, GUINT_TO_POINTER(seen + 1));
+     * form marked already. */
+    if (w->mid_caps == 0)
+      ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower = TRUE;
+    if (w->mid_caps < 2)
+      w->mid_caps++;
   }
 
   guint i = 0;
@@ -1655,13 +1891,6 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         close->ch == ')' && long_end == m->first_token - 1 && long_m->n_words >= 2)
       m->defines = (gint32)(k - 1);
   }
-  g_hash_table_unref(ctx.mid_caps);
-  g_hash_table_unref(ctx.bracketed);
-  g_hash_table_unref(ctx.mid_lower);
-  g_free(ctx.line_first);
-  g_free(ctx.line_kind);
-  g_free(ctx.words);
-  g_string_chunk_free(ctx.forms);
-  g_string_free(ctx.scratch, TRUE);
+  ner_memo_give(memo);
   return out;
 }

@@ -34,23 +34,64 @@ static const char *const speech_verbs[] = {
   "warned", "recalled", "declared", "announced", "claimed", "answered", NULL
 };
 
-/* Every word of every list -> the EgWordlistBits of the lists that hold it, so that one lookup
- * answers for all lists (the rules ask several about each word); and for a .tsv list, its own
- * table of values. Built once, never changed after. */
+/* Every word of every list, with the EgWordlistBits of the lists that hold it, so that one
+ * lookup answers for all lists (the rules ask several about each word); and for a .tsv list, its
+ * own table of values. Built once, never changed after. The index is a set of words, each
+ * stored with its bits in the two bytes before it (wordlist_bits): a lookup finds them beside
+ * the key it has just compared, and the table keeps no array of values. */
 static GHashTable *wordlist_index;
 static GHashTable *wordlist_values[G_N_ELEMENTS(wordlist_names)];
 
-static void
-wordlist_mark(GHashTable *index, const char *word, guint32 bit)
+/* The bits of KEY, a word of the index. */
+static inline guint32
+wordlist_bits(const char *key)
 {
-  guint32 bits = GPOINTER_TO_UINT(g_hash_table_lookup(index, word));
-  if (!(bits & bit))
-    g_hash_table_insert(index, (gpointer)word, GUINT_TO_POINTER(bits | bit));
+  const guint8 *b = (const guint8 *)key - 2;
+  return b[0] | (guint32)b[1] << 8;
 }
 
-/* Adds list I to INDEX, and makes its table of values if it is a .tsv list. */
+static inline void
+wordlist_set_bits(char *key, guint32 bits)
+{
+  guint8 *b = (guint8 *)key - 2;
+  b[0] = (guint8)bits;
+  b[1] = (guint8)(bits >> 8);
+}
+G_STATIC_ASSERT(EG_WL_PLACE_PREFIX < 1 << 16);
+
+/* A new word of LEN bytes at P for the index, with room for its bits (none yet); it lives as
+ * long as the process. */
+static char *
+wordlist_record(const char *p, gsize len)
+{
+  char *r = g_malloc(len + 3);
+  memcpy(r + 2, p, len);
+  r[len + 2] = '\0';
+  wordlist_set_bits(r + 2, 0);
+  return r + 2;
+}
+
+/* Adds BIT to the bits of KEY's word in INDEX, adding KEY itself (a record whose bits are
+ * set) when the word is new. Returns FALSE when KEY was not kept. */
+static gboolean
+wordlist_mark(GHashTable *index, char *key, guint32 bit)
+{
+  char *held = g_hash_table_lookup(index, key);
+  if (held) {
+    wordlist_set_bits(held, wordlist_bits(held) | bit);
+    return held == key;
+  }
+  wordlist_set_bits(key, bit);
+  g_hash_table_add(index, key);
+  return TRUE;
+}
+
+/* Adds list I to INDEX, and makes its table of values if it is a .tsv list. FIRST[c] holds the
+ * bits of the words of INDEX that start with byte c (this list's own words are added to it at
+ * the end: they are distinct, but for the repeated keys of a .tsv list, which mean no other
+ * bit). */
 static void
-wordlist_load(GHashTable *index, guint i)
+wordlist_load(GHashTable *index, guint32 first[256], guint i)
 {
   const char *name = wordlist_names[i];
   guint32 bit = 1u << i;
@@ -61,54 +102,60 @@ wordlist_load(GHashTable *index, guint i)
     g_error("entgraph: embedded lexicon %s is missing: %s", name, error->message);
 
   gboolean tsv = g_str_has_suffix(name, ".tsv");
-  /* Keys and values point into one copy of the list, cut into strings where lines and
-   * columns end; like the tables, it lives as long as the process. */
+  /* Keys and values point into one copy of the list, each line preceded by room for its
+   * word's bits and cut into strings where it and its first column end; like the tables, it
+   * lives as long as the process. */
   GHashTable *values = tsv ? g_hash_table_new(g_str_hash, g_str_equal) : NULL;
-  /* The first list loaded goes into an empty index: its words hold no other bit (unless it
-   * adds prefixes of its own entries). */
-  gboolean fresh = g_hash_table_size(index) == 0 &&
-                   !(bit & (EG_WL_TITLES | EG_WL_PLACES | EG_WL_NATIONALITIES));
   gsize size = 0;
   const char *raw = g_bytes_get_data(bytes, &size);
-  char *data = g_malloc(size + 1);
-  memcpy(data, raw, size);
-  data[size] = '\0';
-  g_bytes_unref(bytes);
-  char *end = data + size;
-  for (char *line = data; line < end;) {
-    char *nl = memchr(line, '\n', (gsize)(end - line));
-    char *line_end = nl ? nl : end;
-    *line_end = '\0';
-    if (line_end > line) {
-      char *tab = tsv ? memchr(line, '\t', (gsize)(line_end - line)) : NULL;
+  const char *end = raw + size;
+  gsize lines = 1;
+  for (const char *p = raw; (p = memchr(p, '\n', (gsize)(end - p))) != NULL; p++)
+    lines++;
+  char *out = g_malloc(size + 3 * lines);
+  gboolean mine[256] = { FALSE };
+  for (const char *line = raw; line < end;) {
+    const char *nl = memchr(line, '\n', (gsize)(end - line));
+    gsize len = (gsize)((nl ? nl : end) - line);
+    if (len > 0) {
+      char *key = out + 2;
+      memcpy(key, line, len);
+      key[len] = '\0';
+      out = key + len + 1;
+      char *tab = tsv ? memchr(key, '\t', len) : NULL;
       if (tab)
         *tab = '\0';
-      if (fresh) /* nothing to keep: spare the lookup */
-        g_hash_table_insert(index, line, GUINT_TO_POINTER(bit));
-      else
-        wordlist_mark(index, line, bit);
+      /* A word whose first byte starts no word of the index is not in it: no bits to keep, and
+       * the lookup is spared (the given names of an empty index, then the lower-case words of
+       * common_words.txt). */
+      guint8 c = (guint8)key[0];
+      if (!first[c]) {
+        wordlist_set_bits(key, bit);
+        g_hash_table_add(index, key);
+      } else {
+        wordlist_mark(index, key, bit);
+      }
+      mine[c] = TRUE;
       /* Sorted sources list the preferred reading of a surface first: keep it. */
-      if (values && !g_hash_table_contains(values, line))
-        g_hash_table_insert(values, line, tab ? tab + 1 : NULL);
+      if (values && !g_hash_table_contains(values, key))
+        g_hash_table_insert(values, key, tab ? tab + 1 : NULL);
       /* "Prime" of "Prime Minister", "New" of "New York": a run of words that is no such
-       * prefix can start no title or place (the keys stay: the index lives as long as the
-       * process). */
+       * prefix can start no title or place. */
       guint32 prefix_bit = bit == EG_WL_TITLES ? EG_WL_TITLE_PREFIX
                            : bit & (EG_WL_PLACES | EG_WL_NATIONALITIES) ? EG_WL_PLACE_PREFIX : 0;
-      for (const char *sp = prefix_bit ? strchr(line, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
-        char *prefix = g_strndup(line, (gsize)(sp - line));
-        gpointer key, bits;
-        if (!g_hash_table_lookup_extended(index, prefix, &key, &bits)) {
-          g_hash_table_insert(index, prefix, GUINT_TO_POINTER(prefix_bit));
-          continue;
-        }
-        /* a word the index has: it keeps the key it holds */
-        g_hash_table_insert(index, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(bits) | prefix_bit));
-        g_free(prefix);
+      for (const char *sp = prefix_bit ? strchr(key, ' ') : NULL; sp; sp = strchr(sp + 1, ' ')) {
+        char *prefix = wordlist_record(key, (gsize)(sp - key));
+        first[c] |= prefix_bit;
+        if (!wordlist_mark(index, prefix, prefix_bit))
+          g_free(prefix - 2); /* a word the index has: it keeps the key it holds */
       }
     }
     line = nl ? nl + 1 : end;
   }
+  g_bytes_unref(bytes);
+  for (guint c = 0; c < 256; c++)
+    if (mine[c])
+      first[c] |= bit;
   wordlist_values[i] = values;
 }
 
@@ -118,13 +165,17 @@ wordlist_get_index(void)
   if (g_once_init_enter(&wordlist_index)) {
     eg_lexicons_register_resource();
     GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    guint32 first[256] = { 0 };
     /* The longest list first: it needs no lookups (see wordlist_load). */
-    wordlist_load(index, EG_WL_GIVEN_INDEX);
+    wordlist_load(index, first, EG_WL_GIVEN_INDEX);
     for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
       if (i != EG_WL_GIVEN_INDEX)
-        wordlist_load(index, i);
-    for (guint i = 0; speech_verbs[i]; i++)
-      wordlist_mark(index, speech_verbs[i], EG_WL_SPEECH);
+        wordlist_load(index, first, i);
+    for (guint i = 0; speech_verbs[i]; i++) {
+      char *verb = wordlist_record(speech_verbs[i], strlen(speech_verbs[i]));
+      if (!wordlist_mark(index, verb, EG_WL_SPEECH))
+        g_free(verb - 2);
+    }
     g_once_init_leave(&wordlist_index, index);
   }
   return wordlist_index;
@@ -159,7 +210,8 @@ guint32
 eg_wordlist_lists(const char *word)
 {
   g_return_val_if_fail(word != NULL, 0);
-  return GPOINTER_TO_UINT(g_hash_table_lookup(wordlist_get_index(), word));
+  const char *key = g_hash_table_lookup(wordlist_get_index(), word);
+  return key ? wordlist_bits(key) : 0;
 }
 
 gboolean

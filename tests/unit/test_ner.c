@@ -641,6 +641,55 @@ test_spellings(void)
   g_assert_cmpuint(mention(f, 5)->votes[EG_TYPE_PERSON], ==, EG_VOTE_STRONG);
 }
 
+/* Everything a mention says, for comparing two runs over one text (transfer full). */
+static char *
+mentions_dump(const Found *f)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < f->mentions->len; i++) {
+    const EgMention *m = mention(f, i);
+    g_string_append_printf(s, "%u %u %u %d %s|%s|%s", m->first_token, m->end_token, m->flags,
+                           m->defines, m->name, m->surface, m->canonical ? m->canonical : "-");
+    for (guint t = 0; t < EG_N_TYPES; t++)
+      g_string_append_printf(s, " %u", m->votes[t]);
+    g_string_append_c(s, '\n');
+  }
+  return g_string_free(s, FALSE);
+}
+
+static void
+test_documents_apart(void)
+{
+  /* What one document says of a word (capitalised in mid-sentence, written in brackets) is no
+   * evidence in the next, though the words' lexicon answers are kept from call to call. */
+  g_autoptr(Found) a = found_new("Reporters asked Glass again. The Information Technology (IT) "
+                                 "unit grew.");
+  g_autofree char *got_a = names(a);
+  g_assert_cmpstr(got_a, ==, "Glass|Information Technology|IT");
+  assert_names("Glass said the plan had failed.", "");
+  assert_names("IT staff fixed the servers overnight.", "");
+}
+
+static void
+test_many_spellings(void)
+{
+  /* A document of more distinct words than the words kept from call to call, then one seen
+   * before it: the same mentions. */
+  const char *text = "Glass said the plan had failed. Reporters asked Glass again. The "
+                     "Alpha Beta Committee (ABC) met in S\u00c3O PAULO with Dan O\u2019Brien.";
+  g_autoptr(Found) before = found_new(text);
+  g_autofree char *dump_before = mentions_dump(before);
+  GString *big = g_string_new(NULL);
+  for (guint i = 0; i < 140000; i++)
+    g_string_append_printf(big, "Qz%ux said hello. ", i);
+  g_autoptr(Found) many = found_new(big->str);
+  g_string_free(big, TRUE);
+  g_assert_cmpuint(many->mentions->len, ==, 140000);
+  g_autoptr(Found) after = found_new(text);
+  g_autofree char *dump_after = mentions_dump(after);
+  g_assert_cmpstr(dump_after, ==, dump_before);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -681,5 +730,7 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/sport-unknown-word", test_sport_unknown_word);
   g_test_add_func("/ner/press-cues", test_press_cues);
   g_test_add_func("/ner/spellings", test_spellings);
+  g_test_add_func("/ner/documents-apart", test_documents_apart);
+  g_test_add_func("/ner/many-spellings", test_many_spellings);
   return g_test_run();
 }
