@@ -803,7 +803,8 @@ test_number_whole(void)
 }
 
 /* eg_export_number tries "%.15g", "%.16g", "%.17g" where the search above tries every precision
- * from 1: the two must agree on every double. Each class of value is drawn from a fixed seed;
+ * from 1, and works the digits out in integers for most values that are not whole: the two must
+ * agree on every double. Each class of value is drawn from a fixed seed;
  * `test_export -m thorough` draws 20 times as many (a few million in all). */
 static double
 random_number(GRand *r, guint kind)
@@ -827,6 +828,15 @@ random_number(GRand *r, guint kind)
   case 5: /* powers of ten and their neighbours */
     v = pow(10, g_rand_int_range(r, -325, 310));
     return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  case 7: /* dyadic fractions of up to 17 digits: ties at the 15th and 16th digit */
+    return (double)(gint64)(bits >> g_rand_int_range(r, 11, 40)) / (double)(1u << g_rand_int_range(r, 1, 12));
+  case 8: /* powers of two and their neighbours: the gap below is half the gap above */
+    v = ldexp(1, g_rand_int_range(r, -60, 55));
+    return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  case 9: /* any significand between 1e-17 and 1e16, where the digits are worked out in integers */
+    bits = (bits & 0x800fffffffffffffu) | ((guint64)g_rand_int_range(r, 1023 - 57, 1023 + 54) << 52);
+    memcpy(&v, &bits, sizeof v);
+    return v;
   default: /* uniform in [0, 1) */
     return g_rand_double(r);
   }
@@ -843,7 +853,7 @@ test_number_random(void)
     g_assert_cmpstr(eg_export_number(got, fixed[i], FALSE), ==, number_by_search(want, fixed[i]));
   g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
   guint per_kind = g_test_thorough() ? 600000 : 30000;
-  for (guint kind = 0; kind < 7; kind++)
+  for (guint kind = 0; kind < 10; kind++)
     for (guint i = 0; i < per_kind; i++) {
       double v = random_number(r, kind);
       const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
