@@ -3,15 +3,17 @@
  * Not igraph_write_graph_graphml: on Debian's igraph 0.10.2 it writes every number as a double,
  * gives a node and an edge attribute of one name one key id, and stops half-way on control
  * characters. Here keys are typed (string, long, double) and prefixed by domain (g_, v_, e_),
- * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids. The <data> of nodes and
- * edges, markup around our own key ids and numbers, go out through xmlTextWriterWriteRaw for
- * speed, byte for byte as xmlTextWriter lays them out (graphml_data_raw).
+ * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids. The nodes and edges,
+ * markup around our own ids, key ids and numbers, go out as raw bytes in large writes for speed,
+ * byte for byte as xmlTextWriter lays them out (graphml_body_raw); their text is still escaped by
+ * libxml2 where it needs escaping.
  */
 #include "export/export.h"
 
 #include <libxml/xmlwriter.h>
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 static int
 graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
@@ -43,15 +45,17 @@ graphml_key(const char *name, gconstpointer prefix)
 /* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
 static int
 graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-             igraph_integer_t id, const EgAttrInfo *keys)
+             igraph_integer_t id, const EgAttrInfo *keys, guint *written)
 {
   int rc = 0;
+  *written = 0;
   for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
+    (*written)++;
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->text);
     if (rc >= 0) rc = eg_export_xml_write_text(w, text);
@@ -60,59 +64,236 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   return rc;
 }
 
-/* The <data> elements of the node or edge whose start tag was just written (its attributes
- * included), through xmlTextWriterWriteRaw.
+/* The nodes and edges, when every key is plain (eg_export_attr_infos_plain), as raw bytes:
+ * one buffer of markup, flushed to the stream in large writes.
  *
- * Why: StartElement + WriteAttribute + EndElement cost ~3,600 instructions per <data> in
- * libxml2 2.9 (a stack entry allocated and freed, the name copied, the key scanned for
- * escaping), about half of the GraphML writer with 5 to 8 <data> per node and edge. The markup
- * of a <data> holds no user text: the key is our prefix and attribute name (eg_export_attr_infos_plain,
- * else graphml_data is used) and numbers are formatted by us. User text (labels, aliases,
- * examples...) still goes through eg_export_xml_write_text, so libxml2 escapes it.
+ * Why: xmlTextWriter costs ~3,600 instructions per element (a stack entry allocated and freed,
+ * the name copied, attribute values scanned for escaping), and its buffer copies every byte
+ * once more; nodes and edges are nearly all of a file (67 MB for Reuters). Their markup holds
+ * no user text: ids are ours, keys our prefix and attribute name, numbers formatted by us. User
+ * text (labels, aliases, examples...) is cleaned as before and, when it holds a character to
+ * escape, escaped by libxml2 (xmlEncodeSpecialChars, what xmlTextWriterWriteString calls for
+ * element content); text of plain printable ASCII is copied as it is, as libxml2 would.
  *
- * The output is byte for byte what graphml_data writes, indentation included. WriteRaw closes
- * an open start tag with ">" but, unlike StartElement, without the newline, and after it
- * EndElement writes the end tag unindented; so the run starts with "\n", indents each <data>
- * as StartElement would at its depth (graphml > graph > node > data) and ends with the indent
- * of the parent's end tag, which the caller then writes with xmlTextWriterEndElement. An element
- * without <data> writes nothing, so EndElement gives "<node id="n1"/>" as before. */
+ * The bytes are those xmlTextWriter writes, indentation included: the first chunk goes through
+ * xmlTextWriterWriteRawLen, which closes the <graph> start tag when no graph <data> did (with
+ * ">" only, so the run then starts with the "\n" StartElement would have written) and tells the
+ * writer the end tag is to go out unindented; the writer is then flushed and the rest written to
+ * its stream directly; the run ends with the indent of </graph>, which EndElement writes. */
+#define RAW_CHUNK (256u * 1024u)
 #define DATA_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
-#define END_INDENT EG_XML_INDENT EG_XML_INDENT
+#define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT
 
-static int
-graphml_data_raw(xmlTextWriterPtr w, GString *run, const igraph_t *g,
-                 igraph_attribute_elemtype_t domain, igraph_integer_t id, const EgAttrInfo *keys)
+typedef struct {
+  xmlTextWriterPtr w;
+  FILE *stream;
+  char *buf;
+  gsize len;
+  gboolean direct;       /* the writer was flushed: write to STREAM */
+  int rc;
+} Raw;
+
+/* Sends N bytes of S after everything before them. */
+static void
+raw_write(Raw *r, const char *s, gsize n)
 {
-  int rc = 0;
-  gboolean any = FALSE;
-  g_string_truncate(run, 0);
-  for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *to_free = NULL;
-    const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
-    if (!text)
-      continue; /* a metric not computed for this element */
-    if (!any)
-      g_string_append_c(run, '\n');
-    any = TRUE;
-    g_string_append(run, DATA_INDENT);
-    g_string_append(run, "<data key=\"");
-    g_string_append(run, k->text);
-    g_string_append(run, "\">");
-    if (k->type == IGRAPH_ATTRIBUTE_STRING) {
-      rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
-      g_string_truncate(run, 0);
-      if (rc >= 0) rc = eg_export_xml_write_text(w, text);
-    } else {
-      g_string_append(run, text); /* a number or true/false */
+  if (r->rc < 0)
+    return;
+  if (!r->direct) {
+    r->rc = n <= G_MAXINT ? xmlTextWriterWriteRawLen(r->w, BAD_CAST s, (int)n) : -1;
+    if (r->rc >= 0) r->rc = xmlTextWriterFlush(r->w);
+    r->direct = TRUE;
+  } else if (fwrite(s, 1, n, r->stream) != n) {
+    r->rc = -1;
+  }
+}
+
+static void
+raw_flush(Raw *r)
+{
+  if (r->len)
+    raw_write(r, r->buf, r->len);
+  r->len = 0;
+}
+
+static inline void
+raw_put(Raw *r, const char *s, gsize n)
+{
+  if (G_UNLIKELY(r->len + n > RAW_CHUNK)) {
+    raw_flush(r);
+    if (n > RAW_CHUNK) {
+      raw_write(r, s, n); /* a value larger than the buffer: a write of its own */
+      return;
     }
-    g_string_append(run, "</data>\n");
   }
-  if (any && rc >= 0) {
-    g_string_append(run, END_INDENT);
-    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
+  memcpy(r->buf + r->len, s, n);
+  r->len += n;
+}
+
+#define RAW_LIT(r, lit) raw_put((r), "" lit, sizeof(lit) - 1)
+
+/* What element text's bytes become: 1 goes out as it is (printable ASCII, tab, newline), 2 is
+ * one of the five that xmlEncodeSpecialChars escapes, 0 ends the text or may need cleaning
+ * (NUL, other control characters, bytes of UTF-8 sequences). */
+static const guint8 raw_text_class[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\r'] = 2,
+  [' '] = 1, ['!'] = 1, ['"'] = 2, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 2, ['\''] = 1,
+  ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['<'] = 2, ['='] = 1, ['>'] = 2, ['?'] = 1,
+  ['@'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
+
+/* Element text S, cleaned of what XML 1.0 forbids (eg_export_xml_cleaned) and escaped as
+ * xmlTextWriterWriteString escapes element text (xmlEncodeSpecialChars: &lt; &gt; &amp;
+ * &quot; &#13;; tests/unit/test_export.c compares the two on random text). Plain ASCII is
+ * copied in runs; at the first byte that may need cleaning the rest is cleaned (cleaning keeps
+ * an ASCII prefix as it is), after which only the five are escaped. */
+static void
+raw_text(Raw *r, const char *s)
+{
+  g_autofree char *to_free = NULL;
+  gboolean clean = FALSE;
+  const guchar *p = (const guchar *)s, *run = p;
+  for (;; p++) {
+    guint8 c = raw_text_class[*p];
+    if (c == 1 || (clean && c == 0 && *p))
+      continue;
+    raw_put(r, (const char *)run, (gsize)(p - run));
+    if (c == 2) {
+      switch (*p) {
+      case '<': RAW_LIT(r, "&lt;"); break;
+      case '>': RAW_LIT(r, "&gt;"); break;
+      case '&': RAW_LIT(r, "&amp;"); break;
+      case '"': RAW_LIT(r, "&quot;"); break;
+      default: RAW_LIT(r, "&#13;"); break;
+      }
+      run = p + 1;
+      continue;
+    }
+    if (!*p)
+      return;
+    p = run = (const guchar *)eg_export_xml_cleaned((const char *)p, &to_free);
+    clean = TRUE;
+    p--;
   }
-  return rc;
+}
+
+/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
+ * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none.
+ * OPEN[i] is "      <data key=\"KEY\">" of KEYS[i]. */
+static void
+raw_data(Raw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igraph_integer_t id,
+         const EgAttrInfo *keys, char *const *open, const gsize *open_len, const char *end_tag)
+{
+  gboolean any = FALSE;
+  for (guint i = 0; keys[i].name; i++) {
+    const EgAttrInfo *k = &keys[i];
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *text = NULL;
+    gsize len = 0;
+    if (k->type == IGRAPH_ATTRIBUTE_STRING) {
+      text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, k->name, id)
+                                               : igraph_cattribute_EAS(g, k->name, id);
+      if (!text)
+        text = "";
+    } else if (k->fetched && k->integer) {
+      double v = id < igraph_vector_size(&k->numbers) ? VECTOR(k->numbers)[id] : NAN;
+      if (!isfinite(v))
+        continue; /* a metric not computed for this element */
+      if (v > -9.2e18 && v < 9.2e18) {
+        gint64 iv = (gint64)v;
+        gsize sign = iv < 0;
+        num[0] = '-';
+        len = sign + eg_u64_digits(num + sign, iv < 0 ? (guint64)0 - (guint64)iv : (guint64)iv);
+      } else {
+        len = strlen(eg_export_number(num, v, TRUE));
+      }
+      text = num;
+    } else {
+      g_autofree char *to_free = NULL;
+      text = eg_export_xml_attr_text(g, domain, k, id, num, &to_free);
+      if (!text)
+        continue;
+      g_assert(to_free == NULL); /* only strings are cleaned, and they are handled above */
+      len = strlen(text);
+    }
+    if (!any)
+      RAW_LIT(r, ">\n");
+    any = TRUE;
+    raw_put(r, open[i], open_len[i]);
+    if (k->type == IGRAPH_ATTRIBUTE_STRING)
+      raw_text(r, text);
+    else
+      raw_put(r, text, len);
+    RAW_LIT(r, "</data>\n");
+  }
+  if (any)
+    raw_put(r, end_tag, strlen(end_tag));
+  else
+    RAW_LIT(r, "/>\n");
+}
+
+/* "      <data key=\"KEY\">" of every key of KEYS, and their lengths (transfer full). */
+static char **
+raw_opens(const EgAttrInfo *keys, gsize **lens)
+{
+  guint n = 0;
+  while (keys[n].name)
+    n++;
+  char **open = g_new0(char *, n + 1);
+  *lens = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    open[i] = g_strconcat(DATA_INDENT "<data key=\"", keys[i].text, "\">", NULL);
+    (*lens)[i] = strlen(open[i]);
+  }
+  return open;
+}
+
+/* Writes every node and edge raw (see above); GRAPH_OPEN: the <graph> start tag is still open
+ * (no graph <data> was written). Returns the writer's status. */
+static int
+graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean graph_open,
+                 const EgAttrInfo *vkeys, const EgAttrInfo *ekeys)
+{
+  igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
+  if (nv == 0 && ne == 0)
+    return 0;
+  g_autofree gsize *vlen = NULL, *elen = NULL;
+  g_auto(GStrv) vopen = raw_opens(vkeys, &vlen);
+  g_auto(GStrv) eopen = raw_opens(ekeys, &elen);
+  g_autofree char *buf = g_malloc(RAW_CHUNK);
+  Raw r = { w, stream, buf, 0, FALSE, 0 };
+  if (graph_open)
+    RAW_LIT(&r, "\n");
+  char id[EG_U64_DIGITS];
+  for (igraph_integer_t v = 0; v < nv && r.rc >= 0; v++) {
+    RAW_LIT(&r, ELEM_INDENT "<node id=\"n");
+    raw_put(&r, id, eg_u64_digits(id, (guint64)v));
+    RAW_LIT(&r, "\"");
+    raw_data(&r, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, vopen, vlen, ELEM_INDENT "</node>\n");
+  }
+  for (igraph_integer_t e = 0; e < ne && r.rc >= 0; e++) {
+    /* igraph stores an undirected edge larger end first; the contract is source < target. */
+    igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+    RAW_LIT(&r, ELEM_INDENT "<edge source=\"n");
+    raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+    RAW_LIT(&r, "\" target=\"n");
+    raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+    RAW_LIT(&r, "\"");
+    raw_data(&r, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, eopen, elen, ELEM_INDENT "</edge>\n");
+  }
+  RAW_LIT(&r, EG_XML_INDENT);
+  raw_flush(&r);
+  return r.rc;
 }
 
 gboolean
@@ -125,8 +306,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *ekeys = eg_export_attr_infos(&a.enames, &a.etypes, graphml_key, "e_");
   eg_export_attr_fetch(vkeys, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(ekeys, g, IGRAPH_ATTRIBUTE_EDGE);
-  gboolean vraw = eg_export_attr_infos_plain(vkeys), eraw = eg_export_attr_infos_plain(ekeys);
-  g_autoptr(GString) run = g_string_sized_new(1024);
+  gboolean raw = eg_export_attr_infos_plain(vkeys) && eg_export_attr_infos_plain(ekeys);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -143,18 +323,19 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "undirected");
-  if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys);
-  for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
+  guint graph_data = 0, written = 0;
+  if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys, &graph_data);
+  if (rc >= 0 && raw)
+    rc = graphml_body_raw(w, stream, g, graph_data == 0, vkeys, ekeys);
+  for (igraph_integer_t v = 0; !raw && v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
     eg_export_id(id, 'n', v);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
-    if (rc >= 0)
-      rc = vraw ? graphml_data_raw(w, run, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys)
-                : graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, &written);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
-  for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
+  for (igraph_integer_t e = 0; !raw && e < igraph_ecount(g) && rc >= 0; e++) {
     char src[32], dst[32];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
@@ -163,9 +344,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
-    if (rc >= 0)
-      rc = eraw ? graphml_data_raw(w, run, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys)
-                : graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, &written);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   eg_export_attr_infos_free(gkeys);
