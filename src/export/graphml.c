@@ -152,39 +152,79 @@ static const guint8 raw_text_class[256] = {
   ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
 };
 
+/* Whether any of the 8 bytes at P is not class 1 of raw_text_class: below 0x20 (tab and newline
+ * included, which the byte loop then lets through), above 0x7E, '<' or '>' (x | 2 == '>'), '"'
+ * or '&' (x | 4 == '&'). Exact, with the "has a byte less than / more than / zero" word tests
+ * of Bit Twiddling Hacks; 8 bytes in ~20 instructions where the table takes ~9 per byte. */
+#define ONES G_GUINT64_CONSTANT(0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT(0x8080808080808080)
+
+static inline gboolean
+raw_word_special(const char *p)
+{
+  guint64 x;
+  memcpy(&x, p, sizeof x);
+  guint64 below = (x - ONES * 0x20) & ~x;
+  guint64 above = (x + ONES * (127 - 0x7E)) | x;
+  guint64 lt_gt = (x | ONES * 2) ^ (ONES * '>');
+  guint64 quot_amp = (x | ONES * 4) ^ (ONES * '&');
+  lt_gt = (lt_gt - ONES) & ~lt_gt;
+  quot_amp = (quot_amp - ONES) & ~quot_amp;
+  return ((below | above | lt_gt | quot_amp) & HIGHS) != 0;
+}
+
+/* Writes the entity xmlEncodeSpecialChars gives C, a class 2 byte. */
+static void
+raw_entity(Raw *r, guchar c)
+{
+  switch (c) {
+  case '<': RAW_LIT(r, "&lt;"); break;
+  case '>': RAW_LIT(r, "&gt;"); break;
+  case '&': RAW_LIT(r, "&amp;"); break;
+  case '"': RAW_LIT(r, "&quot;"); break;
+  default: RAW_LIT(r, "&#13;"); break;
+  }
+}
+
 /* Element text S, cleaned of what XML 1.0 forbids (eg_export_xml_cleaned) and escaped as
  * xmlTextWriterWriteString escapes element text (xmlEncodeSpecialChars: &lt; &gt; &amp;
  * &quot; &#13;; tests/unit/test_export.c compares the two on random text). Plain ASCII is
- * copied in runs; at the first byte that may need cleaning the rest is cleaned (cleaning keeps
- * an ASCII prefix as it is), after which only the five are escaped. */
+ * copied in runs, skipped 8 bytes at a time; at the first byte that may need cleaning the rest
+ * is cleaned (cleaning keeps an ASCII prefix as it is), after which only the five are escaped. */
 static void
 raw_text(Raw *r, const char *s)
 {
-  g_autofree char *to_free = NULL;
-  gboolean clean = FALSE;
-  const guchar *p = (const guchar *)s, *run = p;
-  for (;; p++) {
-    guint8 c = raw_text_class[*p];
-    if (c == 1 || (clean && c == 0 && *p))
-      continue;
-    raw_put(r, (const char *)run, (gsize)(p - run));
-    if (c == 2) {
-      switch (*p) {
-      case '<': RAW_LIT(r, "&lt;"); break;
-      case '>': RAW_LIT(r, "&gt;"); break;
-      case '&': RAW_LIT(r, "&amp;"); break;
-      case '"': RAW_LIT(r, "&quot;"); break;
-      default: RAW_LIT(r, "&#13;"); break;
-      }
-      run = p + 1;
-      continue;
+  gsize n = strlen(s), i = 0, run = 0;
+  for (;;) {
+    while (i + 8 <= n && !raw_word_special(s + i))
+      i += 8;
+    for (gsize stop = MIN(i + 8, n); i < stop; i++) {
+      guint8 c = raw_text_class[(guchar)s[i]];
+      if (c == 1)
+        continue;
+      raw_put(r, s + run, i - run);
+      run = i + 1;
+      if (c == 2)
+        raw_entity(r, (guchar)s[i]);
+      else
+        goto unclean;
     }
-    if (!*p)
+    if (i >= n) {
+      raw_put(r, s + run, n - run);
       return;
-    p = run = (const guchar *)eg_export_xml_cleaned((const char *)p, &to_free);
-    clean = TRUE;
-    p--;
+    }
   }
+unclean:;
+  g_autofree char *to_free = NULL;
+  const char *clean = eg_export_xml_cleaned(s + i, &to_free);
+  const char *p = clean, *start = clean;
+  for (; *p; p++)
+    if (raw_text_class[(guchar)*p] == 2) {
+      raw_put(r, start, (gsize)(p - start));
+      raw_entity(r, (guchar)*p);
+      start = p + 1;
+    }
+  raw_put(r, start, (gsize)(p - start));
 }
 
 /* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without

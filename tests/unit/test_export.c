@@ -400,7 +400,8 @@ random_text(GRand *r)
 {
   static const char *const pieces[] = { "a", "Zed", " ", "<", ">", "&", "\"", "'", "\r", "\n", "\t",
                                         "\x01", "\x1f", "\x7f", "\u00e9", "\u20ac", "\U0001F600",
-                                        "\ufffe", "\xff", "\xc3", "\xed\xa0\x80", "&amp;", "]]>" };
+                                        "\ufffe", "\xff", "\xc3", "\xed\xa0\x80", "&amp;", "]]>",
+                                        "The quick brown fox jumps" };
   GString *s = g_string_new(NULL);
   for (gint n = g_rand_int_range(r, 0, 9); n > 0; n--)
     g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
@@ -408,8 +409,9 @@ random_text(GRand *r)
 }
 
 /* graphml.c writes nodes and edges as raw bytes when every key is plain and through
- * xmlTextWriter otherwise: on random text, metrics missing here and there, a text larger than
- * its buffer, with and without graph <data>, the two must agree byte for byte. A vertex
+ * xmlTextWriter otherwise: on random text, on every byte at each place of an 8-byte word (the
+ * raw writer skips plain text a word at a time), metrics missing here and there, a text larger
+ * than its buffer, with and without graph <data>, the two must agree byte for byte. A vertex
  * attribute with a name that is not plain, NaN everywhere, sends the writer down the
  * xmlTextWriter path and adds only its <key> line. */
 static void
@@ -419,11 +421,14 @@ test_graphml_raw_vs_writer(void)
   g_autoptr(GRand) r = g_rand_new_with_seed(11);
   for (int graph_data = 0; graph_data < 2; graph_data++) {
     igraph_t g;
-    igraph_empty(&g, 60, IGRAPH_UNDIRECTED);
+    const igraph_integer_t nv = 60 + 255 * 16;
+    igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
     for (igraph_integer_t e = 0; e < 150; e++)
       igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
-    for (igraph_integer_t v = 0; v < 60; v++) {
-      g_autofree char *label = random_text(r);
+    for (igraph_integer_t v = 0; v < nv; v++) {
+      g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
+      if (v >= 60)
+        label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
       SETVAS(&g, "label", v, label);
       SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
       SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
@@ -439,7 +444,7 @@ test_graphml_raw_vs_writer(void)
     if (graph_data)
       SETGAN(&g, "documents", 3);
     g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
-    for (igraph_integer_t v = 0; v < 60; v++)
+    for (igraph_integer_t v = 0; v < nv; v++)
       SETVAN(&g, "odd key", v, NAN);
     g_autofree char *writer = write_to_string(eg_export_graphml, &g, NULL);
     igraph_destroy(&g);
