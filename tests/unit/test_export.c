@@ -456,6 +456,66 @@ test_graphml_raw_vs_writer(void)
   }
 }
 
+/* Removes the line of DOC that starts with PREFIX (after its indent). */
+static void
+remove_line(char *doc, const char *prefix)
+{
+  char *line = strstr(doc, prefix);
+  g_assert_nonnull(line);
+  while (line > doc && line[-1] == ' ')
+    line--;
+  char *eol = strchr(line, '\n');
+  memmove(line, eol + 1, strlen(eol + 1) + 1);
+}
+
+/* As test_graphml_raw_vs_writer for GEXF: labels and text values of random text and of every
+ * byte at each place of a word, numbers missing here and there, weights, periods that make
+ * spells (runs of consecutive periods, names that are not periods, none), written raw and
+ * through xmlTextWriter (forced by a vertex and an edge attribute whose ids are not plain,
+ * NaN everywhere, which add only their declarations). */
+static void
+test_gexf_raw_vs_writer(void)
+{
+  static const char *const periods[] = { "", "2016-07", "2016-07|2016-08", "2016-07|2016-09|2016-10",
+                                         "2016-W05|2016-W06|junk", "2016|2017", "junk",
+                                         "2016-07-25|2016-07-26|2016-07-28" };
+  eg_graph_init();
+  g_autoptr(GRand) r = g_rand_new_with_seed(13);
+  const igraph_integer_t nv = 60 + 255 * 16;
+  igraph_t g;
+  igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
+  for (igraph_integer_t e = 0; e < 150; e++)
+    igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
+    if (v >= 60)
+      label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
+    g_autofree char *aliases = random_text(r);
+    SETVAS(&g, "label", v, label);
+    SETVAS(&g, "aliases", v, v < 60 ? aliases : label);
+    SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
+    SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
+    SETVAS(&g, "periods", v, periods[g_rand_int_range(r, 0, G_N_ELEMENTS(periods))]);
+  }
+  for (igraph_integer_t e = 0; e < 150; e++) {
+    g_autofree char *example = random_text(r);
+    SETEAN(&g, "weight", e, g_rand_int_range(r, 0, 5) ? g_rand_double_range(r, -3, 3) : NAN);
+    SETEAS(&g, "example", e, example);
+    SETEAS(&g, "periods", e, periods[g_rand_int_range(r, 0, G_N_ELEMENTS(periods))]);
+  }
+  g_autofree char *raw = write_to_string(eg_export_gexf, &g, NULL);
+  for (igraph_integer_t v = 0; v < nv; v++)
+    SETVAN(&g, "odd key", v, NAN);
+  for (igraph_integer_t e = 0; e < 150; e++)
+    SETEAN(&g, "odd key", e, NAN);
+  g_autofree char *writer = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  remove_line(writer, "<attribute id=\"odd key\"");
+  remove_line(writer, "<attribute id=\"odd key\"");
+  g_assert_nonnull(strstr(raw, "<spell "));
+  g_assert_cmpstr(raw, ==, writer);
+}
+
 /* As graphml_layout for GEXF: <attvalues> of numbers only, of none (n1), and of text between
  * numbers, whose <attvalue> gexf.c writes through xmlTextWriter while it writes the others raw. */
 static char *
@@ -978,6 +1038,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/raw-vs-writer", test_graphml_raw_vs_writer);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
   g_test_add_func("/export/gexf/spells", test_gexf_spells);
+  g_test_add_func("/export/gexf/raw-vs-writer", test_gexf_raw_vs_writer);
   g_test_add_func("/export/xml-attr-plain", test_xml_attr_plain);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
