@@ -113,6 +113,7 @@ typedef struct {
   const char *name;             /* the attribute (the name list's string) */
   char *text;                   /* the writer's own form of the name: a GraphML key, a GEXF id,
                                    a JSON member's `"NAME": ` */
+  gsize text_len;               /* strlen(text) */
   igraph_attribute_type_t type;
   gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
   gboolean fetched;             /* NUMBERS holds a numeric attribute's values (eg_export_attr_fetch) */

@@ -731,6 +731,7 @@ eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t 
       continue;
     infos[k].name = name;
     infos[k].text = text;
+    infos[k].text_len = strlen(text);
     infos[k].type = (igraph_attribute_type_t)VECTOR(*types)[i];
     infos[k].integer = infos[k].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name);
     k++;

@@ -1027,6 +1027,84 @@ test_json_strings(void)
   g_assert_nonnull(strstr(json, "\"label\": \"line\\u2028sep\\u2029x\\u007f\\b\\f\\n\\r\\t\u00e9\u20ac\U0001F600\""));
 }
 
+/* JSON's string escaping one character at a time, as json.c's header states it. */
+static char *
+json_reference(const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid(value, -1);
+  GString *s = g_string_new("\"");
+  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar u = g_utf8_get_char(p);
+    switch (u) {
+    case '"': g_string_append(s, "\\\""); break;
+    case '\\': g_string_append(s, "\\\\"); break;
+    case '\b': g_string_append(s, "\\b"); break;
+    case '\f': g_string_append(s, "\\f"); break;
+    case '\n': g_string_append(s, "\\n"); break;
+    case '\r': g_string_append(s, "\\r"); break;
+    case '\t': g_string_append(s, "\\t"); break;
+    default:
+      if (u < 0x20 || u == 0x7F || u == '<' || u == '>' || u == '&' || u == 0x2028 || u == 0x2029)
+        g_string_append_printf(s, "\\u%04x", u);
+      else
+        g_string_append_len(s, p, g_utf8_next_char(p) - p);
+    }
+  }
+  g_string_append_c(s, '"');
+  return g_string_free(s, FALSE);
+}
+
+/* json.c skips plain text 8 bytes at a time: on random text (backslashes, U+2028 and bytes that
+ * are not UTF-8 added) and every byte at each place of a word, each label must come out as the
+ * reference escapes it. */
+static void
+test_json_random_strings(void)
+{
+  eg_graph_init();
+  g_autoptr(GRand) r = g_rand_new_with_seed(17);
+  const igraph_integer_t nv = 200 + 255 * 16;
+  igraph_t g;
+  igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    char *label;
+    if (v < 200) {
+      g_autofree char *a = random_text(r), *b = random_text(r);
+      label = g_strconcat(a, v % 3 ? "\\" : "\u2028", b, v % 2 ? "\\" : "", v % 5 ? "" : "\xe2\x80", NULL);
+    } else {
+      label = g_strnfill(24, 'a');
+      label[(v - 200) % 16] = (char)(1 + (v - 200) / 16);
+    }
+    SETVAS(&g, "label", v, label);
+    g_ptr_array_add(labels, label);
+  }
+  g_autofree char *json = write_to_string(eg_export_json, &g, NULL);
+  igraph_destroy(&g);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    g_autofree char *want = json_reference(labels->pdata[v]);
+    g_autofree char *line = g_strdup_printf("{\"id\": \"n%" IGRAPH_PRId "\", \"label\": %s}", v, want);
+    if (!strstr(json, line))
+      g_error("node %" IGRAPH_PRId ": %s not found", v, line);
+  }
+}
+
+/* eg_export_plain_prefix skips 8 bytes at a time: every byte at each place of two words must
+ * end the prefix exactly where a byte-by-byte reading ends it. */
+static void
+test_plain_prefix(void)
+{
+  for (guint b = 1; b < 256; b++)
+    for (gsize at = 0; at < 16; at++)
+      for (gsize len = at + 1; len <= 20; len += 19 - at) {
+        char s[21];
+        memset(s, 'a', sizeof s);
+        s[at] = (char)b;
+        s[len] = '\0';
+        gboolean plain = b >= 0x20 && b <= 0x7E && !strchr("<>&\"", (int)b);
+        g_assert_cmpuint(eg_export_plain_prefix(s, len), ==, plain ? len : at);
+      }
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1052,6 +1130,8 @@ main(int argc, char *argv[])
   g_test_add_func("/export/xml-clean", test_xml_clean);
   g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
   g_test_add_func("/export/json-strings", test_json_strings);
+  g_test_add_func("/export/plain-prefix", test_plain_prefix);
+  g_test_add_func("/export/json-random-strings", test_json_random_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
   g_test_add_func("/export/number-random", test_number_random);
   return g_test_run();
