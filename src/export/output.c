@@ -485,7 +485,9 @@ number_fast(char *buf, double value)
   memcpy(&bits, &a, sizeof bits);
   guint64 m = (bits & ((G_GUINT64_CONSTANT(1) << 52) - 1)) | (G_GUINT64_CONSTANT(1) << 52);
   int q = (int)(bits >> 52) - 1075;
-  int e10 = (int)floor(log10(a)); /* may be one off near a power of ten: number_digits says */
+  /* may be one off near a power of ten (number_digits says); 1e-16 <= a < 1e15 puts the true
+   * exponent in -16..14, which keeps 10^(p-1-e10) within the tables */
+  int e10 = CLAMP((int)floor(log10(a)), -16, 14);
   for (int p = 15; p <= 17; p++) {
     guint64 n = 0;
     int x = 0, rc;
