@@ -3,10 +3,10 @@
  * Not igraph_write_graph_graphml: on Debian's igraph 0.10.2 it writes every number as a double,
  * gives a node and an edge attribute of one name one key id, and stops half-way on control
  * characters. Here keys are typed (string, long, double) and prefixed by domain (g_, v_, e_),
- * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids. The nodes and edges,
- * markup around our own ids, key ids and numbers, go out as raw bytes in large writes for speed,
- * byte for byte as xmlTextWriter lays them out (graphml_body_raw); their text is still escaped by
- * libxml2 where it needs escaping.
+ * text is escaped as libxml2 escapes it and cleaned of characters XML 1.0 forbids. The nodes and
+ * edges go out as one raw run of bytes (xmlraw.c, graphml_body_raw) for speed, byte for byte as
+ * the xmlTextWriter path (graphml_data) lays them out; that path is kept for keys that are not
+ * plain names.
  */
 #include "export/export.h"
 
