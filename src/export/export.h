@@ -11,6 +11,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "graph/graph.h"
 #include "graph/analysis.h"
@@ -112,6 +113,7 @@ typedef struct {
   const char *name;             /* the attribute (the name list's string) */
   char *text;                   /* the writer's own form of the name: a GraphML key, a GEXF id,
                                    a JSON member's `"NAME": ` */
+  gsize text_len;               /* strlen(text) */
   igraph_attribute_type_t type;
   gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
   gboolean fetched;             /* NUMBERS holds a numeric attribute's values (eg_export_attr_fetch) */
@@ -172,6 +174,45 @@ gboolean eg_export_attr_infos_plain(const EgAttrInfo *infos);
 /* One level of indentation of the XML writers; runs of child elements written raw (see
  * graphml.c) indent with it as xmlTextWriter does. */
 #define EG_XML_INDENT "  "
+/* ---- raw runs (xmlraw.c): nodes and edges written as bytes, laid out as xmlTextWriter would ---- */
+#define EG_XML_RAW_CHUNK (256u * 1024u)
+typedef struct {
+  xmlTextWriterPtr w;
+  FILE *stream;         /* W's stream */
+  char *buf;            /* EG_XML_RAW_CHUNK bytes */
+  gsize len;
+  gboolean direct;      /* W was flushed: bytes go to STREAM */
+  int rc;               /* < 0 once anything failed */
+} EgXmlRaw;
+/* Starts a run of bytes into W, whose current element's start tag may still be open. */
+void eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream);
+/* Writes what is left and frees the buffer; returns the status (< 0 on error). W may be used
+ * again after it, and a new run begun. */
+int eg_xml_raw_end(EgXmlRaw *r);
+void eg_xml_raw_put_slow(EgXmlRaw *r, const char *s, gsize n);
+/* Appends N bytes of S. */
+static inline void
+eg_xml_raw_put(EgXmlRaw *r, const char *s, gsize n)
+{
+  if (G_UNLIKELY(r->len + n > EG_XML_RAW_CHUNK)) {
+    eg_xml_raw_put_slow(r, s, n);
+    return;
+  }
+  memcpy(r->buf + r->len, s, n);
+  r->len += n;
+}
+#define EG_XML_RAW_LIT(r, lit) eg_xml_raw_put((r), "" lit, sizeof(lit) - 1)
+/* Element text S, cleaned and escaped as eg_export_xml_write_text writes it. */
+void eg_xml_raw_text(EgXmlRaw *r, const char *s);
+/* The length of the longest prefix of the N bytes of S that is printable ASCII other than <, >,
+ * & and " (8 bytes at a time): text that XML attributes and JSON strings take as it is, but for
+ * JSON's backslash. */
+gsize eg_export_plain_prefix(const char *s, gsize n);
+/* VALUE as eg_export_number writes it. */
+void eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer);
+/* Attribute value S (without its quotes), cleaned (eg_export_xml_cleaned) and escaped as
+ * xmlTextWriterWriteAttribute escapes it. */
+void eg_xml_raw_attr(EgXmlRaw *r, const char *s);
 /* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
  * libxml2 cannot (transfer full: end it with eg_export_xml_close). */
 xmlTextWriterPtr eg_export_xml_open(FILE *stream);

@@ -8,9 +8,10 @@
  * an element (NaN) is left out. GEXF has no typed graph attributes, so the graph's go to
  * <meta><description> as "name=value" pairs. No date of writing is written, so output depends
  * only on the graph. A graph with "periods" (--slice) is dynamic (timeformat date), its nodes and
- * edges carrying <spells>. Text is escaped by libxml2 and cleaned of characters XML 1.0 forbids.
- * <attvalue> and <spell> that hold nothing libxml2 would escape go out through
- * xmlTextWriterWriteRaw for speed, byte for byte as xmlTextWriter lays them out (gexf_attvalues).
+ * edges carrying <spells>. Text is escaped as libxml2 escapes it and cleaned of characters XML
+ * 1.0 forbids. The nodes and edges go out as raw runs of bytes (xmlraw.c, gexf_body_raw) for
+ * speed, byte for byte as the xmlTextWriter path (gexf_attvalues, gexf_spells) lays them out;
+ * that path is kept for attribute ids that are not plain names.
  */
 #include "export/export.h"
 
@@ -67,62 +68,26 @@ gexf_attvalue_id(const char *name, gconstpointer domain)
                                                                              : eg_export_xml_clean(name);
 }
 
-/* <attvalue> and <spell> of a node or edge: gexf > graph > nodes > node > attvalues > attvalue */
+/* An <attvalue> or <spell>: gexf > graph > nodes > node > attvalues > attvalue */
 #define LEAF_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
-#define LEAF_END_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 
-/* The <attvalues> of a node or edge. With RUN (the ids of LIST are plain names), the <attvalue>
- * of numbers and booleans go out through xmlTextWriterWriteRaw, for the reason graphml.c gives
- * at graphml_data_raw: StartElement + 2 WriteAttribute + EndElement are ~5,000 instructions
- * per <attvalue> in libxml2 2.9.14, most of the GEXF writer. Their markup holds no user text
- * (the id is our attribute name, the value a number we formatted). A text value (type,
- * aliases, example, periods...) goes out raw only when xmlTextWriterWriteAttribute would write
- * it unchanged (eg_export_xml_attr_plain: printable ASCII without <, >, &, "), as
- * eg_export_xml_write_text does for element text; any other keeps WriteAttribute and libxml2's
- * escaping.
- *
- * Byte for byte what xmlTextWriter writes: a raw run right after the start tag begins with
- * the newline StartElement would write (WriteRaw writes only the ">"), each <attvalue> is
- * indented as StartElement indents at that depth and ends with "/>\n" as EndElement does, and
- * a run that ends the element carries the indent of </attvalues> (EndElement indents only after
- * an element it ended itself). */
+/* The <attvalues> of a node or edge through xmlTextWriter: the path taken when some attribute
+ * id is not a plain name, and the layout gexf_body_raw reproduces byte for byte. */
 static int
-gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
-               igraph_attribute_elemtype_t domain, igraph_integer_t id, const EgAttrInfo *list)
+gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
+               igraph_integer_t id, const EgAttrInfo *list)
 {
   int rc = xmlTextWriterStartElement(w, BAD_CAST "attvalues");
-  gboolean open = FALSE; /* a child has closed the start tag */
-  if (run)
-    g_string_truncate(run, 0);
   for (const EgAttrInfo *a = list; a->name && rc >= 0; a++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *value = eg_export_xml_attr_text(g, domain, a, id, buf, &to_free);
     if (!value)
       continue;
-    if (run && (a->type != IGRAPH_ATTRIBUTE_STRING || eg_export_xml_attr_plain(value))) {
-      if (!open)
-        g_string_append_c(run, '\n');
-      g_string_append(run, LEAF_INDENT "<attvalue for=\"");
-      g_string_append(run, a->text);
-      g_string_append(run, "\" value=\"");
-      g_string_append(run, value);
-      g_string_append(run, "\"/>\n");
-    } else {
-      if (run && run->len) {
-        rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
-        g_string_truncate(run, 0);
-      }
-      if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->text);
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
-      if (rc >= 0) rc = xmlTextWriterEndElement(w);
-    }
-    open = TRUE;
-  }
-  if (rc >= 0 && run && run->len) {
-    g_string_append(run, LEAF_END_INDENT);
-    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "attvalue");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST a->text);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST value);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
@@ -130,17 +95,14 @@ gexf_attvalues(xmlTextWriterPtr w, GString *run, const igraph_t *g,
 
 /* <spells> for the "periods" of an element ("2016-07|2016-09", see EgPeriods in graph.h): one
  * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
- * closed), so Gephi's timeline shows the element exactly while it is in the news. The <spell>
- * go out through xmlTextWriterWriteRaw in one run, laid out as gexf_attvalues lays out its raw
- * run (and for its reason): they hold only days we formatted ourselves (eg_day_name). */
+ * closed), so Gephi's timeline shows the element exactly while it is in the news. */
 static int
-gexf_spells(xmlTextWriterPtr w, GString *run, const char *periods)
+gexf_spells(xmlTextWriterPtr w, const char *periods)
 {
   if (!periods || !*periods)
     return 0;
   g_auto(GStrv) names = g_strsplit(periods, "|", -1);
   int rc = xmlTextWriterStartElement(w, BAD_CAST "spells");
-  g_string_truncate(run, 0);
   guint32 start = 0, end = 0;
   for (guint i = 0; rc >= 0; i++) {
     guint32 first = 0, last = 0;
@@ -155,23 +117,199 @@ gexf_spells(xmlTextWriterPtr w, GString *run, const char *periods)
       char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
       eg_day_name(start, a);
       eg_day_name(end, b);
-      g_string_append(run, run->len ? LEAF_INDENT "<spell start=\"" : "\n" LEAF_INDENT "<spell start=\"");
-      g_string_append(run, a);
-      g_string_append(run, "\" end=\"");
-      g_string_append(run, b);
-      g_string_append(run, "\"/>\n");
+      rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
+      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
+      if (rc >= 0) rc = xmlTextWriterEndElement(w);
     }
     if (!more)
       break;
     start = first;
     end = last;
   }
-  if (rc >= 0 && run->len) {
-    g_string_append(run, LEAF_END_INDENT);
-    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
-  }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
+}
+
+/* Indents of the raw runs: a node or edge (gexf > graph > nodes > node), its <attvalues> and
+ * <spells>, their children. */
+#define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+#define LIST_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
+
+/* The <attvalues> of element ID, raw (LIST's ids are plain names), as gexf_attvalues writes
+ * them. */
+static void
+raw_attvalues(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igraph_integer_t id,
+              const EgAttrInfo *list, char *const *open, const gsize *open_len)
+{
+  gboolean any = FALSE;
+  EG_XML_RAW_LIT(r, LIST_INDENT "<attvalues");
+  for (guint i = 0; list[i].name; i++) {
+    const EgAttrInfo *a = &list[i];
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *text = NULL;
+    double v = 0;
+    if (a->type == IGRAPH_ATTRIBUTE_STRING) {
+      text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
+                                               : igraph_cattribute_EAS(g, a->name, id);
+      if (!text)
+        text = "";
+    } else if (a->fetched) {
+      v = id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+      if (!isfinite(v))
+        continue; /* a metric not computed for this element */
+    } else {
+      char *to_free = NULL; /* only strings are cleaned: NULL here */
+      text = eg_export_xml_attr_text(g, domain, a, id, num, &to_free);
+      g_assert(to_free == NULL);
+      if (!text)
+        continue;
+    }
+    if (!any)
+      EG_XML_RAW_LIT(r, ">\n");
+    any = TRUE;
+    eg_xml_raw_put(r, open[i], open_len[i]);
+    if (a->type == IGRAPH_ATTRIBUTE_STRING)
+      eg_xml_raw_attr(r, text);
+    else if (a->fetched)
+      eg_xml_raw_number(r, v, a->integer);
+    else
+      eg_xml_raw_put(r, text, strlen(text));
+    EG_XML_RAW_LIT(r, "\"/>\n");
+  }
+  if (any)
+    EG_XML_RAW_LIT(r, LIST_INDENT "</attvalues>\n");
+  else
+    EG_XML_RAW_LIT(r, "/>\n");
+}
+
+/* The <spells> of PERIODS, raw, as gexf_spells writes them (nothing when PERIODS is empty). */
+static void
+raw_spells(EgXmlRaw *r, const char *periods)
+{
+  if (!periods || !*periods)
+    return;
+  g_auto(GStrv) names = g_strsplit(periods, "|", -1);
+  gboolean any = FALSE;
+  EG_XML_RAW_LIT(r, LIST_INDENT "<spells");
+  guint32 start = 0, end = 0;
+  for (guint i = 0;; i++) {
+    guint32 first = 0, last = 0;
+    gboolean more = names[i] && eg_period_range(names[i], &first, &last);
+    if (names[i] && !more)
+      continue; /* not a period name: nothing to place on the timeline */
+    if (more && start && first == end + 1) {
+      end = last;
+      continue;
+    }
+    if (start) {
+      char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
+      eg_day_name(start, a);
+      eg_day_name(end, b);
+      if (!any)
+        EG_XML_RAW_LIT(r, ">\n");
+      any = TRUE;
+      EG_XML_RAW_LIT(r, LIST_INDENT EG_XML_INDENT "<spell start=\"");
+      eg_xml_raw_put(r, a, strlen(a));
+      EG_XML_RAW_LIT(r, "\" end=\"");
+      eg_xml_raw_put(r, b, strlen(b));
+      EG_XML_RAW_LIT(r, "\"/>\n");
+    }
+    if (!more)
+      break;
+    start = first;
+    end = last;
+  }
+  if (any)
+    EG_XML_RAW_LIT(r, LIST_INDENT "</spells>\n");
+  else
+    EG_XML_RAW_LIT(r, "/>\n");
+}
+
+/* "          <attvalue for=\"ID\" value=\"" of every attribute of LIST, and their lengths
+ * (transfer full). */
+static char **
+raw_opens(const EgAttrInfo *list, gsize **lens)
+{
+  guint n = 0;
+  while (list[n].name)
+    n++;
+  char **open = g_new0(char *, n + 1);
+  *lens = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    open[i] = g_strconcat(LEAF_INDENT "<attvalue for=\"", list[i].text, "\" value=\"", NULL);
+    (*lens)[i] = strlen(open[i]);
+  }
+  return open;
+}
+
+/* Every node (EDGES: every edge) as one raw run (xmlraw.c) right after the start tag of <nodes>
+ * (<edges>), byte for byte as the xmlTextWriter path of eg_export_gexf lays them out. Returns
+ * the writer's status. */
+static int
+gexf_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean edges,
+              const EgAttrInfo *list, gboolean has_label, gboolean has_weight, gboolean periods)
+{
+  igraph_integer_t n = edges ? igraph_ecount(g) : igraph_vcount(g);
+  if (n == 0)
+    return 0;
+  g_autofree gsize *lens = NULL;
+  g_auto(GStrv) open = raw_opens(list, &lens);
+  igraph_vector_t weight;
+  gboolean weights = FALSE;
+  if (edges && has_weight && igraph_vector_init(&weight, 0) == IGRAPH_SUCCESS) {
+    weights = igraph_cattribute_EANV(g, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &weight) == IGRAPH_SUCCESS;
+    if (!weights)
+      igraph_vector_destroy(&weight);
+  }
+  if (edges && has_weight && !weights)
+    return -1; /* out of memory */
+  EgXmlRaw r;
+  eg_xml_raw_begin(&r, w, stream);
+  EG_XML_RAW_LIT(&r, "\n");
+  char id[EG_U64_DIGITS];
+  for (igraph_integer_t x = 0; x < n && r.rc >= 0; x++) {
+    if (edges) {
+      /* igraph stores an undirected edge larger end first; the contract is source < target. */
+      igraph_integer_t from = IGRAPH_FROM(g, x), to = IGRAPH_TO(g, x);
+      EG_XML_RAW_LIT(&r, ELEM_INDENT "<edge id=\"e");
+      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)x));
+      EG_XML_RAW_LIT(&r, "\" source=\"n");
+      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+      EG_XML_RAW_LIT(&r, "\" target=\"n");
+      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+      if (weights && isfinite(VECTOR(weight)[x])) {
+        EG_XML_RAW_LIT(&r, "\" weight=\"");
+        eg_xml_raw_number(&r, VECTOR(weight)[x], FALSE);
+      }
+      EG_XML_RAW_LIT(&r, "\">\n");
+      raw_attvalues(&r, g, IGRAPH_ATTRIBUTE_EDGE, x, list, open, lens);
+      if (periods)
+        raw_spells(&r, EAS(g, "periods", x));
+      EG_XML_RAW_LIT(&r, ELEM_INDENT "</edge>\n");
+    } else {
+      EG_XML_RAW_LIT(&r, ELEM_INDENT "<node id=\"n");
+      gsize len = eg_u64_digits(id, (guint64)x);
+      eg_xml_raw_put(&r, id, len);
+      EG_XML_RAW_LIT(&r, "\" label=\"");
+      if (has_label) {
+        const char *label = VAS(g, "label", x);
+        eg_xml_raw_attr(&r, label ? label : "");
+      } else {
+        EG_XML_RAW_LIT(&r, "n");
+        eg_xml_raw_put(&r, id, len);
+      }
+      EG_XML_RAW_LIT(&r, "\">\n");
+      raw_attvalues(&r, g, IGRAPH_ATTRIBUTE_VERTEX, x, list, open, lens);
+      if (periods)
+        raw_spells(&r, VAS(g, "periods", x));
+      EG_XML_RAW_LIT(&r, ELEM_INDENT "</node>\n");
+    }
+  }
+  if (weights)
+    igraph_vector_destroy(&weight);
+  EG_XML_RAW_LIT(&r, EG_XML_INDENT EG_XML_INDENT);
+  return eg_xml_raw_end(&r);
 }
 
 /* "documents=2 windows=44 ...": the graph's attributes, for <meta><description>. */
@@ -207,9 +345,7 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *evalues = eg_export_attr_infos(&a.enames, &a.etypes, gexf_attvalue_id, &edomain);
   eg_export_attr_fetch(vvalues, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(evalues, g, IGRAPH_ATTRIBUTE_EDGE);
-  g_autoptr(GString) vrun = eg_export_attr_infos_plain(vvalues) ? g_string_sized_new(1024) : NULL;
-  g_autoptr(GString) spells = g_string_sized_new(256);
-  g_autoptr(GString) erun = eg_export_attr_infos_plain(evalues) ? g_string_sized_new(1024) : NULL;
+  gboolean vraw = eg_export_attr_infos_plain(vvalues), eraw = eg_export_attr_infos_plain(evalues);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -232,7 +368,9 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = gexf_declare(w, "edge", IGRAPH_ATTRIBUTE_EDGE, &a.enames, &a.etypes);
 
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "nodes");
-  for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
+  if (rc >= 0 && vraw)
+    rc = gexf_body_raw(w, stream, g, FALSE, vvalues, has_label, has_weight, vperiods);
+  for (igraph_integer_t v = 0; !vraw && v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
     eg_export_id(id, 'n', v);
     g_autofree char *to_free = NULL;
@@ -240,14 +378,16 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST label);
-    if (rc >= 0) rc = gexf_attvalues(w, vrun, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
-    if (rc >= 0 && vperiods) rc = gexf_spells(w, spells, VAS(g, "periods", v));
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vvalues);
+    if (rc >= 0 && vperiods) rc = gexf_spells(w, VAS(g, "periods", v));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
 
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "edges");
-  for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
+  if (rc >= 0 && eraw)
+    rc = gexf_body_raw(w, stream, g, TRUE, evalues, has_label, has_weight, eperiods);
+  for (igraph_integer_t e = 0; !eraw && e < igraph_ecount(g) && rc >= 0; e++) {
     char id[32], src[32], dst[32], buf_w[G_ASCII_DTOSTR_BUF_SIZE];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
@@ -261,8 +401,8 @@ eg_export_gexf(const igraph_t *g, FILE *stream, GError **error)
     if (rc >= 0 && has_weight && isfinite(EAN(g, "weight", e)))
       rc = xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
                                        BAD_CAST eg_export_number(buf_w, EAN(g, "weight", e), FALSE));
-    if (rc >= 0) rc = gexf_attvalues(w, erun, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
-    if (rc >= 0 && eperiods) rc = gexf_spells(w, spells, EAS(g, "periods", e));
+    if (rc >= 0) rc = gexf_attvalues(w, g, IGRAPH_ATTRIBUTE_EDGE, e, evalues);
+    if (rc >= 0 && eperiods) rc = gexf_spells(w, EAS(g, "periods", e));
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);

@@ -3,15 +3,17 @@
  * Not igraph_write_graph_graphml: on Debian's igraph 0.10.2 it writes every number as a double,
  * gives a node and an edge attribute of one name one key id, and stops half-way on control
  * characters. Here keys are typed (string, long, double) and prefixed by domain (g_, v_, e_),
- * text is escaped by libxml2 and cleaned of characters XML 1.0 forbids. The <data> of nodes and
- * edges, markup around our own key ids and numbers, go out through xmlTextWriterWriteRaw for
- * speed, byte for byte as xmlTextWriter lays them out (graphml_data_raw).
+ * text is escaped as libxml2 escapes it and cleaned of characters XML 1.0 forbids. The nodes and
+ * edges go out as one raw run of bytes (xmlraw.c, graphml_body_raw) for speed, byte for byte as
+ * the xmlTextWriter path (graphml_data) lays them out; that path is kept for keys that are not
+ * plain names.
  */
 #include "export/export.h"
 
 #include <libxml/xmlwriter.h>
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 static int
 graphml_keys(xmlTextWriterPtr w, const char *prefix, const char *domain,
@@ -43,15 +45,17 @@ graphml_key(const char *name, gconstpointer prefix)
 /* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
 static int
 graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
-             igraph_integer_t id, const EgAttrInfo *keys)
+             igraph_integer_t id, const EgAttrInfo *keys, guint *written)
 {
   int rc = 0;
+  *written = 0;
   for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
+    (*written)++;
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->text);
     if (rc >= 0) rc = eg_export_xml_write_text(w, text);
@@ -60,59 +64,109 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
   return rc;
 }
 
-/* The <data> elements of the node or edge whose start tag was just written (its attributes
- * included), through xmlTextWriterWriteRaw.
- *
- * Why: StartElement + WriteAttribute + EndElement cost ~3,600 instructions per <data> in
- * libxml2 2.9 (a stack entry allocated and freed, the name copied, the key scanned for
- * escaping), about half of the GraphML writer with 5 to 8 <data> per node and edge. The markup
- * of a <data> holds no user text: the key is our prefix and attribute name (eg_export_attr_infos_plain,
- * else graphml_data is used) and numbers are formatted by us. User text (labels, aliases,
- * examples...) still goes through eg_export_xml_write_text, so libxml2 escapes it.
- *
- * The output is byte for byte what graphml_data writes, indentation included. WriteRaw closes
- * an open start tag with ">" but, unlike StartElement, without the newline, and after it
- * EndElement writes the end tag unindented; so the run starts with "\n", indents each <data>
- * as StartElement would at its depth (graphml > graph > node > data) and ends with the indent
- * of the parent's end tag, which the caller then writes with xmlTextWriterEndElement. An element
- * without <data> writes nothing, so EndElement gives "<node id="n1"/>" as before. */
+/* Indents of a node's <data> (graphml > graph > node > data) and of a node or edge. */
 #define DATA_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
-#define END_INDENT EG_XML_INDENT EG_XML_INDENT
+#define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT
 
-static int
-graphml_data_raw(xmlTextWriterPtr w, GString *run, const igraph_t *g,
-                 igraph_attribute_elemtype_t domain, igraph_integer_t id, const EgAttrInfo *keys)
+/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
+ * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none.
+ * OPEN[i] is "      <data key=\"KEY\">" of KEYS[i]. */
+static void
+raw_data(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igraph_integer_t id,
+         const EgAttrInfo *keys, char *const *open, const gsize *open_len, const char *end_tag)
 {
-  int rc = 0;
   gboolean any = FALSE;
-  g_string_truncate(run, 0);
-  for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *to_free = NULL;
-    const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
-    if (!text)
-      continue; /* a metric not computed for this element */
-    if (!any)
-      g_string_append_c(run, '\n');
-    any = TRUE;
-    g_string_append(run, DATA_INDENT);
-    g_string_append(run, "<data key=\"");
-    g_string_append(run, k->text);
-    g_string_append(run, "\">");
+  for (guint i = 0; keys[i].name; i++) {
+    const EgAttrInfo *k = &keys[i];
+    char num[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *text = NULL;
+    double v = 0;
     if (k->type == IGRAPH_ATTRIBUTE_STRING) {
-      rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
-      g_string_truncate(run, 0);
-      if (rc >= 0) rc = eg_export_xml_write_text(w, text);
+      text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, k->name, id)
+                                               : igraph_cattribute_EAS(g, k->name, id);
+      if (!text)
+        text = "";
+    } else if (k->fetched) {
+      v = id < igraph_vector_size(&k->numbers) ? VECTOR(k->numbers)[id] : NAN;
+      if (!isfinite(v))
+        continue; /* a metric not computed for this element */
     } else {
-      g_string_append(run, text); /* a number or true/false */
+      char *to_free = NULL; /* only strings are cleaned: NULL here */
+      text = eg_export_xml_attr_text(g, domain, k, id, num, &to_free);
+      g_assert(to_free == NULL);
+      if (!text)
+        continue;
     }
-    g_string_append(run, "</data>\n");
+    if (!any)
+      EG_XML_RAW_LIT(r, ">\n");
+    any = TRUE;
+    eg_xml_raw_put(r, open[i], open_len[i]);
+    if (k->type == IGRAPH_ATTRIBUTE_STRING)
+      eg_xml_raw_text(r, text);
+    else if (k->fetched)
+      eg_xml_raw_number(r, v, k->integer);
+    else
+      eg_xml_raw_put(r, text, strlen(text));
+    EG_XML_RAW_LIT(r, "</data>\n");
   }
-  if (any && rc >= 0) {
-    g_string_append(run, END_INDENT);
-    rc = xmlTextWriterWriteRawLen(w, BAD_CAST run->str, (int)run->len);
+  if (any)
+    eg_xml_raw_put(r, end_tag, strlen(end_tag));
+  else
+    EG_XML_RAW_LIT(r, "/>\n");
+}
+
+/* "      <data key=\"KEY\">" of every key of KEYS, and their lengths (transfer full). */
+static char **
+raw_opens(const EgAttrInfo *keys, gsize **lens)
+{
+  guint n = 0;
+  while (keys[n].name)
+    n++;
+  char **open = g_new0(char *, n + 1);
+  *lens = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    open[i] = g_strconcat(DATA_INDENT "<data key=\"", keys[i].text, "\">", NULL);
+    (*lens)[i] = strlen(open[i]);
   }
-  return rc;
+  return open;
+}
+
+/* Writes every node and edge as one raw run (xmlraw.c), byte for byte as the xmlTextWriter
+ * path below lays them out; GRAPH_OPEN: the <graph> start tag is still open (no graph <data>
+ * was written), so the run starts with the newline. Returns the writer's status. */
+static int
+graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean graph_open,
+                 const EgAttrInfo *vkeys, const EgAttrInfo *ekeys)
+{
+  igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
+  if (nv == 0 && ne == 0)
+    return 0;
+  g_autofree gsize *vlen = NULL, *elen = NULL;
+  g_auto(GStrv) vopen = raw_opens(vkeys, &vlen);
+  g_auto(GStrv) eopen = raw_opens(ekeys, &elen);
+  EgXmlRaw r;
+  eg_xml_raw_begin(&r, w, stream);
+  if (graph_open)
+    EG_XML_RAW_LIT(&r, "\n");
+  char id[EG_U64_DIGITS];
+  for (igraph_integer_t v = 0; v < nv && r.rc >= 0; v++) {
+    EG_XML_RAW_LIT(&r, ELEM_INDENT "<node id=\"n");
+    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)v));
+    EG_XML_RAW_LIT(&r, "\"");
+    raw_data(&r, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, vopen, vlen, ELEM_INDENT "</node>\n");
+  }
+  for (igraph_integer_t e = 0; e < ne && r.rc >= 0; e++) {
+    /* igraph stores an undirected edge larger end first; the contract is source < target. */
+    igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
+    EG_XML_RAW_LIT(&r, ELEM_INDENT "<edge source=\"n");
+    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+    EG_XML_RAW_LIT(&r, "\" target=\"n");
+    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+    EG_XML_RAW_LIT(&r, "\"");
+    raw_data(&r, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, eopen, elen, ELEM_INDENT "</edge>\n");
+  }
+  EG_XML_RAW_LIT(&r, EG_XML_INDENT);
+  return eg_xml_raw_end(&r);
 }
 
 gboolean
@@ -125,8 +179,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   EgAttrInfo *ekeys = eg_export_attr_infos(&a.enames, &a.etypes, graphml_key, "e_");
   eg_export_attr_fetch(vkeys, g, IGRAPH_ATTRIBUTE_VERTEX);
   eg_export_attr_fetch(ekeys, g, IGRAPH_ATTRIBUTE_EDGE);
-  gboolean vraw = eg_export_attr_infos_plain(vkeys), eraw = eg_export_attr_infos_plain(ekeys);
-  g_autoptr(GString) run = g_string_sized_new(1024);
+  gboolean raw = eg_export_attr_infos_plain(vkeys) && eg_export_attr_infos_plain(ekeys);
 
   xmlTextWriterPtr w = eg_export_xml_open(stream);
   int rc = w ? 0 : -1;
@@ -143,18 +196,19 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "undirected");
-  if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys);
-  for (igraph_integer_t v = 0; v < igraph_vcount(g) && rc >= 0; v++) {
+  guint graph_data = 0, written = 0;
+  if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys, &graph_data);
+  if (rc >= 0 && raw)
+    rc = graphml_body_raw(w, stream, g, graph_data == 0, vkeys, ekeys);
+  for (igraph_integer_t v = 0; !raw && v < igraph_vcount(g) && rc >= 0; v++) {
     char id[32];
     eg_export_id(id, 'n', v);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
-    if (rc >= 0)
-      rc = vraw ? graphml_data_raw(w, run, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys)
-                : graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, &written);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
-  for (igraph_integer_t e = 0; e < igraph_ecount(g) && rc >= 0; e++) {
+  for (igraph_integer_t e = 0; !raw && e < igraph_ecount(g) && rc >= 0; e++) {
     char src[32], dst[32];
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
@@ -163,9 +217,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
-    if (rc >= 0)
-      rc = eraw ? graphml_data_raw(w, run, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys)
-                : graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, &written);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   eg_export_attr_infos_free(gkeys);

@@ -19,18 +19,54 @@
 #include <math.h>
 #include <string.h>
 
+/* Whether the N bytes of S are all ASCII (then valid UTF-8 without looking further). */
+static gboolean
+json_ascii(const char *s, gsize n)
+{
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8) {
+    guint64 x;
+    memcpy(&x, s + i, sizeof x);
+    if (x & G_GUINT64_CONSTANT(0x8080808080808080))
+      return FALSE;
+  }
+  for (; i < n; i++)
+    if ((guchar)s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Appends VALUE as a JSON string. Runs of characters that need no escape are copied whole;
  * text that is valid UTF-8 (nearly all) is not copied first to be repaired. */
 static void
 json_string(GString *out, const char *value)
 {
   const char *s = value ? value : "";
+  /* Most text is printable ASCII without anything to escape: checked 8 bytes at a time and
+   * copied whole, without validating it as UTF-8 first. */
+  gsize len = strlen(s);
+  if (eg_export_plain_prefix(s, len) == len && !memchr(s, '\\', len)) {
+    g_string_append_c(out, '"');
+    g_string_append_len(out, s, (gssize)len);
+    g_string_append_c(out, '"');
+    return;
+  }
   g_autofree char *repaired = NULL;
-  if (!g_utf8_validate(s, -1, NULL))
-    s = repaired = g_utf8_make_valid(s, -1);
+  if (!json_ascii(s, len) && !g_utf8_validate(s, (gssize)len, NULL)) {
+    s = repaired = g_utf8_make_valid(s, (gssize)len);
+    len = strlen(s);
+  }
   g_string_append_c(out, '"');
-  const char *run = s, *p = s;
+  const char *run = s, *p = s, *end = s + len;
+  const char *backslash = memchr(s, '\\', len);
   while (*p) {
+    /* skip the plain text before the next character to look at, 8 bytes at a time */
+    const char *plain = p + eg_export_plain_prefix(p, (gsize)(end - p));
+    p = backslash && backslash < plain ? backslash : plain;
+    if (!*p)
+      break;
+    if (p == backslash)
+      backslash = memchr(p + 1, '\\', (gsize)(end - p - 1));
     guchar c = (guchar)*p;
     gsize n = 1;
     gunichar u = c;
@@ -88,14 +124,23 @@ json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   const char *name = m->name;
-  g_string_append(out, m->text);
+  g_string_append_len(out, m->text, (gssize)m->text_len);
   if (m->type == IGRAPH_ATTRIBUTE_STRING) {
     json_string(out, domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAS(g, name)
                      : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, name, id)
                                                          : igraph_cattribute_EAS(g, name, id));
   } else if (m->type == IGRAPH_ATTRIBUTE_NUMERIC) {
     double v = eg_export_attr_number(g, domain, m, id);
-    g_string_append(out, isfinite(v) ? eg_export_number(buf, v, m->integer) : "null");
+    if (isfinite(v) && m->integer && v > -9.2e18 && v < 9.2e18) {
+      /* eg_export_number's digits, straight into OUT */
+      gint64 iv = (gint64)v;
+      gsize sign = iv < 0;
+      buf[0] = '-';
+      g_string_append_len(out, buf, (gssize)(sign + eg_u64_digits(buf + sign, iv < 0 ? (guint64)0 - (guint64)iv
+                                                                                    : (guint64)iv)));
+    } else {
+      g_string_append(out, isfinite(v) ? eg_export_number(buf, v, m->integer) : "null");
+    }
   } else if (m->type == IGRAPH_ATTRIBUTE_BOOLEAN) {
     gboolean b = domain == IGRAPH_ATTRIBUTE_GRAPH ? igraph_cattribute_GAB(g, name)
                  : domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(g, name, id)
@@ -114,7 +159,7 @@ json_members(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain
 {
   for (const EgAttrInfo *m = list; m->name; m++) {
     if (!first)
-      g_string_append(out, ", ");
+      g_string_append_len(out, ", ", 2);
     first = FALSE;
     json_member(out, g, domain, m, id);
   }

@@ -353,6 +353,160 @@ eg_export_id(char *buf, char prefix, igraph_integer_t v)
   return buf;
 }
 
+/* 128-bit integers (GCC and Clang): exact products of a double's 53-bit significand and a power
+ * of five up to 5^32. */
+__extension__ typedef unsigned __int128 NumberU128;
+
+/* 5^0 .. 5^27, the powers of five that fit 64 bits. */
+static const guint64 number_pow5[28] = {
+  1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u, 1953125u, 9765625u, 48828125u,
+  244140625u, 1220703125u, 6103515625u, 30517578125u, 152587890625u, 762939453125u,
+  3814697265625u, 19073486328125u, 95367431640625u, 476837158203125u, 2384185791015625u,
+  11920928955078125u, 59604644775390625u, 298023223876953125u, 1490116119384765625u,
+  7450580596923828125u
+};
+
+/* 10^0 .. 10^17. */
+static const guint64 number_pow10[18] = {
+  1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+  10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+  1000000000000000u, 10000000000000000u, 100000000000000000u
+};
+
+/* The P (15..17) significant digits of M * 2^Q rounded as glibc's printf rounds them (to
+ * nearest, ties to even), given E10, the value's decimal exponent, with 0 <= P - 1 - E10 <= 32:
+ * *N gets the digits as an integer and *X the exponent of the rounded value (E10, or E10 + 1
+ * when rounding carries into a new digit). Returns 1 when that decimal reads back as the double
+ * (strtod rounds to nearest, ties to the even significand), 0 when it does not, -1 or -2 when
+ * E10 is one too large or too small.
+ *
+ * Why: the value times 10^(P-1-E10) is M * 5^k / 2^t, an exact 128-bit product shifted right;
+ * its remainder says how to round and how far the decimal lies from the double, against half
+ * the gap to the neighbouring doubles (5^k / 2 in the same units; a quarter below a power of
+ * two, whose lower neighbour is half as far). */
+static int
+number_digits(guint64 m, int q, int e10, int p, guint64 *n, int *x)
+{
+  int k = p - 1 - e10;
+  NumberU128 p5 = (NumberU128)number_pow5[MIN(k, 27)] * number_pow5[k - MIN(k, 27)];
+  NumberU128 a = p5 * m;
+  int s = q + k;
+  guint64 lo = number_pow10[p - 1], hi = number_pow10[p];
+  if (s >= 0) {
+    /* exact: the decimal is the double itself */
+    if (s >= 64 || (a << s) >= hi)
+      return -2;
+    if ((a << s) < lo)
+      return -1;
+    *n = (guint64)(a << s);
+    *x = e10;
+    return 1;
+  }
+  int t = -s;
+  if (t >= 126)
+    return -2; /* not reached for the values number_fast takes */
+  NumberU128 one = 1, floor_ = a >> t, r = a & ((one << t) - 1), half = one << (t - 1);
+  if (floor_ < lo)
+    return -1;
+  if (floor_ >= hi)
+    return -2;
+  gboolean up = r > half || (r == half && (floor_ & 1));
+  NumberU128 diff = up ? (one << t) - r : r;
+  guint64 digits = (guint64)floor_ + up;
+  *x = e10;
+  if (digits == hi) {
+    digits = lo;
+    *x = e10 + 1;
+  }
+  *n = digits;
+  gboolean even = (m & 1) == 0;
+  /* twice the distance against 5^k; four times below a power of two */
+  NumberU128 d = (!up && r != 0 && m == (G_GUINT64_CONSTANT(1) << 52)) ? diff * 4 : diff * 2;
+  return d < p5 || (d == p5 && even);
+}
+
+/* Writes N (P digits, exponent X) as "%.Pg" writes it, after SIGN: exponent form when X < -4
+ * or X >= P, else fixed; trailing zeros of the fraction and a bare point dropped. */
+static void
+number_format_g(char *buf, gboolean negative, guint64 n, int p, int x)
+{
+  char d[EG_U64_DIGITS];
+  eg_u64_digits(d, n);
+  int len = p;
+  while (len > 1 && d[len - 1] == '0')
+    len--;
+  char *o = buf;
+  if (negative)
+    *o++ = '-';
+  if (x < -4 || x >= p) {
+    *o++ = d[0];
+    if (len > 1) {
+      *o++ = '.';
+      memcpy(o, d + 1, (gsize)len - 1);
+      o += len - 1;
+    }
+    *o++ = 'e';
+    *o++ = x < 0 ? '-' : '+';
+    int ax = ABS(x);
+    if (ax >= 100)
+      *o++ = (char)('0' + ax / 100);
+    *o++ = (char)('0' + ax / 10 % 10);
+    *o++ = (char)('0' + ax % 10);
+  } else if (x >= 0) {
+    memcpy(o, d, (gsize)x + 1);
+    o += x + 1;
+    if (len > x + 1) {
+      *o++ = '.';
+      memcpy(o, d + x + 1, (gsize)(len - x - 1));
+      o += len - x - 1;
+    }
+  } else {
+    *o++ = '0';
+    *o++ = '.';
+    for (int z = 0; z < -x - 1; z++)
+      *o++ = '0';
+    memcpy(o, d, (gsize)len);
+    o += len;
+  }
+  *o = '\0';
+}
+
+/* What the search in eg_export_number gives for a value that is not whole, 1e-16 <= |VALUE| <
+ * 1e15, without printf or strtod: "%.15g", "%.16g" or "%.17g", the first that reads back as
+ * VALUE, with the digits worked out exactly in integers (number_digits). Returns FALSE for other
+ * values, which take the search. tests/unit/test_export.c checks it against the search. */
+static gboolean
+number_fast(char *buf, double value)
+{
+  double a = fabs(value);
+  if (!(a >= 1e-16 && a < 1e15) || a == floor(a))
+    return FALSE;
+  guint64 bits;
+  memcpy(&bits, &a, sizeof bits);
+  guint64 m = (bits & ((G_GUINT64_CONSTANT(1) << 52) - 1)) | (G_GUINT64_CONSTANT(1) << 52);
+  int q = (int)(bits >> 52) - 1075;
+  /* may be one off near a power of ten (number_digits says); 1e-16 <= a < 1e15 puts the true
+   * exponent in -16..14, which keeps 10^(p-1-e10) within the tables */
+  int e10 = CLAMP((int)floor(log10(a)), -16, 14);
+  for (int p = 15; p <= 17; p++) {
+    guint64 n = 0;
+    int x = 0, rc;
+    for (int tries = 0; (rc = number_digits(m, q, e10, p, &n, &x)) < 0; tries++) {
+      if (tries == 2)
+        return FALSE;
+      e10 += rc == -1 ? -1 : 1;
+      if (p - 1 - e10 < 0 || p - 1 - e10 > 32)
+        return FALSE;
+    }
+    if (rc == 1) {
+      number_format_g(buf, value < 0, n, p, x);
+      /* a whole number ending in 0 takes the search's other rule (never here, but cheap) */
+      return strpbrk(buf, ".e") != NULL;
+    }
+  }
+  return FALSE;
+}
+
 const char *
 eg_export_number(char *buf, double value, gboolean integer)
 {
@@ -378,6 +532,8 @@ eg_export_number(char *buf, double value, gboolean integer)
    * precision, so a whole number with trailing zeros (1200 = "1.2e+03" with "%.2g") is written
    * again with its own count of digits. Beyond 15 digits the two searches are the same tries.
    * tests/unit/test_export.c checks this against the search one precision after another. */
+  if (number_fast(buf, value))
+    return buf;
   if (value != 0 && fabs(value) < DBL_MIN) {
     static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
                                            "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
@@ -577,6 +733,7 @@ eg_export_attr_infos(const igraph_strvector_t *names, const igraph_vector_int_t 
       continue;
     infos[k].name = name;
     infos[k].text = text;
+    infos[k].text_len = strlen(text);
     infos[k].type = (igraph_attribute_type_t)VECTOR(*types)[i];
     infos[k].integer = infos[k].type == IGRAPH_ATTRIBUTE_NUMERIC && eg_export_attr_is_integer(name);
     k++;

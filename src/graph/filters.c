@@ -313,37 +313,35 @@ filter_focus(Alive *a, guint center, guint depth)
 
 /* ---- the whole chain ---- */
 
+/* Keeps the live nodes and edges, in place: most runs filter little or nothing, and new arrays
+ * grown element by element cost more than the filters themselves. */
 static void
 table_compact(EgNodeTable *t, const gboolean *node, const gboolean *edge)
 {
-  guint n = t->nodes->len;
+  guint n = t->nodes->len, ne = t->edges->len, m = 0, k = 0;
   g_autofree guint *new_id = g_new(guint, n + 1);
-  GArray *nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
-  guint m = 0;
+  EgNode *nodes = (EgNode *)(void *)t->nodes->data;
   for (guint i = 0; i < n; i++) {
-    EgNode *x = &g_array_index(t->nodes, EgNode, i);
     if (node[i]) {
-      new_id[i] = m++;
-      g_array_append_val(nodes, *x);
+      new_id[i] = m;
+      nodes[m++] = nodes[i];
     } else {
-      eg_node_clear(x);
+      eg_node_clear(&nodes[i]);
     }
   }
-  GArray *edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
-  for (guint i = 0; i < t->edges->len; i++) {
+  EgEdge *edges = (EgEdge *)(void *)t->edges->data;
+  for (guint i = 0; i < ne; i++) {
     if (!edge[i])
       continue;
-    EgEdge e = *edge_at(t, i);
+    EgEdge e = edges[i];
     e.source = new_id[e.source];
     e.target = new_id[e.target];
-    g_array_append_val(edges, e);
+    edges[k++] = e;
   }
-  /* The strings moved to NODES: the old array must not free them. */
+  /* The tail holds nodes moved down or cleared: shrinking must not clear them again. */
   g_array_set_clear_func(t->nodes, NULL);
-  g_array_unref(t->nodes);
-  g_array_unref(t->edges);
-  t->nodes = nodes;
-  t->edges = edges;
+  g_array_set_size(t->nodes, m);
+  g_array_set_size(t->edges, k);
 }
 
 gboolean

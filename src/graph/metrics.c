@@ -104,7 +104,7 @@ set_vertex_ints(igraph_t *graph, const char *name, const igraph_vector_int_t *v)
 
 static igraph_error_t
 metrics_run(igraph_t *graph, gboolean skip_betweenness, igraph_vector_t *w, igraph_vector_t *x,
-            igraph_vector_int_t *ix)
+            igraph_vector_t *strength, igraph_vector_int_t *ix)
 {
   igraph_integer_t nv = igraph_vcount(graph), ne = igraph_ecount(graph);
   IGRAPH_CHECK(metrics_counts(graph, w));
@@ -112,8 +112,9 @@ metrics_run(igraph_t *graph, gboolean skip_betweenness, igraph_vector_t *w, igra
 
   IGRAPH_CHECK(igraph_degree(graph, ix, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
   IGRAPH_CHECK(set_vertex_ints(graph, "degree", ix));
-  IGRAPH_CHECK(igraph_strength(graph, x, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, weights));
-  IGRAPH_CHECK(igraph_cattribute_VAN_setv(graph, "strength", x));
+  /* kept for Leiden's node weights below */
+  IGRAPH_CHECK(igraph_strength(graph, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, weights));
+  IGRAPH_CHECK(igraph_cattribute_VAN_setv(graph, "strength", strength));
   if (nv) {
     IGRAPH_CHECK(igraph_pagerank(graph, IGRAPH_PAGERANK_ALGO_PRPACK, x, NULL, igraph_vss_all(),
                                  IGRAPH_UNDIRECTED, EG_PAGERANK_DAMPING, weights, NULL));
@@ -134,16 +135,10 @@ metrics_run(igraph_t *graph, gboolean skip_betweenness, igraph_vector_t *w, igra
     m += VECTOR(*w)[e];
   igraph_real_t modularity = NAN;
   if (m > 0) {
-    igraph_vector_t strength;
-    IGRAPH_CHECK(igraph_vector_init(&strength, 0));
-    IGRAPH_FINALLY(igraph_vector_destroy, &strength);
-    IGRAPH_CHECK(igraph_strength(graph, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, weights));
     igraph_integer_t clusters = 0;
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), EG_LEIDEN_SEED));
-    IGRAPH_CHECK(igraph_community_leiden(graph, weights, &strength, 1.0 / (2.0 * m), 0.01, FALSE,
+    IGRAPH_CHECK(igraph_community_leiden(graph, weights, strength, 1.0 / (2.0 * m), 0.01, FALSE,
                                          -1, ix, &clusters, NULL));
-    igraph_vector_destroy(&strength);
-    IGRAPH_FINALLY_CLEAN(1);
     renumber_by_size(ix);
     IGRAPH_CHECK(igraph_modularity(graph, ix, weights, 1.0, IGRAPH_UNDIRECTED, &modularity));
   } else {
@@ -167,14 +162,16 @@ gboolean
 eg_graph_metrics(igraph_t *graph, gboolean skip_betweenness, GError **error)
 {
   g_return_val_if_fail(graph != NULL, FALSE);
-  igraph_vector_t w, x;
+  igraph_vector_t w, x, strength;
   igraph_vector_int_t ix;
   igraph_vector_init(&w, 0);
   igraph_vector_init(&x, 0);
+  igraph_vector_init(&strength, 0);
   igraph_vector_int_init(&ix, 0);
-  igraph_error_t rc = metrics_run(graph, skip_betweenness, &w, &x, &ix);
+  igraph_error_t rc = metrics_run(graph, skip_betweenness, &w, &x, &strength, &ix);
   igraph_vector_destroy(&w);
   igraph_vector_destroy(&x);
+  igraph_vector_destroy(&strength);
   igraph_vector_int_destroy(&ix);
   return metrics_check(rc, error);
 }

@@ -84,9 +84,15 @@ eg_graph_set_weights(igraph_t *graph, const EgNodeTable *table, EgWeight weight,
 {
   g_return_val_if_fail(graph != NULL && table != NULL, FALSE);
   g_return_val_if_fail(igraph_ecount(graph) == (igraph_integer_t)table->edges->len, FALSE);
-  igraph_error_t rc = IGRAPH_SUCCESS;
-  for (guint i = 0; i < table->edges->len && rc == IGRAPH_SUCCESS; i++)
-    rc = SETEAN(graph, "weight", i, eg_weight_edge(weight, table, &g_array_index(table->edges, EgEdge, i)));
+  /* One vector, one lookup of the attribute, rather than one per edge. */
+  igraph_vector_t w;
+  igraph_error_t rc = igraph_vector_init(&w, (igraph_integer_t)table->edges->len);
+  for (guint i = 0; !rc && i < table->edges->len; i++)
+    VECTOR(w)[i] = eg_weight_edge(weight, table, &g_array_index(table->edges, EgEdge, i));
+  if (!rc) {
+    rc = igraph_cattribute_EAN_setv(graph, "weight", &w);
+    igraph_vector_destroy(&w);
+  }
   if (!rc) rc = SETGAN(graph, "nodes", (igraph_real_t)igraph_vcount(graph));
   if (!rc) rc = SETGAN(graph, "edges", (igraph_real_t)igraph_ecount(graph));
   if (!rc) rc = SETGAS(graph, "measure", eg_weight_name(weight));

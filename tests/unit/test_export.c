@@ -392,6 +392,130 @@ test_graphml_layout(void)
   g_assert_cmpstr(odd, ==, odd_doc);
 }
 
+/* A text of up to 8 random pieces: plain words, the five characters libxml2 escapes, control
+ * characters, UTF-8 of one to four bytes, a non-character, bytes that are not UTF-8 and sequences
+ * cut short. */
+static char *
+random_text(GRand *r)
+{
+  static const char *const pieces[] = { "a", "Zed", " ", "<", ">", "&", "\"", "'", "\r", "\n", "\t",
+                                        "\x01", "\x1f", "\x7f", "\u00e9", "\u20ac", "\U0001F600",
+                                        "\ufffe", "\xff", "\xc3", "\xed\xa0\x80", "&amp;", "]]>",
+                                        "The quick brown fox jumps" };
+  GString *s = g_string_new(NULL);
+  for (gint n = g_rand_int_range(r, 0, 9); n > 0; n--)
+    g_string_append(s, pieces[g_rand_int_range(r, 0, G_N_ELEMENTS(pieces))]);
+  return g_string_free(s, FALSE);
+}
+
+/* graphml.c writes nodes and edges as raw bytes when every key is plain and through
+ * xmlTextWriter otherwise: on random text, on every byte at each place of an 8-byte word (the
+ * raw writer skips plain text a word at a time), metrics missing here and there, a text larger
+ * than its buffer, with and without graph <data>, the two must agree byte for byte. A vertex
+ * attribute with a name that is not plain, NaN everywhere, sends the writer down the
+ * xmlTextWriter path and adds only its <key> line. */
+static void
+test_graphml_raw_vs_writer(void)
+{
+  eg_graph_init();
+  g_autoptr(GRand) r = g_rand_new_with_seed(11);
+  for (int graph_data = 0; graph_data < 2; graph_data++) {
+    igraph_t g;
+    const igraph_integer_t nv = 60 + 255 * 16;
+    igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
+    for (igraph_integer_t e = 0; e < 150; e++)
+      igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
+    for (igraph_integer_t v = 0; v < nv; v++) {
+      g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
+      if (v >= 60)
+        label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
+      SETVAS(&g, "label", v, label);
+      SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
+      SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
+    }
+    for (igraph_integer_t e = 0; e < 150; e++) {
+      g_autofree char *example = random_text(r);
+      SETEAN(&g, "weight", e, g_rand_double_range(r, -3, 3));
+      SETEAS(&g, "example", e, example);
+    }
+    g_autofree char *huge = g_strnfill(300000, 'x');
+    huge[150000] = '&';
+    SETEAS(&g, "example", 77, huge);
+    if (graph_data)
+      SETGAN(&g, "documents", 3);
+    g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
+    for (igraph_integer_t v = 0; v < nv; v++)
+      SETVAN(&g, "odd key", v, NAN);
+    g_autofree char *writer = write_to_string(eg_export_graphml, &g, NULL);
+    igraph_destroy(&g);
+    char *key = strstr(writer, "  <key id=\"v_odd key\"");
+    g_assert_nonnull(key);
+    char *eol = strchr(key, '\n');
+    memmove(key, eol + 1, strlen(eol + 1) + 1);
+    g_assert_cmpstr(raw, ==, writer);
+  }
+}
+
+/* Removes the line of DOC that starts with PREFIX (after its indent). */
+static void
+remove_line(char *doc, const char *prefix)
+{
+  char *line = strstr(doc, prefix);
+  g_assert_nonnull(line);
+  while (line > doc && line[-1] == ' ')
+    line--;
+  char *eol = strchr(line, '\n');
+  memmove(line, eol + 1, strlen(eol + 1) + 1);
+}
+
+/* As test_graphml_raw_vs_writer for GEXF: labels and text values of random text and of every
+ * byte at each place of a word, numbers missing here and there, weights, periods that make
+ * spells (runs of consecutive periods, names that are not periods, none), written raw and
+ * through xmlTextWriter (forced by a vertex and an edge attribute whose ids are not plain,
+ * NaN everywhere, which add only their declarations). */
+static void
+test_gexf_raw_vs_writer(void)
+{
+  static const char *const periods[] = { "", "2016-07", "2016-07|2016-08", "2016-07|2016-09|2016-10",
+                                         "2016-W05|2016-W06|junk", "2016|2017", "junk",
+                                         "2016-07-25|2016-07-26|2016-07-28" };
+  eg_graph_init();
+  g_autoptr(GRand) r = g_rand_new_with_seed(13);
+  const igraph_integer_t nv = 60 + 255 * 16;
+  igraph_t g;
+  igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
+  for (igraph_integer_t e = 0; e < 150; e++)
+    igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
+    if (v >= 60)
+      label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
+    g_autofree char *aliases = random_text(r);
+    SETVAS(&g, "label", v, label);
+    SETVAS(&g, "aliases", v, v < 60 ? aliases : label);
+    SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
+    SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
+    SETVAS(&g, "periods", v, periods[g_rand_int_range(r, 0, G_N_ELEMENTS(periods))]);
+  }
+  for (igraph_integer_t e = 0; e < 150; e++) {
+    g_autofree char *example = random_text(r);
+    SETEAN(&g, "weight", e, g_rand_int_range(r, 0, 5) ? g_rand_double_range(r, -3, 3) : NAN);
+    SETEAS(&g, "example", e, example);
+    SETEAS(&g, "periods", e, periods[g_rand_int_range(r, 0, G_N_ELEMENTS(periods))]);
+  }
+  g_autofree char *raw = write_to_string(eg_export_gexf, &g, NULL);
+  for (igraph_integer_t v = 0; v < nv; v++)
+    SETVAN(&g, "odd key", v, NAN);
+  for (igraph_integer_t e = 0; e < 150; e++)
+    SETEAN(&g, "odd key", e, NAN);
+  g_autofree char *writer = write_to_string(eg_export_gexf, &g, NULL);
+  igraph_destroy(&g);
+  remove_line(writer, "<attribute id=\"odd key\"");
+  remove_line(writer, "<attribute id=\"odd key\"");
+  g_assert_nonnull(strstr(raw, "<spell "));
+  g_assert_cmpstr(raw, ==, writer);
+}
+
 /* As graphml_layout for GEXF: <attvalues> of numbers only, of none (n1), and of text between
  * numbers, whose <attvalue> gexf.c writes through xmlTextWriter while it writes the others raw. */
 static char *
@@ -803,7 +927,8 @@ test_number_whole(void)
 }
 
 /* eg_export_number tries "%.15g", "%.16g", "%.17g" where the search above tries every precision
- * from 1: the two must agree on every double. Each class of value is drawn from a fixed seed;
+ * from 1, and works the digits out in integers for most values that are not whole: the two must
+ * agree on every double. Each class of value is drawn from a fixed seed;
  * `test_export -m thorough` draws 20 times as many (a few million in all). */
 static double
 random_number(GRand *r, guint kind)
@@ -827,6 +952,15 @@ random_number(GRand *r, guint kind)
   case 5: /* powers of ten and their neighbours */
     v = pow(10, g_rand_int_range(r, -325, 310));
     return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  case 7: /* dyadic fractions of up to 17 digits: ties at the 15th and 16th digit */
+    return (double)(gint64)(bits >> g_rand_int_range(r, 11, 40)) / (double)(1u << g_rand_int_range(r, 1, 12));
+  case 8: /* powers of two and their neighbours: the gap below is half the gap above */
+    v = ldexp(1, g_rand_int_range(r, -60, 55));
+    return g_rand_boolean(r) ? v : nextafter(v, g_rand_boolean(r) ? 0 : INFINITY);
+  case 9: /* any significand between 1e-17 and 1e16, where the digits are worked out in integers */
+    bits = (bits & 0x800fffffffffffffu) | ((guint64)g_rand_int_range(r, 1023 - 57, 1023 + 54) << 52);
+    memcpy(&v, &bits, sizeof v);
+    return v;
   default: /* uniform in [0, 1) */
     return g_rand_double(r);
   }
@@ -843,7 +977,7 @@ test_number_random(void)
     g_assert_cmpstr(eg_export_number(got, fixed[i], FALSE), ==, number_by_search(want, fixed[i]));
   g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
   guint per_kind = g_test_thorough() ? 600000 : 30000;
-  for (guint kind = 0; kind < 7; kind++)
+  for (guint kind = 0; kind < 10; kind++)
     for (guint i = 0; i < per_kind; i++) {
       double v = random_number(r, kind);
       const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
@@ -893,6 +1027,84 @@ test_json_strings(void)
   g_assert_nonnull(strstr(json, "\"label\": \"line\\u2028sep\\u2029x\\u007f\\b\\f\\n\\r\\t\u00e9\u20ac\U0001F600\""));
 }
 
+/* JSON's string escaping one character at a time, as json.c's header states it. */
+static char *
+json_reference(const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid(value, -1);
+  GString *s = g_string_new("\"");
+  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar u = g_utf8_get_char(p);
+    switch (u) {
+    case '"': g_string_append(s, "\\\""); break;
+    case '\\': g_string_append(s, "\\\\"); break;
+    case '\b': g_string_append(s, "\\b"); break;
+    case '\f': g_string_append(s, "\\f"); break;
+    case '\n': g_string_append(s, "\\n"); break;
+    case '\r': g_string_append(s, "\\r"); break;
+    case '\t': g_string_append(s, "\\t"); break;
+    default:
+      if (u < 0x20 || u == 0x7F || u == '<' || u == '>' || u == '&' || u == 0x2028 || u == 0x2029)
+        g_string_append_printf(s, "\\u%04x", u);
+      else
+        g_string_append_len(s, p, g_utf8_next_char(p) - p);
+    }
+  }
+  g_string_append_c(s, '"');
+  return g_string_free(s, FALSE);
+}
+
+/* json.c skips plain text 8 bytes at a time: on random text (backslashes, U+2028 and bytes that
+ * are not UTF-8 added) and every byte at each place of a word, each label must come out as the
+ * reference escapes it. */
+static void
+test_json_random_strings(void)
+{
+  eg_graph_init();
+  g_autoptr(GRand) r = g_rand_new_with_seed(17);
+  const igraph_integer_t nv = 200 + 255 * 16;
+  igraph_t g;
+  igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    char *label;
+    if (v < 200) {
+      g_autofree char *a = random_text(r), *b = random_text(r);
+      label = g_strconcat(a, v % 3 ? "\\" : "\u2028", b, v % 2 ? "\\" : "", v % 5 ? "" : "\xe2\x80", NULL);
+    } else {
+      label = g_strnfill(24, 'a');
+      label[(v - 200) % 16] = (char)(1 + (v - 200) / 16);
+    }
+    SETVAS(&g, "label", v, label);
+    g_ptr_array_add(labels, label);
+  }
+  g_autofree char *json = write_to_string(eg_export_json, &g, NULL);
+  igraph_destroy(&g);
+  for (igraph_integer_t v = 0; v < nv; v++) {
+    g_autofree char *want = json_reference(labels->pdata[v]);
+    g_autofree char *line = g_strdup_printf("{\"id\": \"n%" IGRAPH_PRId "\", \"label\": %s}", v, want);
+    if (!strstr(json, line))
+      g_error("node %" IGRAPH_PRId ": %s not found", v, line);
+  }
+}
+
+/* eg_export_plain_prefix skips 8 bytes at a time: every byte at each place of two words must
+ * end the prefix exactly where a byte-by-byte reading ends it. */
+static void
+test_plain_prefix(void)
+{
+  for (guint b = 1; b < 256; b++)
+    for (gsize at = 0; at < 16; at++)
+      for (gsize len = at + 1; len <= 20; len += 19 - at) {
+        char s[21];
+        memset(s, 'a', sizeof s);
+        s[at] = (char)b;
+        s[len] = '\0';
+        gboolean plain = b >= 0x20 && b <= 0x7E && !strchr("<>&\"", (int)b);
+        g_assert_cmpuint(eg_export_plain_prefix(s, len), ==, plain ? len : at);
+      }
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -901,8 +1113,10 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/small", test_graphml);
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
+  g_test_add_func("/export/graphml/raw-vs-writer", test_graphml_raw_vs_writer);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
   g_test_add_func("/export/gexf/spells", test_gexf_spells);
+  g_test_add_func("/export/gexf/raw-vs-writer", test_gexf_raw_vs_writer);
   g_test_add_func("/export/xml-attr-plain", test_xml_attr_plain);
   g_test_add_func("/export/dot", test_dot);
   g_test_add_func("/export/tsv", test_tsv);
@@ -916,6 +1130,8 @@ main(int argc, char *argv[])
   g_test_add_func("/export/xml-clean", test_xml_clean);
   g_test_add_func("/export/xml-cleaned", test_xml_cleaned);
   g_test_add_func("/export/json-strings", test_json_strings);
+  g_test_add_func("/export/plain-prefix", test_plain_prefix);
+  g_test_add_func("/export/json-random-strings", test_json_random_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
   g_test_add_func("/export/number-random", test_number_random);
   return g_test_run();

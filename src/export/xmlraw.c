@@ -1,0 +1,237 @@
+/* xmlraw.c: runs of XML markup written as bytes, for the writers' nodes and edges.
+ *
+ * xmlTextWriter costs thousands of instructions per element (a stack entry allocated and freed,
+ * the name copied, attribute values scanned for escaping) and its buffer copies every byte once
+ * more; nodes and edges are nearly all of a GraphML or GEXF file (67 MB for Reuters). Their
+ * markup holds no user text: ids are ours, keys our prefix and attribute name, numbers formatted
+ * by us. A run gathers it in one buffer: the first chunk goes through xmlTextWriterWriteRawLen,
+ * which closes the element's start tag (with ">" only: the run starts with the newline
+ * StartElement would have written) and tells the writer that the next end tag is to go out
+ * unindented (so the run ends with that end tag's indent); the writer is then flushed and the
+ * rest written to its stream directly, in large writes. User text is cleaned of what XML 1.0
+ * forbids as before, and where it holds a character to escape it is escaped as libxml2 escapes
+ * it: element text as xmlEncodeSpecialChars does (what xmlTextWriterWriteString calls for element
+ * content), attribute values as xmlBufAttrSerializeTxtContent does (what
+ * xmlTextWriterWriteAttribute calls). tests/unit/test_export.c compares every writer's raw
+ * output with its xmlTextWriter output on random text and on every byte value.
+ */
+#include "export/export.h"
+
+#include <string.h>
+
+void
+eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream)
+{
+  r->w = w;
+  r->stream = stream;
+  r->buf = g_malloc(EG_XML_RAW_CHUNK);
+  r->len = 0;
+  r->direct = FALSE;
+  r->rc = 0;
+}
+
+/* Sends N bytes of S after everything before them. */
+static void
+raw_write(EgXmlRaw *r, const char *s, gsize n)
+{
+  if (r->rc < 0)
+    return;
+  if (!r->direct) {
+    r->rc = n <= G_MAXINT ? xmlTextWriterWriteRawLen(r->w, BAD_CAST s, (int)n) : -1;
+    if (r->rc >= 0) r->rc = xmlTextWriterFlush(r->w);
+    r->direct = TRUE;
+  } else if (fwrite(s, 1, n, r->stream) != n) {
+    r->rc = -1;
+  }
+}
+
+static void
+raw_flush(EgXmlRaw *r)
+{
+  if (r->len)
+    raw_write(r, r->buf, r->len);
+  r->len = 0;
+}
+
+void
+eg_xml_raw_put_slow(EgXmlRaw *r, const char *s, gsize n)
+{
+  raw_flush(r);
+  if (n > EG_XML_RAW_CHUNK) {
+    raw_write(r, s, n); /* a value larger than the buffer: a write of its own */
+    return;
+  }
+  memcpy(r->buf, s, n);
+  r->len = n;
+}
+
+int
+eg_xml_raw_end(EgXmlRaw *r)
+{
+  raw_flush(r);
+  g_clear_pointer(&r->buf, g_free);
+  return r->rc;
+}
+
+/* What element text's bytes become: 1 goes out as it is (printable ASCII, tab, newline), 2 is
+ * one of the five that xmlEncodeSpecialChars escapes, 0 ends the text or may need cleaning
+ * (NUL, other control characters, DEL, bytes of UTF-8 sequences). */
+static const guint8 raw_text_class[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\r'] = 2,
+  [' '] = 1, ['!'] = 1, ['"'] = 2, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 2, ['\''] = 1,
+  ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['<'] = 2, ['='] = 1, ['>'] = 2, ['?'] = 1,
+  ['@'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
+
+/* Whether any of the 8 bytes at P is other than printable ASCII without <, >, " and &: below
+ * 0x20 (tab and newline included, which the element-text byte loop then lets through), above
+ * 0x7E, '<' or '>' (x | 2 == '>'), '"' or '&' (x | 4 == '&'). Exact, with the "has a byte less
+ * than / more than / zero" word tests of Bit Twiddling Hacks; 8 bytes in ~20 instructions
+ * where a table takes ~9 per byte. */
+#define ONES G_GUINT64_CONSTANT(0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT(0x8080808080808080)
+
+static inline gboolean
+raw_word_special(const char *p)
+{
+  guint64 x;
+  memcpy(&x, p, sizeof x);
+  guint64 below = (x - ONES * 0x20) & ~x;
+  guint64 above = (x + ONES * (127 - 0x7E)) | x;
+  guint64 lt_gt = (x | ONES * 2) ^ (ONES * '>');
+  guint64 quot_amp = (x | ONES * 4) ^ (ONES * '&');
+  lt_gt = (lt_gt - ONES) & ~lt_gt;
+  quot_amp = (quot_amp - ONES) & ~quot_amp;
+  return ((below | above | lt_gt | quot_amp) & HIGHS) != 0;
+}
+
+/* Writes the entity xmlEncodeSpecialChars gives C, a class 2 byte. */
+static void
+raw_entity(EgXmlRaw *r, guchar c)
+{
+  switch (c) {
+  case '<': EG_XML_RAW_LIT(r, "&lt;"); break;
+  case '>': EG_XML_RAW_LIT(r, "&gt;"); break;
+  case '&': EG_XML_RAW_LIT(r, "&amp;"); break;
+  case '"': EG_XML_RAW_LIT(r, "&quot;"); break;
+  default: EG_XML_RAW_LIT(r, "&#13;"); break;
+  }
+}
+
+void
+eg_xml_raw_text(EgXmlRaw *r, const char *s)
+{
+  gsize n = strlen(s), i = 0, run = 0;
+  for (;;) {
+    while (i + 8 <= n && !raw_word_special(s + i))
+      i += 8;
+    for (gsize stop = MIN(i + 8, n); i < stop; i++) {
+      guint8 c = raw_text_class[(guchar)s[i]];
+      if (c == 1)
+        continue;
+      eg_xml_raw_put(r, s + run, i - run);
+      run = i + 1;
+      if (c == 2)
+        raw_entity(r, (guchar)s[i]);
+      else
+        goto unclean;
+    }
+    if (i >= n) {
+      eg_xml_raw_put(r, s + run, n - run);
+      return;
+    }
+  }
+unclean:;
+  /* Cleaning keeps the plain ASCII before I as it is: the rest is cleaned, after which only
+   * the five are escaped. */
+  g_autofree char *to_free = NULL;
+  const char *clean = eg_export_xml_cleaned(s + i, &to_free);
+  const char *p = clean, *start = clean;
+  for (; *p; p++)
+    if (raw_text_class[(guchar)*p] == 2) {
+      eg_xml_raw_put(r, start, (gsize)(p - start));
+      raw_entity(r, (guchar)*p);
+      start = p + 1;
+    }
+  eg_xml_raw_put(r, start, (gsize)(p - start));
+}
+
+/* The entity xmlTextWriterWriteAttribute gives byte C of an attribute value, or NULL when C
+ * goes out as it is. Its escaping (xmlBufAttrSerializeTxtContent) escapes these seven; bytes
+ * from 0x80 go out as they are because the writer's document has an encoding (UTF-8, from
+ * xmlTextWriterStartDocument), and a cleaned text holds no other control character. */
+static const char *
+raw_attr_entity(guchar c)
+{
+  switch (c) {
+  case '\n': return "&#10;";
+  case '\r': return "&#13;";
+  case '\t': return "&#9;";
+  case '"': return "&quot;";
+  case '<': return "&lt;";
+  case '>': return "&gt;";
+  case '&': return "&amp;";
+  default: return NULL;
+  }
+}
+
+gsize
+eg_export_plain_prefix(const char *s, gsize n)
+{
+  gsize i = 0;
+  while (i + 8 <= n && !raw_word_special(s + i))
+    i += 8;
+  while (i < n && s[i] >= 0x20 && s[i] <= 0x7E && s[i] != '<' && s[i] != '>' && s[i] != '&' && s[i] != '"')
+    i++;
+  return i;
+}
+
+void
+eg_xml_raw_attr(EgXmlRaw *r, const char *s)
+{
+  gsize n = strlen(s), i = eg_export_plain_prefix(s, n);
+  if (i == n) {
+    eg_xml_raw_put(r, s, n); /* printable ASCII that needs no entity */
+    return;
+  }
+  /* Cleaning keeps the plain ASCII before I as it is. */
+  eg_xml_raw_put(r, s, i);
+  g_autofree char *to_free = NULL;
+  const char *clean = eg_export_xml_cleaned(s + i, &to_free);
+  const char *p = clean, *start = clean;
+  for (; *p; p++) {
+    const char *entity = raw_attr_entity((guchar)*p);
+    if (entity) {
+      eg_xml_raw_put(r, start, (gsize)(p - start));
+      eg_xml_raw_put(r, entity, strlen(entity));
+      start = p + 1;
+    }
+  }
+  eg_xml_raw_put(r, start, (gsize)(p - start));
+}
+
+void
+eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer)
+{
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
+  if (integer && value > -9.2e18 && value < 9.2e18) {
+    /* eg_export_number's digits without its detour through a NUL-terminated string */
+    gint64 v = (gint64)value;
+    gsize sign = v < 0;
+    num[0] = '-';
+    eg_xml_raw_put(r, num, sign + eg_u64_digits(num + sign, v < 0 ? (guint64)0 - (guint64)v : (guint64)v));
+    return;
+  }
+  const char *text = eg_export_number(num, value, integer);
+  eg_xml_raw_put(r, text, strlen(text));
+}
