@@ -36,21 +36,23 @@ graph_check(igraph_error_t rc, GError **error)
   return FALSE;
 }
 
-/* Sets the string attribute NAME of the N vertices (VERTICES) or edges of GRAPH to VALUES.
- *
- * VALUES are handed over as a string vector that borrows them: igraph_cattribute_VAS_setv and
- * _EAS_setv copy the vector they are given (igraph_strvector_init_copy, which only reads it), so
- * a vector of copies made just to hand over would copy every string twice (20 MB of examples
- * for Reuters, allocated, copied and freed again). The vector's fields are public
- * (igraph_strvector.h); as with igraph_vector_view, it is never resized nor destroyed. */
+/* Sets the string attribute NAME of the N vertices (VERTICES) or edges of GRAPH to VALUES. */
 static igraph_error_t
-strings_set(igraph_t *graph, gboolean vertices, const char *name, const char **values, guint n)
+strings_set(igraph_t *graph, gboolean vertices, const char *name, const char *const *values, guint n)
 {
-  igraph_strvector_t view;
-  view.stor_begin = (char **)(void *)values;
-  view.end = view.stor_end = view.stor_begin + n;
-  return vertices ? igraph_cattribute_VAS_setv(graph, name, &view)
-                  : igraph_cattribute_EAS_setv(graph, name, &view);
+  igraph_strvector_t sv;
+  IGRAPH_CHECK(igraph_strvector_init(&sv, 0));
+  IGRAPH_FINALLY(igraph_strvector_destroy, &sv);
+  IGRAPH_CHECK(igraph_strvector_reserve(&sv, n));
+  for (guint i = 0; i < n; i++)
+    IGRAPH_CHECK(igraph_strvector_push_back(&sv, values[i]));
+  if (vertices)
+    IGRAPH_CHECK(igraph_cattribute_VAS_setv(graph, name, &sv));
+  else
+    IGRAPH_CHECK(igraph_cattribute_EAS_setv(graph, name, &sv));
+  igraph_strvector_destroy(&sv);
+  IGRAPH_FINALLY_CLEAN(1);
+  return IGRAPH_SUCCESS;
 }
 
 /* Sets the numeric attribute NAME of the N vertices (VERTICES) or edges of GRAPH to VALUES. */
