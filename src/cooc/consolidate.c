@@ -18,16 +18,17 @@ typedef struct {
   EgEntityType type;          /* by its own votes */
 } Item;
 
-/* A name being sorted: its first eight bytes as a big-endian number decide most comparisons
- * without reaching the string (a comparison sort of pointers to labels cost more than the
- * rest of the decisions' bookkeeping). */
+/* A string being sorted (with the index I of what it names): its first eight bytes as a
+ * big-endian number decide most comparisons without reaching the string (a comparison sort of
+ * pointers to labels cost more than the rest of the decisions' bookkeeping). */
 typedef struct {
   guint64 prefix;
-  const EgEntityCounts *e;
-} ByLabel;
+  const char *s;
+  gsize i;
+} ByStr;
 
-static guint64
-label_prefix(const char *s)
+static ByStr
+by_str(const char *s, gsize i)
 {
   guint64 p = 0;
   gboolean end = FALSE;
@@ -36,45 +37,67 @@ label_prefix(const char *s)
     end = c == 0;
     p = p << 8 | c;
   }
-  return p;
+  return (ByStr){ p, s, i };
 }
 
-/* strcmp of the labels of X and Y. */
+/* strcmp of the strings of X and Y. */
 static inline int
-by_label_cmp(const ByLabel *x, const ByLabel *y)
+by_str_cmp(const ByStr *x, const ByStr *y)
 {
   if (x->prefix != y->prefix)
     return x->prefix < y->prefix ? -1 : 1;
   if ((x->prefix & 0xff) == 0)
     return 0; /* both end within the prefix */
-  return strcmp(x->e->label + 8, y->e->label + 8);
+  return strcmp(x->s + 8, y->s + 8);
 }
 
-/* Sorts A (N items) by label: a merge sort, TMP holding N / 2 + 1 items. */
-static void
-by_label_sort(ByLabel *a, ByLabel *tmp, gsize n)
+static int
+cmp_by_str(const void *x, const void *y)
 {
-  if (n <= 12) {
-    for (gsize i = 1; i < n; i++) {
-      ByLabel x = a[i];
-      gsize j = i;
-      for (; j > 0 && by_label_cmp(&x, &a[j - 1]) < 0; j--)
-        a[j] = a[j - 1];
-      a[j] = x;
-    }
+  return by_str_cmp(x, y);
+}
+
+/* Sorts A (N items) by string: an LSD radix sort of the prefixes a byte at a time (one pass
+ * counts every byte; bytes all items share are skipped), then each run of one prefix by the
+ * rest of its strings. */
+static void
+by_str_sort(ByStr *a, gsize n)
+{
+  if (n < 32) {
+    qsort(a, n, sizeof *a, cmp_by_str);
     return;
   }
-  gsize h = n / 2;
-  by_label_sort(a, tmp, h);
-  by_label_sort(a + h, tmp, n - h);
-  if (by_label_cmp(&a[h - 1], &a[h]) <= 0)
-    return;
-  memcpy(tmp, a, h * sizeof *a);
-  gsize i = 0, j = h, k = 0;
-  while (i < h && j < n)
-    a[k++] = by_label_cmp(&a[j], &tmp[i]) < 0 ? a[j++] : tmp[i++];
-  while (i < h)
-    a[k++] = tmp[i++];
+  g_autofree gsize *at = g_new0(gsize, 8 * 256);
+  for (gsize i = 0; i < n; i++)
+    for (guint d = 0; d < 8; d++)
+      at[d * 256 + ((a[i].prefix >> (8 * d)) & 0xff)]++;
+  g_autofree ByStr *tmp = g_new(ByStr, n);
+  ByStr *from = a, *to = tmp;
+  for (guint d = 0; d < 8; d++) {
+    gsize *c = &at[d * 256], sum = 0;
+    if (c[(from[0].prefix >> (8 * d)) & 0xff] == n)
+      continue;
+    for (guint k = 0; k < 256; k++) {
+      gsize x = c[k];
+      c[k] = sum;
+      sum += x;
+    }
+    for (gsize i = 0; i < n; i++)
+      to[c[(from[i].prefix >> (8 * d)) & 0xff]++] = from[i];
+    ByStr *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != a)
+    memcpy(a, from, n * sizeof *a);
+  for (gsize i = 0; i < n;) {
+    gsize j = i + 1;
+    while (j < n && a[j].prefix == a[i].prefix)
+      j++;
+    if (j - i > 1 && (a[i].prefix & 0xff) != 0)
+      qsort(a + i, j - i, sizeof *a, cmp_by_str);
+    i = j;
+  }
 }
 
 /* The entities of C (not the labels only pairs name), in no set order, into OUT (room for
@@ -104,12 +127,13 @@ entities_sorted(const EgCounts *c)
   guint n = g_hash_table_size(c->entities);
   const EgEntityCounts **ents = g_new(const EgEntityCounts *, n + 1);
   entities_collect(c, ents);
-  g_autofree ByLabel *keys = g_new(ByLabel, n + 1), *tmp = g_new(ByLabel, n / 2 + 1);
+  g_autofree ByStr *keys = g_new(ByStr, n + 1);
   for (guint i = 0; i < n; i++)
-    keys[i] = (ByLabel){ label_prefix(ents[i]->label), ents[i] };
-  by_label_sort(keys, tmp, n);
+    keys[i] = by_str(ents[i]->label, i);
+  by_str_sort(keys, n);
+  g_autofree const EgEntityCounts **in = g_memdup2(ents, (n + 1) * sizeof *ents);
   for (guint i = 0; i < n; i++)
-    ents[i] = keys[i].e;
+    ents[i] = in[keys[i].i];
   return ents;
 }
 
@@ -501,7 +525,7 @@ eg_merges_new(const EgCounts *counts)
 
   Item *items = g_new0(Item, n + 1);
   g_autofree guint *parent = g_new(guint, n + 1);
-  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autofree ByStr *keys = g_new(ByStr, n + 1);
   for (guint i = 0; i < n; i++) {
     Item *it = &items[i];
     it->e = ents[i];
@@ -513,15 +537,20 @@ eg_merges_new(const EgCounts *counts)
       it->initials = eg_resolve_initials(it->e->label);
     it->n_words = key_words(it->key);
     parent[i] = i;
-    gpointer prev;
-    /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
-    if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
-      eg_uf_union(parent, GPOINTER_TO_UINT(prev), i); /* one key: one name, whatever the rules */
-    else
-      g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
+    keys[i] = by_str(it->key, i);
   }
-  /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot).
-   * Their order does not matter: join_sets checks them all. */
+  /* "Wasserman-Schultz" and "Wasserman Schultz" across documents: one key, one name, whatever
+   * the rules. Names of one key are neighbours in key order (a sort costs less than a table). */
+  by_str_sort(keys, n);
+  for (guint k = 1; k < n; k++)
+    if (by_str_cmp(&keys[k - 1], &keys[k]) == 0)
+      eg_uf_union(parent, (guint)keys[k - 1].i, (guint)keys[k].i);
+  /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot; any
+   * name of a key stands for its set). Their order does not matter: join_sets checks them all. */
+  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  if (eg_rules_has_never(counts->rules))
+    for (guint k = 0; k < n; k++)
+      g_hash_table_insert(by_key, (gpointer)keys[k].s, GUINT_TO_POINTER((guint)keys[k].i));
   NeverCtx nctx = { by_key, g_array_new(FALSE, FALSE, sizeof(guint)) };
   eg_rules_foreach_never(counts->rules, never_add, &nctx);
   g_autoptr(GArray) never = nctx.pairs;
@@ -832,9 +861,9 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   }
 
   EgNodeTable *t = g_new0(EgNodeTable, 1);
-  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  /* Nodes and edges are written whole in place: their arrays need not clear what they grow. */
+  t->nodes = g_array_sized_new(FALSE, FALSE, sizeof(EgNode), sp.n_nodes);
   g_array_set_clear_func(t->nodes, eg_node_clear);
-  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
   t->documents = counts->documents;
   t->windows = counts->windows;
 
@@ -848,6 +877,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   g_autofree Form *forms = g_new(Form, cap);
   for (guint v = 0; v < sp.n_nodes; v++) {
     EgNode *node = &g_array_index(t->nodes, EgNode, v);
+    *node = (EgNode){ 0 };
     guint k = sp.start[v + 1] - sp.start[v];
     const EgEntityCounts *const *mem = &sp.mem[sp.start[v]];
     for (guint m = 0; m < k; m++)
@@ -883,6 +913,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   guint n_edges = 0;
   for (guint i = 0; i < n_hits; i++)
     n_edges += i == 0 || hits[i].source != hits[i - 1].source || hits[i].target != hits[i - 1].target;
+  t->edges = g_array_sized_new(FALSE, FALSE, sizeof(EgEdge), n_edges);
   g_array_set_size(t->edges, n_edges);
   /* The edges' examples go in one block of their exact size: their lengths are taken once. */
   g_autofree const EgPairCounts **best_of = g_new(const EgPairCounts *, n_edges + 1);
@@ -891,8 +922,7 @@ eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
   guint at = 0;
   for (guint i = 0; i < n_hits; at++) {
     EgEdge *e = &g_array_index(t->edges, EgEdge, at);
-    e->source = hits[i].source;
-    e->target = hits[i].target;
+    *e = (EgEdge){ hits[i].source, hits[i].target, 0, 0, NULL };
     const EgPairCounts *best = NULL;
     for (; i < n_hits && hits[i].source == e->source && hits[i].target == e->target; i++) {
       const EgPairCounts *pc = hits[i].pair;
