@@ -1,7 +1,9 @@
 /* consolidate.c: corpus-level decisions on summed counts, and the nodes and edges they give.
  *
  * Runs after all counting, on counts alone, so a threaded run, merged partial counts and a
- * single run take the same decisions. Every loop walks labels in byte order, never hash order.
+ * single run take the same decisions. Every decision walks labels in byte order, never hash or
+ * id order: names are sorted once (eg_merges_new), and after that ordered by their index among
+ * the sorted names, an integer; only sums and minimums see names or pairs in table order.
  */
 #include "cooc/cooc.h"
 
