@@ -1,7 +1,9 @@
 /* consolidate.c: corpus-level decisions on summed counts, and the nodes and edges they give.
  *
  * Runs after all counting, on counts alone, so a threaded run, merged partial counts and a
- * single run take the same decisions. Every loop walks labels in byte order, never hash order.
+ * single run take the same decisions. Every decision walks labels in byte order, never hash or
+ * id order: names are sorted once (eg_merges_new), and after that ordered by their index among
+ * the sorted names, an integer; only sums and minimums see names or pairs in table order.
  */
 #include "cooc/cooc.h"
 
@@ -12,14 +14,111 @@ typedef struct {
   const EgEntityCounts *e;
   char *key;
   char *acronym;
-  char *initials;
+  char *initials;             /* only of an organisation or place: nothing else takes acronyms */
+  gsize key_len;
   guint n_words;
+  EgEntityType type;          /* by its own votes */
 } Item;
 
-static int
-cmp_entity_ptr(const void *a, const void *b)
+/* A string being sorted (with the index I of what it names): its first eight bytes as a
+ * big-endian number decide most comparisons without reaching the string (a comparison sort of
+ * pointers to labels cost more than the rest of the decisions' bookkeeping). */
+typedef struct {
+  guint64 prefix;
+  const char *s;
+  gsize i;
+} ByStr;
+
+static ByStr
+by_str(const char *s, gsize i)
 {
-  return strcmp((*(const EgEntityCounts *const *)a)->label, (*(const EgEntityCounts *const *)b)->label);
+  guint64 p = 0;
+  gboolean end = FALSE;
+  for (guint k = 0; k < 8; k++) {
+    guchar c = end ? 0 : (guchar)s[k];
+    end = c == 0;
+    p = p << 8 | c;
+  }
+  return (ByStr){ p, s, i };
+}
+
+/* strcmp of the strings of X and Y. */
+static inline int
+by_str_cmp(const ByStr *x, const ByStr *y)
+{
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  if ((x->prefix & 0xff) == 0)
+    return 0; /* both end within the prefix */
+  return strcmp(x->s + 8, y->s + 8);
+}
+
+static int
+cmp_by_str(const void *x, const void *y)
+{
+  return by_str_cmp(x, y);
+}
+
+/* Sorts A (N items) by string: an LSD radix sort of the prefixes a byte at a time (one pass
+ * counts every byte; bytes all items share are skipped), then each run of one prefix by the
+ * rest of its strings. */
+static void
+by_str_sort(ByStr *a, gsize n)
+{
+  if (n < 32) {
+    qsort(a, n, sizeof *a, cmp_by_str);
+    return;
+  }
+  g_autofree gsize *at = g_new0(gsize, 8 * 256);
+  for (gsize i = 0; i < n; i++)
+    for (guint d = 0; d < 8; d++)
+      at[d * 256 + ((a[i].prefix >> (8 * d)) & 0xff)]++;
+  g_autofree ByStr *tmp = g_new(ByStr, n);
+  ByStr *from = a, *to = tmp;
+  for (guint d = 0; d < 8; d++) {
+    gsize *c = &at[d * 256], sum = 0;
+    if (c[(from[0].prefix >> (8 * d)) & 0xff] == n)
+      continue;
+    for (guint k = 0; k < 256; k++) {
+      gsize x = c[k];
+      c[k] = sum;
+      sum += x;
+    }
+    for (gsize i = 0; i < n; i++)
+      to[c[(from[i].prefix >> (8 * d)) & 0xff]++] = from[i];
+    ByStr *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != a)
+    memcpy(a, from, n * sizeof *a);
+  for (gsize i = 0; i < n;) {
+    gsize j = i + 1;
+    while (j < n && a[j].prefix == a[i].prefix)
+      j++;
+    if (j - i > 1 && (a[i].prefix & 0xff) != 0)
+      qsort(a + i, j - i, sizeof *a, cmp_by_str);
+    i = j;
+  }
+}
+
+/* The entities of C (not the labels only pairs name), in no set order, into OUT (room for
+ * all). Returns their number. */
+static guint
+entities_collect(const EgCounts *c, const EgEntityCounts **out)
+{
+  guint n = g_hash_table_size(c->entities), i = 0;
+  if (c->n_ids == n) { /* every id is an entity: walk the blocks, not the table */
+    for (guint id = 0; id < n; id++)
+      out[i++] = eg_counts_entity_by_id(c, id);
+    return i;
+  }
+  GHashTableIter it;
+  gpointer v;
+  g_hash_table_iter_init(&it, c->entities);
+  while (g_hash_table_iter_next(&it, NULL, &v))
+    out[i++] = v;
+  return i;
 }
 
 /* The entities of C in byte order of their labels (transfer container): walking them needs no
@@ -27,14 +126,16 @@ cmp_entity_ptr(const void *a, const void *b)
 static const EgEntityCounts **
 entities_sorted(const EgCounts *c)
 {
-  guint n = g_hash_table_size(c->entities), i = 0;
+  guint n = g_hash_table_size(c->entities);
   const EgEntityCounts **ents = g_new(const EgEntityCounts *, n + 1);
-  GHashTableIter it;
-  gpointer v;
-  g_hash_table_iter_init(&it, c->entities);
-  while (g_hash_table_iter_next(&it, NULL, &v))
-    ents[i++] = v;
-  qsort(ents, n, sizeof *ents, cmp_entity_ptr);
+  entities_collect(c, ents);
+  g_autofree ByStr *keys = g_new(ByStr, n + 1);
+  for (guint i = 0; i < n; i++)
+    keys[i] = by_str(ents[i]->label, i);
+  by_str_sort(keys, n);
+  g_autofree const EgEntityCounts **in = g_memdup2(ents, (n + 1) * sizeof *ents);
+  for (guint i = 0; i < n; i++)
+    ents[i] = in[keys[i].i];
   return ents;
 }
 
@@ -81,9 +182,6 @@ key_words(const char *key)
   return n;
 }
 
-/* Joins each short item to the one root among the long items it FITS, when exactly one fits.
- * Candidates are found through an index: LONG_KEYS lists the keys under which an item can be
- * found, SHORT_KEY the key a short item looks up, so the work is near linear, not quadratic. */
 /* Joins the sets of items A and B unless the user said two of their names are never one entity:
  * NEVER holds pairs of item indices (the user's "!A<TAB>B" lines that name items). */
 static void
@@ -107,33 +205,39 @@ typedef struct {
   gint next;
 } Candidate;
 
+/* Joins each short item to the one root among the long items it FITS, when exactly one fits.
+ * Candidates are found through an index: LONG_KEYS gives (at most two) keys under which an item
+ * can be found, SHORT_KEY the key a short item looks up, so the work is near linear, not
+ * quadratic. LONG_KEYS may leave out items FITS never accepts: which candidates fit does not
+ * depend on the others. */
 static void
-join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l, GPtrArray *keys),
+join_unique(Item *items, guint *parent, guint n, guint (*long_keys)(const Item *l, const char **keys),
             const char *(*short_key)(const Item *s), gboolean (*fits)(const Item *s, const Item *l),
             const GArray *never)
 {
   /* key -> the index of its first candidate + 1: the candidates of all keys are lists in one
-   * array, as an array per key cost more than the lookups. Which candidates fit does not depend
-   * on their order. Keys are the items' strings (or their ends), not copies. */
+   * array, as an array per key cost more than the lookups. Keys are the items' strings (or
+   * their ends), not copies. */
   g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
-  g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(Candidate));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new();
+  g_autofree Candidate *cands = g_new(Candidate, 2 * (gsize)n + 1);
+  guint n_cands = 0;
   for (guint j = 0; j < n; j++) {
-    g_ptr_array_set_size(keys, 0);
-    long_keys(&items[j], keys);
-    for (guint k = 0; k < keys->len; k++) {
-      Candidate c = { j, GPOINTER_TO_INT(g_hash_table_lookup(index, keys->pdata[k])) - 1 };
-      g_array_append_val(cands, c);
-      g_hash_table_insert(index, keys->pdata[k], GINT_TO_POINTER((gint)cands->len));
+    const char *keys[2];
+    guint nk = long_keys(&items[j], keys);
+    for (guint k = 0; k < nk; k++) {
+      cands[n_cands] = (Candidate){ j, GPOINTER_TO_INT(g_hash_table_lookup(index, keys[k])) - 1 };
+      g_hash_table_insert(index, (gpointer)keys[k], GINT_TO_POINTER((gint)++n_cands));
     }
   }
+  if (n_cands == 0)
+    return;
   for (guint i = 0; i < n; i++) {
     const char *key = short_key(&items[i]);
     gint c = key ? GPOINTER_TO_INT(g_hash_table_lookup(index, key)) - 1 : -1;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (; c >= 0 && !ambiguous; c = g_array_index(cands, Candidate, c).next) {
-      guint j = g_array_index(cands, Candidate, c).j;
+    for (; c >= 0 && !ambiguous; c = cands[c].next) {
+      guint j = cands[c].j;
       if (j == i || !fits(&items[i], &items[j]))
         continue;
       guint r = eg_uf_find(parent, j);
@@ -147,33 +251,43 @@ join_unique(Item *items, guint *parent, guint n, void (*long_keys)(const Item *l
 }
 
 /* The last one and two words of a multi-word key (the ends of L's key): where a surname finds
- * its full name. */
-static void
-surname_long_keys(const Item *l, GPtrArray *keys)
+ * its full name. Only a person's name can take a surname (fits_surname). */
+static guint
+surname_long_keys(const Item *l, const char **keys)
 {
-  if (l->n_words < 2)
-    return;
+  if (l->n_words < 2 || l->type != EG_TYPE_PERSON)
+    return 0;
   const char *last = strrchr(l->key, ' ');
-  g_ptr_array_add(keys, (gpointer)(last + 1));
-  if (l->n_words >= 3) {
-    const char *p = last;
-    while (p > l->key && p[-1] != ' ')
-      p--;
-    g_ptr_array_add(keys, (gpointer)p);
-  }
+  keys[0] = last + 1;
+  if (l->n_words < 3)
+    return 1;
+  const char *p = last;
+  while (p > l->key && p[-1] != ' ')
+    p--;
+  keys[1] = p;
+  return 2;
 }
 
+/* A short name that may be a surname: of one or two words, no acronym, and not strongly of
+ * another type than a person ("Jordan" the country stays apart from "Michael Jordan"). */
 static const char *
 surname_short_key(const Item *s)
 {
-  return s->n_words <= 2 && !s->acronym ? s->key : NULL;
+  if (s->n_words > 2 || s->acronym)
+    return NULL;
+  EgEntityType st = s->type;
+  if (st != EG_TYPE_PERSON && s->e->votes[st] > s->e->votes[EG_TYPE_PERSON] + EG_VOTE_STRONG)
+    return NULL;
+  return s->key;
 }
 
-static void
-acronym_long_keys(const Item *l, GPtrArray *keys)
+static guint
+acronym_long_keys(const Item *l, const char **keys)
 {
-  if (l->initials)
-    g_ptr_array_add(keys, l->initials);
+  if (!l->initials)
+    return 0;
+  keys[0] = l->initials;
+  return 1;
 }
 
 static const char *
@@ -188,13 +302,13 @@ fits_surname(const Item *s, const Item *l)
 {
   if (s->n_words > 2 || l->n_words <= s->n_words || s->acronym)
     return FALSE;
-  if (votes_type(l->e->votes) != EG_TYPE_PERSON)
+  if (l->type != EG_TYPE_PERSON)
     return FALSE;
-  EgEntityType st = votes_type(s->e->votes);
+  EgEntityType st = s->type;
   if (st != EG_TYPE_PERSON && s->e->votes[st] > s->e->votes[EG_TYPE_PERSON] + EG_VOTE_STRONG)
     return FALSE; /* "Jordan" the country stays apart from "Michael Jordan" */
-  gsize ls = strlen(s->key), ll = strlen(l->key);
-  return ll > ls && l->key[ll - ls - 1] == ' ' && strcmp(l->key + ll - ls, s->key) == 0;
+  gsize ls = s->key_len, ll = l->key_len;
+  return ll > ls && l->key[ll - ls - 1] == ' ' && memcmp(l->key + ll - ls, s->key, ls) == 0;
 }
 
 /* An acronym of exactly one multi-word organisation or place: "DNC", "U.S.". */
@@ -203,22 +317,28 @@ fits_acronym(const Item *s, const Item *l)
 {
   if (!s->acronym || !l->initials || strcmp(s->acronym, l->initials) != 0)
     return FALSE;
-  EgEntityType t = votes_type(l->e->votes);
-  return t == EG_TYPE_ORG || t == EG_TYPE_LOC;
+  return l->type == EG_TYPE_ORG || l->type == EG_TYPE_LOC;
 }
 
 typedef struct {
   const char *form;
   guint64 count;
+  gsize len;                  /* of FORM, once the forms are final */
 } Form;
+
+/* Count first (most frequent first), then byte order. */
+static inline int
+form_cmp(const Form *x, const Form *y)
+{
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp(x->form, y->form);
+}
 
 static int
 cmp_form(const void *a, const void *b)
 {
-  const Form *x = a, *y = b;
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return strcmp(x->form, y->form);
+  return form_cmp(a, b);
 }
 
 static int
@@ -227,22 +347,58 @@ cmp_form_text(const void *a, const void *b)
   return strcmp(((const Form *)a)->form, ((const Form *)b)->form);
 }
 
-/* Sums the counts of equal forms in FA, leaving each form once (in byte order). */
+/* Most nodes have a handful of forms: an insertion sort of them costs less than setting up a
+ * library sort. Either gives one order, as the forms of a node are distinct. */
 static void
-forms_sum(GArray *fa)
+forms_sort(Form *f, guint n)
 {
-  g_array_sort(fa, cmp_form_text);
-  guint out = 0;
-  for (guint k = 0; k < fa->len; k++) {
-    Form *f = &g_array_index(fa, Form, k);
-    if (out > 0 && strcmp(g_array_index(fa, Form, out - 1).form, f->form) == 0)
-      g_array_index(fa, Form, out - 1).count += f->count;
-    else
-      g_array_index(fa, Form, out++) = *f;
+  if (n > 16) {
+    qsort(f, n, sizeof *f, cmp_form);
+    return;
   }
-  g_array_set_size(fa, out);
+  for (guint i = 1; i < n; i++) {
+    Form x = f[i];
+    guint j = i;
+    for (; j > 0 && form_cmp(&x, &f[j - 1]) < 0; j--)
+      f[j] = f[j - 1];
+    f[j] = x;
+  }
 }
 
+/* Sums the counts of equal forms in F (N of them), leaving each form once (in byte order).
+ * Returns how many are left. */
+static guint
+forms_sum(Form *f, guint n)
+{
+  if (n > 16) {
+    qsort(f, n, sizeof *f, cmp_form_text);
+  } else {
+    for (guint i = 1; i < n; i++) {
+      Form x = f[i];
+      guint j = i;
+      for (; j > 0 && strcmp(x.form, f[j - 1].form) < 0; j--)
+        f[j] = f[j - 1];
+      f[j] = x;
+    }
+  }
+  guint out = 0;
+  for (guint k = 0; k < n; k++) {
+    if (out > 0 && strcmp(f[out - 1].form, f[k].form) == 0)
+      f[out - 1].count += f[k].count;
+    else
+      f[out++] = f[k];
+  }
+  return out;
+}
+
+static guint
+u64_len(guint64 v)
+{
+  guint n = 1;
+  for (; v >= 10; v /= 10)
+    n++;
+  return n;
+}
 
 void
 eg_node_clear(gpointer p)
@@ -278,14 +434,13 @@ typedef struct {
   const EgPairCounts *pair;
 } EdgeHit;
 
-/* Sorts HITS by (source, target), both below N_NODES: two stable counting passes (by target,
- * then by source), linear where a comparison sort of the pairs was a fifth of consolidation.
- * Hits of one edge stay in hash order, which the sums and the minimum over them ignore. */
+/* Sorts HITS (LEN of them) by (source, target), both below N_NODES: two stable counting passes
+ * (by target, then by source), linear where a comparison sort of the pairs was a fifth of
+ * consolidation. Hits of one edge stay in hash order, which the sums and the minimum over them
+ * ignore. */
 static void
-hits_sort(GArray *hits, guint n_nodes)
+hits_sort(EdgeHit *h, guint len, guint n_nodes)
 {
-  guint len = hits->len;
-  EdgeHit *h = (EdgeHit *)(void *)hits->data;
   g_autofree EdgeHit *tmp = g_new(EdgeHit, len + 1);
   g_autofree guint *at = g_new(guint, (gsize)n_nodes + 1);
   for (int pass = 0; pass < 2; pass++) {
@@ -318,16 +473,50 @@ never_add(const char *key_a, const char *key_b, gpointer data)
   }
 }
 
-/* The names of the whole counts in byte order, each with its node: eg_consolidate_with of the
- * whole takes the order from here rather than sorting again. */
+/* The names of the whole counts in byte order, each with its node: consolidating the whole (or
+ * a part) finds a name's index by the whole's ids or a lookup, and orders names by index, never
+ * by comparing strings again. */
 struct EgMerges {
   GStringChunk *chunk;        /* holds the labels */
   guint n;
   const char **labels;        /* the whole's names, in byte order */
+  guint *label_len;           /* their lengths */
   guint *node;                /* labels[i]'s node: the index of the name it goes under */
   EgEntityType *type;         /* of a node's name: the node's type, by the vote of all its mentions */
-  GHashTable *index;          /* name -> its index + 1 */
+  guint n_ids;                /* the whole's ids (EgCounts.n_ids) */
+  guint *w_of_id;             /* the whole's id -> the index of its name (G_MAXUINT: no entity) */
+  GHashTable *index;          /* name -> its index + 1, made the first time a part needs it
+                                 (merges_index): consolidating the whole needs none */
 };
+
+/* MERGES's index of names (see EgMerges.index). Thread-safe. */
+static GHashTable *
+merges_index(const EgMerges *merges)
+{
+  EgMerges *m = (EgMerges *)merges; /* a cache, not a change: the decisions stay as they are */
+  if (g_once_init_enter(&m->index)) {
+    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint w = 0; w < m->n; w++)
+      g_hash_table_insert(index, (gpointer)m->labels[w], GUINT_TO_POINTER(w + 1));
+    g_once_init_leave(&m->index, index);
+  }
+  return m->index;
+}
+
+/* The index of E's name among MERGES's, or -1 for a name they never saw. BY_ID: E's counts may
+ * be the whole's, so its id is tried first (a name of other counts that has the same id fails
+ * the comparison of labels). */
+static gint
+merges_find(const EgMerges *merges, gboolean by_id, const EgEntityCounts *e)
+{
+  if (by_id && e->id < merges->n_ids) {
+    guint w = merges->w_of_id[e->id];
+    if (w != G_MAXUINT && strcmp(merges->labels[w], e->label) == 0)
+      return (gint)w;
+  }
+  gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges_index(merges), e->label));
+  return w ? (gint)(w - 1) : -1;
+}
 
 EgMerges *
 eg_merges_new(const EgCounts *counts)
@@ -338,24 +527,32 @@ eg_merges_new(const EgCounts *counts)
 
   Item *items = g_new0(Item, n + 1);
   g_autofree guint *parent = g_new(guint, n + 1);
-  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  g_autofree ByStr *keys = g_new(ByStr, n + 1);
   for (guint i = 0; i < n; i++) {
     Item *it = &items[i];
     it->e = ents[i];
     it->key = eg_resolve_key(it->e->label);
+    it->key_len = strlen(it->key);
     it->acronym = eg_resolve_acronym_letters(it->e->label);
-    it->initials = eg_resolve_initials(it->e->label);
+    it->type = votes_type(it->e->votes);
+    if (it->type == EG_TYPE_ORG || it->type == EG_TYPE_LOC)
+      it->initials = eg_resolve_initials(it->e->label);
     it->n_words = key_words(it->key);
     parent[i] = i;
-    gpointer prev;
-    /* "Wasserman-Schultz" and "Wasserman Schultz" across documents. */
-    if (g_hash_table_lookup_extended(by_key, it->key, NULL, &prev))
-      eg_uf_union(parent, GPOINTER_TO_UINT(prev), i); /* one key: one name, whatever the rules */
-    else
-      g_hash_table_insert(by_key, it->key, GUINT_TO_POINTER(i));
+    keys[i] = by_str(it->key, i);
   }
-  /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot).
-   * Their order does not matter: join_sets checks them all. */
+  /* "Wasserman-Schultz" and "Wasserman Schultz" across documents: one key, one name, whatever
+   * the rules. Names of one key are neighbours in key order (a sort costs less than a table). */
+  by_str_sort(keys, n);
+  for (guint k = 1; k < n; k++)
+    if (by_str_cmp(&keys[k - 1], &keys[k]) == 0)
+      eg_uf_union(parent, (guint)keys[k - 1].i, (guint)keys[k].i);
+  /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot; any
+   * name of a key stands for its set). Their order does not matter: join_sets checks them all. */
+  g_autoptr(GHashTable) by_key = g_hash_table_new(g_str_hash, g_str_equal);
+  if (eg_rules_has_never(counts->rules))
+    for (guint k = 0; k < n; k++)
+      g_hash_table_insert(by_key, (gpointer)keys[k].s, GUINT_TO_POINTER((guint)keys[k].i));
   NeverCtx nctx = { by_key, g_array_new(FALSE, FALSE, sizeof(guint)) };
   eg_rules_foreach_never(counts->rules, never_add, &nctx);
   g_autoptr(GArray) never = nctx.pairs;
@@ -378,18 +575,28 @@ eg_merges_new(const EgCounts *counts)
   }
 
   EgMerges *m = g_new0(EgMerges, 1);
-  m->chunk = g_string_chunk_new(1 << 16);
   m->n = n;
   m->labels = g_new(const char *, n + 1);
+  m->label_len = g_new(guint, n + 1);
   m->node = g_new(guint, n + 1);
   m->type = g_new0(EgEntityType, n + 1);
-  m->index = g_hash_table_new(g_str_hash, g_str_equal);
+  m->n_ids = counts->n_ids;
+  m->w_of_id = g_new(guint, (gsize)m->n_ids + 1);
+  for (guint id = 0; id < m->n_ids; id++)
+    m->w_of_id[id] = G_MAXUINT;
+  /* The labels in one block of their exact size. */
+  gsize total = 1;
+  for (guint i = 0; i < n; i++) {
+    m->label_len[i] = (guint)strlen(ents[i]->label);
+    total += m->label_len[i] + 1;
+  }
+  m->chunk = g_string_chunk_new(total);
   g_autofree guint64 *votes = g_new0(guint64, (gsize)(n + 1) * EG_N_TYPES);
   for (guint i = 0; i < n; i++) {
     guint r = eg_uf_find(parent, i);
-    m->labels[i] = g_string_chunk_insert(m->chunk, ents[i]->label);
+    m->labels[i] = g_string_chunk_insert_len(m->chunk, ents[i]->label, m->label_len[i]);
     m->node[i] = (guint)best[r];
-    g_hash_table_insert(m->index, (gpointer)m->labels[i], GUINT_TO_POINTER(i + 1));
+    m->w_of_id[ents[i]->id] = i;
     for (guint k = 0; k < EG_N_TYPES; k++)
       votes[(gsize)r * EG_N_TYPES + k] += items[i].e->votes[k];
   }
@@ -410,11 +617,14 @@ eg_merges_free(EgMerges *merges)
 {
   if (!merges)
     return;
-  g_hash_table_unref(merges->index);
+  if (merges->index)
+    g_hash_table_unref(merges->index);
   g_string_chunk_free(merges->chunk);
   g_free(merges->labels);
+  g_free(merges->label_len);
   g_free(merges->node);
   g_free(merges->type);
+  g_free(merges->w_of_id);
   g_free(merges);
 }
 
@@ -425,209 +635,316 @@ eg_consolidate(const EgCounts *counts)
   return eg_consolidate_with(counts, merges);
 }
 
-EgNodeTable *
-eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
+/* A name of the counts with its place in the decisions: (its node's name's index << BITS) | its
+ * own index, so that sorting the keys puts the nodes in label order and each node's names
+ * together, in label order. */
+typedef struct {
+  guint64 key;
+  const EgEntityCounts *e;
+} Member;
+
+/* Sorts A (N members) by key, keys below 2^BITS: an LSD radix sort a byte at a time (passes
+ * where all keys share the byte are skipped), an insertion sort for a few. */
+static void
+members_sort(Member *a, gsize n, guint bits)
 {
-  g_return_val_if_fail(counts != NULL && merges != NULL, NULL);
-  guint n = g_hash_table_size(counts->entities);
-  /* The names in byte order, each with the index of its node's name among the decisions' names
-   * (NODE_W; -1 for a name they never saw, a node of its own). Counts that hold most of the
-   * names the decisions saw (the whole corpus) take the order from them, without a sort; a small
-   * period sorts its own. */
-  g_autofree const EgEntityCounts **ents = NULL;
-  g_autofree gint *node_w = g_new(gint, n + 1);
-  g_autofree gint *at_w = NULL;         /* a decisions' name's index in ENTS, or -1 */
-  if (n > 0 && (guint64)n * 4 >= merges->n) {
-    ents = g_new(const EgEntityCounts *, n + 1);
-    at_w = g_new(gint, merges->n + 1);
-    guint found = 0;
-    for (guint w = 0; w < merges->n; w++) {
-      const EgEntityCounts *e = found < n ? g_hash_table_lookup(counts->entities, merges->labels[w]) : NULL;
-      at_w[w] = e ? (gint)found : -1;
-      if (e) {
-        node_w[found] = (gint)merges->node[w];
-        ents[found++] = e;
-      }
+  if (n < 64) {
+    for (gsize i = 1; i < n; i++) {
+      Member x = a[i];
+      gsize j = i;
+      for (; j > 0 && x.key < a[j - 1].key; j--)
+        a[j] = a[j - 1];
+      a[j] = x;
     }
-    if (found < n) { /* names the decisions never saw: the general way */
-      g_clear_pointer(&ents, g_free);
-      g_clear_pointer(&at_w, g_free);
-    }
+    return;
   }
-  if (!ents) {
-    ents = entities_sorted(counts);
-    for (guint i = 0; i < n; i++) {
-      gsize w = GPOINTER_TO_SIZE(g_hash_table_lookup(merges->index, ents[i]->label));
-      node_w[i] = w ? (gint)merges->node[w - 1] : -1;
-    }
+  g_autofree Member *tmp = g_new(Member, n);
+  Member *from = a, *to = tmp;
+  for (guint shift = 0; shift < bits; shift += 8) {
+    gsize at[257] = { 0 };
+    for (gsize i = 0; i < n; i++)
+      at[((from[i].key >> shift) & 0xff) + 1]++;
+    gboolean one = FALSE;
+    for (guint d = 0; d < 256 && !one; d++)
+      one = at[d + 1] == n;
+    if (one)
+      continue;
+    for (guint d = 0; d < 256; d++)
+      at[d + 1] += at[d];
+    for (gsize i = 0; i < n; i++)
+      to[at[(from[i].key >> shift) & 0xff]++] = from[i];
+    Member *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != a)
+    memcpy(a, from, n * sizeof *a);
+}
+
+/* Nodes as spans of members: node V is made of MEM[START[V]] .. MEM[START[V + 1] - 1], under
+ * LABEL[V] (LABEL_LEN[V] bytes), the decisions' name W[V] (-1: a name they never saw). */
+typedef struct {
+  const EgEntityCounts **mem;
+  guint *start;
+  const char **label;
+  gsize *label_len;
+  gint *w;
+  guint n_nodes;
+} Spans;
+
+/* The spans of COUNTS (N entities, ENTS in no order) when the decisions saw every name (W[i]:
+ * the index of ENTS[i]'s name): one sort of integers, no string is compared. */
+static void
+spans_known(Spans *sp, const EgMerges *merges, const EgEntityCounts **ents, const gint *w, guint n)
+{
+  guint bits = 1;
+  while (bits < 32 && ((guint64)1 << bits) < merges->n)
+    bits++;
+  g_autofree Member *mem = g_new(Member, n + 1);
+  for (guint i = 0; i < n; i++)
+    mem[i] = (Member){ (guint64)merges->node[w[i]] << bits | (guint)w[i], ents[i] };
+  members_sort(mem, n, 2 * bits);
+  guint v = 0;
+  guint64 prev = G_MAXUINT64;
+  for (guint i = 0; i < n; i++) {
+    guint64 node_w = mem[i].key >> bits;
+    sp->mem[i] = mem[i].e;
+    if (node_w == prev)
+      continue;
+    prev = node_w;
+    sp->start[v] = i;
+    sp->w[v] = (gint)node_w;
+    sp->label[v] = merges->labels[node_w];
+    sp->label_len[v] = merges->label_len[node_w];
+    v++;
+  }
+  sp->start[v] = n;
+  sp->n_nodes = v;
+}
+
+/* The spans of COUNTS when some names are new to the decisions: its names sorted by label,
+ * sets found by their node's name. */
+static void
+spans_general(Spans *sp, const EgCounts *counts, const EgMerges *merges, gboolean by_id)
+{
+  guint n = g_hash_table_size(counts->entities);
+  g_autofree const EgEntityCounts **ents = entities_sorted(counts);
+  g_autofree gint *node_w = g_new(gint, n + 1);
+  for (guint i = 0; i < n; i++) {
+    gint w = merges_find(merges, by_id, ents[i]);
+    node_w[i] = w >= 0 ? (gint)merges->node[w] : -1;
   }
   /* The names of one node form a set, numbered by its first member in label order; a node's
    * name is one string (the decisions', or the name's own), so sets are found by its address. */
   g_autoptr(GHashTable) set_of = g_hash_table_new(NULL, NULL);
-  g_autofree guint *parent = g_new(guint, n + 1);
+  g_autofree guint *root_of = g_new(guint, n + 1);   /* a name's set, as an index in ROOTS */
   g_autoptr(GArray) roots = g_array_new(FALSE, FALSE, sizeof(Root));
   for (guint i = 0; i < n; i++) {
     const char *nl = node_w[i] >= 0 ? merges->labels[node_w[i]] : ents[i]->label;
     gpointer r;
     if (g_hash_table_lookup_extended(set_of, nl, NULL, &r)) {
-      parent[i] = GPOINTER_TO_UINT(r);
+      root_of[i] = GPOINTER_TO_UINT(r);
     } else {
-      parent[i] = i;
-      g_hash_table_insert(set_of, (gpointer)nl, GUINT_TO_POINTER(i));
-      Root root = { i, node_w[i], nl };
+      root_of[i] = roots->len;
+      g_hash_table_insert(set_of, (gpointer)nl, GUINT_TO_POINTER(roots->len));
+      Root root = { roots->len, node_w[i], nl };
       g_array_append_val(roots, root);
     }
   }
-  if (at_w) {
-    /* every name is the decisions': their order is the order of the names' indices */
-    g_autofree gint *root_at = g_new(gint, merges->n + 1);
-    for (guint w = 0; w < merges->n; w++)
-      root_at[w] = -1;
-    for (guint k = 0; k < roots->len; k++)
-      root_at[g_array_index(roots, Root, k).w] = (gint)k;
-    g_autoptr(GArray) sorted = g_array_sized_new(FALSE, FALSE, sizeof(Root), roots->len);
-    for (guint w = 0; w < merges->n; w++)
-      if (root_at[w] >= 0)
-        g_array_append_val(sorted, g_array_index(roots, Root, root_at[w]));
-    g_array_unref(roots);
-    roots = g_steal_pointer(&sorted);
-  } else {
-    g_array_sort(roots, cmp_root);
+  g_array_sort(roots, cmp_root);
+  g_autofree guint *node_of_root = g_new(guint, roots->len + 1);
+  for (guint v = 0; v < roots->len; v++) {
+    const Root *root = &g_array_index(roots, Root, v);
+    node_of_root[root->r] = v;
+    sp->w[v] = root->w;
+    sp->label[v] = root->label;
+    sp->label_len[v] = root->w >= 0 ? merges->label_len[root->w] : strlen(root->label);
+    sp->start[v + 1] = 0;
+  }
+  sp->n_nodes = roots->len;
+  /* A stable counting sort by node keeps each node's names in label order. */
+  sp->start[0] = 0;
+  for (guint i = 0; i < n; i++)
+    sp->start[node_of_root[root_of[i]] + 1]++;
+  for (guint v = 0; v < sp->n_nodes; v++)
+    sp->start[v + 1] += sp->start[v];
+  g_autofree guint *at = g_memdup2(sp->start, ((gsize)sp->n_nodes + 1) * sizeof *at);
+  for (guint i = 0; i < n; i++)
+    sp->mem[at[node_of_root[root_of[i]]]++] = ents[i];
+}
+
+/* Makes node NODE of the members MEM[0..K-1] (labelled LABEL, LABEL_LEN bytes), F a buffer of
+ * forms of *CAP. */
+static void
+node_make(EgNode *node, const EgEntityCounts *const *mem, guint k, const char *label, gsize label_len,
+          Form **f, guint *cap)
+{
+  node->label = g_malloc(label_len + 1);
+  memcpy(node->label, label, label_len + 1);
+  guint nf = 0;
+  for (guint m = 0; m < k; m++) {
+    const EgEntityCounts *e = mem[m];
+    node->mentions += e->mentions;
+    /* Two merged names in one window count that window twice; capped by the total below. */
+    node->windows += e->windows;
+    /* Documents of merged names can overlap only when one document used both names without
+     * joining them; the sum is capped by the corpus size. */
+    node->documents += e->documents;
+    for (guint t = 0; t < EG_N_TYPES; t++)
+      node->votes[t] += e->votes[t];
+    if (nf + e->n_surfaces > *cap) {
+      *cap = MAX(2 * *cap, nf + e->n_surfaces);
+      *f = g_renew(Form, *f, *cap);
+    }
+    for (guint s = 0; s < e->n_surfaces; s++)
+      (*f)[nf++] = (Form){ e->surfaces[s].text, e->surfaces[s].count, 0 };
+  }
+  Form *fa = *f;
+  if (k > 1)
+    nf = forms_sum(fa, nf); /* merged names can share a surface form */
+  if (nf > 1)
+    forms_sort(fa, nf);
+  /* "Trump 5|Donald Trump 1" and the forms but the label, "|"-separated, each in a block of
+   * its size. */
+  gsize all_len = 0, al_len = 0;
+  guint n_al = 0;
+  for (guint s = 0; s < nf; s++) {
+    fa[s].len = strlen(fa[s].form);
+    all_len += fa[s].len + 1 + u64_len(fa[s].count) + (s > 0);
+    if (fa[s].len == label_len && memcmp(fa[s].form, label, label_len) == 0)
+      continue;
+    al_len += fa[s].len + (n_al++ > 0);
+  }
+  char *all = node->forms = g_malloc(all_len + 1);
+  char *al = node->aliases = g_malloc(al_len + 1);
+  n_al = 0;
+  for (guint s = 0; s < nf; s++) {
+    if (s > 0)
+      *all++ = '|';
+    memcpy(all, fa[s].form, fa[s].len);
+    all += fa[s].len;
+    *all++ = ' ';
+    all += eg_u64_digits(all, fa[s].count);
+    if (fa[s].len == label_len && memcmp(fa[s].form, label, label_len) == 0)
+      continue;
+    if (n_al++ > 0)
+      *al++ = '|';
+    memcpy(al, fa[s].form, fa[s].len);
+    al += fa[s].len;
+  }
+  *all = '\0';
+  *al = '\0';
+}
+
+EgNodeTable *
+eg_consolidate_with(const EgCounts *counts, const EgMerges *merges)
+{
+  g_return_val_if_fail(counts != NULL && merges != NULL, NULL);
+  guint n = g_hash_table_size(counts->entities);
+  /* The whole's own counts find their names by id; a part (a period) by lookups. */
+  gboolean by_id = counts->n_ids == merges->n_ids;
+  Spans sp = { 0 };
+  sp.mem = g_new(const EgEntityCounts *, n + 1);
+  sp.start = g_new(guint, n + 2);
+  sp.label = g_new(const char *, n + 1);
+  sp.label_len = g_new(gsize, n + 1);
+  sp.w = g_new(gint, n + 1);
+  {
+    g_autofree const EgEntityCounts **ents = g_new(const EgEntityCounts *, n + 1);
+    g_autofree gint *w = g_new(gint, n + 1);
+    entities_collect(counts, ents);
+    gboolean known = TRUE;
+    for (guint i = 0; i < n && known; i++)
+      known = (w[i] = merges_find(merges, by_id, ents[i])) >= 0;
+    if (known)
+      spans_known(&sp, merges, ents, w, n);
+    else
+      spans_general(&sp, counts, merges, by_id);
   }
 
   EgNodeTable *t = g_new0(EgNodeTable, 1);
-  t->nodes = g_array_new(FALSE, TRUE, sizeof(EgNode));
+  /* Nodes and edges are written whole in place: their arrays need not clear what they grow. */
+  t->nodes = g_array_sized_new(FALSE, FALSE, sizeof(EgNode), sp.n_nodes);
   g_array_set_clear_func(t->nodes, eg_node_clear);
-  t->edges = g_array_new(FALSE, TRUE, sizeof(EgEdge));
-  t->examples = g_string_chunk_new(1 << 16);
   t->documents = counts->documents;
   t->windows = counts->windows;
 
-  /* Members of each set as linked lists in label order, so building nodes is linear. */
-  g_autofree gint *first = g_new(gint, n + 1), *last = g_new(gint, n + 1), *next = g_new(gint, n + 1);
-  for (guint i = 0; i < n; i++)
-    first[i] = last[i] = next[i] = -1;
-  for (guint i = 0; i < n; i++) {
-    guint r = parent[i];
-    if (last[r] < 0)
-      first[r] = (gint)i;
-    else
-      next[last[r]] = (gint)i;
-    last[r] = (gint)i;
+  /* Nodes in label order; NODE_AT_ID: the node of each entity id (G_MAXUINT: a label only
+   * pairs name). One buffer of forms serves every node: most nodes have one name. */
+  g_array_set_size(t->nodes, sp.n_nodes);
+  g_autofree guint *node_at_id = g_new(guint, (gsize)counts->n_ids + 1);
+  for (guint id = 0; id < counts->n_ids; id++)
+    node_at_id[id] = G_MAXUINT;
+  guint cap = 16;
+  g_autofree Form *forms = g_new(Form, cap);
+  for (guint v = 0; v < sp.n_nodes; v++) {
+    EgNode *node = &g_array_index(t->nodes, EgNode, v);
+    *node = (EgNode){ 0 };
+    guint k = sp.start[v + 1] - sp.start[v];
+    const EgEntityCounts *const *mem = &sp.mem[sp.start[v]];
+    for (guint m = 0; m < k; m++)
+      node_at_id[mem[m]->id] = v;
+    node_make(node, mem, k, sp.label[v], sp.label_len[v], &forms, &cap);
+    node->documents = MIN(node->documents, counts->documents);
+    node->windows = MIN(node->windows, counts->windows);
+    node->type = sp.w[v] >= 0 ? merges->type[sp.w[v]] : eg_entity_type_guess(node->votes, node->label);
   }
-
-  /* One array of forms and two strings serve every node: most nodes have one name, and a
-   * table of forms per node cost more than the rest of the node. */
-  g_autoptr(GArray) fa = g_array_new(FALSE, FALSE, sizeof(Form));
-  g_autoptr(GString) al = g_string_new(NULL);
-  g_autoptr(GString) all = g_string_new(NULL);
-  /* Nodes are made in label order; NODE_OF: each name's node. */
-  g_autofree guint *node_of = g_new(guint, n + 1);
-  for (guint v = 0; v < roots->len; v++) {
-    const Root *root = &g_array_index(roots, Root, v);
-    guint r = root->r;
-    guint64 votes[EG_N_TYPES] = { 0 };
-    EgNode node = { 0 };
-    node.label = g_strdup(root->label);
-    g_array_set_size(fa, 0);
-    guint members = 0;
-    for (gint i = first[r]; i >= 0; i = next[i], members++) {
-      const EgEntityCounts *e = ents[i];
-      node_of[i] = v;
-      node.mentions += e->mentions;
-      /* Two merged names in one window count that window twice; capped by the total below. */
-      node.windows += e->windows;
-      /* Documents of merged names can overlap only when one document used both names without
-       * joining them; the sum is capped by the corpus size. */
-      node.documents += e->documents;
-      for (guint k = 0; k < EG_N_TYPES; k++)
-        votes[k] += e->votes[k];
-      for (guint k = 0; k < e->n_surfaces; k++) {
-        Form f = { e->surfaces[k].text, e->surfaces[k].count };
-        g_array_append_val(fa, f);
-      }
-    }
-    if (members > 1)
-      forms_sum(fa); /* merged names can share a surface form */
-    node.documents = MIN(node.documents, counts->documents);
-    node.windows = MIN(node.windows, counts->windows);
-    node.type = root->w >= 0 ? merges->type[root->w] : eg_entity_type_guess(votes, node.label);
-    memcpy(node.votes, votes, sizeof votes);
-
-    if (fa->len > 1)
-      g_array_sort(fa, cmp_form);
-    g_string_truncate(al, 0);
-    g_string_truncate(all, 0);
-    for (guint k = 0; k < fa->len; k++) {
-      const Form *f = &g_array_index(fa, Form, k);
-      if (k)
-        g_string_append_c(all, '|');
-      g_string_append(all, f->form);
-      g_string_append_c(all, ' ');
-      char digits[EG_U64_DIGITS];
-      g_string_append_len(all, digits, (gssize)eg_u64_digits(digits, f->count));
-      if (strcmp(f->form, node.label) == 0)
-        continue;
-      if (al->len)
-        g_string_append_c(al, '|');
-      g_string_append(al, f->form);
-    }
-    node.aliases = g_strndup(al->str, al->len);
-    node.forms = g_strndup(all->str, all->len);
-    g_array_append_val(t->nodes, node);
-  }
+  g_free(sp.mem);
+  g_free(sp.start);
+  g_free(sp.label);
+  g_free(sp.label_len);
+  g_free(sp.w);
 
   /* Pairs map onto nodes; pairs that land on one edge add up (windows, documents), the edge's
    * example is the smallest of theirs, pairs inside one node vanish. The pairs are sorted by
    * their edge and summed in one pass: sums and the minimum do not depend on the order. */
-  GArray *hits = g_array_sized_new(FALSE, FALSE, sizeof(EdgeHit), g_hash_table_size(counts->pairs));
-  g_array_set_size(hits, g_hash_table_size(counts->pairs));
+  guint n_pairs = g_hash_table_size(counts->pairs);
+  g_autofree EdgeHit *hits = g_new(EdgeHit, n_pairs + 1);
   guint n_hits = 0;
-  /* A pair names its entities by id: their index among the names, -1 for a label that is no
-   * entity (only pairs name it). */
-  g_autofree gint *at_id = g_new(gint, counts->n_ids + 1);
-  for (guint id = 0; id < counts->n_ids; id++)
-    at_id[id] = -1;
-  for (guint i = 0; i < n; i++)
-    at_id[ents[i]->id] = (gint)i;
   GHashTableIter pi;
   gpointer pk;
   g_hash_table_iter_init(&pi, counts->pairs);
   while (g_hash_table_iter_next(&pi, &pk, NULL)) {
     const EgPairCounts *pc = pk;
-    gint ia = at_id[pc->a], ib = at_id[pc->b];
-    if (ia < 0 || ib < 0)
+    guint na = node_at_id[pc->a], nb = node_at_id[pc->b];
+    if (na == G_MAXUINT || nb == G_MAXUINT || na == nb)
       continue;
-    guint na = node_of[ia], nb = node_of[ib];
-    if (na == nb)
-      continue;
-    EdgeHit h = { MIN(na, nb), MAX(na, nb), pc };
-    g_array_index(hits, EdgeHit, n_hits++) = h;
+    hits[n_hits++] = (EdgeHit){ MIN(na, nb), MAX(na, nb), pc };
   }
-  g_array_set_size(hits, n_hits);
-  hits_sort(hits, t->nodes->len);
-  for (guint i = 0; i < hits->len;) {
-    const EdgeHit *h = &g_array_index(hits, EdgeHit, i);
-    EgEdge e = { h->source, h->target, 0, 0, NULL };
+  hits_sort(hits, n_hits, sp.n_nodes);
+  guint n_edges = 0;
+  for (guint i = 0; i < n_hits; i++)
+    n_edges += i == 0 || hits[i].source != hits[i - 1].source || hits[i].target != hits[i - 1].target;
+  t->edges = g_array_sized_new(FALSE, FALSE, sizeof(EgEdge), n_edges);
+  g_array_set_size(t->edges, n_edges);
+  /* The edges' examples go in one block of their exact size: their lengths are taken once. */
+  g_autofree const EgPairCounts **best_of = g_new(const EgPairCounts *, n_edges + 1);
+  g_autofree gsize *example_len = g_new(gsize, n_edges + 1);
+  gsize examples_len = 1;
+  guint at = 0;
+  for (guint i = 0; i < n_hits; at++) {
+    EgEdge *e = &g_array_index(t->edges, EgEdge, at);
+    *e = (EgEdge){ hits[i].source, hits[i].target, 0, 0, NULL };
     const EgPairCounts *best = NULL;
-    for (; i < hits->len && g_array_index(hits, EdgeHit, i).source == e.source &&
-           g_array_index(hits, EdgeHit, i).target == e.target; i++) {
-      const EgPairCounts *pc = g_array_index(hits, EdgeHit, i).pair;
-      e.count += pc->windows;
-      e.documents += pc->documents;
+    for (; i < n_hits && hits[i].source == e->source && hits[i].target == e->target; i++) {
+      const EgPairCounts *pc = hits[i].pair;
+      e->count += pc->windows;
+      e->documents += pc->documents;
       if (pc->example_key) {
         int d = best ? strcmp(pc->example_key, best->example_key) : -1;
         if (d < 0 || (d == 0 && strcmp(pc->example, best->example) < 0))
           best = pc;
       }
     }
-    if (best && best->example) {
-      e.example = g_string_chunk_insert(t->examples, best->example);
-    }
-    g_array_append_val(t->edges, e); /* in (source, target) order already */
+    best_of[at] = best && best->example ? best : NULL;
+    example_len[at] = best_of[at] ? strlen(best->example) : 0;
+    examples_len += best_of[at] ? example_len[at] + 1 : 0;
   }
-  g_array_free(hits, TRUE);
-
+  t->examples = g_string_chunk_new(examples_len);
+  for (guint k = 0; k < n_edges; k++)
+    if (best_of[k])
+      g_array_index(t->edges, EgEdge, k).example =
+          g_string_chunk_insert_len(t->examples, best_of[k]->example, (gssize)example_len[k]);
   return t;
 }
 
