@@ -704,6 +704,55 @@ test_consolidate_with_part(void)
   }
 }
 
+/* Names that share their first bytes, are prefixes of each other, are shorter than a machine
+ * word or hold bytes over 0x7f: nodes still come in byte order of their labels, whether the
+ * table is of the whole or of a part taken with the whole's decisions, and every pair lands on
+ * the edge of its two names. */
+static void
+test_consolidate_byte_order(void)
+{
+  static const char *const pieces[] = { "a", "b", "ab", "\xc3\xa9", "\xc3\xbc", "z", "~", "0" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed(20261125);
+  g_autoptr(EgCounts) whole = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  g_autoptr(EgCounts) part = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+  while (labels->len < 400) {
+    /* one lower-case word: its own spelling key, never a surname or an acronym of another */
+    GString *s = g_string_new(NULL);
+    guint n = (guint)g_rand_int_range(rand, 1, 13);
+    for (guint k = 0; k < n; k++)
+      g_string_append(s, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+    char *label = g_string_free(s, FALSE);
+    if (g_hash_table_contains(seen, label)) {
+      g_free(label);
+      continue;
+    }
+    g_hash_table_add(seen, label);
+    g_ptr_array_add(labels, label);
+    put_entity(whole, label, 1, 1, 0, 0, 0, 1);
+    if (labels->len % 2)
+      put_entity(part, label, 1, 1, 0, 0, 0, 1);
+  }
+  for (guint i = 0; i + 1 < labels->len; i += 2) {
+    put_pair(whole, labels->pdata[i], labels->pdata[i + 1], i + 1);
+    if (i + 2 < labels->len)
+      put_pair(part, labels->pdata[i], labels->pdata[i + 2], i + 2);
+  }
+  g_autoptr(EgMerges) merges = eg_merges_new(whole);
+  for (guint which = 0; which < 3; which++) {
+    g_autoptr(EgNodeTable) t = which == 0 ? eg_consolidate(whole)
+                               : eg_consolidate_with(which == 1 ? whole : part, merges);
+    g_assert_cmpuint(t->nodes->len, ==, which == 2 ? labels->len / 2 : labels->len);
+    assert_table_sorted(t);
+    for (guint i = 0; i + 1 < labels->len; i += 2)
+      if (which < 2)
+        g_assert_cmpuint(edge(t, labels->pdata[i], labels->pdata[i + 1]), ==, i + 1);
+      else if (i + 2 < labels->len)
+        g_assert_cmpuint(edge(t, labels->pdata[i], labels->pdata[i + 2]), ==, i + 2);
+  }
+}
+
 static void
 test_consolidate_empty(void)
 {
@@ -738,5 +787,6 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/consolidate/aliases", test_consolidate_aliases_order);
   g_test_add_func("/cooc/consolidate/with-part", test_consolidate_with_part);
   g_test_add_func("/cooc/consolidate/empty", test_consolidate_empty);
+  g_test_add_func("/cooc/consolidate/byte-order", test_consolidate_byte_order);
   return g_test_run();
 }
