@@ -468,6 +468,41 @@ test_normalise_utf8(void)
   g_assert_cmpuint(len, ==, 3);
 }
 
+/* NFC is computed in pieces (g_utf8_normalize on a whole long text takes quadratic time): the
+ * result must be g_utf8_normalize's on the whole text, whatever sits at the cuts: accents
+ * after Latin letters, marks that reorder, characters NFC replaces, Hangul jamo that compose
+ * into syllables, kana and voicing marks, and runs of ideographs long enough to be cut. */
+static void
+test_normalise_nfc_pieces(void)
+{
+  static const char *const pieces[] = {
+    "a", "e", " ", ".", "\n", "\u00e9", "\u00c5", "\u0301", "\u0323", "\u0308", "\u0344",
+    "\u0340", "\u2000", "\u212b", "\u0438\u0306", "\u03b1\u0301", "\u1100", "\u1161",
+    "\u11a8", "\uac00", "\u304b", "\u3099", "\u30ab", "\u6f22", "\u3000", "\u0f73",
+    "\u0cc6", "\u0cd5", "\u0cc2", "\u0bc6", "\u0bbe", "\U0001d15e", "\u05b8", "\u05c1",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed(1125);
+  for (guint round = 0; round < 3000; round++) {
+    GString *s = g_string_new(NULL);
+    /* some rounds hold long runs without ASCII or Latin letters, past the length that is cut */
+    gboolean long_run = round % 10 == 0;
+    guint n = long_run ? 3000 : (guint)g_rand_int_range(rand, 1, 40);
+    for (guint k = 0; k < n; k++) {
+      guint p = long_run ? (guint)g_rand_int_range(rand, 16, 26)
+                         : (guint)g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces));
+      g_string_append(s, pieces[p]);
+    }
+    g_autofree char *want = g_utf8_normalize(s->str, (gssize)s->len, G_NORMALIZE_NFC);
+    gsize len = 0;
+    gboolean repaired = TRUE;
+    g_autofree char *got = eg_text_normalise(s->str, s->len, &len, &repaired);
+    g_assert_false(repaired);
+    g_assert_cmpstr(got, ==, want);
+    g_assert_cmpuint(len, ==, strlen(want));
+    g_string_free(s, TRUE);
+  }
+}
+
 /* The ASCII prefix is skipped eight bytes at a time: a bad byte, a NUL, a CR or a non-ASCII
  * letter is seen wherever it falls, in or after a block of eight, and in the last bytes. */
 static void
@@ -630,6 +665,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
   g_test_add_func("/segment/normalise/utf8-nfc", test_normalise_utf8);
   g_test_add_func("/segment/normalise/any-position", test_normalise_any_position);
+  g_test_add_func("/segment/normalise/nfc-pieces", test_normalise_nfc_pieces);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
   g_test_add_func("/segment/jsonl/lines", test_jsonl_lines);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
