@@ -372,6 +372,25 @@ source_first_line_date(char *text, gsize len)
   return day;
 }
 
+/* Hands over a document held whole (TEXT[LEN] is NUL), a long one in parts of at most
+ * EG_DOCUMENT_PART cut as plain text is: per-document work such as resolution grows faster
+ * than the text (a 3.4 MB JSON line took 1.6 s, its 4,000 articles as lines 0.2 s). */
+static void
+source_emit_parts(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *text,
+                  gsize len, guint32 day)
+{
+  guint part = 0;
+  while (len > EG_DOCUMENT_PART) {
+    gsize cut = source_cut(text, EG_DOCUMENT_PART);
+    if (cut == 0)
+      cut = EG_DOCUMENT_PART;
+    source_emit_part(ctx, where, id, text, cut, part++, FALSE, day);
+    text += cut;
+    len -= cut;
+  }
+  source_emit_part(ctx, where, id, text, len, part, TRUE, day);
+}
+
 /* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART; a web
  * page (HTML) is parsed on the way and its text is the document. */
 static void
@@ -623,10 +642,10 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
       /* Feeds scraped from the web often carry the article's HTML in the text field. */
       gsize len = 0;
       g_autofree char *plain = eg_html_to_text(s, strlen(s), &len);
-      source_emit_part(ctx, &where, id, plain, len, 0, TRUE, day);
+      source_emit_parts(ctx, &where, id, plain, len, day);
       continue;
     }
-    source_emit_part(ctx, &where, id, s, strlen(s), 0, TRUE, day);
+    source_emit_parts(ctx, &where, id, s, strlen(s), day);
   }
   g_free(reader.block);
   g_string_free(reader.line, TRUE);
