@@ -213,6 +213,15 @@ void eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer);
 /* Attribute value S (without its quotes), cleaned (eg_export_xml_cleaned) and escaped as
  * xmlTextWriterWriteAttribute escapes it. */
 void eg_xml_raw_attr(EgXmlRaw *r, const char *s);
+/* Writes the value of attribute A (fetched: eg_export_attr_fetch) of vertex or edge ID of G as
+ * the XML writers do: a string as element text or, with IN_ATTR, as an attribute value; a
+ * number in its shortest form. First writes OPEN (OPEN_LEN bytes), and before it
+ * BEFORE_FIRST when *ANY is FALSE, which it then sets. Returns FALSE, writing nothing, when the
+ * element has no value (a metric not computed for it). */
+gboolean eg_xml_raw_value(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain,
+                          igraph_integer_t id, const EgAttrInfo *a, gboolean in_attr,
+                          const char *open, gsize open_len, const char *before_first,
+                          gboolean *any);
 /* Starts an indented UTF-8 XML document on STREAM (libxml2 kept quiet). Returns NULL when
  * libxml2 cannot (transfer full: end it with eg_export_xml_close). */
 xmlTextWriterPtr eg_export_xml_open(FILE *stream);

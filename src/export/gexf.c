@@ -93,39 +93,45 @@ gexf_attvalues(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_
   return rc;
 }
 
-/* <spells> for the "periods" of an element ("2016-07|2016-09", see EgPeriods in graph.h): one
- * spell per run of consecutive periods, from its first day to its last (GEXF intervals are
- * closed), so Gephi's timeline shows the element exactly while it is in the news. */
+/* The spells of PERIODS ("2016-07|2016-09", see EgPeriods in graph.h): one per run of
+ * consecutive periods, from its first day to its last (GEXF intervals are closed), so Gephi's
+ * timeline shows the element exactly while it is in the news. Pairs of days (first, last) of
+ * guint32 (transfer full; empty when no name is a period's). */
+static GArray *
+gexf_spell_days(const char *periods)
+{
+  GArray *days = g_array_new(FALSE, FALSE, sizeof(guint32));
+  g_auto(GStrv) names = g_strsplit(periods, "|", -1);
+  for (guint i = 0; names[i]; i++) {
+    guint32 first = 0, last = 0;
+    if (!eg_period_range(names[i], &first, &last))
+      continue; /* not a period name: nothing to place on the timeline */
+    if (days->len && first == g_array_index(days, guint32, days->len - 1) + 1) {
+      g_array_index(days, guint32, days->len - 1) = last;
+    } else {
+      g_array_append_val(days, first);
+      g_array_append_val(days, last);
+    }
+  }
+  return days;
+}
+
+/* <spells> for the "periods" of an element (gexf_spell_days); nothing without periods. */
 static int
 gexf_spells(xmlTextWriterPtr w, const char *periods)
 {
   if (!periods || !*periods)
     return 0;
-  g_auto(GStrv) names = g_strsplit(periods, "|", -1);
+  g_autoptr(GArray) days = gexf_spell_days(periods);
   int rc = xmlTextWriterStartElement(w, BAD_CAST "spells");
-  guint32 start = 0, end = 0;
-  for (guint i = 0; rc >= 0; i++) {
-    guint32 first = 0, last = 0;
-    gboolean more = names[i] && eg_period_range(names[i], &first, &last);
-    if (names[i] && !more)
-      continue; /* not a period name: nothing to place on the timeline */
-    if (more && start && first == end + 1) {
-      end = last;
-      continue;
-    }
-    if (start) {
-      char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
-      eg_day_name(start, a);
-      eg_day_name(end, b);
-      rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
-      if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
-      if (rc >= 0) rc = xmlTextWriterEndElement(w);
-    }
-    if (!more)
-      break;
-    start = first;
-    end = last;
+  for (guint i = 0; rc >= 0 && i < days->len; i += 2) {
+    char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
+    eg_day_name(g_array_index(days, guint32, i), a);
+    eg_day_name(g_array_index(days, guint32, i + 1), b);
+    rc = xmlTextWriterStartElement(w, BAD_CAST "spell");
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "start", BAD_CAST a);
+    if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "end", BAD_CAST b);
+    if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   if (rc >= 0) rc = xmlTextWriterEndElement(w);
   return rc;
@@ -144,39 +150,9 @@ raw_attvalues(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain
 {
   gboolean any = FALSE;
   EG_XML_RAW_LIT(r, LIST_INDENT "<attvalues");
-  for (guint i = 0; list[i].name; i++) {
-    const EgAttrInfo *a = &list[i];
-    char num[G_ASCII_DTOSTR_BUF_SIZE];
-    const char *text = NULL;
-    double v = 0;
-    if (a->type == IGRAPH_ATTRIBUTE_STRING) {
-      text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
-                                               : igraph_cattribute_EAS(g, a->name, id);
-      if (!text)
-        text = "";
-    } else if (a->fetched) {
-      v = id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
-      if (!isfinite(v))
-        continue; /* a metric not computed for this element */
-    } else {
-      char *to_free = NULL; /* only strings are cleaned: NULL here */
-      text = eg_export_xml_attr_text(g, domain, a, id, num, &to_free);
-      g_assert(to_free == NULL);
-      if (!text)
-        continue;
-    }
-    if (!any)
-      EG_XML_RAW_LIT(r, ">\n");
-    any = TRUE;
-    eg_xml_raw_put(r, open[i], open_len[i]);
-    if (a->type == IGRAPH_ATTRIBUTE_STRING)
-      eg_xml_raw_attr(r, text);
-    else if (a->fetched)
-      eg_xml_raw_number(r, v, a->integer);
-    else
-      eg_xml_raw_put(r, text, strlen(text));
-    EG_XML_RAW_LIT(r, "\"/>\n");
-  }
+  for (guint i = 0; list[i].name; i++)
+    if (eg_xml_raw_value(r, g, domain, id, &list[i], TRUE, open[i], open_len[i], ">\n", &any))
+      EG_XML_RAW_LIT(r, "\"/>\n");
   if (any)
     EG_XML_RAW_LIT(r, LIST_INDENT "</attvalues>\n");
   else
@@ -189,38 +165,21 @@ raw_spells(EgXmlRaw *r, const char *periods)
 {
   if (!periods || !*periods)
     return;
-  g_auto(GStrv) names = g_strsplit(periods, "|", -1);
-  gboolean any = FALSE;
+  g_autoptr(GArray) days = gexf_spell_days(periods);
   EG_XML_RAW_LIT(r, LIST_INDENT "<spells");
-  guint32 start = 0, end = 0;
-  for (guint i = 0;; i++) {
-    guint32 first = 0, last = 0;
-    gboolean more = names[i] && eg_period_range(names[i], &first, &last);
-    if (names[i] && !more)
-      continue; /* not a period name: nothing to place on the timeline */
-    if (more && start && first == end + 1) {
-      end = last;
-      continue;
-    }
-    if (start) {
-      char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
-      eg_day_name(start, a);
-      eg_day_name(end, b);
-      if (!any)
-        EG_XML_RAW_LIT(r, ">\n");
-      any = TRUE;
-      EG_XML_RAW_LIT(r, LIST_INDENT EG_XML_INDENT "<spell start=\"");
-      eg_xml_raw_put(r, a, strlen(a));
-      EG_XML_RAW_LIT(r, "\" end=\"");
-      eg_xml_raw_put(r, b, strlen(b));
-      EG_XML_RAW_LIT(r, "\"/>\n");
-    }
-    if (!more)
-      break;
-    start = first;
-    end = last;
+  for (guint i = 0; i < days->len; i += 2) {
+    char a[EG_PERIOD_MAX], b[EG_PERIOD_MAX];
+    eg_day_name(g_array_index(days, guint32, i), a);
+    eg_day_name(g_array_index(days, guint32, i + 1), b);
+    if (i == 0)
+      EG_XML_RAW_LIT(r, ">\n");
+    EG_XML_RAW_LIT(r, LIST_INDENT EG_XML_INDENT "<spell start=\"");
+    eg_xml_raw_put(r, a, strlen(a));
+    EG_XML_RAW_LIT(r, "\" end=\"");
+    eg_xml_raw_put(r, b, strlen(b));
+    EG_XML_RAW_LIT(r, "\"/>\n");
   }
-  if (any)
+  if (days->len)
     EG_XML_RAW_LIT(r, LIST_INDENT "</spells>\n");
   else
     EG_XML_RAW_LIT(r, "/>\n");

@@ -76,39 +76,9 @@ raw_data(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igr
          const EgAttrInfo *keys, char *const *open, const gsize *open_len, const char *end_tag)
 {
   gboolean any = FALSE;
-  for (guint i = 0; keys[i].name; i++) {
-    const EgAttrInfo *k = &keys[i];
-    char num[G_ASCII_DTOSTR_BUF_SIZE];
-    const char *text = NULL;
-    double v = 0;
-    if (k->type == IGRAPH_ATTRIBUTE_STRING) {
-      text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, k->name, id)
-                                               : igraph_cattribute_EAS(g, k->name, id);
-      if (!text)
-        text = "";
-    } else if (k->fetched) {
-      v = id < igraph_vector_size(&k->numbers) ? VECTOR(k->numbers)[id] : NAN;
-      if (!isfinite(v))
-        continue; /* a metric not computed for this element */
-    } else {
-      char *to_free = NULL; /* only strings are cleaned: NULL here */
-      text = eg_export_xml_attr_text(g, domain, k, id, num, &to_free);
-      g_assert(to_free == NULL);
-      if (!text)
-        continue;
-    }
-    if (!any)
-      EG_XML_RAW_LIT(r, ">\n");
-    any = TRUE;
-    eg_xml_raw_put(r, open[i], open_len[i]);
-    if (k->type == IGRAPH_ATTRIBUTE_STRING)
-      eg_xml_raw_text(r, text);
-    else if (k->fetched)
-      eg_xml_raw_number(r, v, k->integer);
-    else
-      eg_xml_raw_put(r, text, strlen(text));
-    EG_XML_RAW_LIT(r, "</data>\n");
-  }
+  for (guint i = 0; keys[i].name; i++)
+    if (eg_xml_raw_value(r, g, domain, id, &keys[i], FALSE, open[i], open_len[i], ">\n", &any))
+      EG_XML_RAW_LIT(r, "</data>\n");
   if (any)
     eg_xml_raw_put(r, end_tag, strlen(end_tag));
   else

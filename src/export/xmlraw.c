@@ -17,6 +17,7 @@
  */
 #include "export/export.h"
 
+#include <math.h>
 #include <string.h>
 
 void
@@ -234,4 +235,45 @@ eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer)
   }
   const char *text = eg_export_number(num, value, integer);
   eg_xml_raw_put(r, text, strlen(text));
+}
+
+gboolean
+eg_xml_raw_value(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain,
+                 igraph_integer_t id, const EgAttrInfo *a, gboolean in_attr, const char *open,
+                 gsize open_len, const char *before_first, gboolean *any)
+{
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *text = NULL;
+  double v = 0;
+  if (a->type == IGRAPH_ATTRIBUTE_STRING) {
+    text = domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
+                                             : igraph_cattribute_EAS(g, a->name, id);
+    if (!text)
+      text = "";
+  } else if (a->fetched) {
+    v = id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+    if (!isfinite(v))
+      return FALSE; /* a metric not computed for this element */
+  } else {
+    char *to_free = NULL; /* only strings are cleaned: NULL here */
+    text = eg_export_xml_attr_text(g, domain, a, id, num, &to_free);
+    g_assert(to_free == NULL);
+    if (!text)
+      return FALSE;
+  }
+  if (!*any)
+    eg_xml_raw_put(r, before_first, strlen(before_first));
+  *any = TRUE;
+  eg_xml_raw_put(r, open, open_len);
+  if (a->type == IGRAPH_ATTRIBUTE_STRING) {
+    if (in_attr)
+      eg_xml_raw_attr(r, text);
+    else
+      eg_xml_raw_text(r, text);
+  } else if (a->fetched) {
+    eg_xml_raw_number(r, v, a->integer);
+  } else {
+    eg_xml_raw_put(r, text, strlen(text));
+  }
+  return TRUE;
 }
