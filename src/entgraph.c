@@ -1,5 +1,8 @@
-/* entgraph.c: the definitions entgraph.h promises to every module (error domain, type names). */
+/* entgraph.c: the definitions entgraph.h promises to every module (error domain, type names,
+ * integer digits, the sort of strings by their first bytes). */
 #include "entgraph.h"
+
+#include <stdlib.h>
 
 G_DEFINE_QUARK(entgraph-error-quark, eg_error)
 
@@ -23,4 +26,53 @@ eg_type_name(EgEntityType type)
 {
   static const char *const names[EG_N_TYPES] = { "PERSON", "ORG", "LOC", "MISC" };
   return (unsigned)type < EG_N_TYPES ? names[type] : "MISC";
+}
+
+static int
+str_key_qsort_cmp(const void *x, const void *y)
+{
+  return eg_str_key_cmp(x, y);
+}
+
+/* Sorts A (N items) by string: an LSD radix sort of the prefixes a byte at a time (one pass
+ * counts every byte; bytes all items share are skipped), then each run of one prefix by the
+ * rest of its strings. */
+void
+eg_str_keys_sort(EgStrKey *a, gsize n)
+{
+  if (n < 32) {
+    qsort(a, n, sizeof *a, str_key_qsort_cmp);
+    return;
+  }
+  g_autofree gsize *at = g_new0(gsize, 8 * 256);
+  for (gsize i = 0; i < n; i++)
+    for (guint d = 0; d < 8; d++)
+      at[d * 256 + ((a[i].prefix >> (8 * d)) & 0xff)]++;
+  g_autofree EgStrKey *tmp = g_new(EgStrKey, n);
+  EgStrKey *from = a, *to = tmp;
+  for (guint d = 0; d < 8; d++) {
+    gsize *c = &at[d * 256], sum = 0;
+    if (c[(from[0].prefix >> (8 * d)) & 0xff] == n)
+      continue;
+    for (guint k = 0; k < 256; k++) {
+      gsize x = c[k];
+      c[k] = sum;
+      sum += x;
+    }
+    for (gsize i = 0; i < n; i++)
+      to[c[(from[i].prefix >> (8 * d)) & 0xff]++] = from[i];
+    EgStrKey *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != a)
+    memcpy(a, from, n * sizeof *a);
+  for (gsize i = 0; i < n;) {
+    gsize j = i + 1;
+    while (j < n && a[j].prefix == a[i].prefix)
+      j++;
+    if (j - i > 1 && (a[i].prefix & 0xff) != 0)
+      qsort(a + i, j - i, sizeof *a, str_key_qsort_cmp);
+    i = j;
+  }
 }

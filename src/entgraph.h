@@ -10,6 +10,7 @@
 #define ENTGRAPH_H
 
 #include <glib.h>
+#include <string.h>
 
 /* Exit codes of the `entgraph` command, a contract with scripts (README "Exit codes"). */
 typedef enum {
@@ -50,6 +51,44 @@ const char *eg_type_name(EgEntityType type);
 /* Writes the decimal digits of V and a NUL into BUF (EG_U64_DIGITS bytes), without printf:
  * writers put out millions of numbers. Returns the number of digits. */
 gsize eg_u64_digits(char *buf, guint64 v);
+
+/* A string being sorted, with the index I of what it names: its first eight bytes as a
+ * big-endian number decide most comparisons without reaching the string. Sorting hundreds of
+ * thousands of labels or counts records with qsort and strcmp cost more than the work around it
+ * (consolidation's decisions, writing counts). */
+typedef struct {
+  guint64 prefix;
+  const char *s;
+  gsize i;
+} EgStrKey;
+
+/* The key of S (NUL-terminated; it must outlive the key) and I. */
+static inline EgStrKey
+eg_str_key(const char *s, gsize i)
+{
+  guint64 p = 0;
+  gboolean end = FALSE;
+  for (guint k = 0; k < 8; k++) {
+    guchar c = end ? 0 : (guchar)s[k];
+    end = c == 0;
+    p = p << 8 | c;
+  }
+  return (EgStrKey){ p, s, i };
+}
+
+/* strcmp of the strings of X and Y. */
+static inline int
+eg_str_key_cmp(const EgStrKey *x, const EgStrKey *y)
+{
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  if ((x->prefix & 0xff) == 0)
+    return 0; /* both end within the prefix */
+  return strcmp(x->s + 8, y->s + 8);
+}
+
+/* Sorts A (N keys) in byte order of their strings (equal strings in no set order). */
+void eg_str_keys_sort(EgStrKey *a, gsize n);
 
 /* Co-occurrence window kinds: what one "window" is when counting pairs. */
 typedef enum { EG_WINDOW_SENTENCE, EG_WINDOW_PARAGRAPH, EG_WINDOW_DOCUMENT, EG_WINDOW_TOKENS } EgWindowKind;

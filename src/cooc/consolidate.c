@@ -20,88 +20,6 @@ typedef struct {
   EgEntityType type;          /* by its own votes */
 } Item;
 
-/* A string being sorted (with the index I of what it names): its first eight bytes as a
- * big-endian number decide most comparisons without reaching the string (a comparison sort of
- * pointers to labels cost more than the rest of the decisions' bookkeeping). */
-typedef struct {
-  guint64 prefix;
-  const char *s;
-  gsize i;
-} ByStr;
-
-static ByStr
-by_str(const char *s, gsize i)
-{
-  guint64 p = 0;
-  gboolean end = FALSE;
-  for (guint k = 0; k < 8; k++) {
-    guchar c = end ? 0 : (guchar)s[k];
-    end = c == 0;
-    p = p << 8 | c;
-  }
-  return (ByStr){ p, s, i };
-}
-
-/* strcmp of the strings of X and Y. */
-static inline int
-by_str_cmp(const ByStr *x, const ByStr *y)
-{
-  if (x->prefix != y->prefix)
-    return x->prefix < y->prefix ? -1 : 1;
-  if ((x->prefix & 0xff) == 0)
-    return 0; /* both end within the prefix */
-  return strcmp(x->s + 8, y->s + 8);
-}
-
-static int
-cmp_by_str(const void *x, const void *y)
-{
-  return by_str_cmp(x, y);
-}
-
-/* Sorts A (N items) by string: an LSD radix sort of the prefixes a byte at a time (one pass
- * counts every byte; bytes all items share are skipped), then each run of one prefix by the
- * rest of its strings. */
-static void
-by_str_sort(ByStr *a, gsize n)
-{
-  if (n < 32) {
-    qsort(a, n, sizeof *a, cmp_by_str);
-    return;
-  }
-  g_autofree gsize *at = g_new0(gsize, 8 * 256);
-  for (gsize i = 0; i < n; i++)
-    for (guint d = 0; d < 8; d++)
-      at[d * 256 + ((a[i].prefix >> (8 * d)) & 0xff)]++;
-  g_autofree ByStr *tmp = g_new(ByStr, n);
-  ByStr *from = a, *to = tmp;
-  for (guint d = 0; d < 8; d++) {
-    gsize *c = &at[d * 256], sum = 0;
-    if (c[(from[0].prefix >> (8 * d)) & 0xff] == n)
-      continue;
-    for (guint k = 0; k < 256; k++) {
-      gsize x = c[k];
-      c[k] = sum;
-      sum += x;
-    }
-    for (gsize i = 0; i < n; i++)
-      to[c[(from[i].prefix >> (8 * d)) & 0xff]++] = from[i];
-    ByStr *t = from;
-    from = to;
-    to = t;
-  }
-  if (from != a)
-    memcpy(a, from, n * sizeof *a);
-  for (gsize i = 0; i < n;) {
-    gsize j = i + 1;
-    while (j < n && a[j].prefix == a[i].prefix)
-      j++;
-    if (j - i > 1 && (a[i].prefix & 0xff) != 0)
-      qsort(a + i, j - i, sizeof *a, cmp_by_str);
-    i = j;
-  }
-}
-
 /* The entities of C (not the labels only pairs name), in no set order, into OUT (room for
  * all). Returns their number. */
 static guint
@@ -129,10 +47,10 @@ entities_sorted(const EgCounts *c)
   guint n = g_hash_table_size(c->entities);
   const EgEntityCounts **ents = g_new(const EgEntityCounts *, n + 1);
   entities_collect(c, ents);
-  g_autofree ByStr *keys = g_new(ByStr, n + 1);
+  g_autofree EgStrKey *keys = g_new(EgStrKey, n + 1);
   for (guint i = 0; i < n; i++)
-    keys[i] = by_str(ents[i]->label, i);
-  by_str_sort(keys, n);
+    keys[i] = eg_str_key(ents[i]->label, i);
+  eg_str_keys_sort(keys, n);
   g_autofree const EgEntityCounts **in = g_memdup2(ents, (n + 1) * sizeof *ents);
   for (guint i = 0; i < n; i++)
     ents[i] = in[keys[i].i];
@@ -527,7 +445,7 @@ eg_merges_new(const EgCounts *counts)
 
   Item *items = g_new0(Item, n + 1);
   g_autofree guint *parent = g_new(guint, n + 1);
-  g_autofree ByStr *keys = g_new(ByStr, n + 1);
+  g_autofree EgStrKey *keys = g_new(EgStrKey, n + 1);
   for (guint i = 0; i < n; i++) {
     Item *it = &items[i];
     it->e = ents[i];
@@ -539,13 +457,13 @@ eg_merges_new(const EgCounts *counts)
       it->initials = eg_resolve_initials(it->e->label);
     it->n_words = key_words(it->key);
     parent[i] = i;
-    keys[i] = by_str(it->key, i);
+    keys[i] = eg_str_key(it->key, i);
   }
   /* "Wasserman-Schultz" and "Wasserman Schultz" across documents: one key, one name, whatever
    * the rules. Names of one key are neighbours in key order (a sort costs less than a table). */
-  by_str_sort(keys, n);
+  eg_str_keys_sort(keys, n);
   for (guint k = 1; k < n; k++)
-    if (by_str_cmp(&keys[k - 1], &keys[k]) == 0)
+    if (eg_str_key_cmp(&keys[k - 1], &keys[k]) == 0)
       eg_uf_union(parent, (guint)keys[k - 1].i, (guint)keys[k].i);
   /* The user's never-merge pairs, as item indices (names the corpus does not hold are moot; any
    * name of a key stands for its set). Their order does not matter: join_sets checks them all. */

@@ -115,12 +115,6 @@ counts_from_header(const char *header)
   return c;
 }
 
-static int
-cmp_lines(const void *a, const void *b)
-{
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The records of one table, built in one buffer: a record per line, each ended by a NUL while
  * they are sorted. Most are a few short fields and numbers, so printf and an allocation per
  * record cost more than the rest of the writing. */
@@ -231,12 +225,12 @@ eg_counts_write(const EgCounts *counts, FILE *out, GError **error)
   }
   /* Byte order, the order of LC_ALL=C sort, so the output can go straight to a merge. */
   guint n = r.starts->len;
-  g_autofree const char **lines = g_new(const char *, n + 1);
+  g_autofree EgStrKey *lines = g_new(EgStrKey, n + 1);
   for (guint i = 0; i < n; i++)
-    lines[i] = r.text->str + g_array_index(r.starts, gsize, i);
-  qsort(lines, n, sizeof(char *), cmp_lines);
+    lines[i] = eg_str_key(r.text->str + g_array_index(r.starts, gsize, i), i);
+  eg_str_keys_sort(lines, n);
   for (guint i = 0; i < n; i++) {
-    fputs(lines[i], out);
+    fputs(lines[i].s, out);
     if (putc('\n', out) == EOF)
       break;
   }
