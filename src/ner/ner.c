@@ -96,6 +96,7 @@ struct _NerSpell {
   guint32 len;        /* bytes of raw */
   guint32 hash;       /* of raw (ner_spell_hash_bytes) */
   const char *str;    /* the text with apostrophes and hyphens straightened */
+  guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   const char *lower;  /* its lower-case form (eg_text_lower) */
   const char *tc;     /* its title-case spelling (ner_title_case), or == str */
   guint32 chars;      /* characters of the text */
@@ -300,14 +301,24 @@ ner_forms(NerForms *f, const char *p, const char *e)
   }
 }
 
-/* The hash of LEN bytes at P (g_str_hash's): a spelling's key. */
+/* The hash of LEN bytes at P: a spelling's key. Eight bytes are mixed at a time, as hashing
+ * every token is most of what a lookup costs; only this table sees the value. */
 static inline guint32
 ner_spell_hash_bytes(const char *p, gsize len)
 {
-  guint32 h = 5381;
+  guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  for (; len >= 8; p += 8, len -= 8) {
+    guint64 w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
+    h ^= h >> 32;
+  }
+  guint64 w = 0;
   for (gsize k = 0; k < len; k++)
-    h = (h << 5) + h + (guint32)(signed char)p[k];
-  return h;
+    w |= (guint64)(unsigned char)p[k] << (8 * k);
+  h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
+  h ^= h >> 29;
+  return (guint32)h;
 }
 
 static guint
@@ -357,6 +368,7 @@ ner_spell_intern(NerMemo *memo, const char *p, gsize len)
   *sp = key;
   sp->raw = ner_spell_put(&at, p, len);
   sp->str = str->len ? ner_spell_put(&at, str->str, str->len) : sp->raw;
+  sp->str_len = str->len ? (guint32)str->len : (guint32)len;
   sp->lower = lower->len ? ner_spell_put(&at, lower->str, lower->len) : sp->str;
   sp->tc = tc->len ? ner_spell_put(&at, tc->str, tc->len) : sp->str;
   sp->chars = f->chars;
@@ -441,24 +453,37 @@ ner_chars(const NerCtx *ctx, guint i)
 }
 
 /* The words of tokens [a, b) joined by single spaces where the text has space: "AT & T" and
- * "Johnson & Johnson" keep their spacing as written (transfer full). */
+ * "Johnson & Johnson" keep their spacing as written, followed by a NUL and then, when SUFFIX
+ * is not NULL, by a second string: the join again with SUFFIX appended. A mention's name and
+ * surface are so one block, freed with the name (transfer full). */
 static char *
-ner_join(const NerCtx *ctx, guint a, guint b)
+ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
   gsize len = 0;
   for (guint i = a; i < b; i++)
-    len += strlen(ner_tok_str(ctx, i)) + 1;
-  char *s = g_malloc(len + 1), *d = s;
+    len += ner_spell(ctx, i)->str_len + 1;
+  gsize suffix_len = suffix ? strlen(suffix) : 0;
+  char *s = g_malloc(suffix ? 2 * len + suffix_len + 1 : len + 1), *d = s;
   for (guint i = a; i < b; i++) {
     if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
       *d++ = ' ';
-    const char *w = ner_tok_str(ctx, i);
-    gsize n = strlen(w);
-    memcpy(d, w, n);
-    d += n;
+    const NerSpell *sp = ner_spell(ctx, i);
+    memcpy(d, sp->str, sp->str_len);
+    d += sp->str_len;
   }
-  *d = '\0';
+  *d++ = '\0';
+  if (suffix) {
+    gsize n = (gsize)(d - 1 - s);
+    memcpy(d, s, n);
+    memcpy(d + n, suffix, suffix_len + 1);
+  }
   return s;
+}
+
+static char *
+ner_join(const NerCtx *ctx, guint a, guint b)
+{
+  return ner_join_with(ctx, a, b, NULL);
 }
 
 static gboolean
@@ -1503,13 +1528,14 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       m.flags |= EG_MF_CONNECTED;
   if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
     m.flags |= EG_MF_POSSESSIVE;
-  m.name = ner_join(ctx, a, b);
+  /* The surface is as written: "Trump's", but "the Russians'" for a plural; without a
+   * possessive it is the name's own string (ner_mention_clear frees the name alone). */
   if (m.flags & EG_MF_POSSESSIVE) {
-    /* As written: "Trump's", but "the Russians'" for a plural. */
-    const char *clitic = ner_tok_str(ctx, b);
-    m.surface = g_strconcat(m.name, clitic, NULL);
+    m.name = ner_join_with(ctx, a, b, ner_tok_str(ctx, b));
+    m.surface = m.name + strlen(m.name) + 1;
   } else {
-    m.surface = g_strdup(m.name);
+    m.name = ner_join(ctx, a, b);
+    m.surface = m.name;
   }
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
@@ -1740,8 +1766,7 @@ static void
 ner_mention_clear(gpointer p)
 {
   EgMention *m = p;
-  g_free(m->name);
-  g_free(m->surface);
+  g_free(m->name); /* the surface too: see ner_emit */
   g_free(m->canonical);
 }
 
