@@ -15,6 +15,20 @@ static const struct {
 } initial_skip[] = { { "of", 2 }, { "for", 3 }, { "the", 3 }, { "and", 3 }, { "on", 2 }, { "&", 1 },
                      { "de", 2 }, { NULL, 0 } };
 
+/* What an ASCII byte does to a key (resolve_key_ascii): kept, lowered (a capital: its lower
+ * case is the byte plus KEY_LOWER), dropped (a period) or a separator. One table look instead
+ * of five comparisons per byte: a key is made for every mention. */
+enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2 };
+static const guint8 key_class[128] = {
+  ['.'] = KEY_DROP, ['-'] = KEY_SEP, [' '] = KEY_SEP, ['\t'] = KEY_SEP,
+  ['A'] = KEY_LOWER, ['B'] = KEY_LOWER, ['C'] = KEY_LOWER, ['D'] = KEY_LOWER, ['E'] = KEY_LOWER,
+  ['F'] = KEY_LOWER, ['G'] = KEY_LOWER, ['H'] = KEY_LOWER, ['I'] = KEY_LOWER, ['J'] = KEY_LOWER,
+  ['K'] = KEY_LOWER, ['L'] = KEY_LOWER, ['M'] = KEY_LOWER, ['N'] = KEY_LOWER, ['O'] = KEY_LOWER,
+  ['P'] = KEY_LOWER, ['Q'] = KEY_LOWER, ['R'] = KEY_LOWER, ['S'] = KEY_LOWER, ['T'] = KEY_LOWER,
+  ['U'] = KEY_LOWER, ['V'] = KEY_LOWER, ['W'] = KEY_LOWER, ['X'] = KEY_LOWER, ['Y'] = KEY_LOWER,
+  ['Z'] = KEY_LOWER
+};
+
 /* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
  * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
  * ASCII (then only g_utf8_casefold's copy folds its case). */
@@ -24,19 +38,19 @@ resolve_key_ascii(const char *name, gsize len, char *out)
   gsize n = 0;
   gboolean space = FALSE;
   for (gsize i = 0; i < len; i++) {
-    char c = name[i];
-    if ((unsigned char)c >= 0x80)
+    unsigned char c = (unsigned char)name[i];
+    if (G_UNLIKELY(c >= 0x80))
       return G_MAXSIZE;
-    if (c == '.')
-      continue;
-    if (c == '-' || c == ' ' || c == '\t') {
-      space = n > 0;
+    guint8 k = key_class[c];
+    if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
+      if (space)
+        out[n++] = ' ';
+      space = FALSE;
+      out[n++] = (char)(c + k);
       continue;
     }
-    if (space)
-      out[n++] = ' ';
-    space = FALSE;
-    out[n++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    if (k == KEY_SEP)
+      space = n > 0;
   }
   out[n] = '\0';
   return n;
@@ -279,7 +293,7 @@ str_counts_top(const StrCounts *c)
 
 /* The mentions of one document that share a key. */
 typedef struct {
-  char *key;
+  char *key;               /* in the group's own block, after it */
   StrCounts names;
   StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
@@ -299,7 +313,6 @@ static void
 group_free(gpointer p)
 {
   Group *g = p;
-  g_free(g->key);
   if (g->names.all)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
@@ -338,7 +351,7 @@ group_is_person(const Group *g)
 }
 
 /* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ...
- * BUF: scratch space. */
+ * BUF: scratch space for a last word too long for the stack. */
 static gboolean
 resolve_is_company(const char *name, GString *buf)
 {
@@ -347,9 +360,22 @@ resolve_is_company(const char *name, GString *buf)
   const char *last = strrchr(name, ' ');
   if (!last)
     return FALSE;
-  resolve_key_into(last + 1, buf);
+  last++;
+  /* Most last words are ASCII and short: their key is made on the stack. */
+  char small[32];
+  gsize len = strlen(last), n = G_MAXSIZE;
+  if (len < sizeof small)
+    n = resolve_key_ascii(last, len, small);
+  const char *key = small;
+  if (n == G_MAXSIZE) {
+    resolve_key_into(last, buf);
+    key = buf->str;
+    n = buf->len;
+  }
+  if (n < 2 || n > 4)
+    return FALSE;
   for (guint i = 0; forms[i]; i++)
-    if (strcmp(buf->str, forms[i]) == 0)
+    if (strcmp(key, forms[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -506,8 +532,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g = groups->pdata[found];
       mention_group[k] = (guint)found;
     } else {
-      g = g_new0(Group, 1);
-      g->key = g_strndup(key->str, key->len);
+      g = g_malloc0(sizeof(Group) + key->len + 1);
+      g->key = memcpy(g + 1, key->str, key->len + 1);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1;
