@@ -332,7 +332,22 @@ static gboolean
 ner_spell_equal(gconstpointer a, gconstpointer b)
 {
   const NerSpell *x = a, *y = b;
-  return x->len == y->len && memcmp(x->raw, y->raw, x->len) == 0;
+  if (x->len != y->len)
+    return FALSE;
+  /* Tokens are short: a word at a time, without a call to memcmp. */
+  const char *p = x->raw, *q = y->raw;
+  gsize n = x->len;
+  for (; n >= 8; p += 8, q += 8, n -= 8) {
+    guint64 u, v;
+    memcpy(&u, p, 8);
+    memcpy(&v, q, 8);
+    if (u != v)
+      return FALSE;
+  }
+  for (; n > 0; p++, q++, n--)
+    if (*p != *q)
+      return FALSE;
+  return TRUE;
 }
 
 /* Copies the LEN bytes at P and a NUL to *AT, and moves *AT past them. */
@@ -876,12 +891,17 @@ ner_title_mask(const NerCtx *ctx, guint i)
 }
 
 /* Length in tokens of the longest title starting at token I and ending before B, or 0. */
-static guint
+static inline guint
 ner_title_len(const NerCtx *ctx, guint i, guint b)
 {
   if (i >= b)
     return 0;
-  guint8 mask = ner_title_mask(ctx, i);
+  /* Asked of every token of every run, mostly of one already computed and starting no title:
+   * that answer costs no call. */
+  guint8 known = ctx->titles[i];
+  guint8 mask = (known & 0x80) ? (known & 0x0f) : ner_title_mask(ctx, i);
+  if (G_LIKELY(mask == 0))
+    return 0;
   for (guint len = MIN(4, b - i); len > 0; len--)
     if (mask & (1u << (len - 1)))
       return len;
@@ -1665,10 +1685,11 @@ ner_lines(NerCtx *ctx)
           continue;
         const char *p = ctx->text + t->start, *e = ctx->text + t->end;
         gboolean short_cap = FALSE, single = FALSE;
-        /* more than 12 bytes are more than 3 characters */
-        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
+        /* more than 12 bytes are more than 3 characters; and once a word is no short capital
+         * the line is no header, whatever its other words are: they are not measured */
+        if (others == 0 && (t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
           glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
-          for (const char *q = p; q < e; q++)
+          for (const char *q = p; q < e && len <= 3; q++)
             len += ((unsigned char)*q & 0xC0) != 0x80;
           single = len == 1;
           short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
