@@ -31,29 +31,49 @@ static const guint8 key_class[128] = {
 
 /* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
  * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
- * ASCII (then only g_utf8_casefold's copy folds its case). */
-static gsize
-resolve_key_ascii(const char *name, gsize len, char *out)
+ * ASCII (then only g_utf8_casefold's copy folds its case). When HASH is not NULL, also sets it
+ * to g_str_hash(OUT) and *SPACES to the spaces of the key, made in the same pass. */
+static inline gsize
+resolve_key_ascii_with(const char *name, gsize len, char *out, guint *hash, guint *spaces)
 {
   gsize n = 0;
   gboolean space = FALSE;
+  guint32 h = 5381, sp = 0;
   for (gsize i = 0; i < len; i++) {
     unsigned char c = (unsigned char)name[i];
     if (G_UNLIKELY(c >= 0x80))
       return G_MAXSIZE;
     guint8 k = key_class[c];
     if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
-      if (space)
+      if (space) {
         out[n++] = ' ';
+        if (hash) {
+          h = (h << 5) + h + ' ';
+          sp++;
+        }
+      }
       space = FALSE;
-      out[n++] = (char)(c + k);
+      char o = (char)(c + k);
+      out[n++] = o;
+      if (hash)
+        h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
       continue;
     }
     if (k == KEY_SEP)
       space = n > 0;
   }
   out[n] = '\0';
+  if (hash) {
+    *hash = h;
+    *spaces = sp;
+  }
   return n;
+}
+
+static gsize
+resolve_key_ascii(const char *name, gsize len, char *out)
+{
+  return resolve_key_ascii_with(name, len, out, NULL, NULL);
 }
 
 /* The key of a name that is not ASCII (transfer full). */
@@ -93,6 +113,27 @@ resolve_key_into(const char *name, GString *out)
   if (n == G_MAXSIZE) {
     g_autofree char *key = resolve_key_unicode(name);
     g_string_assign(out, key);
+    return;
+  }
+  out->len = n;
+}
+
+/* As resolve_key_into, also setting *HASH to g_str_hash of the key and *SPACES to its spaces:
+ * a mention's key is hashed and its words counted, and one pass does all three. */
+static void
+resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
+{
+  gsize len = strlen(name);
+  if (out->allocated_len <= len)
+    g_string_set_size(out, len);
+  gsize n = resolve_key_ascii_with(name, len, out->str, hash, spaces);
+  if (n == G_MAXSIZE) {
+    g_autofree char *key = resolve_key_unicode(name);
+    g_string_assign(out, key);
+    *hash = g_str_hash(out->str);
+    *spaces = 0;
+    for (const char *c = out->str; *c; c++)
+      *spaces += *c == ' ';
     return;
   }
   out->len = n;
@@ -514,14 +555,14 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &ms[k];
     /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
-    resolve_key_into(m->canonical ? m->canonical : m->name, key);
+    guint h, spaces;
+    resolve_key_into_counted(m->canonical ? m->canonical : m->name, key, &h, &spaces);
     gint found = -1;
     if (by_key) {
       gpointer at;
       if (g_hash_table_lookup_extended(by_key, key->str, NULL, &at))
         found = (gint)GPOINTER_TO_UINT(at);
     } else {
-      guint h = g_str_hash(key->str);
       for (guint i = 0; i < groups->len && found < 0; i++)
         if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
           found = (gint)i;
@@ -536,9 +577,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g->key = memcpy(g + 1, key->str, key->len + 1);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
-      g->n_words = 1;
-      for (const char *c = g->key; *c; c++)
-        g->n_words += *c == ' ';
+      g->n_words = 1 + spaces;
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
