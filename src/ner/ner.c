@@ -1700,7 +1700,8 @@ ner_lines(NerCtx *ctx)
         } else {
           others++;
         }
-        for (const char *q = p; q < e && !lower;) {
+        /* a word all in capitals has no lower-case letter to find */
+        for (const char *q = p; !lower && !(t->flags & EG_TF_ALLCAPS) && q < e;) {
           if ((unsigned char)*q < 0x80) {
             lower = g_ascii_islower(*q);
             q++;
@@ -1859,15 +1860,19 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
                  memo->tok_spells, memo->titles, memo->scratch };
   ner_lines(&ctx);
   ctx.sport = ner_sport_document(&ctx);
-  for (guint i = 1; i + 1 < ctx.n; i++)
-    if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
-      ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
-      ctx.n_bracketed++;
-    }
-
+  /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
+   * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
+   * second skips. */
   for (guint i = 0; i < ctx.n; i++) {
-    if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
-        (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
+    const EgToken *t = &ctx.tok[i];
+    if (t->flags & EG_TF_ALLCAPS) {
+      if (i >= 1 && i + 1 < ctx.n && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
+        ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
+        ctx.n_bracketed++;
+      }
+      continue;
+    }
+    if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
       continue;
     NerSpell *sp = ner_spell(&ctx, i);
     NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
