@@ -542,7 +542,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
+  /* At most a group per mention: room for them all at once spares the array its growing. */
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_full(mentions->len + 1, group_free);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
    * few groups (most have under a dozen, and a table per document cost more than the walk),
    * through a table after. */
