@@ -148,7 +148,7 @@ typedef struct {
   guint *line_first;      /* per token: index of the first token of its line */
   guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
-  gboolean sport;         /* the document reports a game: see ner_sport_document() */
+  gboolean sport;         /* the document reports a game: see NerSportCount */
   GArray *out;
   NerMemo *memo;
   NerSpell **spells;      /* per token, on first use (ner_spell); filled under const */
@@ -1005,57 +1005,70 @@ static const char *const sport_words[] = {
   "tennis", "golf", "hockey", "basketball", "athletics", "cycling", NULL
 };
 
-/* Whether the document reports games: a team row, or at least four sport words (counted
- * once each). */
-static gboolean
-ner_sport_document(const NerCtx *ctx)
+/* Sport words a document has shown so far, each counted once: with four or more it reports
+ * games (NerCtx.sport). Counted by ner_lines, which reads every word anyway. */
+typedef struct {
+  gboolean seen[G_N_ELEMENTS(sport_words)];
+  guint n_seen;
+} NerSportCount;
+
+#define NER_SPORT_WORDS_MIN 4
+#define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
+
+/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
+ * bit per last letter a sport word of that length and first letter ends with, so that most
+ * words need no lookup. Built once. */
+typedef struct {
+  GHashTable *words;
+  guint32 last_letters[NER_SPORT_LEN_MAX][26];
+} NerSportWords;
+
+static const NerSportWords *
+ner_sport_words(void)
 {
-  /* word -> its index + 1 in sport_words; and by length and first letter, a bit per last
-   * letter a sport word of that length and first letter ends with, so that most words need no
-   * lookup. Built once. */
-  static GHashTable *words;
-  static guint32 last_letters[16][26];
-  if (g_once_init_enter(&words)) {
-    GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+  static NerSportWords sw;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
+      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(last_letters))
-        last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
+      if (len < NER_SPORT_LEN_MAX)
+        sw.last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
     }
-    g_once_init_leave(&words, set);
+    g_once_init_leave(&done, 1);
   }
-  gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
-  guint n_seen = 0;
-  char buf[G_N_ELEMENTS(last_letters)];
-  for (guint i = 0; i < ctx->n; i++) {
-    const EgToken *t = &ctx->tok[i];
-    gsize len = t->end - t->start;
-    /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-    if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
-      continue;
-    const char *p = ctx->text + t->start;
-    char c0 = ner_ascii_lower(p[0]);
-    char cn = ner_ascii_lower(p[len - 1]);
-    if (c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
-        !(last_letters[len][c0 - 'a'] & (1u << (cn - 'a'))))
-      continue;
-    gboolean letters = TRUE;
-    for (gsize k = 0; k < len && letters; k++) {
-      letters = g_ascii_isalpha(p[k]) || p[k] == '-';
-      buf[k] = ner_ascii_lower(p[k]);
-    }
-    if (!letters)
-      continue;
-    buf[len] = '\0';
-    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
-    if (idx && !seen[idx - 1]) {
-      seen[idx - 1] = TRUE;
-      if (++n_seen >= 4)
-        return TRUE;
-    }
+  return &sw;
+}
+
+/* Counts the word token T in C if it is a sport word (of SW) not yet seen. */
+static inline void
+ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, const EgToken *t)
+{
+  char buf[NER_SPORT_LEN_MAX];
+  gsize len = t->end - t->start;
+  /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
+  if (len < 2 || len >= sizeof buf)
+    return;
+  const char *p = text + t->start;
+  char c0 = ner_ascii_lower(p[0]);
+  char cn = ner_ascii_lower(p[len - 1]);
+  if (G_LIKELY(c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
+               !(sw->last_letters[len][c0 - 'a'] & (1u << (cn - 'a')))))
+    return;
+  gboolean letters = TRUE;
+  for (gsize k = 0; k < len && letters; k++) {
+    letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+    buf[k] = ner_ascii_lower(p[k]);
   }
-  return FALSE;
+  if (!letters)
+    return;
+  buf[len] = '\0';
+  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  if (idx && !c->seen[idx - 1]) {
+    c->seen[idx - 1] = TRUE;
+    c->n_seen++;
+  }
 }
 
 /* Place nouns that type a name set beside them ("the town, Kvalby"); organisation heads come
@@ -1671,11 +1684,14 @@ ner_span(NerCtx *ctx, guint a, guint b)
 }
 
 /* Fills line_first and line_kind: which tokens share a line, and whether the line shouts (no
- * lower-case letter, some all-capital word of three letters or more) or has no lower case. */
+ * lower-case letter, some all-capital word of three letters or more) or has no lower case.
+ * Sets sport too, as it reads every word (NerSportCount). */
 static void
 ner_lines(NerCtx *ctx)
 {
   guint first = 0;
+  NerSportCount sport = { { FALSE }, 0 };
+  const NerSportWords *sw = ner_sport_words();
   for (guint i = 0; i <= ctx->n; i++) {
     gboolean new_line = i == ctx->n || (i > 0 && ner_line_break_before(ctx, i));
     if (new_line && i > first) {
@@ -1687,6 +1703,8 @@ ner_lines(NerCtx *ctx)
         const EgToken *t = &ctx->tok[k];
         if (t->kind != EG_TOK_WORD)
           continue;
+        if (sport.n_seen < NER_SPORT_WORDS_MIN)
+          ner_sport_word(sw, &sport, ctx->text, t);
         const char *p = ctx->text + t->start, *e = ctx->text + t->end;
         gboolean short_cap = FALSE, single = FALSE;
         /* more than 12 bytes are more than 3 characters; and once a word is no short capital
@@ -1731,6 +1749,7 @@ ner_lines(NerCtx *ctx)
       first = i;
     }
   }
+  ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
 }
 
 /* In a shouting line, whether word I may be (part of) a name: not an ordinary word, or a word the
@@ -1865,7 +1884,6 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
                  memo->tok_spells, memo->titles, memo->scratch };
   ner_lines(&ctx);
-  ctx.sport = ner_sport_document(&ctx);
   /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
    * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
    * second skips. */
