@@ -96,6 +96,7 @@ struct _NerSpell {
   guint32 len;        /* bytes of raw */
   guint32 hash;       /* of raw (ner_spell_hash_bytes) */
   const char *str;    /* the text with apostrophes and hyphens straightened */
+  guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   const char *lower;  /* its lower-case form (eg_text_lower) */
   const char *tc;     /* its title-case spelling (ner_title_case), or == str */
   guint32 chars;      /* characters of the text */
@@ -147,7 +148,7 @@ typedef struct {
   guint *line_first;      /* per token: index of the first token of its line */
   guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
-  gboolean sport;         /* the document reports a game: see ner_sport_document() */
+  gboolean sport;         /* the document reports a game: see NerSportCount */
   GArray *out;
   NerMemo *memo;
   NerSpell **spells;      /* per token, on first use (ner_spell); filled under const */
@@ -300,14 +301,24 @@ ner_forms(NerForms *f, const char *p, const char *e)
   }
 }
 
-/* The hash of LEN bytes at P (g_str_hash's): a spelling's key. */
+/* The hash of LEN bytes at P: a spelling's key. Eight bytes are mixed at a time, as hashing
+ * every token is most of what a lookup costs; only this table sees the value. */
 static inline guint32
 ner_spell_hash_bytes(const char *p, gsize len)
 {
-  guint32 h = 5381;
+  guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  for (; len >= 8; p += 8, len -= 8) {
+    guint64 w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
+    h ^= h >> 32;
+  }
+  guint64 w = 0;
   for (gsize k = 0; k < len; k++)
-    h = (h << 5) + h + (guint32)(signed char)p[k];
-  return h;
+    w |= (guint64)(unsigned char)p[k] << (8 * k);
+  h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
+  h ^= h >> 29;
+  return (guint32)h;
 }
 
 static guint
@@ -321,7 +332,22 @@ static gboolean
 ner_spell_equal(gconstpointer a, gconstpointer b)
 {
   const NerSpell *x = a, *y = b;
-  return x->len == y->len && memcmp(x->raw, y->raw, x->len) == 0;
+  if (x->len != y->len)
+    return FALSE;
+  /* Tokens are short: a word at a time, without a call to memcmp. */
+  const char *p = x->raw, *q = y->raw;
+  gsize n = x->len;
+  for (; n >= 8; p += 8, q += 8, n -= 8) {
+    guint64 u, v;
+    memcpy(&u, p, 8);
+    memcpy(&v, q, 8);
+    if (u != v)
+      return FALSE;
+  }
+  for (; n > 0; p++, q++, n--)
+    if (*p != *q)
+      return FALSE;
+  return TRUE;
 }
 
 /* Copies the LEN bytes at P and a NUL to *AT, and moves *AT past them. */
@@ -357,6 +383,7 @@ ner_spell_intern(NerMemo *memo, const char *p, gsize len)
   *sp = key;
   sp->raw = ner_spell_put(&at, p, len);
   sp->str = str->len ? ner_spell_put(&at, str->str, str->len) : sp->raw;
+  sp->str_len = str->len ? (guint32)str->len : (guint32)len;
   sp->lower = lower->len ? ner_spell_put(&at, lower->str, lower->len) : sp->str;
   sp->tc = tc->len ? ner_spell_put(&at, tc->str, tc->len) : sp->str;
   sp->chars = f->chars;
@@ -441,24 +468,37 @@ ner_chars(const NerCtx *ctx, guint i)
 }
 
 /* The words of tokens [a, b) joined by single spaces where the text has space: "AT & T" and
- * "Johnson & Johnson" keep their spacing as written (transfer full). */
+ * "Johnson & Johnson" keep their spacing as written, followed by a NUL and then, when SUFFIX
+ * is not NULL, by a second string: the join again with SUFFIX appended. A mention's name and
+ * surface are so one block, freed with the name (transfer full). */
 static char *
-ner_join(const NerCtx *ctx, guint a, guint b)
+ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
   gsize len = 0;
   for (guint i = a; i < b; i++)
-    len += strlen(ner_tok_str(ctx, i)) + 1;
-  char *s = g_malloc(len + 1), *d = s;
+    len += ner_spell(ctx, i)->str_len + 1;
+  gsize suffix_len = suffix ? strlen(suffix) : 0;
+  char *s = g_malloc(suffix ? 2 * len + suffix_len + 1 : len + 1), *d = s;
   for (guint i = a; i < b; i++) {
     if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
       *d++ = ' ';
-    const char *w = ner_tok_str(ctx, i);
-    gsize n = strlen(w);
-    memcpy(d, w, n);
-    d += n;
+    const NerSpell *sp = ner_spell(ctx, i);
+    memcpy(d, sp->str, sp->str_len);
+    d += sp->str_len;
   }
-  *d = '\0';
+  *d++ = '\0';
+  if (suffix) {
+    gsize n = (gsize)(d - 1 - s);
+    memcpy(d, s, n);
+    memcpy(d + n, suffix, suffix_len + 1);
+  }
   return s;
+}
+
+static char *
+ner_join(const NerCtx *ctx, guint a, guint b)
+{
+  return ner_join_with(ctx, a, b, NULL);
 }
 
 static gboolean
@@ -851,12 +891,17 @@ ner_title_mask(const NerCtx *ctx, guint i)
 }
 
 /* Length in tokens of the longest title starting at token I and ending before B, or 0. */
-static guint
+static inline guint
 ner_title_len(const NerCtx *ctx, guint i, guint b)
 {
   if (i >= b)
     return 0;
-  guint8 mask = ner_title_mask(ctx, i);
+  /* Asked of every token of every run, mostly of one already computed and starting no title:
+   * that answer costs no call. */
+  guint8 known = ctx->titles[i];
+  guint8 mask = (known & 0x80) ? (known & 0x0f) : ner_title_mask(ctx, i);
+  if (G_LIKELY(mask == 0))
+    return 0;
   for (guint len = MIN(4, b - i); len > 0; len--)
     if (mask & (1u << (len - 1)))
       return len;
@@ -960,57 +1005,70 @@ static const char *const sport_words[] = {
   "tennis", "golf", "hockey", "basketball", "athletics", "cycling", NULL
 };
 
-/* Whether the document reports games: a team row, or at least four sport words (counted
- * once each). */
-static gboolean
-ner_sport_document(const NerCtx *ctx)
+/* Sport words a document has shown so far, each counted once: with four or more it reports
+ * games (NerCtx.sport). Counted by ner_lines, which reads every word anyway. */
+typedef struct {
+  gboolean seen[G_N_ELEMENTS(sport_words)];
+  guint n_seen;
+} NerSportCount;
+
+#define NER_SPORT_WORDS_MIN 4
+#define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
+
+/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
+ * bit per last letter a sport word of that length and first letter ends with, so that most
+ * words need no lookup. Built once. */
+typedef struct {
+  GHashTable *words;
+  guint32 last_letters[NER_SPORT_LEN_MAX][26];
+} NerSportWords;
+
+static const NerSportWords *
+ner_sport_words(void)
 {
-  /* word -> its index + 1 in sport_words; and by length and first letter, a bit per last
-   * letter a sport word of that length and first letter ends with, so that most words need no
-   * lookup. Built once. */
-  static GHashTable *words;
-  static guint32 last_letters[16][26];
-  if (g_once_init_enter(&words)) {
-    GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+  static NerSportWords sw;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(set, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
+      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < G_N_ELEMENTS(last_letters))
-        last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
+      if (len < NER_SPORT_LEN_MAX)
+        sw.last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
     }
-    g_once_init_leave(&words, set);
+    g_once_init_leave(&done, 1);
   }
-  gboolean seen[G_N_ELEMENTS(sport_words)] = { FALSE };
-  guint n_seen = 0;
-  char buf[G_N_ELEMENTS(last_letters)];
-  for (guint i = 0; i < ctx->n; i++) {
-    const EgToken *t = &ctx->tok[i];
-    gsize len = t->end - t->start;
-    /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-    if (t->kind != EG_TOK_WORD || len < 2 || len >= sizeof buf)
-      continue;
-    const char *p = ctx->text + t->start;
-    char c0 = ner_ascii_lower(p[0]);
-    char cn = ner_ascii_lower(p[len - 1]);
-    if (c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
-        !(last_letters[len][c0 - 'a'] & (1u << (cn - 'a'))))
-      continue;
-    gboolean letters = TRUE;
-    for (gsize k = 0; k < len && letters; k++) {
-      letters = g_ascii_isalpha(p[k]) || p[k] == '-';
-      buf[k] = ner_ascii_lower(p[k]);
-    }
-    if (!letters)
-      continue;
-    buf[len] = '\0';
-    guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(words, buf));
-    if (idx && !seen[idx - 1]) {
-      seen[idx - 1] = TRUE;
-      if (++n_seen >= 4)
-        return TRUE;
-    }
+  return &sw;
+}
+
+/* Counts the word token T in C if it is a sport word (of SW) not yet seen. */
+static inline void
+ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, const EgToken *t)
+{
+  char buf[NER_SPORT_LEN_MAX];
+  gsize len = t->end - t->start;
+  /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
+  if (len < 2 || len >= sizeof buf)
+    return;
+  const char *p = text + t->start;
+  char c0 = ner_ascii_lower(p[0]);
+  char cn = ner_ascii_lower(p[len - 1]);
+  if (G_LIKELY(c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
+               !(sw->last_letters[len][c0 - 'a'] & (1u << (cn - 'a')))))
+    return;
+  gboolean letters = TRUE;
+  for (gsize k = 0; k < len && letters; k++) {
+    letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+    buf[k] = ner_ascii_lower(p[k]);
   }
-  return FALSE;
+  if (!letters)
+    return;
+  buf[len] = '\0';
+  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  if (idx && !c->seen[idx - 1]) {
+    c->seen[idx - 1] = TRUE;
+    c->n_seen++;
+  }
 }
 
 /* Place nouns that type a name set beside them ("the town, Kvalby"); organisation heads come
@@ -1503,13 +1561,14 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       m.flags |= EG_MF_CONNECTED;
   if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
     m.flags |= EG_MF_POSSESSIVE;
-  m.name = ner_join(ctx, a, b);
+  /* The surface is as written: "Trump's", but "the Russians'" for a plural; without a
+   * possessive it is the name's own string (ner_mention_clear frees the name alone). */
   if (m.flags & EG_MF_POSSESSIVE) {
-    /* As written: "Trump's", but "the Russians'" for a plural. */
-    const char *clitic = ner_tok_str(ctx, b);
-    m.surface = g_strconcat(m.name, clitic, NULL);
+    m.name = ner_join_with(ctx, a, b, ner_tok_str(ctx, b));
+    m.surface = m.name + strlen(m.name) + 1;
   } else {
-    m.surface = g_strdup(m.name);
+    m.name = ner_join(ctx, a, b);
+    m.surface = m.name;
   }
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
@@ -1570,8 +1629,12 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
   g_autofree gboolean *cue_big =
     b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
   gboolean *cue_from = cue_big ? cue_big : cue_small;
-  for (guint i = b; i > a; i--)
-    cue_from[i - 1 - a] = cue_from[i - a] || ner_has_org_cue(ctx, i - 1, i);
+  for (guint i = b; i > a; i--) {
+    const EgToken *t = &ctx->tok[i - 1];
+    /* ner_has_org_cue(ctx, i - 1, i), without a call per token */
+    cue_from[i - 1 - a] = cue_from[i - a] || (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP) &&
+                                              ner_fact(ctx, i - 1, NER_F_ORG_CUE));
+  }
   while (j < b) {
     guint tl = ner_title_len(ctx, j, b);
     /* A title ends a run only when a name follows it and that name is not an organisation's
@@ -1621,11 +1684,14 @@ ner_span(NerCtx *ctx, guint a, guint b)
 }
 
 /* Fills line_first and line_kind: which tokens share a line, and whether the line shouts (no
- * lower-case letter, some all-capital word of three letters or more) or has no lower case. */
+ * lower-case letter, some all-capital word of three letters or more) or has no lower case.
+ * Sets sport too, as it reads every word (NerSportCount). */
 static void
 ner_lines(NerCtx *ctx)
 {
   guint first = 0;
+  NerSportCount sport = { { FALSE }, 0 };
+  const NerSportWords *sw = ner_sport_words();
   for (guint i = 0; i <= ctx->n; i++) {
     gboolean new_line = i == ctx->n || (i > 0 && ner_line_break_before(ctx, i));
     if (new_line && i > first) {
@@ -1637,12 +1703,15 @@ ner_lines(NerCtx *ctx)
         const EgToken *t = &ctx->tok[k];
         if (t->kind != EG_TOK_WORD)
           continue;
+        if (sport.n_seen < NER_SPORT_WORDS_MIN)
+          ner_sport_word(sw, &sport, ctx->text, t);
         const char *p = ctx->text + t->start, *e = ctx->text + t->end;
         gboolean short_cap = FALSE, single = FALSE;
-        /* more than 12 bytes are more than 3 characters */
-        if ((t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
+        /* more than 12 bytes are more than 3 characters; and once a word is no short capital
+         * the line is no header, whatever its other words are: they are not measured */
+        if (others == 0 && (t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
           glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
-          for (const char *q = p; q < e; q++)
+          for (const char *q = p; q < e && len <= 3; q++)
             len += ((unsigned char)*q & 0xC0) != 0x80;
           single = len == 1;
           short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
@@ -1653,7 +1722,8 @@ ner_lines(NerCtx *ctx)
         } else {
           others++;
         }
-        for (const char *q = p; q < e && !lower;) {
+        /* a word all in capitals has no lower-case letter to find */
+        for (const char *q = p; !lower && !(t->flags & EG_TF_ALLCAPS) && q < e;) {
           if ((unsigned char)*q < 0x80) {
             lower = g_ascii_islower(*q);
             q++;
@@ -1679,6 +1749,7 @@ ner_lines(NerCtx *ctx)
       first = i;
     }
   }
+  ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
 }
 
 /* In a shouting line, whether word I may be (part of) a name: not an ordinary word, or a word the
@@ -1740,8 +1811,7 @@ static void
 ner_mention_clear(gpointer p)
 {
   EgMention *m = p;
-  g_free(m->name);
-  g_free(m->surface);
+  g_free(m->name); /* the surface too: see ner_emit */
   g_free(m->canonical);
 }
 
@@ -1804,24 +1874,29 @@ GArray *
 eg_ner_find(const char *text, const EgSegmentation *seg)
 {
   g_return_val_if_fail(text != NULL && seg != NULL, NULL);
-  GArray *out = g_array_new(FALSE, TRUE, sizeof(EgMention));
-  g_array_set_clear_func(out, ner_mention_clear);
   guint n = seg->tokens->len;
+  /* Room for a mention per 16 tokens (news text has about one per 20) spares the array most
+   * of its growing. */
+  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), n / 16 + 4);
+  g_array_set_clear_func(out, ner_mention_clear);
   const EgToken *tok = (const EgToken *)seg->tokens->data;
   NerMemo *memo = ner_memo_take(n);
   NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
                  memo->tok_spells, memo->titles, memo->scratch };
   ner_lines(&ctx);
-  ctx.sport = ner_sport_document(&ctx);
-  for (guint i = 1; i + 1 < ctx.n; i++)
-    if ((ctx.tok[i].flags & EG_TF_ALLCAPS) && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
-      ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
-      ctx.n_bracketed++;
-    }
-
+  /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
+   * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
+   * second skips. */
   for (guint i = 0; i < ctx.n; i++) {
-    if (ctx.tok[i].kind != EG_TOK_WORD || !(ctx.tok[i].flags & EG_TF_CAP) ||
-        (ctx.tok[i].flags & (EG_TF_INITIAL | EG_TF_ALLCAPS)))
+    const EgToken *t = &ctx.tok[i];
+    if (t->flags & EG_TF_ALLCAPS) {
+      if (i >= 1 && i + 1 < ctx.n && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
+        ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
+        ctx.n_bracketed++;
+      }
+      continue;
+    }
+    if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
       continue;
     NerSpell *sp = ner_spell(&ctx, i);
     NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));

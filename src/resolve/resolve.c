@@ -15,31 +15,65 @@ static const struct {
 } initial_skip[] = { { "of", 2 }, { "for", 3 }, { "the", 3 }, { "and", 3 }, { "on", 2 }, { "&", 1 },
                      { "de", 2 }, { NULL, 0 } };
 
+/* What an ASCII byte does to a key (resolve_key_ascii): kept, lowered (a capital: its lower
+ * case is the byte plus KEY_LOWER), dropped (a period) or a separator. One table look instead
+ * of five comparisons per byte: a key is made for every mention. */
+enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2 };
+static const guint8 key_class[128] = {
+  ['.'] = KEY_DROP, ['-'] = KEY_SEP, [' '] = KEY_SEP, ['\t'] = KEY_SEP,
+  ['A'] = KEY_LOWER, ['B'] = KEY_LOWER, ['C'] = KEY_LOWER, ['D'] = KEY_LOWER, ['E'] = KEY_LOWER,
+  ['F'] = KEY_LOWER, ['G'] = KEY_LOWER, ['H'] = KEY_LOWER, ['I'] = KEY_LOWER, ['J'] = KEY_LOWER,
+  ['K'] = KEY_LOWER, ['L'] = KEY_LOWER, ['M'] = KEY_LOWER, ['N'] = KEY_LOWER, ['O'] = KEY_LOWER,
+  ['P'] = KEY_LOWER, ['Q'] = KEY_LOWER, ['R'] = KEY_LOWER, ['S'] = KEY_LOWER, ['T'] = KEY_LOWER,
+  ['U'] = KEY_LOWER, ['V'] = KEY_LOWER, ['W'] = KEY_LOWER, ['X'] = KEY_LOWER, ['Y'] = KEY_LOWER,
+  ['Z'] = KEY_LOWER
+};
+
 /* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
  * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
- * ASCII (then only g_utf8_casefold's copy folds its case). */
-static gsize
-resolve_key_ascii(const char *name, gsize len, char *out)
+ * ASCII (then only g_utf8_casefold's copy folds its case). When HASH is not NULL, also sets it
+ * to g_str_hash(OUT) and *SPACES to the spaces of the key, made in the same pass. */
+static inline gsize
+resolve_key_ascii_with(const char *name, gsize len, char *out, guint *hash, guint *spaces)
 {
   gsize n = 0;
   gboolean space = FALSE;
+  guint32 h = 5381, sp = 0;
   for (gsize i = 0; i < len; i++) {
-    char c = name[i];
-    if ((unsigned char)c >= 0x80)
+    unsigned char c = (unsigned char)name[i];
+    if (G_UNLIKELY(c >= 0x80))
       return G_MAXSIZE;
-    if (c == '.')
-      continue;
-    if (c == '-' || c == ' ' || c == '\t') {
-      space = n > 0;
+    guint8 k = key_class[c];
+    if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
+      if (space) {
+        out[n++] = ' ';
+        if (hash) {
+          h = (h << 5) + h + ' ';
+          sp++;
+        }
+      }
+      space = FALSE;
+      char o = (char)(c + k);
+      out[n++] = o;
+      if (hash)
+        h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
       continue;
     }
-    if (space)
-      out[n++] = ' ';
-    space = FALSE;
-    out[n++] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    if (k == KEY_SEP)
+      space = n > 0;
   }
   out[n] = '\0';
+  if (hash) {
+    *hash = h;
+    *spaces = sp;
+  }
   return n;
+}
+
+static gsize
+resolve_key_ascii(const char *name, gsize len, char *out)
+{
+  return resolve_key_ascii_with(name, len, out, NULL, NULL);
 }
 
 /* The key of a name that is not ASCII (transfer full). */
@@ -79,6 +113,27 @@ resolve_key_into(const char *name, GString *out)
   if (n == G_MAXSIZE) {
     g_autofree char *key = resolve_key_unicode(name);
     g_string_assign(out, key);
+    return;
+  }
+  out->len = n;
+}
+
+/* As resolve_key_into, also setting *HASH to g_str_hash of the key and *SPACES to its spaces:
+ * a mention's key is hashed and its words counted, and one pass does all three. */
+static void
+resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
+{
+  gsize len = strlen(name);
+  if (out->allocated_len <= len)
+    g_string_set_size(out, len);
+  gsize n = resolve_key_ascii_with(name, len, out->str, hash, spaces);
+  if (n == G_MAXSIZE) {
+    g_autofree char *key = resolve_key_unicode(name);
+    g_string_assign(out, key);
+    *hash = g_str_hash(out->str);
+    *spaces = 0;
+    for (const char *c = out->str; *c; c++)
+      *spaces += *c == ' ';
     return;
   }
   out->len = n;
@@ -279,7 +334,7 @@ str_counts_top(const StrCounts *c)
 
 /* The mentions of one document that share a key. */
 typedef struct {
-  char *key;
+  char *key;               /* in the group's own block, after it */
   StrCounts names;
   StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
@@ -299,7 +354,6 @@ static void
 group_free(gpointer p)
 {
   Group *g = p;
-  g_free(g->key);
   if (g->names.all)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
@@ -338,7 +392,7 @@ group_is_person(const Group *g)
 }
 
 /* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ...
- * BUF: scratch space. */
+ * BUF: scratch space for a last word too long for the stack. */
 static gboolean
 resolve_is_company(const char *name, GString *buf)
 {
@@ -347,9 +401,22 @@ resolve_is_company(const char *name, GString *buf)
   const char *last = strrchr(name, ' ');
   if (!last)
     return FALSE;
-  resolve_key_into(last + 1, buf);
+  last++;
+  /* Most last words are ASCII and short: their key is made on the stack. */
+  char small[32];
+  gsize len = strlen(last), n = G_MAXSIZE;
+  if (len < sizeof small)
+    n = resolve_key_ascii(last, len, small);
+  const char *key = small;
+  if (n == G_MAXSIZE) {
+    resolve_key_into(last, buf);
+    key = buf->str;
+    n = buf->len;
+  }
+  if (n < 2 || n > 4)
+    return FALSE;
   for (guint i = 0; forms[i]; i++)
-    if (strcmp(buf->str, forms[i]) == 0)
+    if (strcmp(key, forms[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -475,7 +542,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func(group_free);
+  /* At most a group per mention: room for them all at once spares the array its growing. */
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_full(mentions->len + 1, group_free);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
    * few groups (most have under a dozen, and a table per document cost more than the walk),
    * through a table after. */
@@ -488,14 +556,14 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &ms[k];
     /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
-    resolve_key_into(m->canonical ? m->canonical : m->name, key);
+    guint h, spaces;
+    resolve_key_into_counted(m->canonical ? m->canonical : m->name, key, &h, &spaces);
     gint found = -1;
     if (by_key) {
       gpointer at;
       if (g_hash_table_lookup_extended(by_key, key->str, NULL, &at))
         found = (gint)GPOINTER_TO_UINT(at);
     } else {
-      guint h = g_str_hash(key->str);
       for (guint i = 0; i < groups->len && found < 0; i++)
         if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
           found = (gint)i;
@@ -506,13 +574,11 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g = groups->pdata[found];
       mention_group[k] = (guint)found;
     } else {
-      g = g_new0(Group, 1);
-      g->key = g_strndup(key->str, key->len);
+      g = g_malloc0(sizeof(Group) + key->len + 1);
+      g->key = memcpy(g + 1, key->str, key->len + 1);
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
-      g->n_words = 1;
-      for (const char *c = g->key; *c; c++)
-        g->n_words += *c == ' ';
+      g->n_words = 1 + spaces;
       g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
