@@ -30,7 +30,8 @@ typedef struct {
   guint16 votes[EG_N_TYPES];       /* type evidence from lexicons and context */
   guint16 n_words;                 /* words in the name */
   char *name;                      /* the name: "Donald Trump", "Wasserman-Schultz" */
-  char *surface;                   /* as written, possessive included: "Trump's" */
+  char *surface;                   /* as written, possessive included: "Trump's"; NAME's block
+                                      holds it (it may be NAME itself): free NAME only */
   char *canonical;                 /* the lexicon's name for it ("United States" for "U.S."), or NULL */
 } EgMention;
 
