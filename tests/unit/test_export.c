@@ -408,6 +408,24 @@ random_text(GRand *r)
   return g_string_free(s, FALSE);
 }
 
+/* The graph both raw-writer tests start from: 60 vertices of random text joined by 150 edges,
+ * then a vertex for every byte 1..255 at each place 0..15 of a 24-byte label (the raw writers
+ * skip plain text 8 bytes at a time). Labels are set as "label". */
+#define RAW_TEST_VERTICES (60 + 255 * 16)
+static void
+raw_test_graph(igraph_t *g, GRand *r)
+{
+  igraph_empty(g, RAW_TEST_VERTICES, IGRAPH_UNDIRECTED);
+  for (igraph_integer_t e = 0; e < 150; e++)
+    igraph_add_edge(g, e % 60, (e * 7 + 1 + e / 60) % 60);
+  for (igraph_integer_t v = 0; v < RAW_TEST_VERTICES; v++) {
+    g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
+    if (v >= 60)
+      label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
+    SETVAS(g, "label", v, label);
+  }
+}
+
 /* graphml.c writes nodes and edges as raw bytes when every key is plain and through
  * xmlTextWriter otherwise: on random text, on every byte at each place of an 8-byte word (the
  * raw writer skips plain text a word at a time), metrics missing here and there, a text larger
@@ -421,15 +439,9 @@ test_graphml_raw_vs_writer(void)
   g_autoptr(GRand) r = g_rand_new_with_seed(11);
   for (int graph_data = 0; graph_data < 2; graph_data++) {
     igraph_t g;
-    const igraph_integer_t nv = 60 + 255 * 16;
-    igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
-    for (igraph_integer_t e = 0; e < 150; e++)
-      igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
+    const igraph_integer_t nv = RAW_TEST_VERTICES;
+    raw_test_graph(&g, r);
     for (igraph_integer_t v = 0; v < nv; v++) {
-      g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
-      if (v >= 60)
-        label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
-      SETVAS(&g, "label", v, label);
       SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
       SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
     }
@@ -481,18 +493,12 @@ test_gexf_raw_vs_writer(void)
                                          "2016-07-25|2016-07-26|2016-07-28" };
   eg_graph_init();
   g_autoptr(GRand) r = g_rand_new_with_seed(13);
-  const igraph_integer_t nv = 60 + 255 * 16;
+  const igraph_integer_t nv = RAW_TEST_VERTICES;
   igraph_t g;
-  igraph_empty(&g, nv, IGRAPH_UNDIRECTED);
-  for (igraph_integer_t e = 0; e < 150; e++)
-    igraph_add_edge(&g, e % 60, (e * 7 + 1 + e / 60) % 60);
+  raw_test_graph(&g, r);
   for (igraph_integer_t v = 0; v < nv; v++) {
-    g_autofree char *label = v < 60 ? random_text(r) : g_strnfill(24, 'a');
-    if (v >= 60)
-      label[(v - 60) % 16] = (char)(1 + (v - 60) / 16); /* byte 1..255 at place 0..15 */
-    g_autofree char *aliases = random_text(r);
-    SETVAS(&g, "label", v, label);
-    SETVAS(&g, "aliases", v, v < 60 ? aliases : label);
+    g_autofree char *aliases = v < 60 ? random_text(r) : g_strdup(VAS(&g, "label", v));
+    SETVAS(&g, "aliases", v, aliases);
     SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
     SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
     SETVAS(&g, "periods", v, periods[g_rand_int_range(r, 0, G_N_ELEMENTS(periods))]);
