@@ -443,10 +443,112 @@ resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *
   eg_uf_union(parent, ra, rb);
 }
 
+/* Up to this many groups a document's lookups walk them all; past it they use tables. */
+#define GROUPS_FEW 32u
+
+/* Groups listed under strings, for documents of many groups (a long text read in parts):
+ * comparing every short form and acronym with every group took time quadratic in the groups
+ * (a 3.4 MB text spent 70% of its time there). A string maps to the first of a chain of
+ * entries. */
+typedef struct {
+  GHashTable *heads;       /* string (in STRINGS) -> GUINT_TO_POINTER(first entry + 1) */
+  GArray *entries;         /* of guint pairs: group, next entry + 1 (0: none) */
+  GStringChunk *strings;
+  GString *scratch;
+} GroupIndex;
+
+static void
+group_index_init(GroupIndex *ix)
+{
+  ix->heads = g_hash_table_new(g_str_hash, g_str_equal);
+  ix->entries = g_array_new(FALSE, FALSE, 2 * sizeof(guint));
+  ix->strings = g_string_chunk_new(4096);
+  ix->scratch = g_string_new(NULL);
+}
+
+static void
+group_index_clear(GroupIndex *ix)
+{
+  g_hash_table_unref(ix->heads);
+  g_array_unref(ix->entries);
+  g_string_chunk_free(ix->strings);
+  g_string_free(ix->scratch, TRUE);
+}
+
+/* Lists GROUP under the first LEN bytes of STR. */
+static void
+group_index_add(GroupIndex *ix, const char *str, gsize len, guint group)
+{
+  g_string_assign(ix->scratch, "");
+  g_string_append_len(ix->scratch, str, (gssize)len);
+  gpointer key = NULL, head = NULL;
+  if (!g_hash_table_lookup_extended(ix->heads, ix->scratch->str, &key, &head))
+    key = g_string_chunk_insert_len(ix->strings, str, (gssize)len);
+  guint entry[2] = { group, GPOINTER_TO_UINT(head) };
+  g_array_append_vals(ix->entries, entry, 1);
+  g_hash_table_insert(ix->heads, key, GUINT_TO_POINTER(ix->entries->len));
+}
+
+/* The first entry (+ 1) listed under STR, 0 for none; entry E - 1 holds a group and the next. */
+static guint
+group_index_first(const GroupIndex *ix, const char *str)
+{
+  return GPOINTER_TO_UINT(g_hash_table_lookup(ix->heads, str));
+}
+#define GROUP_INDEX_GROUP(ix, e) (((const guint *)(ix)->entries->data)[2 * ((e) - 1)])
+#define GROUP_INDEX_NEXT(ix, e) (((const guint *)(ix)->entries->data)[2 * ((e) - 1) + 1])
+
+/* Collects the root of group J, a fit: sets *AMBIGUOUS when another fit had another root. */
+static void
+resolve_fit(guint *parent, guint j, gint *found, gboolean *ambiguous)
+{
+  guint root = eg_uf_find(parent, j);
+  if (*found >= 0 && (guint)*found != root)
+    *ambiguous = TRUE;
+  *found = (gint)root;
+}
+
+/* Whether short form S (with GIVEN: a lone given name) fits the longer group L: the end of a
+ * person's name, the start of a person's name for a given name, the start of a company's. */
+static gboolean
+resolve_short_fits(const Group *s, gboolean given, const Group *l, gboolean suffix, gboolean prefix)
+{
+  if (l->n_words <= s->n_words)
+    return FALSE;
+  /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
+  return (group_is_person(l) && (suffix || (given && prefix))) || (l->company && prefix);
+}
+
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
 resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
 {
+  /* With many groups: each group listed under its key's last one and two words and its first
+   * one and two words, so a short form meets only the groups it may fit (same answers). */
+  gboolean indexed = groups->len > GROUPS_FEW;
+  GroupIndex ends, starts;
+  if (indexed) {
+    group_index_init(&ends);
+    group_index_init(&starts);
+    for (guint j = 0; j < groups->len; j++) {
+      const char *k = ((Group *)groups->pdata[j])->top_key;
+      gsize len = strlen(k);
+      const char *sp1 = strchr(k, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+      const char *rs1 = strrchr(k, ' ');
+      const char *rs2 = NULL;
+      for (const char *p = rs1; p && p > k && !rs2; p--)
+        if (p[-1] == ' ')
+          rs2 = p - 1;
+      if (sp1) {
+        group_index_add(&starts, k, (gsize)(sp1 - k), j);
+        group_index_add(&ends, rs1 + 1, len - (gsize)(rs1 + 1 - k), j);
+      }
+      if (sp2) {
+        group_index_add(&starts, k, (gsize)(sp2 - k), j);
+        group_index_add(&ends, rs2 + 1, len - (gsize)(rs2 + 1 - k), j);
+      }
+    }
+  }
   for (guint i = 0; i < groups->len; i++) {
     Group *s = groups->pdata[i];
     if (s->canonical || s->acronym || s->n_words > 2)
@@ -455,24 +557,33 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     gboolean given = s->n_words == 1 && (eg_wordlist_lists(sname) & EG_WL_GIVEN) != 0;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (guint j = 0; j < groups->len && !ambiguous; j++) {
-      Group *l = groups->pdata[j];
-      if (j == i || l->n_words <= s->n_words)
+    if (indexed) {
+      if (!*s->top_key)
         continue;
-      gboolean fits = group_is_person(l) &&
-                      (resolve_key_is_suffix(s->top_key, l->top_key) ||
-                       (given && resolve_key_is_prefix(s->top_key, l->top_key)));
-      /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
-      fits = fits || (l->company && resolve_key_is_prefix(s->top_key, l->top_key));
-      if (!fits)
-        continue;
-      guint root = eg_uf_find(parent, j);
-      if (found >= 0 && (guint)found != root)
-        ambiguous = TRUE;
-      found = (gint)root;
+      for (guint e = group_index_first(&ends, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&ends, e)) {
+        guint j = GROUP_INDEX_GROUP(&ends, e);
+        if (j != i && resolve_short_fits(s, given, groups->pdata[j], TRUE, FALSE))
+          resolve_fit(parent, j, &found, &ambiguous);
+      }
+      for (guint e = group_index_first(&starts, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&starts, e)) {
+        guint j = GROUP_INDEX_GROUP(&starts, e);
+        if (j != i && resolve_short_fits(s, given, groups->pdata[j], FALSE, TRUE))
+          resolve_fit(parent, j, &found, &ambiguous);
+      }
+    } else {
+      for (guint j = 0; j < groups->len && !ambiguous; j++) {
+        Group *l = groups->pdata[j];
+        if (j != i && resolve_short_fits(s, given, l, resolve_key_is_suffix(s->top_key, l->top_key),
+                                         resolve_key_is_prefix(s->top_key, l->top_key)))
+          resolve_fit(parent, j, &found, &ambiguous);
+      }
     }
     if (found >= 0 && !ambiguous)
       resolve_join(groups, parent, (guint)found, i, rules);
+  }
+  if (indexed) {
+    group_index_clear(&ends);
+    group_index_clear(&starts);
   }
 }
 
@@ -481,24 +592,39 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
 static void
 resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const EgRules *rules)
 {
+  /* With many groups: each listed under its initials, made once (same answers). */
+  gboolean indexed = groups->len > GROUPS_FEW;
+  GroupIndex initials;
+  if (indexed) {
+    group_index_init(&initials);
+    for (guint j = 0; j < groups->len; j++) {
+      g_autofree char *in = eg_resolve_initials(ms[((Group *)groups->pdata[j])->first].name);
+      if (in)
+        group_index_add(&initials, in, strlen(in), j);
+    }
+  }
   for (guint i = 0; i < groups->len; i++) {
     Group *a = groups->pdata[i];
     if (!a->acronym || eg_uf_find(parent, i) != i)
       continue;
     gint found = -1;
     gboolean ambiguous = FALSE;
-    for (guint j = 0; j < groups->len; j++) {
-      Group *l = groups->pdata[j];
-      if (j == i || !initials_match(ms[l->first].name, a->acronym))
-        continue;
-      guint root = eg_uf_find(parent, j);
-      if (found >= 0 && (guint)found != root)
-        ambiguous = TRUE;
-      found = (gint)root;
+    if (indexed) {
+      for (guint e = group_index_first(&initials, a->acronym); e; e = GROUP_INDEX_NEXT(&initials, e))
+        if (GROUP_INDEX_GROUP(&initials, e) != i)
+          resolve_fit(parent, GROUP_INDEX_GROUP(&initials, e), &found, &ambiguous);
+    } else {
+      for (guint j = 0; j < groups->len; j++) {
+        Group *l = groups->pdata[j];
+        if (j != i && initials_match(ms[l->first].name, a->acronym))
+          resolve_fit(parent, j, &found, &ambiguous);
+      }
     }
     if (found >= 0 && !ambiguous)
       resolve_join(groups, parent, (guint)found, i, rules);
   }
+  if (indexed)
+    group_index_clear(&initials);
 }
 
 EgResolution *
@@ -535,7 +661,6 @@ str_counts_put(const StrCounts *c, EgDocSurface *out)
   return out;
 }
 
-#define GROUPS_FEW 32u
 
 EgResolution *
 eg_resolve_document_with(GArray *mentions, const EgRules *rules)

@@ -364,6 +364,43 @@ test_company_prefix(void)
   g_assert_cmpuint(r->res->entities->len, ==, 3);
 }
 
+/* Past GROUPS_FEW groups, short forms and acronyms are matched through tables instead of by
+ * walking every group: each case above must resolve the same after forty other names. */
+static void
+test_many_groups(void)
+{
+  static const char *const cases[] = {
+    "Maria Okafor spoke on Tuesday. Later, Okafor left.",
+    "Okafor arrived first. Senator Maria Okafor spoke later.",
+    "Maria Okafor spoke first. Reporters then asked Maria again.",
+    "Maria Okafor and Daniel Okafor met. Reporters saw Okafor.",
+    "Debbie Wasserman Schultz spoke. Wasserman Schultz left.",
+    "The Alpha Beta Committee met on Friday. Officials said the ABC voted.",
+    "Officials said the ABC voted. The Alpha Beta Committee met.",
+    "The Bank of the North Atlantic lent more. Officials said BNA lent it.",
+    "The Alpha Beta Gamma Committee met on Friday. Officials said the ABG voted.",
+    "The Alpha Beta Committee met the Arctic Bird Council. Officials said the ABC voted.",
+    "Profits at Quillon Freight Inc. rose. Analysts said Quillon grew. "
+    "The Northern Regional Committee met, and Northern voters left.",
+    "Reporters followed Michael Jordan to Jordan.",
+  };
+  GString *filler = g_string_new(NULL);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf(filler, "Reporters met Velkor Zandr%c%c. ", 'a' + i / 26, 'a' + i % 26);
+  for (guint c = 0; c < G_N_ELEMENTS(cases); c++) {
+    g_autoptr(Resolved) alone = resolve_text(cases[c]);
+    g_autofree char *text = g_strconcat(filler->str, cases[c], NULL);
+    g_autoptr(Resolved) many = resolve_text(text);
+    g_assert_cmpuint(many->res->entities->len, ==, alone->res->entities->len + 40);
+    for (guint i = 0; i < alone->res->entities->len; i++) {
+      const EgDocEntity *a = entity(alone, i), *m = entity(many, i + 40);
+      g_assert_cmpstr(m->label, ==, a->label);
+      g_assert_cmpuint(m->mentions, ==, a->mentions);
+    }
+  }
+  g_string_free(filler, TRUE);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -382,6 +419,7 @@ main(int argc, char *argv[])
   g_test_add_func("/resolve/document/bracket-acronym", test_bracket_acronym);
   g_test_add_func("/resolve/document/initials-acronym", test_initials_acronym);
   g_test_add_func("/resolve/document/canonical", test_canonical);
+  g_test_add_func("/resolve/document/many-groups", test_many_groups);
   g_test_add_func("/resolve/document/empty", test_empty);
   g_test_add_func("/resolve/document/company-prefix", test_company_prefix);
   return g_test_run();
