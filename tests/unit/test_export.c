@@ -331,6 +331,23 @@ test_tsv(void)
   g_assert_cmpstr(tsv, ==, expected);
 }
 
+/* The two-node graph of the layout tests: one edge, a PageRank computed for the first node
+ * only; ODD_KEY adds a vertex attribute whose name libxml2 escapes (numbers on the first node
+ * only), which sends the writers down their xmlTextWriter path. */
+static void
+layout_graph(igraph_t *g, gboolean odd_key)
+{
+  eg_graph_init();
+  igraph_empty(g, 2, IGRAPH_UNDIRECTED);
+  igraph_add_edge(g, 0, 1);
+  SETVAN(g, "pagerank", 0, 0.1);
+  SETVAN(g, "pagerank", 1, NAN);
+  if (odd_key) {
+    SETVAN(g, "odd \u00e9&key", 0, 3);
+    SETVAN(g, "odd \u00e9&key", 1, NAN);
+  }
+}
+
 /* Two nodes, the second without any <data> (its only attribute not computed), and an edge with
  * a number and a text to escape; ODD_KEY adds a vertex attribute whose key libxml2 escapes.
  * graphml.c writes <data> raw when every key is plain and through xmlTextWriter otherwise:
@@ -338,16 +355,8 @@ test_tsv(void)
 static char *
 graphml_layout(gboolean odd_key)
 {
-  eg_graph_init();
   igraph_t g;
-  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
-  igraph_add_edge(&g, 0, 1);
-  SETVAN(&g, "pagerank", 0, 0.1);
-  SETVAN(&g, "pagerank", 1, NAN);
-  if (odd_key) {
-    SETVAN(&g, "odd \u00e9&key", 0, 3);
-    SETVAN(&g, "odd \u00e9&key", 1, NAN);
-  }
+  layout_graph(&g, odd_key);
   SETEAN(&g, "weight", 0, 1.5);
   SETEAS(&g, "examples", 0, "a<b & \"c\"\u00e9");
   char *xml = write_to_string(eg_export_graphml, &g, NULL);
@@ -527,16 +536,8 @@ test_gexf_raw_vs_writer(void)
 static char *
 gexf_layout(gboolean odd_key)
 {
-  eg_graph_init();
   igraph_t g;
-  igraph_empty(&g, 2, IGRAPH_UNDIRECTED);
-  igraph_add_edge(&g, 0, 1);
-  SETVAN(&g, "pagerank", 0, 0.1);
-  SETVAN(&g, "pagerank", 1, NAN);
-  if (odd_key) {
-    SETVAN(&g, "odd \u00e9&key", 0, 3);
-    SETVAN(&g, "odd \u00e9&key", 1, NAN);
-  }
+  layout_graph(&g, odd_key);
   SETEAS(&g, "example", 0, "a<b & \"c\"\u00e9\t");
   SETEAN(&g, "count", 0, 2);
   SETEAS(&g, "periods", 0, "");
