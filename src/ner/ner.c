@@ -908,16 +908,21 @@ ner_title_len(const NerCtx *ctx, guint i, guint b)
   return 0;
 }
 
+/* Whether token I is a capitalised organisation cue word ("Bank", "Party"). */
+static inline gboolean
+ner_is_org_cue(const NerCtx *ctx, guint i)
+{
+  return ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP) &&
+         ner_fact(ctx, i, NER_F_ORG_CUE);
+}
+
 /* Whether some word of [a, b) marks an organisation ("Committee", "Inc."). */
 static gboolean
 ner_has_org_cue(const NerCtx *ctx, guint a, guint b)
 {
-  for (guint i = a; i < b; i++) {
-    if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP))
-      continue;
-    if (ner_fact(ctx, i, NER_F_ORG_CUE))
+  for (guint i = a; i < b; i++)
+    if (ner_is_org_cue(ctx, i))
       return TRUE;
-  }
   return FALSE;
 }
 
@@ -1115,11 +1120,10 @@ ner_head_type(const NerCtx *ctx, guint i)
     }
     if (str_in(place_heads, w))
       return EG_TYPE_LOC;
-    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_ORG_CUE)
-                  : (ner_capitalised_lists(w) & EG_WL_ORG_CUES) != 0)
+    guint32 lists = pass == 0 ? 0 : ner_capitalised_lists(w);
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_ORG_CUE) : (lists & EG_WL_ORG_CUES) != 0)
       return EG_TYPE_ORG;
-    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_TITLE)
-                  : (ner_capitalised_lists(w) & EG_WL_TITLES) != 0)
+    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_TITLE) : (lists & EG_WL_TITLES) != 0)
       return EG_TYPE_PERSON;
   }
   return EG_N_TYPES;
@@ -1270,10 +1274,13 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   guint32 last_lists = !last_sp ? 0
                        : last_own ? ner_str_lists(ctx, b - 1)
                                   : eg_wordlist_lists(last_sp + 1);
+  /* "Bosnian Serbs", "Latin American", "S. Korean": the last word is a people or an adjective
+   * of one. */
+  gboolean last_nat = last_sp && (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
+                                           : ner_nationality_lists(last_sp + 1, last_lists));
   if (last_sp && !ner_has_org_cue(ctx, a, b)) {
     const char *last = last_sp + 1;
-    /* "Bosnian Serbs", "Latin American", "S. Korean": a people or an adjective of one. */
-    if (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY) : ner_nationality_lists(last, last_lists)) {
+    if (last_nat) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1293,8 +1300,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
-        !(last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
-                   : ner_nationality_lists(last, last_lists)) &&
+        !last_nat &&
         !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
       for (guint k = a + 1; k < b && !place_plural; k++) {
@@ -1630,10 +1636,7 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
     b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
   gboolean *cue_from = cue_big ? cue_big : cue_small;
   for (guint i = b; i > a; i--) {
-    const EgToken *t = &ctx->tok[i - 1];
-    /* ner_has_org_cue(ctx, i - 1, i), without a call per token */
-    cue_from[i - 1 - a] = cue_from[i - a] || (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP) &&
-                                              ner_fact(ctx, i - 1, NER_F_ORG_CUE));
+    cue_from[i - 1 - a] = cue_from[i - a] || ner_is_org_cue(ctx, i - 1);
   }
   while (j < b) {
     guint tl = ner_title_len(ctx, j, b);
