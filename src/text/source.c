@@ -330,7 +330,8 @@ source_report_io(SourceCtx *ctx, const char *name, const GError *error)
 }
 
 /* Where to cut a long text so that a part ends at a paragraph, a line or a word: the end of
- * the last blank line, newline or space in [0, len), or len. */
+ * the last blank line, newline or space in [0, len), else a character boundary, else len;
+ * never 0. */
 static gsize
 source_cut(const char *text, gsize len)
 {
@@ -343,10 +344,12 @@ source_cut(const char *text, gsize len)
   for (gsize i = len; i > 0; i--)
     if (text[i - 1] == ' ' || text[i - 1] == '\t')
       return i;
-  /* No space at all: cut before a UTF-8 continuation byte never. */
-  while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-    len--;
-  return len;
+  /* No space at all: cut before a UTF-8 continuation byte never, unless no other place is left
+   * (bytes that are not UTF-8, repaired later). */
+  gsize cut = len;
+  while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut > 0 ? cut : len;
 }
 
 /* A date line is short; a first line longer than this is text. */
@@ -382,8 +385,6 @@ source_emit_parts(SourceCtx *ctx, const SourceWhere *where, const char *id, cons
   guint part = 0;
   while (len > EG_DOCUMENT_PART) {
     gsize cut = source_cut(text, EG_DOCUMENT_PART);
-    if (cut == 0)
-      cut = EG_DOCUMENT_PART;
     source_emit_part(ctx, where, id, text, cut, part++, FALSE, day);
     text += cut;
     len -= cut;
@@ -445,8 +446,6 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       break;
     while (acc->len >= EG_DOCUMENT_PART) {
       gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
-      if (cut == 0)
-        cut = EG_DOCUMENT_PART;
       source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day);
       g_string_erase(acc, 0, (gssize)cut);
     }
