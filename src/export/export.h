@@ -158,11 +158,6 @@ const char *eg_export_xml_attr_text(const igraph_t *graph, igraph_attribute_elem
 /* Writes TEXT as element content, escaped; as xmlTextWriterWriteString, without copying text
  * that needs no escaping. Returns what libxml2 returns (< 0 on error). */
 int eg_export_xml_write_text(xmlTextWriterPtr w, const char *text);
-/* Whether TEXT is written unchanged as an attribute value by xmlTextWriterWriteAttribute, so
- * that it may go out raw as eg_export_xml_write_text lets element text go: printable ASCII
- * other than <, >, & and ". libxml2 escapes those four and white space other than ' '; other
- * bytes are left to libxml2 whatever its version does with them. */
-gboolean eg_export_xml_attr_plain(const char *text);
 /* Stops libxml2 printing its own I/O errors: the CLI prints one line of its own. */
 void eg_export_xml_quiet(void);
 /* Whether NAME surely goes out the same through xmlTextWriterWriteAttribute and as it is

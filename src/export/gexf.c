@@ -173,7 +173,7 @@ raw_spells(EgXmlRaw *r, const char *periods)
     eg_day_name(g_array_index(days, guint32, i + 1), b);
     if (i == 0)
       EG_XML_RAW_LIT(r, ">\n");
-    EG_XML_RAW_LIT(r, LIST_INDENT EG_XML_INDENT "<spell start=\"");
+    EG_XML_RAW_LIT(r, LEAF_INDENT "<spell start=\"");
     eg_xml_raw_put(r, a, strlen(a));
     EG_XML_RAW_LIT(r, "\" end=\"");
     eg_xml_raw_put(r, b, strlen(b));

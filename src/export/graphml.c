@@ -42,25 +42,28 @@ graphml_key(const char *name, gconstpointer prefix)
   return g_strconcat(prefix, name, NULL);
 }
 
-/* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph). */
+/* Writes the <data> elements of one graph, vertex or edge (ID; ignored for the graph); counts
+ * them in *WRITTEN when it is not NULL. */
 static int
 graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t domain,
              igraph_integer_t id, const EgAttrInfo *keys, guint *written)
 {
   int rc = 0;
-  *written = 0;
+  guint n = 0;
   for (const EgAttrInfo *k = keys; k->name && rc >= 0; k++) {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *to_free = NULL;
     const char *text = eg_export_xml_attr_text(g, domain, k, id, buf, &to_free);
     if (!text)
       continue; /* a metric not computed for this element */
-    (*written)++;
+    n++;
     rc = xmlTextWriterStartElement(w, BAD_CAST "data");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST k->text);
     if (rc >= 0) rc = eg_export_xml_write_text(w, text);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
+  if (written)
+    *written = n;
   return rc;
 }
 
@@ -166,7 +169,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
   if (rc >= 0) rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "G");
   if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "undirected");
-  guint graph_data = 0, written = 0;
+  guint graph_data = 0;
   if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_GRAPH, 0, gkeys, &graph_data);
   if (rc >= 0 && raw)
     rc = graphml_body_raw(w, stream, g, graph_data == 0, vkeys, ekeys);
@@ -175,7 +178,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     eg_export_id(id, 'n', v);
     rc = xmlTextWriterStartElement(w, BAD_CAST "node");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
-    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, &written);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, NULL);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   for (igraph_integer_t e = 0; !raw && e < igraph_ecount(g) && rc >= 0; e++) {
@@ -187,7 +190,7 @@ eg_export_graphml(const igraph_t *g, FILE *stream, GError **error)
     rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST src);
     if (rc >= 0) rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST dst);
-    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, &written);
+    if (rc >= 0) rc = graphml_data(w, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, NULL);
     if (rc >= 0) rc = xmlTextWriterEndElement(w);
   }
   eg_export_attr_infos_free(gkeys);

@@ -642,15 +642,6 @@ eg_export_xml_write_text(xmlTextWriterPtr w, const char *text)
 }
 
 gboolean
-eg_export_xml_attr_plain(const char *text)
-{
-  for (const guchar *p = (const guchar *)text; *p; p++)
-    if (*p < 0x20 || *p > 0x7E || *p == '<' || *p == '>' || *p == '&' || *p == '"')
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
 eg_export_xml_plain_name(const char *name)
 {
   for (const char *p = name; *p; p++)
