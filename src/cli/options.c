@@ -4,9 +4,9 @@
 #include <errno.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #ifdef EG_MIMALLOC
 #include <mimalloc.h>
-#endif
 #endif
 #include <glib/gstdio.h>
 #include <stdio.h>
