@@ -215,20 +215,27 @@ eg_counts_entity(EgCounts *c, const char *label)
   return e;
 }
 
-/* The entity of C named LABEL, or when there is none, the id of LABEL for pairs alone. */
+/* The entity of C named LABEL, else the id of LABEL for pairs alone, else NULL. */
+static EgEntityCounts *
+label_find(const EgCounts *c, const char *label)
+{
+  EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  if (!e && c->labels_only)
+    e = g_hash_table_lookup(c->labels_only, label);
+  return e;
+}
+
+/* As label_find, making LABEL an id for pairs alone when C has none. */
 static EgEntityCounts *
 counts_label(EgCounts *c, const char *label)
 {
-  EgEntityCounts *e = g_hash_table_lookup(c->entities, label);
+  EgEntityCounts *e = label_find(c, label);
   if (e)
     return e;
   if (!c->labels_only)
     c->labels_only = g_hash_table_new(g_str_hash, g_str_equal);
-  e = g_hash_table_lookup(c->labels_only, label);
-  if (!e) {
-    e = entity_new(c, label);
-    g_hash_table_insert(c->labels_only, (gpointer)e->label, e);
-  }
+  e = entity_new(c, label);
+  g_hash_table_insert(c->labels_only, (gpointer)e->label, e);
   return e;
 }
 
@@ -346,12 +353,7 @@ EgPairCounts *
 eg_counts_pair(const EgCounts *c, const char *a, const char *b)
 {
   g_return_val_if_fail(c != NULL && a != NULL && b != NULL, NULL);
-  const EgEntityCounts *x = g_hash_table_lookup(c->entities, a);
-  if (!x && c->labels_only)
-    x = g_hash_table_lookup(c->labels_only, a);
-  const EgEntityCounts *y = g_hash_table_lookup(c->entities, b);
-  if (!y && c->labels_only)
-    y = g_hash_table_lookup(c->labels_only, b);
+  const EgEntityCounts *x = label_find(c, a), *y = label_find(c, b);
   if (!x || !y)
     return NULL;
   EgPairCounts probe = { 0 };
@@ -409,16 +411,11 @@ eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, g
 static void
 append_padded(GString *s, guint v, guint width)
 {
-  char digits[16];
-  guint n = 0;
-  do {
-    digits[n++] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v > 0);
-  while (n < width)
-    digits[n++] = '0';
-  while (n > 0)
-    g_string_append_c(s, digits[--n]);
+  char digits[EG_U64_DIGITS];
+  gsize n = eg_u64_digits(digits, v);
+  for (gsize pad = n; pad < width; pad++)
+    g_string_append_c(s, '0');
+  g_string_append_len(s, digits, (gssize)n);
 }
 
 char *
