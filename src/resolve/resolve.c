@@ -102,24 +102,9 @@ resolve_key_unicode(const char *name)
 }
 
 /* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
- * a key per mention, and a buffer reused for them all spares an allocation each. */
-static void
-resolve_key_into(const char *name, GString *out)
-{
-  gsize len = strlen(name);
-  if (out->allocated_len <= len)
-    g_string_set_size(out, len);
-  gsize n = resolve_key_ascii(name, len, out->str);
-  if (n == G_MAXSIZE) {
-    g_autofree char *key = resolve_key_unicode(name);
-    g_string_assign(out, key);
-    return;
-  }
-  out->len = n;
-}
-
-/* As resolve_key_into, also setting *HASH to g_str_hash of the key and *SPACES to its spaces:
- * a mention's key is hashed and its words counted, and one pass does all three. */
+ * a key per mention, and a buffer reused for them all spares an allocation each. Also sets
+ * *HASH to g_str_hash of the key and *SPACES to its spaces unless they are NULL: a mention's
+ * key is hashed and its words counted, and one pass does all three. */
 static void
 resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
 {
@@ -130,10 +115,13 @@ resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spa
   if (n == G_MAXSIZE) {
     g_autofree char *key = resolve_key_unicode(name);
     g_string_assign(out, key);
-    *hash = g_str_hash(out->str);
-    *spaces = 0;
-    for (const char *c = out->str; *c; c++)
-      *spaces += *c == ' ';
+    if (hash)
+      *hash = g_str_hash(out->str);
+    if (spaces) {
+      *spaces = 0;
+      for (const char *c = out->str; *c; c++)
+        *spaces += *c == ' ';
+    }
     return;
   }
   out->len = n;
@@ -409,7 +397,7 @@ resolve_is_company(const char *name, GString *buf)
     n = resolve_key_ascii(last, len, small);
   const char *key = small;
   if (n == G_MAXSIZE) {
-    resolve_key_into(last, buf);
+    resolve_key_into_counted(last, buf, NULL, NULL);
     key = buf->str;
     n = buf->len;
   }
