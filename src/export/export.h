@@ -237,5 +237,8 @@ const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the
  * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *eg_export_number(char *buf, double value, gboolean integer);
+/* Writes V in decimal and a NUL into BUF (EG_U64_DIGITS + 1 bytes), as eg_export_number writes
+ * a whole number; returns its length. */
+gsize eg_export_integer(char *buf, gint64 v);
 
 #endif

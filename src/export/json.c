@@ -133,11 +133,7 @@ json_member(GString *out, const igraph_t *g, igraph_attribute_elemtype_t domain,
     double v = eg_export_attr_number(g, domain, m, id);
     if (isfinite(v) && m->integer && v > -9.2e18 && v < 9.2e18) {
       /* eg_export_number's digits, straight into OUT */
-      gint64 iv = (gint64)v;
-      gsize sign = iv < 0;
-      buf[0] = '-';
-      g_string_append_len(out, buf, (gssize)(sign + eg_u64_digits(buf + sign, iv < 0 ? (guint64)0 - (guint64)iv
-                                                                                    : (guint64)iv)));
+      g_string_append_len(out, buf, (gssize)eg_export_integer(buf, (gint64)v));
     } else {
       g_string_append(out, isfinite(v) ? eg_export_number(buf, v, m->integer) : "null");
     }

@@ -334,14 +334,20 @@ eg_export_xml_cleaned(const char *value, char **to_free)
   return *to_free = eg_export_xml_clean(value);
 }
 
-/* Writes V in decimal into BUF; returns BUF. */
-static const char *
-number_integer(char *buf, gint64 v)
+gsize
+eg_export_integer(char *buf, gint64 v)
 {
   gsize k = 0;
   if (v < 0)
     buf[k++] = '-';
-  eg_u64_digits(buf + k, v < 0 ? (guint64)0 - (guint64)v : (guint64)v);
+  return k + eg_u64_digits(buf + k, v < 0 ? (guint64)0 - (guint64)v : (guint64)v);
+}
+
+/* Writes V in decimal into BUF; returns BUF. */
+static const char *
+number_integer(char *buf, gint64 v)
+{
+  eg_export_integer(buf, v);
   return buf;
 }
 

@@ -227,10 +227,7 @@ eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer)
   char num[G_ASCII_DTOSTR_BUF_SIZE];
   if (integer && value > -9.2e18 && value < 9.2e18) {
     /* eg_export_number's digits without its detour through a NUL-terminated string */
-    gint64 v = (gint64)value;
-    gsize sign = v < 0;
-    num[0] = '-';
-    eg_xml_raw_put(r, num, sign + eg_u64_digits(num + sign, v < 0 ? (guint64)0 - (guint64)v : (guint64)v));
+    eg_xml_raw_put(r, num, eg_export_integer(num, (gint64)value));
     return;
   }
   const char *text = eg_export_number(num, value, integer);
