@@ -208,6 +208,11 @@ void eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer);
 /* Attribute value S (without its quotes), cleaned (eg_export_xml_cleaned) and escaped as
  * xmlTextWriterWriteAttribute escapes it. */
 void eg_xml_raw_attr(EgXmlRaw *r, const char *s);
+/* PREFIX, the id (TEXT) of each attribute of INFOS and SUFFIX: the start of each attribute's
+ * element ("      <data key=\"v_label\">"), made once per file, with their lengths in *LENS
+ * (transfer full, both). */
+char **eg_xml_raw_opens(const EgAttrInfo *infos, const char *prefix, const char *suffix,
+                        gsize **lens);
 /* Writes the value of attribute A (fetched: eg_export_attr_fetch) of vertex or edge ID of G as
  * the XML writers do: a string as element text or, with IN_ATTR, as an attribute value; a
  * number in its shortest form. First writes OPEN (OPEN_LEN bytes), and before it

@@ -185,23 +185,6 @@ raw_spells(EgXmlRaw *r, const char *periods)
     EG_XML_RAW_LIT(r, "/>\n");
 }
 
-/* "          <attvalue for=\"ID\" value=\"" of every attribute of LIST, and their lengths
- * (transfer full). */
-static char **
-raw_opens(const EgAttrInfo *list, gsize **lens)
-{
-  guint n = 0;
-  while (list[n].name)
-    n++;
-  char **open = g_new0(char *, n + 1);
-  *lens = g_new0(gsize, n + 1);
-  for (guint i = 0; i < n; i++) {
-    open[i] = g_strconcat(LEAF_INDENT "<attvalue for=\"", list[i].text, "\" value=\"", NULL);
-    (*lens)[i] = strlen(open[i]);
-  }
-  return open;
-}
-
 /* Every node (EDGES: every edge) as one raw run (xmlraw.c) right after the start tag of <nodes>
  * (<edges>), byte for byte as the xmlTextWriter path of eg_export_gexf lays them out. Returns
  * the writer's status. */
@@ -213,7 +196,7 @@ gexf_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean edge
   if (n == 0)
     return 0;
   g_autofree gsize *lens = NULL;
-  g_auto(GStrv) open = raw_opens(list, &lens);
+  g_auto(GStrv) open = eg_xml_raw_opens(list, LEAF_INDENT "<attvalue for=\"", "\" value=\"", &lens);
   igraph_vector_t weight;
   gboolean weights = FALSE;
   if (edges && has_weight && igraph_vector_init(&weight, 0) == IGRAPH_SUCCESS) {

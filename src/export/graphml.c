@@ -88,22 +88,6 @@ raw_data(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igr
     EG_XML_RAW_LIT(r, "/>\n");
 }
 
-/* "      <data key=\"KEY\">" of every key of KEYS, and their lengths (transfer full). */
-static char **
-raw_opens(const EgAttrInfo *keys, gsize **lens)
-{
-  guint n = 0;
-  while (keys[n].name)
-    n++;
-  char **open = g_new0(char *, n + 1);
-  *lens = g_new0(gsize, n + 1);
-  for (guint i = 0; i < n; i++) {
-    open[i] = g_strconcat(DATA_INDENT "<data key=\"", keys[i].text, "\">", NULL);
-    (*lens)[i] = strlen(open[i]);
-  }
-  return open;
-}
-
 /* Writes every node and edge as one raw run (xmlraw.c), byte for byte as the xmlTextWriter
  * path below lays them out; GRAPH_OPEN: the <graph> start tag is still open (no graph <data>
  * was written), so the run starts with the newline. Returns the writer's status. */
@@ -115,8 +99,8 @@ graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean g
   if (nv == 0 && ne == 0)
     return 0;
   g_autofree gsize *vlen = NULL, *elen = NULL;
-  g_auto(GStrv) vopen = raw_opens(vkeys, &vlen);
-  g_auto(GStrv) eopen = raw_opens(ekeys, &elen);
+  g_auto(GStrv) vopen = eg_xml_raw_opens(vkeys, DATA_INDENT "<data key=\"", "\">", &vlen);
+  g_auto(GStrv) eopen = eg_xml_raw_opens(ekeys, DATA_INDENT "<data key=\"", "\">", &elen);
   EgXmlRaw r;
   eg_xml_raw_begin(&r, w, stream);
   if (graph_open)

@@ -274,3 +274,18 @@ eg_xml_raw_value(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t dom
   }
   return TRUE;
 }
+
+char **
+eg_xml_raw_opens(const EgAttrInfo *infos, const char *prefix, const char *suffix, gsize **lens)
+{
+  guint n = 0;
+  while (infos[n].name)
+    n++;
+  char **open = g_new0(char *, n + 1);
+  *lens = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    open[i] = g_strconcat(prefix, infos[i].text, suffix, NULL);
+    (*lens)[i] = strlen(open[i]);
+  }
+  return open;
+}
