@@ -596,6 +596,170 @@ test_jsonl_lines(void)
   }
 }
 
+static void
+collect_doc_day(const EgDocument *doc, gpointer data)
+{
+  g_ptr_array_add(data, g_strdup_printf("%s|%u|%u|%s", doc->id, doc->day, doc->part, doc->text));
+}
+
+/* What the reader makes of LINE: its documents and how many lines it refused. */
+static char *
+jsonl_read_one(const char *line, gsize len)
+{
+  g_autoptr(GInputStream) st = g_memory_input_stream_new_from_data(g_memdup2(line, len), (gssize)len, g_free);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func(g_free);
+  EgSourceOptions options = { .jsonl = TRUE };
+  guint fatal = eg_sources_read_stream(st, "mem", &options, collect_doc_day, docs, NULL, NULL);
+  g_autoptr(GString) out = g_string_new(NULL);
+  g_string_append_printf(out, "fatal %u\n", fatal);
+  for (guint i = 0; i < docs->len; i++)
+    g_string_append_printf(out, "%s\n", (char *)docs->pdata[i]);
+  return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* Pieces of lines, each list good ones first: a bad one is picked now and then, so that most
+ * lines are read and every rule meets its edge. */
+typedef struct {
+  const char *const *list;
+  guint good, all;
+} JsonlPieces;
+
+static const char *const jsonl_ws_list[] = { "", "", "", " ", "\t", "  ", "\r", "\f", "\v" };
+static const char *const jsonl_key_list[] = { "text", "text", "text", "id", "id", "date", "x", "",
+                                              "Text", "te\\u0078t", "t\xC3\xABxt", "\\\"" };
+static const char *const jsonl_char_list[] = {
+  "a", "B", " ", ".", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\\n", "\\r", "\\t", "\\b", "\\f",
+  "\\\"", "\\\\", "\\/", "\\u00e9", "\\u00E9", "\\u2019", "\\u0041", "\\u007f", "\\u0080", "\\uFFFF",
+  "12", "July 25, 2016", "2016-07-25", "1469750400", "\x7f", "'", "/",
+  /* bad */
+  "\\ud83d\\ude00", "\\ud83d", "\\ude00", "\\u0000", "\\x", "\\u12", "\\U0041", "\t", "\x01", "\x1f",
+  "\xff", "\xC3", "\\", "\"",
+};
+static const char *const jsonl_atom_list[] = {
+  "0", "-0", "12", "-12", "1.5", "-0.25", "1e5", "1E+2", "1e-2", "1.5e10", "123456789012345",
+  "1469750400", "1469750400000", "1469750400.5", "true", "false", "null", "[]", "{}", "[1, 2]",
+  "{\"a\": 1}", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
+  /* bad */
+  "012", "1.", ".5", "1e999", "1e100", "-", "+1", "1234567890123456", "123456789012345678901",
+  "0x1F", "NaN", "Infinity", "True", "nul", "tru", "[1,]", "{\"a\" 1}", "{'a': 1}", "'x'",
+  "/* c */ 1", "1 // c", "1 2",
+};
+static const JsonlPieces jsonl_ws = { jsonl_ws_list, 6, G_N_ELEMENTS(jsonl_ws_list) };
+static const JsonlPieces jsonl_keys = { jsonl_key_list, 9, G_N_ELEMENTS(jsonl_key_list) };
+static const JsonlPieces jsonl_chars = { jsonl_char_list, 29, G_N_ELEMENTS(jsonl_char_list) };
+static const JsonlPieces jsonl_atoms = { jsonl_atom_list, 22, G_N_ELEMENTS(jsonl_atom_list) };
+
+static const char *
+jsonl_pick(const JsonlPieces *p)
+{
+  gboolean bad = g_test_rand_int_range(0, 60) == 0;
+  return p->list[bad ? g_test_rand_int_range(0, (gint32)p->all) : g_test_rand_int_range(0, (gint32)p->good)];
+}
+
+static void
+jsonl_gen_value(GString *out, guint depth)
+{
+  guint r = (guint)g_test_rand_int_range(0, depth > 3 ? 8 : 10);
+  if (r < 5) {
+    g_string_append_c(out, '"');
+    guint n = (guint)g_test_rand_int_range(0, 8);
+    for (guint i = 0; i < n; i++)
+      g_string_append(out, jsonl_pick(&jsonl_chars));
+    g_string_append_c(out, '"');
+  } else if (r < 8) {
+    g_string_append(out, jsonl_pick(&jsonl_atoms));
+  } else {
+    gboolean array = r == 8;
+    g_string_append_c(out, array ? '[' : '{');
+    guint n = (guint)g_test_rand_int_range(0, 3);
+    for (guint i = 0; i < n; i++) {
+      if (i)
+        g_string_append_c(out, ',');
+      g_string_append(out, jsonl_pick(&jsonl_ws));
+      if (!array)
+        g_string_append_printf(out, "\"%s\": ", jsonl_pick(&jsonl_keys));
+      jsonl_gen_value(out, depth + 1);
+    }
+    g_string_append_c(out, array ? ']' : '}');
+  }
+}
+
+/* A line made to probe the reader: mostly an object of members, sometimes broken. */
+static char *
+jsonl_gen_line(void)
+{
+  g_autoptr(GString) out = g_string_new(NULL);
+  g_string_append(out, jsonl_pick(&jsonl_ws));
+  g_string_append_c(out, '{');
+  guint n = (guint)g_test_rand_int_range(0, 5);
+  for (guint i = 0; i < n; i++) {
+    if (i)
+      g_string_append(out, g_test_rand_int_range(0, 60) ? "," : g_test_rand_bit() ? "" : ",,");
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    g_string_append_printf(out, "\"%s\"", jsonl_pick(&jsonl_keys));
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    g_string_append(out, g_test_rand_int_range(0, 60) ? ":" : "=");
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    jsonl_gen_value(out, 1);
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+  }
+  if (!g_test_rand_int_range(0, 60))
+    g_string_append_c(out, ',');
+  if (g_test_rand_int_range(0, 60))
+    g_string_append_c(out, '}');
+  g_string_append(out, jsonl_pick(&jsonl_ws));
+  if (!g_test_rand_int_range(0, 60))
+    g_string_append(out, jsonl_pick(&jsonl_atoms));
+  /* now and then one byte changed */
+  if (out->len && !g_test_rand_int_range(0, 20)) {
+    static const char flips[] = "\"\\{}[],: \t/0e.-u\x01\xff";
+    out->str[g_test_rand_int_range(0, (gint32)out->len)] = flips[g_test_rand_int_range(0, sizeof flips - 1)];
+  }
+  return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* The reader takes the common line without json-glib's tree: what it makes of any line is what
+ * it makes of the same line read by json-glib, which a byte order mark in front forces (json-glib
+ * skips it). Lines of random members, values, escapes, numbers, white space and broken syntax. */
+static void
+test_jsonl_fast_agrees(void)
+{
+  const char *fixed[] = {
+    "{\"id\": \"a\", \"text\": \"Ann went.\"}",
+    "{\"text\": \"A \\\"quote\\\" and \\u00e9\\\\ \\/ x\", \"id\": 7, \"date\": \"2016-07-25\"}",
+    "{\"text\": \"x\", \"date\": 1469750400}",
+    "{\"text\": \"x\", \"date\": \"1469750400\"}",
+    "{\"text\": \"x\", \"date\": 1469750400.5}",
+    "{\"text\": \"x\", \"text\": \"y\"}",
+    "{\"id\": \"a\", \"id\": \"b\", \"text\": \"y\"}",
+    "{\"x\": 1, \"x\": 2, \"text\": \"y\"}",
+    "{\"text\": \"x\"} ",
+    "{\"text\": \"x\"}\t",
+    "  {\"text\": \"x\"}",
+    "{\"text\": \"x\\u0000y\"}",
+    "{\"text\": \"x\"}}",
+    "{\"text\": \"x\",}",
+    "{\"text\": [\"x\"]}",
+    "{\"text\": \"x\", \"id\": -0}",
+    "{\"text\": \"x\", \"id\": 123456789012345678901}",
+    "{\"text\": \"x\", \"id\": 1e3}",
+    "{\"text\": \"x\", \"meta\": {\"a\": [1, 2.5, true, null, {\"b\": \"c\"}]}}",
+    "[\"text\"]",
+    "\"text\"",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(fixed) + 20000; i++) {
+    g_autofree char *made = i < G_N_ELEMENTS(fixed) ? g_strdup(fixed[i]) : jsonl_gen_line();
+    if (!made[strspn(made, " \t\n\r\f\v")])
+      continue; /* a blank line is skipped, and a BOM is no blank */
+    g_autofree char *bom = g_strconcat("\xEF\xBB\xBF", made, NULL);
+    g_autofree char *got = jsonl_read_one(made, strlen(made));
+    g_autofree char *want = jsonl_read_one(bom, strlen(bom));
+    if (g_strcmp0(got, want) != 0)
+      g_test_message("line: %s", made);
+    g_assert_cmpstr(got, ==, want);
+  }
+}
+
 /* Sentence numbers never go down along the tokens, and punctuation alone is no sentence: it
  * would count as a window. */
 static void
@@ -668,6 +832,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/normalise/nfc-pieces", test_normalise_nfc_pieces);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
   g_test_add_func("/segment/jsonl/lines", test_jsonl_lines);
+  g_test_add_func("/segment/jsonl/fast-agrees", test_jsonl_fast_agrees);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
   return g_test_run();
 }
