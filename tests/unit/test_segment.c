@@ -546,6 +546,48 @@ test_normalise_any_position(void)
   }
 }
 
+/* A word of ASCII letters and digits ends before every other ASCII byte, whatever its length
+ * and wherever it lies (words are classed eight bytes at a time), and goes on over a byte that
+ * is not ASCII; a capital anywhere past the first eight bytes still counts for ALLCAPS. */
+static void
+test_word_ends_every_byte(void)
+{
+  for (guint len = 1; len <= 20; len++)
+    for (guint lead = 0; lead < 8; lead++)
+      for (guint b = 1; b < 0x80; b++) {
+        if (g_ascii_isalnum((char)b) || strchr("'-.,&", (int)b))
+          continue; /* these go on a word or are read by the general rules */
+        g_autoptr(GString) text = g_string_new(NULL);
+        for (guint i = 0; i < lead; i++)
+          g_string_append_c(text, ' ');
+        /* every letter and digit in turn; only capitals and digits when LEN is even */
+        static const char mixed[] = "AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtUuVvWwXxYyZz0123456789";
+        static const char caps[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for (guint i = 0; i < len; i++)
+          g_string_append_c(text, len % 2 ? mixed[(i + b) % (sizeof mixed - 1)]
+                                          : caps[(i + b) % (sizeof caps - 1)]);
+        g_string_append_c(text, (char)b);
+        g_string_append(text, b == '\n' ? "x" : "x ");
+        for (int end = 0; end < 2; end++) { /* the byte last in the text, or not */
+          gsize n = end ? lead + len + 1 : text->len;
+          g_autoptr(EgSegmentation) seg = eg_segment(text->str, n, EG_PARA_LINE);
+          const EgToken *t = tok(seg, 0);
+          g_assert_cmpuint(t->start, ==, lead);
+          g_assert_cmpuint(t->end, ==, lead + len);
+          /* two letters or more, all capitals, in a word (a number has no flags) */
+          guint letters = 0;
+          for (guint i = lead; i < lead + len; i++)
+            letters += g_ascii_isalpha(text->str[i]);
+          gboolean all_caps = len % 2 == 0 && letters >= 2 && !g_ascii_isdigit(text->str[lead]);
+          g_assert_cmpint((t->flags & EG_TF_ALLCAPS) != 0, ==, all_caps);
+        }
+      }
+  /* a byte that is not ASCII, past the first eight, goes on the word */
+  const char *text = "Abcdefghij\xC3\xA9kl and";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_LINE);
+  g_assert_cmpuint(tok(seg, 0)->end, ==, strlen("Abcdefghij\xC3\xA9kl"));
+}
+
 /* ---- JSON Lines ------------------------------------------------------------------------------- */
 
 static void
@@ -824,6 +866,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/token/one-token", test_one_token_words);
   g_test_add_func("/segment/token/case-flags", test_case_flags);
   g_test_add_func("/segment/token/word-ends", test_word_ends);
+  g_test_add_func("/segment/token/word-ends-every-byte", test_word_ends_every_byte);
   g_test_add_func("/segment/token/quotes", test_quotes);
   g_test_add_func("/segment/token/initial-flag", test_initial_flag);
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
