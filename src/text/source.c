@@ -236,14 +236,15 @@ source_where(const SourceWhere *where)
 
 /* Hands one document's raw bytes (or one part of a long one) over after the checks every
  * source shares. RAW[LEN] must be readable: when it is NUL and the bytes are normal already
- * (ASCII without a CR: most news), they are the document's text as they are, not a copy. */
+ * (ASCII without a CR: most news), they are the document's text as they are, not a copy.
+ * ASCII: the caller knows that RAW is ASCII without NUL, so it need not be looked at again. */
 static void
 source_emit_part(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *raw,
-                 gsize len, guint part, gboolean last, guint32 day)
+                 gsize len, guint part, gboolean last, guint32 day, gboolean ascii)
 {
   gboolean repaired = FALSE;
   gsize nlen = len;
-  gsize ascii_end = text_ascii_prefix(raw, len);
+  gsize ascii_end = ascii ? len : text_ascii_prefix(raw, len);
   g_autofree char *copy = NULL;
   const char *text = raw;
   if (raw[len] != '\0' || !text_is_normal(raw, len, ascii_end))
@@ -380,16 +381,16 @@ source_first_line_date(char *text, gsize len)
  * than the text (a 3.4 MB JSON line took 1.6 s, its 4,000 articles as lines 0.2 s). */
 static void
 source_emit_parts(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *text,
-                  gsize len, guint32 day)
+                  gsize len, guint32 day, gboolean ascii)
 {
   guint part = 0;
   while (len > EG_DOCUMENT_PART) {
     gsize cut = source_cut(text, EG_DOCUMENT_PART);
-    source_emit_part(ctx, where, id, text, cut, part++, FALSE, day);
+    source_emit_part(ctx, where, id, text, cut, part++, FALSE, day, ascii);
     text += cut;
     len -= cut;
   }
-  source_emit_part(ctx, where, id, text, len, part, TRUE, day);
+  source_emit_part(ctx, where, id, text, len, part, TRUE, day, ascii);
 }
 
 /* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART; a web
@@ -446,11 +447,11 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       break;
     while (acc->len >= EG_DOCUMENT_PART) {
       gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
-      source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day);
+      source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day, FALSE);
       g_string_erase(acc, 0, (gssize)cut);
     }
   }
-  source_emit_part(ctx, &where, id, acc->str, acc->len, part, TRUE, day);
+  source_emit_part(ctx, &where, id, acc->str, acc->len, part, TRUE, day, FALSE);
 }
 
 /* Reads lines of at most MAX bytes from IN; longer lines are skipped whole, without being held.
@@ -522,6 +523,7 @@ typedef struct {
   JsonlKind kind;   /* JV_NONE: no such member; JV_OTHER: true, false, null, an array, an object */
   const char *s;    /* JV_STRING: NUL-terminated, LEN bytes */
   gsize len;
+  gboolean ascii;   /* JV_STRING: known to be ASCII without NUL (FALSE: not known) */
   gint64 i;         /* JV_INT */
   double d;         /* JV_DOUBLE */
 } JsonlValue;
@@ -529,7 +531,7 @@ typedef struct {
 static JsonlValue
 jsonl_value_of_node(JsonNode *node)
 {
-  JsonlValue v = { JV_NONE, NULL, 0, 0, 0 };
+  JsonlValue v = { JV_NONE, NULL, 0, FALSE, 0, 0 };
   if (!node)
     return v;
   v.kind = JV_OTHER;
@@ -633,9 +635,10 @@ jsonl_word_special(guint64 w)
 }
 
 /* Scans a string whose opening quote is at P - 1; returns the byte after its closing quote, or
- * NULL when json-glib is to read the line. *ESCAPED tells whether it holds escapes. */
+ * NULL when json-glib is to read the line. *ESCAPED tells whether it holds escapes; the bytes
+ * read are ORed into *HIGH, whose high bits then tell whether one was not ASCII. */
 static const char *
-jsonl_string(const char *p, const char *e, gboolean *escaped)
+jsonl_string(const char *p, const char *e, gboolean *escaped, guint64 *high)
 {
   *escaped = FALSE;
   for (;;) {
@@ -643,6 +646,7 @@ jsonl_string(const char *p, const char *e, gboolean *escaped)
       memcpy(&w, p, 8);
       if (jsonl_word_special(w))
         break;
+      *high |= w;
     }
     if (p >= e)
       return NULL;
@@ -652,6 +656,7 @@ jsonl_string(const char *p, const char *e, gboolean *escaped)
     if (c < 0x20)
       return NULL;
     if (c != '\\') {
+      *high |= c;
       p++;
       continue;
     }
@@ -684,9 +689,10 @@ jsonl_string(const char *p, const char *e, gboolean *escaped)
 }
 
 /* Decodes the string [S, E) that jsonl_string accepted, in place; returns its length and puts a
- * NUL after it (where the closing quote was, at the latest). */
+ * NUL after it (where the closing quote was, at the latest). Clears *ASCII when an escape
+ * stands for a character that is not ASCII. */
 static gsize
-jsonl_decode(char *s, char *e)
+jsonl_decode(char *s, char *e, gboolean *ascii)
 {
   char *w = s;
   for (char *r = s; r < e;) {
@@ -710,6 +716,8 @@ jsonl_decode(char *s, char *e)
       for (guint k = 0; k < 4; k++)
         u = u * 16 + (guint)g_ascii_xdigit_value(r[k]);
       r += 4;
+      if (u >= 0x80)
+        *ascii = FALSE;
       w += g_unichar_to_utf8(u, w);
       break;
     }
@@ -764,7 +772,7 @@ jsonl_number(const char *p, const char *e, gboolean *integer)
 /* Scans one value at P (after white space); fills *RAW when RAW is given. Returns its end or
  * NULL. */
 static const char *
-jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw)
+jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw, guint64 *high)
 {
   if (p >= e)
     return NULL;
@@ -775,7 +783,7 @@ jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw)
   raw->start = (char *)p;
   switch (*p) {
   case '"': {
-    const char *q = jsonl_string(p + 1, e, &raw->escaped);
+    const char *q = jsonl_string(p + 1, e, &raw->escaped, high);
     if (q) {
       raw->kind = JV_STRING;
       raw->start = (char *)p + 1;
@@ -796,7 +804,7 @@ jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw)
     if (p < e && *p == ']')
       return p + 1;
     for (;;) {
-      p = jsonl_value(p, e, depth + 1, NULL);
+      p = jsonl_value(p, e, depth + 1, NULL, high);
       if (!p)
         return NULL;
       p = jsonl_ws(p, e);
@@ -814,12 +822,12 @@ jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw)
       return p + 1;
     for (;;) {
       gboolean escaped;
-      if (!(p < e && *p == '"') || !(p = jsonl_string(p + 1, e, &escaped)) || escaped)
+      if (!(p < e && *p == '"') || !(p = jsonl_string(p + 1, e, &escaped, high)) || escaped)
         return NULL;
       p = jsonl_ws(p, e);
       if (!(p < e && *p == ':'))
         return NULL;
-      p = jsonl_value(jsonl_ws(p + 1, e), e, depth + 1, NULL);
+      p = jsonl_value(jsonl_ws(p + 1, e), e, depth + 1, NULL, high);
       if (!p)
         return NULL;
       p = jsonl_ws(p, e);
@@ -841,15 +849,17 @@ jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw)
   }
 }
 
-/* Reads LINE (LEN bytes of valid UTF-8 without NUL) when it is an object of plain members:
- * fills FIELDS[k] with the value of member NAMES[k] (JV_NONE when absent) and decodes the
- * strings among them in place. Returns FALSE, leaving LINE as it was, when json-glib is to read
- * it. */
+/* Reads LINE (LEN bytes) when it is an object of plain members in valid UTF-8: fills
+ * FIELDS[k] with the value of member NAMES[k] (JV_NONE when absent) and decodes the strings
+ * among them in place. Returns FALSE, leaving LINE as it was, when json-glib is to read it.
+ * Every byte of the line passes through a string scan or an ASCII comparison, so a line whose
+ * strings are ASCII needs no UTF-8 validation, and its text is known to be ASCII. */
 static gboolean
 jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[3])
 {
   const char *e = line + len;
   const char *p = jsonl_ws(line, e);
+  guint64 high = 0;
   JsonlRaw raw[3];
   gsize name_len[3];
   for (guint k = 0; k < 3; k++) {
@@ -867,7 +877,7 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
       if (!(p < e && *p == '"'))
         return FALSE;
       const char *key = p + 1;
-      if (!(p = jsonl_string(key, e, &escaped)) || escaped)
+      if (!(p = jsonl_string(key, e, &escaped, &high)) || escaped)
         return FALSE;
       gsize key_len = (gsize)(p - 1 - key);
       p = jsonl_ws(p, e);
@@ -882,7 +892,7 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
           want = &raw[k]; /* a field asked for twice (--id-field text) is read below */
           break;
         }
-      p = jsonl_value(p, e, 1, want);
+      p = jsonl_value(p, e, 1, want, &high);
       if (!p)
         return FALSE;
       p = jsonl_ws(p, e);
@@ -900,9 +910,12 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
   for (guint k = 0; k < 3; k++)
     if (raw[k].kind == JV_DOUBLE)
       return FALSE; /* a date of Python's time.time(): json-glib reads its value */
+  gboolean ascii = (high & 0x8080808080808080u) == 0;
+  if (!ascii && !g_utf8_validate_len(line, len, NULL))
+    return FALSE; /* json-glib refuses it */
   for (guint k = 0; k < 3; k++) {
     JsonlValue *v = &fields[k];
-    *v = (JsonlValue){ raw[k].kind, NULL, 0, 0, 0 };
+    *v = (JsonlValue){ raw[k].kind, NULL, 0, FALSE, 0, 0 };
     guint same = 0;
     while (same < k && strcmp(names[same], names[k]) != 0)
       same++;
@@ -912,8 +925,9 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
     }
     if (raw[k].kind == JV_STRING) {
       v->s = raw[k].start;
+      v->ascii = ascii;
       if (raw[k].escaped) {
-        v->len = jsonl_decode(raw[k].start, raw[k].end);
+        v->len = jsonl_decode(raw[k].start, raw[k].end, &v->ascii);
       } else {
         v->len = (gsize)(raw[k].end - raw[k].start);
         raw[k].end[0] = '\0'; /* the closing quote */
@@ -977,12 +991,11 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
     gboolean nul_escape = strstr(line, "\\u0000") != NULL;
     g_autoptr(GError) error = NULL;
     JsonlValue fields[3];
-    gboolean valid = jsonl_valid(line, (gsize)n);
-    if (!(valid && jsonl_fast(line, (gsize)n, names, fields)) &&
+    if (!jsonl_fast(line, (gsize)n, names, fields) &&
         !jsonl_glib(parser, line, (gsize)n, names, fields, &error)) {
       /* json-glib refuses a line that is not valid UTF-8 (g_utf8_validate, which refuses NUL
-       * bytes too) before parsing it. */
-      if (!valid)
+       * bytes too) before parsing it, so only a refused line needs checking here, to say which. */
+      if (!jsonl_valid(line, (gsize)n))
         source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
                       ": not valid UTF-8 JSON, skipped", name, lineno);
       else
@@ -1019,10 +1032,10 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
       /* Feeds scraped from the web often carry the article's HTML in the text field. */
       gsize len = 0;
       g_autofree char *plain = eg_html_to_text(s, text->len, &len);
-      source_emit_parts(ctx, &where, id, plain, len, day);
+      source_emit_parts(ctx, &where, id, plain, len, day, FALSE);
       continue;
     }
-    source_emit_parts(ctx, &where, id, s, text->len, day);
+    source_emit_parts(ctx, &where, id, s, text->len, day, text->ascii);
   }
   g_free(reader.block);
   g_string_free(reader.line, TRUE);
