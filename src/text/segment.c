@@ -348,7 +348,7 @@ seg_ascii_word(const char *p, const char *e, const char *limit, gboolean stops, 
   guint8 acc = 0, k;
 #ifdef SEG_WORDS_AT_ONCE
   guint64 lower_seen = 0;
-  for (; q + 8 <= limit; q += 8) {
+  for (; limit - q >= 8; q += 8) {
     guint64 w, lower;
     memcpy(&w, q, 8);
     guint64 stop = seg_word_stops(w, &lower);

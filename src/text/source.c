@@ -642,7 +642,7 @@ jsonl_string(const char *p, const char *e, gboolean *escaped, guint64 *high)
 {
   *escaped = FALSE;
   for (;;) {
-    for (guint64 w; p + 8 <= e; p += 8) {
+    for (guint64 w; e - p >= 8; p += 8) {
       memcpy(&w, p, 8);
       if (jsonl_word_special(w))
         break;
