@@ -236,14 +236,15 @@ source_where(const SourceWhere *where)
 
 /* Hands one document's raw bytes (or one part of a long one) over after the checks every
  * source shares. RAW[LEN] must be readable: when it is NUL and the bytes are normal already
- * (ASCII without a CR: most news), they are the document's text as they are, not a copy. */
+ * (ASCII without a CR: most news), they are the document's text as they are, not a copy.
+ * ASCII: the caller knows that RAW is ASCII without NUL, so it need not be looked at again. */
 static void
 source_emit_part(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *raw,
-                 gsize len, guint part, gboolean last, guint32 day)
+                 gsize len, guint part, gboolean last, guint32 day, gboolean ascii)
 {
   gboolean repaired = FALSE;
   gsize nlen = len;
-  gsize ascii_end = text_ascii_prefix(raw, len);
+  gsize ascii_end = ascii ? len : text_ascii_prefix(raw, len);
   g_autofree char *copy = NULL;
   const char *text = raw;
   if (raw[len] != '\0' || !text_is_normal(raw, len, ascii_end))
@@ -380,16 +381,16 @@ source_first_line_date(char *text, gsize len)
  * than the text (a 3.4 MB JSON line took 1.6 s, its 4,000 articles as lines 0.2 s). */
 static void
 source_emit_parts(SourceCtx *ctx, const SourceWhere *where, const char *id, const char *text,
-                  gsize len, guint32 day)
+                  gsize len, guint32 day, gboolean ascii)
 {
   guint part = 0;
   while (len > EG_DOCUMENT_PART) {
     gsize cut = source_cut(text, EG_DOCUMENT_PART);
-    source_emit_part(ctx, where, id, text, cut, part++, FALSE, day);
+    source_emit_part(ctx, where, id, text, cut, part++, FALSE, day, ascii);
     text += cut;
     len -= cut;
   }
-  source_emit_part(ctx, where, id, text, len, part, TRUE, day);
+  source_emit_part(ctx, where, id, text, len, part, TRUE, day, ascii);
 }
 
 /* Reads one plain-text document from IN in blocks, in parts of at most EG_DOCUMENT_PART; a web
@@ -446,11 +447,11 @@ source_read_text_stream(SourceCtx *ctx, const char *name, const char *id, GInput
       break;
     while (acc->len >= EG_DOCUMENT_PART) {
       gsize cut = source_cut(acc->str, EG_DOCUMENT_PART);
-      source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day);
+      source_emit_part(ctx, &where, id, acc->str, cut, part++, FALSE, day, FALSE);
       g_string_erase(acc, 0, (gssize)cut);
     }
   }
-  source_emit_part(ctx, &where, id, acc->str, acc->len, part, TRUE, day);
+  source_emit_part(ctx, &where, id, acc->str, acc->len, part, TRUE, day, FALSE);
 }
 
 /* Reads lines of at most MAX bytes from IN; longer lines are skipped whole, without being held.
@@ -467,7 +468,7 @@ typedef struct {
 /* Sets *LINE to the next line (NUL-terminated; LEN bytes), valid until the next call.
  * Returns FALSE at the end or on an error (reported). *TOO_LONG tells that a line was skipped. */
 static gboolean
-line_next(SourceCtx *ctx, const char *name, LineReader *r, const char **line, gsize *len,
+line_next(SourceCtx *ctx, const char *name, LineReader *r, char **line, gsize *len,
           gboolean *too_long)
 {
   g_string_truncate(r->line, 0);
@@ -516,28 +517,60 @@ line_next(SourceCtx *ctx, const char *name, LineReader *r, const char **line, gs
   }
 }
 
+/* One member's value as the reader uses it, from json-glib's tree or from jsonl_fast. */
+typedef enum { JV_NONE, JV_STRING, JV_INT, JV_DOUBLE, JV_OTHER } JsonlKind;
+typedef struct {
+  JsonlKind kind;   /* JV_NONE: no such member; JV_OTHER: true, false, null, an array, an object */
+  const char *s;    /* JV_STRING: NUL-terminated, LEN bytes */
+  gsize len;
+  gboolean ascii;   /* JV_STRING: known to be ASCII without NUL (FALSE: not known) */
+  gint64 i;         /* JV_INT */
+  double d;         /* JV_DOUBLE */
+} JsonlValue;
+
+static JsonlValue
+jsonl_value_of_node(JsonNode *node)
+{
+  JsonlValue v = { JV_NONE, NULL, 0, FALSE, 0, 0 };
+  if (!node)
+    return v;
+  v.kind = JV_OTHER;
+  if (!JSON_NODE_HOLDS_VALUE(node))
+    return v;
+  GType t = json_node_get_value_type(node);
+  if (t == G_TYPE_STRING) {
+    v.kind = JV_STRING;
+    v.s = json_node_get_string(node);
+    v.len = strlen(v.s);
+  } else if (t == G_TYPE_INT64) {
+    v.kind = JV_INT;
+    v.i = json_node_get_int(node);
+  } else if (t == G_TYPE_DOUBLE) {
+    v.kind = JV_DOUBLE;
+    v.d = json_node_get_double(node);
+  }
+  return v;
+}
+
 /* The day of a JSON date value: a string eg_date_parse reads, or a Unix time in seconds (or in
  * milliseconds, as JavaScript writes it, when it is too large to be seconds before year 5000). */
 static guint32
-source_json_date(JsonNode *node)
+source_json_date(const JsonlValue *node)
 {
-  if (!node || !JSON_NODE_HOLDS_VALUE(node))
-    return 0;
-  GType t = json_node_get_value_type(node);
   gint64 v;
-  if (t == G_TYPE_STRING) {
-    const char *s = json_node_get_string(node);
+  if (node->kind == JV_STRING) {
+    const char *s = node->s;
     guint64 u;
     /* A Unix time written as a string ("1469750400"); eight digits would be a date, 20160725. */
-    if (strlen(s) >= 9 && strlen(s) <= 13 && g_ascii_string_to_unsigned(s, 10, 0, G_MAXINT64, &u, NULL)) {
+    if (node->len >= 9 && node->len <= 13 && g_ascii_string_to_unsigned(s, 10, 0, G_MAXINT64, &u, NULL)) {
       v = (gint64)u;
     } else {
-      return eg_date_parse(s, strlen(s));
+      return eg_date_parse(s, node->len);
     }
-  } else if (t == G_TYPE_INT64) {
-    v = json_node_get_int(node);
-  } else if (t == G_TYPE_DOUBLE) { /* 1469750400.5, as Python's time.time() writes it */
-    double d = json_node_get_double(node);
+  } else if (node->kind == JV_INT) {
+    v = node->i;
+  } else if (node->kind == JV_DOUBLE) { /* 1469750400.5, as Python's time.time() writes it */
+    double d = node->d;
     if (!(d > -1e15 && d < 1e15))
       return 0;
     v = (gint64)d;
@@ -549,36 +582,398 @@ source_json_date(JsonNode *node)
 
 /* Why NODE, the value of FIELD, gives no date: for the report (transfer full). */
 static char *
-source_json_date_problem(JsonNode *node, const char *field)
+source_json_date_problem(const JsonlValue *node, const char *field)
 {
-  if (!node)
+  if (node->kind == JV_NONE)
     return g_strdup_printf("no field \"%s\"", field);
-  if (JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == G_TYPE_STRING) {
-    const char *s = json_node_get_string(node);
-    g_autofree char *shown = g_utf8_make_valid(s, MIN(strlen(s), 40));
+  if (node->kind == JV_STRING) {
+    const char *s = node->s;
+    g_autofree char *shown = g_utf8_make_valid(s, MIN(node->len, 40));
     for (char *c = shown; *c; c++)
       if ((guchar)*c < 0x20)
         *c = ' ';
     return g_strdup_printf("\"%s\" is \"%s%s\", not a date this reads", field, shown,
-                           strlen(s) > 40 ? "..." : "");
+                           node->len > 40 ? "..." : "");
   }
   return g_strdup_printf("\"%s\" is neither a date string nor a Unix time", field);
 }
 
-/* json-glib builds a tree per line, about 55,000 instructions for a 900-byte news line; jansson
- * 2.14 was measured at 2.3 times that, and it refuses what json-glib reads (a BOM, raw tabs in a
- * string, lone surrogates, integers past 64 bits), so json-glib stays. */
+/* ---- The common line without json-glib's tree ---------------------------------------------------
+ *
+ * json-glib builds a tree per line (about 47,000 instructions for a 900-byte news line), most of
+ * it for members nobody reads. jsonl_fast reads the common line, an object of plain members, in
+ * place, and takes only a strict subset of JSON that json-glib reads the same way: anything else
+ * (a BOM, comments, raw control characters, surrogates, \u0000, long or odd numbers, a key with
+ * an escape, a field read twice, deep nesting, trailing bytes) is handed to json-glib, whose
+ * answers and error messages therefore stay the only ones. tests/unit/test_segment.c compares
+ * the two on lines made to probe every edge. */
+
+/* The three members the reader wants: the raw bytes of each value, decoded only if wanted. */
+typedef struct {
+  JsonlKind kind;
+  char *start, *end;  /* JV_STRING: between the quotes; JV_INT: the digits */
+  gboolean escaped;
+} JsonlRaw;
+
+#define JSONL_FAST_DEPTH 16
+
+static inline const char *
+jsonl_ws(const char *p, const char *e)
+{
+  while (p < e && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* Whether a word W has a byte that is '"', '\\' or below 0x20. */
+static inline gboolean
+jsonl_word_special(guint64 w)
+{
+  const guint64 ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  guint64 q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+  return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs) != 0;
+}
+
+/* Scans a string whose opening quote is at P - 1; returns the byte after its closing quote, or
+ * NULL when json-glib is to read the line. *ESCAPED tells whether it holds escapes; the bytes
+ * read are ORed into *HIGH, whose high bits then tell whether one was not ASCII. */
+static const char *
+jsonl_string(const char *p, const char *e, gboolean *escaped, guint64 *high)
+{
+  *escaped = FALSE;
+  for (;;) {
+    for (guint64 w; e - p >= 8; p += 8) {
+      memcpy(&w, p, 8);
+      if (jsonl_word_special(w))
+        break;
+      *high |= w;
+    }
+    if (p >= e)
+      return NULL;
+    guchar c = (guchar)*p;
+    if (c == '"')
+      return p + 1;
+    if (c < 0x20)
+      return NULL;
+    if (c != '\\') {
+      *high |= c;
+      p++;
+      continue;
+    }
+    *escaped = TRUE;
+    if (p + 1 >= e)
+      return NULL;
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      p += 2;
+      continue;
+    case 'u': {
+      if (e - p < 6)
+        return NULL;
+      guint u = 0;
+      for (guint k = 2; k < 6; k++) {
+        int x = g_ascii_xdigit_value(p[k]);
+        if (x < 0)
+          return NULL;
+        u = u * 16 + (guint)x;
+      }
+      if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+        return NULL;
+      p += 6;
+      continue;
+    }
+    default:
+      return NULL;
+    }
+  }
+}
+
+/* Decodes the string [S, E) that jsonl_string accepted, in place; returns its length and puts a
+ * NUL after it (where the closing quote was, at the latest). Clears *ASCII when an escape
+ * stands for a character that is not ASCII. */
+static gsize
+jsonl_decode(char *s, char *e, gboolean *ascii)
+{
+  char *w = s;
+  for (char *r = s; r < e;) {
+    char *bs = memchr(r, '\\', (gsize)(e - r));
+    char *run_end = bs ? bs : e;
+    if (w != r)
+      memmove(w, r, (gsize)(run_end - r));
+    w += run_end - r;
+    if (!bs)
+      break;
+    char c = bs[1];
+    r = bs + 2;
+    switch (c) {
+    case 'b': *w++ = '\b'; break;
+    case 'f': *w++ = '\f'; break;
+    case 'n': *w++ = '\n'; break;
+    case 'r': *w++ = '\r'; break;
+    case 't': *w++ = '\t'; break;
+    case 'u': {
+      guint u = 0;
+      for (guint k = 0; k < 4; k++)
+        u = u * 16 + (guint)g_ascii_xdigit_value(r[k]);
+      r += 4;
+      if (u >= 0x80)
+        *ascii = FALSE;
+      w += g_unichar_to_utf8(u, w);
+      break;
+    }
+    default: *w++ = c; break; /* " \ / */
+    }
+  }
+  *w = '\0';
+  return (gsize)(w - s);
+}
+
+/* Scans a number at P: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, with at most 15 digits
+ * and an exponent of at most 2 digits, so that its value is never in doubt. *INTEGER tells
+ * whether it has neither fraction nor exponent. Returns its end or NULL. */
+static const char *
+jsonl_number(const char *p, const char *e, gboolean *integer)
+{
+  guint digits = 0;
+  *integer = TRUE;
+  if (p < e && *p == '-')
+    p++;
+  if (p < e && *p == '0') {
+    p++;
+    digits++;
+  } else if (p < e && *p >= '1' && *p <= '9') {
+    while (p < e && g_ascii_isdigit(*p))
+      p++, digits++;
+  } else {
+    return NULL;
+  }
+  if (p < e && *p == '.') {
+    *integer = FALSE;
+    p++;
+    if (!(p < e && g_ascii_isdigit(*p)))
+      return NULL;
+    while (p < e && g_ascii_isdigit(*p))
+      p++, digits++;
+  }
+  if (p < e && (*p == 'e' || *p == 'E')) {
+    *integer = FALSE;
+    p++;
+    if (p < e && (*p == '+' || *p == '-'))
+      p++;
+    guint ed = 0;
+    while (p < e && g_ascii_isdigit(*p))
+      p++, ed++;
+    if (ed == 0 || ed > 2)
+      return NULL;
+  }
+  return digits > 15 ? NULL : p;
+}
+
+/* Scans one value at P (after white space); fills *RAW when RAW is given. Returns its end or
+ * NULL. */
+static const char *
+jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw, guint64 *high)
+{
+  if (p >= e)
+    return NULL;
+  JsonlRaw dummy;
+  if (!raw)
+    raw = &dummy;
+  raw->kind = JV_OTHER;
+  raw->start = (char *)p;
+  switch (*p) {
+  case '"': {
+    const char *q = jsonl_string(p + 1, e, &raw->escaped, high);
+    if (q) {
+      raw->kind = JV_STRING;
+      raw->start = (char *)p + 1;
+      raw->end = (char *)q - 1;
+    }
+    return q;
+  }
+  case 't':
+    return e - p >= 4 && memcmp(p, "true", 4) == 0 ? p + 4 : NULL;
+  case 'f':
+    return e - p >= 5 && memcmp(p, "false", 5) == 0 ? p + 5 : NULL;
+  case 'n':
+    return e - p >= 4 && memcmp(p, "null", 4) == 0 ? p + 4 : NULL;
+  case '[':
+    if (depth >= JSONL_FAST_DEPTH)
+      return NULL;
+    p = jsonl_ws(p + 1, e);
+    if (p < e && *p == ']')
+      return p + 1;
+    for (;;) {
+      p = jsonl_value(p, e, depth + 1, NULL, high);
+      if (!p)
+        return NULL;
+      p = jsonl_ws(p, e);
+      if (p < e && *p == ']')
+        return p + 1;
+      if (!(p < e && *p == ','))
+        return NULL;
+      p = jsonl_ws(p + 1, e);
+    }
+  case '{':
+    if (depth >= JSONL_FAST_DEPTH)
+      return NULL;
+    p = jsonl_ws(p + 1, e);
+    if (p < e && *p == '}')
+      return p + 1;
+    for (;;) {
+      gboolean escaped;
+      if (!(p < e && *p == '"') || !(p = jsonl_string(p + 1, e, &escaped, high)) || escaped)
+        return NULL;
+      p = jsonl_ws(p, e);
+      if (!(p < e && *p == ':'))
+        return NULL;
+      p = jsonl_value(jsonl_ws(p + 1, e), e, depth + 1, NULL, high);
+      if (!p)
+        return NULL;
+      p = jsonl_ws(p, e);
+      if (p < e && *p == '}')
+        return p + 1;
+      if (!(p < e && *p == ','))
+        return NULL;
+      p = jsonl_ws(p + 1, e);
+    }
+  default: {
+    gboolean integer;
+    const char *q = jsonl_number(p, e, &integer);
+    if (q) {
+      raw->kind = integer ? JV_INT : JV_DOUBLE;
+      raw->end = (char *)q;
+    }
+    return q;
+  }
+  }
+}
+
+/* Reads LINE (LEN bytes) when it is an object of plain members in valid UTF-8: fills
+ * FIELDS[k] with the value of member NAMES[k] (JV_NONE when absent) and decodes the strings
+ * among them in place. Returns FALSE, leaving LINE as it was, when json-glib is to read it.
+ * Every byte of the line passes through a string scan or an ASCII comparison, so a line whose
+ * strings are ASCII needs no UTF-8 validation, and its text is known to be ASCII. */
+static gboolean
+jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[3])
+{
+  const char *e = line + len;
+  const char *p = jsonl_ws(line, e);
+  guint64 high = 0;
+  JsonlRaw raw[3];
+  gsize name_len[3];
+  for (guint k = 0; k < 3; k++) {
+    raw[k].kind = JV_NONE;
+    name_len[k] = strlen(names[k]);
+  }
+  if (!(p < e && *p == '{'))
+    return FALSE;
+  p = jsonl_ws(p + 1, e);
+  if (p < e && *p == '}') {
+    p++;
+  } else {
+    for (;;) {
+      gboolean escaped;
+      if (!(p < e && *p == '"'))
+        return FALSE;
+      const char *key = p + 1;
+      if (!(p = jsonl_string(key, e, &escaped, &high)) || escaped)
+        return FALSE;
+      gsize key_len = (gsize)(p - 1 - key);
+      p = jsonl_ws(p, e);
+      if (!(p < e && *p == ':'))
+        return FALSE;
+      p = jsonl_ws(p + 1, e);
+      JsonlRaw *want = NULL;
+      for (guint k = 0; k < 3; k++)
+        if (key_len == name_len[k] && memcmp(key, names[k], key_len) == 0) {
+          if (raw[k].kind != JV_NONE) /* json-glib says which of the two counts */
+            return FALSE;
+          want = &raw[k]; /* a field asked for twice (--id-field text) is read below */
+          break;
+        }
+      p = jsonl_value(p, e, 1, want, &high);
+      if (!p)
+        return FALSE;
+      p = jsonl_ws(p, e);
+      if (p < e && *p == '}') {
+        p++;
+        break;
+      }
+      if (!(p < e && *p == ','))
+        return FALSE;
+      p = jsonl_ws(p + 1, e);
+    }
+  }
+  if (jsonl_ws(p, e) != e)
+    return FALSE;
+  for (guint k = 0; k < 3; k++)
+    if (raw[k].kind == JV_DOUBLE)
+      return FALSE; /* a date of Python's time.time(): json-glib reads its value */
+  gboolean ascii = (high & 0x8080808080808080u) == 0;
+  if (!ascii && !g_utf8_validate_len(line, len, NULL))
+    return FALSE; /* json-glib refuses it */
+  for (guint k = 0; k < 3; k++) {
+    JsonlValue *v = &fields[k];
+    *v = (JsonlValue){ raw[k].kind, NULL, 0, FALSE, 0, 0 };
+    guint same = 0;
+    while (same < k && strcmp(names[same], names[k]) != 0)
+      same++;
+    if (same < k) { /* a field named twice: its value, decoded once */
+      *v = fields[same];
+      continue;
+    }
+    if (raw[k].kind == JV_STRING) {
+      v->s = raw[k].start;
+      v->ascii = ascii;
+      if (raw[k].escaped) {
+        v->len = jsonl_decode(raw[k].start, raw[k].end, &v->ascii);
+      } else {
+        v->len = (gsize)(raw[k].end - raw[k].start);
+        raw[k].end[0] = '\0'; /* the closing quote */
+      }
+    } else if (raw[k].kind == JV_INT) {
+      v->i = g_ascii_strtoll(raw[k].start, NULL, 10);
+    }
+  }
+  return TRUE;
+}
+
+/* Reads LINE with json-glib into PARSER and fills FIELDS as jsonl_fast does; FALSE (with
+ * ERROR) when json-glib refuses it. The values live in PARSER until its next load. */
+static gboolean
+jsonl_glib(JsonParser *parser, const char *line, gsize len, const char *const names[3],
+           JsonlValue fields[3], GError **error)
+{
+  if (!json_parser_load_from_data(parser, line, (gssize)len, error))
+    return FALSE;
+  JsonNode *root = json_parser_get_root(parser);
+  JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
+  for (guint k = 0; k < 3; k++)
+    fields[k] = jsonl_value_of_node(obj ? json_object_get_member(obj, names[k]) : NULL);
+  return TRUE;
+}
+
+/* Whether LINE (LEN bytes) is valid UTF-8 without a NUL, as json-glib wants it. */
+static gboolean
+jsonl_valid(const char *line, gsize len)
+{
+  gsize ascii_end = text_ascii_prefix(line, len);
+  return ascii_end == len || g_utf8_validate_len(line + ascii_end, len - ascii_end, NULL);
+}
+
 static void
 source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 {
   const char *text_field = ctx->options->text_field ? ctx->options->text_field : "text";
   const char *id_field = ctx->options->id_field ? ctx->options->id_field : "id";
   const char *date_field = ctx->options->date_field ? ctx->options->date_field : "date";
+  const char *const names[3] = { text_field, id_field, date_field };
   guint64 lineno = 0;
   g_autoptr(JsonParser) parser = json_parser_new();
   LineReader reader = { in, g_malloc(READ_BLOCK), 0, 0, g_string_new(NULL), FALSE };
   gboolean too_long;
-  const char *line;
+  char *line;
   gsize line_len;
 
   while (line_next(ctx, name, &reader, &line, &line_len, &too_long)) {
@@ -591,12 +986,16 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": longer than %u bytes, skipped", name, lineno, EG_JSONL_MAX_LINE);
       continue;
     }
+    /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. Looked
+     * for before jsonl_fast decodes the line in place. */
+    gboolean nul_escape = strstr(line, "\\u0000") != NULL;
     g_autoptr(GError) error = NULL;
-    if (!json_parser_load_from_data(parser, line, n, &error)) {
+    JsonlValue fields[3];
+    if (!jsonl_fast(line, (gsize)n, names, fields) &&
+        !jsonl_glib(parser, line, (gsize)n, names, fields, &error)) {
       /* json-glib refuses a line that is not valid UTF-8 (g_utf8_validate, which refuses NUL
-       * bytes too) before parsing it, so only a refused line needs checking here, to say which:
-       * each line's bytes are validated once, not twice. */
-      if (memchr(line, '\0', (gsize)n) || !g_utf8_validate_len(line, (gsize)n, NULL))
+       * bytes too) before parsing it, so only a refused line needs checking here, to say which. */
+      if (!jsonl_valid(line, (gsize)n))
         source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
                       ": not valid UTF-8 JSON, skipped", name, lineno);
       else
@@ -604,47 +1003,39 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                       ": not JSON (%s), skipped", name, lineno, error->message);
       continue;
     }
-    JsonNode *root = json_parser_get_root(parser);
-    JsonObject *obj = root && JSON_NODE_HOLDS_OBJECT(root) ? json_node_get_object(root) : NULL;
-    JsonNode *text = obj ? json_object_get_member(obj, text_field) : NULL;
-    if (!text || !JSON_NODE_HOLDS_VALUE(text) || json_node_get_value_type(text) != G_TYPE_STRING) {
+    const JsonlValue *text = &fields[0], *idn = &fields[1], *date = &fields[2];
+    if (text->kind != JV_STRING) {
       source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
                     ": no string field \"%s\", skipped", name, lineno, text_field);
       continue;
     }
-    const char *id = NULL; /* json-glib's string, or ID_MADE */
+    const char *id = NULL; /* the line's string, or ID_MADE */
     g_autofree char *id_made = NULL;
-    JsonNode *idn = json_object_get_member(obj, id_field);
-    if (idn && JSON_NODE_HOLDS_VALUE(idn)) {
-      GType t = json_node_get_value_type(idn);
-      if (t == G_TYPE_STRING)
-        id = json_node_get_string(idn);
-      else if (t == G_TYPE_INT64)
-        id = id_made = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(idn));
-    }
+    if (idn->kind == JV_STRING)
+      id = idn->s;
+    else if (idn->kind == JV_INT)
+      id = id_made = g_strdup_printf("%" G_GINT64_FORMAT, idn->i);
     if (!id)
       id = id_made = g_strdup_printf("%s:%" G_GUINT64_FORMAT, name, lineno);
     SourceWhere where = { name, lineno };
-    /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. */
-    if (strstr(line, "\\u0000")) {
+    if (nul_escape) {
       source_report(ctx, EG_ERROR_BINARY, TRUE, "%s: line %" G_GUINT64_FORMAT
                     ": a NUL character (\\u0000), skipped", name, lineno);
       continue;
     }
-    JsonNode *date = json_object_get_member(obj, date_field);
     guint32 day = source_json_date(date);
     g_autofree char *how = day || !ctx->options->need_date ? NULL : source_json_date_problem(date, date_field);
     if (!source_check_date(ctx, &where, day, how))
       continue;
-    const char *s = json_node_get_string(text);
+    const char *s = text->s;
     if (ctx->options->html) {
       /* Feeds scraped from the web often carry the article's HTML in the text field. */
       gsize len = 0;
-      g_autofree char *plain = eg_html_to_text(s, strlen(s), &len);
-      source_emit_parts(ctx, &where, id, plain, len, day);
+      g_autofree char *plain = eg_html_to_text(s, text->len, &len);
+      source_emit_parts(ctx, &where, id, plain, len, day, FALSE);
       continue;
     }
-    source_emit_parts(ctx, &where, id, s, strlen(s), day);
+    source_emit_parts(ctx, &where, id, s, text->len, day, text->ascii);
   }
   g_free(reader.block);
   g_string_free(reader.line, TRUE);

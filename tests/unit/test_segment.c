@@ -546,6 +546,48 @@ test_normalise_any_position(void)
   }
 }
 
+/* A word of ASCII letters and digits ends before every other ASCII byte, whatever its length
+ * and wherever it lies (words are classed eight bytes at a time), and goes on over a byte that
+ * is not ASCII; a capital anywhere past the first eight bytes still counts for ALLCAPS. */
+static void
+test_word_ends_every_byte(void)
+{
+  for (guint len = 1; len <= 20; len++)
+    for (guint lead = 0; lead < 8; lead++)
+      for (guint b = 1; b < 0x80; b++) {
+        if (g_ascii_isalnum((char)b) || strchr("'-.,&", (int)b))
+          continue; /* these go on a word or are read by the general rules */
+        g_autoptr(GString) text = g_string_new(NULL);
+        for (guint i = 0; i < lead; i++)
+          g_string_append_c(text, ' ');
+        /* every letter and digit in turn; only capitals and digits when LEN is even */
+        static const char mixed[] = "AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtUuVvWwXxYyZz0123456789";
+        static const char caps[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for (guint i = 0; i < len; i++)
+          g_string_append_c(text, len % 2 ? mixed[(i + b) % (sizeof mixed - 1)]
+                                          : caps[(i + b) % (sizeof caps - 1)]);
+        g_string_append_c(text, (char)b);
+        g_string_append(text, b == '\n' ? "x" : "x ");
+        for (int end = 0; end < 2; end++) { /* the byte last in the text, or not */
+          gsize n = end ? lead + len + 1 : text->len;
+          g_autoptr(EgSegmentation) seg = eg_segment(text->str, n, EG_PARA_LINE);
+          const EgToken *t = tok(seg, 0);
+          g_assert_cmpuint(t->start, ==, lead);
+          g_assert_cmpuint(t->end, ==, lead + len);
+          /* two letters or more, all capitals, in a word (a number has no flags) */
+          guint letters = 0;
+          for (guint i = lead; i < lead + len; i++)
+            letters += g_ascii_isalpha(text->str[i]);
+          gboolean all_caps = len % 2 == 0 && letters >= 2 && !g_ascii_isdigit(text->str[lead]);
+          g_assert_cmpint((t->flags & EG_TF_ALLCAPS) != 0, ==, all_caps);
+        }
+      }
+  /* a byte that is not ASCII, past the first eight, goes on the word */
+  const char *text = "Abcdefghij\xC3\xA9kl and";
+  g_autoptr(EgSegmentation) seg = seg_of(text, EG_PARA_LINE);
+  g_assert_cmpuint(tok(seg, 0)->end, ==, strlen("Abcdefghij\xC3\xA9kl"));
+}
+
 /* ---- JSON Lines ------------------------------------------------------------------------------- */
 
 static void
@@ -593,6 +635,170 @@ test_jsonl_lines(void)
     g_assert_cmpuint(docs->len, ==, 1);
     g_autofree char *expect = g_strdup_printf("one:1=%s", text);
     g_assert_cmpstr(docs->pdata[0], ==, expect);
+  }
+}
+
+static void
+collect_doc_day(const EgDocument *doc, gpointer data)
+{
+  g_ptr_array_add(data, g_strdup_printf("%s|%u|%u|%s", doc->id, doc->day, doc->part, doc->text));
+}
+
+/* What the reader makes of LINE: its documents and how many lines it refused. */
+static char *
+jsonl_read_one(const char *line, gsize len)
+{
+  g_autoptr(GInputStream) st = g_memory_input_stream_new_from_data(g_memdup2(line, len), (gssize)len, g_free);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func(g_free);
+  EgSourceOptions options = { .jsonl = TRUE };
+  guint fatal = eg_sources_read_stream(st, "mem", &options, collect_doc_day, docs, NULL, NULL);
+  g_autoptr(GString) out = g_string_new(NULL);
+  g_string_append_printf(out, "fatal %u\n", fatal);
+  for (guint i = 0; i < docs->len; i++)
+    g_string_append_printf(out, "%s\n", (char *)docs->pdata[i]);
+  return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* Pieces of lines, each list good ones first: a bad one is picked now and then, so that most
+ * lines are read and every rule meets its edge. */
+typedef struct {
+  const char *const *list;
+  guint good, all;
+} JsonlPieces;
+
+static const char *const jsonl_ws_list[] = { "", "", "", " ", "\t", "  ", "\r", "\f", "\v" };
+static const char *const jsonl_key_list[] = { "text", "text", "text", "id", "id", "date", "x", "",
+                                              "Text", "te\\u0078t", "t\xC3\xABxt", "\\\"" };
+static const char *const jsonl_char_list[] = {
+  "a", "B", " ", ".", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\\n", "\\r", "\\t", "\\b", "\\f",
+  "\\\"", "\\\\", "\\/", "\\u00e9", "\\u00E9", "\\u2019", "\\u0041", "\\u007f", "\\u0080", "\\uFFFF",
+  "12", "July 25, 2016", "2016-07-25", "1469750400", "\x7f", "'", "/", "e\xCC\x81", "e\\u0301",
+  /* bad */
+  "\\ud83d\\ude00", "\\ud83d", "\\ude00", "\\u0000", "\\x", "\\u12", "\\U0041", "\t", "\x01", "\x1f",
+  "\xff", "\xC3", "\\", "\"",
+};
+static const char *const jsonl_atom_list[] = {
+  "0", "-0", "12", "-12", "1.5", "-0.25", "1e5", "1E+2", "1e-2", "1.5e10", "123456789012345",
+  "1469750400", "1469750400000", "1469750400.5", "true", "false", "null", "[]", "{}", "[1, 2]",
+  "{\"a\": 1}", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
+  /* bad */
+  "012", "1.", ".5", "1e999", "1e100", "-", "+1", "1234567890123456", "123456789012345678901",
+  "0x1F", "NaN", "Infinity", "True", "nul", "tru", "[1,]", "{\"a\" 1}", "{'a': 1}", "'x'",
+  "/* c */ 1", "1 // c", "1 2",
+};
+static const JsonlPieces jsonl_ws = { jsonl_ws_list, 6, G_N_ELEMENTS(jsonl_ws_list) };
+static const JsonlPieces jsonl_keys = { jsonl_key_list, 9, G_N_ELEMENTS(jsonl_key_list) };
+static const JsonlPieces jsonl_chars = { jsonl_char_list, 31, G_N_ELEMENTS(jsonl_char_list) };
+static const JsonlPieces jsonl_atoms = { jsonl_atom_list, 22, G_N_ELEMENTS(jsonl_atom_list) };
+
+static const char *
+jsonl_pick(const JsonlPieces *p)
+{
+  gboolean bad = g_test_rand_int_range(0, 60) == 0;
+  return p->list[bad ? g_test_rand_int_range(0, (gint32)p->all) : g_test_rand_int_range(0, (gint32)p->good)];
+}
+
+static void
+jsonl_gen_value(GString *out, guint depth)
+{
+  guint r = (guint)g_test_rand_int_range(0, depth > 3 ? 8 : 10);
+  if (r < 5) {
+    g_string_append_c(out, '"');
+    guint n = (guint)g_test_rand_int_range(0, 8);
+    for (guint i = 0; i < n; i++)
+      g_string_append(out, jsonl_pick(&jsonl_chars));
+    g_string_append_c(out, '"');
+  } else if (r < 8) {
+    g_string_append(out, jsonl_pick(&jsonl_atoms));
+  } else {
+    gboolean array = r == 8;
+    g_string_append_c(out, array ? '[' : '{');
+    guint n = (guint)g_test_rand_int_range(0, 3);
+    for (guint i = 0; i < n; i++) {
+      if (i)
+        g_string_append_c(out, ',');
+      g_string_append(out, jsonl_pick(&jsonl_ws));
+      if (!array)
+        g_string_append_printf(out, "\"%s\": ", jsonl_pick(&jsonl_keys));
+      jsonl_gen_value(out, depth + 1);
+    }
+    g_string_append_c(out, array ? ']' : '}');
+  }
+}
+
+/* A line made to probe the reader: mostly an object of members, sometimes broken. */
+static char *
+jsonl_gen_line(void)
+{
+  g_autoptr(GString) out = g_string_new(NULL);
+  g_string_append(out, jsonl_pick(&jsonl_ws));
+  g_string_append_c(out, '{');
+  guint n = (guint)g_test_rand_int_range(0, 5);
+  for (guint i = 0; i < n; i++) {
+    if (i)
+      g_string_append(out, g_test_rand_int_range(0, 60) ? "," : g_test_rand_bit() ? "" : ",,");
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    g_string_append_printf(out, "\"%s\"", jsonl_pick(&jsonl_keys));
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    g_string_append(out, g_test_rand_int_range(0, 60) ? ":" : "=");
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+    jsonl_gen_value(out, 1);
+    g_string_append(out, jsonl_pick(&jsonl_ws));
+  }
+  if (!g_test_rand_int_range(0, 60))
+    g_string_append_c(out, ',');
+  if (g_test_rand_int_range(0, 60))
+    g_string_append_c(out, '}');
+  g_string_append(out, jsonl_pick(&jsonl_ws));
+  if (!g_test_rand_int_range(0, 60))
+    g_string_append(out, jsonl_pick(&jsonl_atoms));
+  /* now and then one byte changed */
+  if (out->len && !g_test_rand_int_range(0, 20)) {
+    static const char flips[] = "\"\\{}[],: \t/0e.-u\x01\xff";
+    out->str[g_test_rand_int_range(0, (gint32)out->len)] = flips[g_test_rand_int_range(0, sizeof flips - 1)];
+  }
+  return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+/* The reader takes the common line without json-glib's tree: what it makes of any line is what
+ * it makes of the same line read by json-glib, which a byte order mark in front forces (json-glib
+ * skips it). Lines of random members, values, escapes, numbers, white space and broken syntax. */
+static void
+test_jsonl_fast_agrees(void)
+{
+  const char *fixed[] = {
+    "{\"id\": \"a\", \"text\": \"Ann went.\"}",
+    "{\"text\": \"A \\\"quote\\\" and \\u00e9\\\\ \\/ x\", \"id\": 7, \"date\": \"2016-07-25\"}",
+    "{\"text\": \"x\", \"date\": 1469750400}",
+    "{\"text\": \"x\", \"date\": \"1469750400\"}",
+    "{\"text\": \"x\", \"date\": 1469750400.5}",
+    "{\"text\": \"x\", \"text\": \"y\"}",
+    "{\"id\": \"a\", \"id\": \"b\", \"text\": \"y\"}",
+    "{\"x\": 1, \"x\": 2, \"text\": \"y\"}",
+    "{\"text\": \"x\"} ",
+    "{\"text\": \"x\"}\t",
+    "  {\"text\": \"x\"}",
+    "{\"text\": \"x\\u0000y\"}",
+    "{\"text\": \"x\"}}",
+    "{\"text\": \"x\",}",
+    "{\"text\": [\"x\"]}",
+    "{\"text\": \"x\", \"id\": -0}",
+    "{\"text\": \"x\", \"id\": 123456789012345678901}",
+    "{\"text\": \"x\", \"id\": 1e3}",
+    "{\"text\": \"x\", \"meta\": {\"a\": [1, 2.5, true, null, {\"b\": \"c\"}]}}",
+    "[\"text\"]",
+    "\"text\"",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(fixed) + 20000; i++) {
+    g_autofree char *made = i < G_N_ELEMENTS(fixed) ? g_strdup(fixed[i]) : jsonl_gen_line();
+    if (!made[strspn(made, " \t\n\r\f\v")])
+      continue; /* a blank line is skipped, and a BOM is no blank */
+    g_autofree char *bom = g_strconcat("\xEF\xBB\xBF", made, NULL);
+    g_autofree char *got = jsonl_read_one(made, strlen(made));
+    g_autofree char *want = jsonl_read_one(bom, strlen(bom));
+    if (g_strcmp0(got, want) != 0)
+      g_test_message("line: %s", made);
+    g_assert_cmpstr(got, ==, want);
   }
 }
 
@@ -660,6 +866,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/token/one-token", test_one_token_words);
   g_test_add_func("/segment/token/case-flags", test_case_flags);
   g_test_add_func("/segment/token/word-ends", test_word_ends);
+  g_test_add_func("/segment/token/word-ends-every-byte", test_word_ends_every_byte);
   g_test_add_func("/segment/token/quotes", test_quotes);
   g_test_add_func("/segment/token/initial-flag", test_initial_flag);
   g_test_add_func("/segment/normalise/line-ends", test_normalise_line_ends);
@@ -668,6 +875,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/normalise/nfc-pieces", test_normalise_nfc_pieces);
   g_test_add_func("/segment/sentence-numbers", test_sentence_numbers);
   g_test_add_func("/segment/jsonl/lines", test_jsonl_lines);
+  g_test_add_func("/segment/jsonl/fast-agrees", test_jsonl_fast_agrees);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
   return g_test_run();
 }
