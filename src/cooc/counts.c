@@ -710,45 +710,62 @@ static const guint8 space_class[256] = {
   [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2
 };
 
-/* collapse_space without the maps, for every sentence that serves an example: a run of bytes
- * that cannot start white space is found with one table look a byte and copied at once, and
- * only the lead bytes of wide spaces are decoded. */
+/* collapse_space without the maps, for every sentence that serves an example: one table look
+ * a byte, and only the lead bytes of wide spaces are decoded. The output holds no white space
+ * but the spaces written here, so a space is written when a run of white space starts (and
+ * the last one taken back at the end). */
 static gsize
 collapse_space_fast(char *out, const char *text, guint32 from, guint32 to)
 {
-  gsize len = 0;
-  gboolean space = FALSE;
-  const guchar *t = (const guchar *)text;
-  for (guint32 i = from; i < to;) {
-    guint8 k = space_class[t[i]];
-    if (k == 1) {
-      space = TRUE;
-      i++;
+  guchar *restrict o = (guchar *)out;
+  const guchar *restrict p = (const guchar *)text + from;
+  const guchar *const end = (const guchar *)text + to;
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101), highs = ones * 0x80;
+  while (p < end) {
+    /* Eight bytes at a time while they are ASCII, hold no control character and no two
+     * spaces in a row, and do not start a space after a space or at the start: copied as
+     * they are, they are their own output. The tests may only err towards the byte loop. */
+    while (end - p >= 8) {
+      guint64 x;
+      memcpy(&x, p, 8);
+      guint64 sp = x ^ (ones * ' ');
+      guint64 spaces = (sp - ones) & ~sp & highs;        /* a superset of the spaces */
+      guint64 low = (x - ones * ' ') & ~x & highs;        /* any byte below ' ' */
+      if ((x & highs) || low || (spaces & (spaces >> 8)) ||
+          (*p == ' ' && (o == (guchar *)out || o[-1] == ' ')))
+        break;
+      memcpy(o, &x, 8);
+      o += 8;
+      p += 8;
+    }
+    if (p >= end)
+      break;
+    guchar c = *p;
+    guint8 k = space_class[c];
+    if (G_LIKELY(k == 0)) {
+      *o++ = c;
+      p++;
       continue;
     }
-    guint32 n = 1;
+    gsize n = 1;
+    gboolean white = TRUE;
     if (k == 2) {
-      n = (guint32)g_utf8_skip[t[i]];
-      gboolean white = g_unichar_isspace(g_utf8_get_char(text + i));
-      if (i + n > to)
-        n = to - i;
-      if (white) {
-        space = TRUE;
-        i += n;
-        continue;
-      }
-    } else {
-      while (i + n < to && !space_class[t[i + n]])
-        n++;
+      n = (gsize)g_utf8_skip[c];
+      white = g_unichar_isspace(g_utf8_get_char((const char *)p));
+      n = MIN(n, (gsize)(end - p));
     }
-    if (space && len > 0)
-      out[len++] = ' ';
-    space = FALSE;
-    memcpy(out + len, text + i, n);
-    len += n;
-    i += n;
+    if (white) {
+      if (o > (guchar *)out && o[-1] != ' ')
+        *o++ = ' ';
+    } else {
+      memcpy(o, p, n);
+      o += n;
+    }
+    p += n;
   }
-  return len;
+  if (o > (guchar *)out && o[-1] == ' ')
+    o--;
+  return (gsize)(o - (guchar *)out);
 }
 
 /* Writes TEXT[from, to) (UTF-8) to OUT, which has room for to - from bytes, with every run of
