@@ -139,20 +139,29 @@ eg_resolve_key(const char *name)
   return resolve_key_unicode(name);
 }
 
-char *
-eg_resolve_acronym_letters(const char *name)
+/* Writes the letters of the acronym NAME and a NUL to LETTERS (9 bytes) and returns TRUE, or
+ * returns FALSE when NAME is not one (see eg_resolve_acronym_letters). */
+static gboolean
+acronym_letters_put(const char *name, char *letters)
 {
-  g_return_val_if_fail(name != NULL, NULL);
-  char letters[9];
   gsize n = 0;
   for (const char *p = name; *p; p++) {
     if (*p == '.')
       continue;
     if (!g_ascii_isupper(*p) || n == 8)
-      return NULL;
+      return FALSE;
     letters[n++] = *p;
   }
-  return n < 2 ? NULL : g_strndup(letters, n);
+  letters[n] = '\0';
+  return n >= 2;
+}
+
+char *
+eg_resolve_acronym_letters(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  char letters[9];
+  return acronym_letters_put(name, letters) ? g_strdup(letters) : NULL;
 }
 
 /* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
@@ -231,12 +240,18 @@ resolve_key_is_suffix(const char *ks, const char *kl)
   return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
 }
 
-/* Whether the words of the key KS start those of the longer key KL. */
+/* As resolve_key_is_suffix, for keys of known lengths LS and LL. */
 static gboolean
-resolve_key_is_prefix(const char *ks, const char *kl)
+resolve_key_is_suffix_len(const char *ks, gsize ls, const char *kl, gsize ll)
 {
-  gsize ls = strlen(ks);
-  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
+  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && memcmp(kl + ll - ls, ks, ls) == 0;
+}
+
+/* Whether the words of the key KS (LS bytes) start those of the longer key KL (LL bytes). */
+static gboolean
+resolve_key_is_prefix_len(const char *ks, gsize ls, const char *kl, gsize ll)
+{
+  return ls > 0 && ll > ls && kl[ls] == ' ' && memcmp(kl, ks, ls) == 0;
 }
 
 gboolean
@@ -322,7 +337,8 @@ str_counts_top(const StrCounts *c)
 
 /* The mentions of one document that share a key. */
 typedef struct {
-  char *key;               /* in the group's own block, after it */
+  const char *key;         /* in the document's chunk of keys */
+  gsize key_len;
   StrCounts names;
   StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
@@ -330,25 +346,25 @@ typedef struct {
   guint n_words;
   guint first;             /* index of the first mention */
   const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
-  char *acronym;           /* acronym letters, if the name is one */
+  const char *acronym;     /* acronym letters (ACRONYM_BUF), if the name is one, or NULL */
+  char acronym_buf[9];
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
   const char *top_key;     /* its key: the group's own, or top_key_own */
+  gsize top_key_len;
   char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
 } Group;
 
+/* Frees what group G owns (not G: the groups of a document are one block). */
 static void
-group_free(gpointer p)
+group_clear(Group *g)
 {
-  Group *g = p;
   if (g->names.all)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
-  g_free(g->acronym);
   g_free(g->top_key_own);
-  g_free(g);
 }
 
 guint
@@ -507,6 +523,20 @@ resolve_short_fits(const Group *s, gboolean given, const Group *l, gboolean suff
   return (group_is_person(l) && (suffix || (given && prefix))) || (l->company && prefix);
 }
 
+/* As resolve_short_fits, testing the keys only when the rest could fit: a short form is
+ * compared with every group of a document of few groups. */
+static gboolean
+resolve_short_fits_keys(const Group *s, gboolean given, const Group *l)
+{
+  if (l->n_words <= s->n_words)
+    return FALSE;
+  gboolean person = group_is_person(l);
+  if (person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len))
+    return TRUE;
+  return ((person && given) || l->company) &&
+         resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len);
+}
+
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
 resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
@@ -561,8 +591,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     } else {
       for (guint j = 0; j < groups->len && !ambiguous; j++) {
         Group *l = groups->pdata[j];
-        if (j != i && resolve_short_fits(s, given, l, resolve_key_is_suffix(s->top_key, l->top_key),
-                                         resolve_key_is_prefix(s->top_key, l->top_key)))
+        if (j != i && resolve_short_fits_keys(s, given, l))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
@@ -655,14 +684,19 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
-  /* At most a group per mention: room for them all at once spares the array its growing. */
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_full(mentions->len + 1, group_free);
+  /* At most a group per mention: the groups are one block, their keys one chunk, and the
+   * document's arrays of numbers one more block (a group, a key and an array each were a
+   * fifth of the cost of resolving). */
+  guint n = mentions->len;
+  g_autofree Group *block = g_new(Group, n + 1); /* each zeroed when it becomes a group */
+  g_autoptr(GPtrArray) groups = g_ptr_array_sized_new(n + 1);
+  g_autoptr(GStringChunk) keys = g_string_chunk_new(1024);
+  g_autofree guint *numbers = g_new(guint, 8 * ((gsize)n + 1));
+  guint *key_hash = numbers, *mention_group = numbers + (n + 1);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
    * few groups (most have under a dozen, and a table per document cost more than the walk),
    * through a table after. */
   g_autoptr(GHashTable) by_key = NULL;
-  g_autofree guint *key_hash = g_new(guint, mentions->len + 1);
-  g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
   g_autoptr(GString) key = g_string_sized_new(64);
   gboolean any_acronym = FALSE;
 
@@ -687,21 +721,23 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g = groups->pdata[found];
       mention_group[k] = (guint)found;
     } else {
-      g = g_malloc0(sizeof(Group) + key->len + 1);
-      g->key = memcpy(g + 1, key->str, key->len + 1);
+      g = memset(&block[groups->len], 0, sizeof *g);
+      g->key = g_string_chunk_insert_len(keys, key->str, (gssize)key->len);
+      g->key_len = key->len;
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1 + spaces;
-      g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
+      if ((m->flags & EG_MF_ACRONYM) && acronym_letters_put(m->name, g->acronym_buf))
+        g->acronym = g->acronym_buf;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
       g_ptr_array_add(groups, g);
       if (by_key) {
-        g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len - 1));
+        g_hash_table_insert(by_key, (gpointer)g->key, GUINT_TO_POINTER(groups->len - 1));
       } else if (groups->len > GROUPS_FEW) {
         by_key = g_hash_table_new(g_str_hash, g_str_equal);
         for (guint i = 0; i < groups->len; i++)
-          g_hash_table_insert(by_key, ((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
+          g_hash_table_insert(by_key, (gpointer)((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
       }
     }
     if (m->canonical && !g->canonical)
@@ -717,14 +753,17 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     Group *g = groups->pdata[i];
     g->top = str_counts_top(&g->names);
     /* Without a lexicon name every mention's name has the group's key. */
-    if (g->canonical)
+    if (g->canonical) {
       g->top_key = g->top_key_own = eg_resolve_key(g->top);
-    else
+      g->top_key_len = strlen(g->top_key);
+    } else {
       g->top_key = g->key;
+      g->top_key_len = g->key_len;
+    }
     g->company = resolve_is_company(g->top, key);
   }
 
-  g_autofree guint *parent = g_new(guint, groups->len + 1);
+  guint *parent = numbers + 2 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
     parent[i] = i;
   for (guint k = 0; k < mentions->len; k++)
@@ -738,8 +777,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   EgResolution *res = g_new0(EgResolution, 1);
   res->entities = g_ptr_array_sized_new(groups->len);
   res->mention_entity = g_array_sized_new(FALSE, TRUE, sizeof(guint), mentions->len);
-  g_autofree guint *root_entity = g_new(guint, groups->len + 1);
-  g_autofree gint *root_best = g_new(gint, groups->len + 1);
+  guint *root_entity = numbers + 3 * (n + 1);
+  gint *root_best = (gint *)numbers + 4 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
     root_best[i] = -1;
   guint n_ent = 0, n_surf = 0;
@@ -764,8 +803,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   res->entity_block = g_new0(EgDocEntity, n_ent + 1);
   res->surface_block = g_new(EgDocSurface, n_surf + 1);
   /* The groups of an entity, as linked lists in group order (GROUPS_OF: the first, NEXT). */
-  g_autofree gint *groups_of = g_new(gint, n_ent + 1), *next = g_new(gint, groups->len + 1);
-  g_autofree gint *last = g_new(gint, n_ent + 1);
+  gint *groups_of = (gint *)numbers + 5 * (n + 1), *next = (gint *)numbers + 6 * (n + 1);
+  gint *last = (gint *)numbers + 7 * (n + 1);
   for (guint i = 0; i < groups->len; i++) {
     if (eg_uf_find(parent, i) != i)
       continue;
@@ -816,6 +855,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   guint *me = (guint *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++)
     me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
+  for (guint i = 0; i < groups->len; i++)
+    group_clear(groups->pdata[i]);
   return res;
 }
 
