@@ -38,29 +38,26 @@ resolve_key_ascii_with(const char *name, gsize len, char *out, guint *hash, guin
 {
   gsize n = 0;
   gboolean space = FALSE;
-  guint32 h = 5381, sp = 0;
+  guint32 h = 5381, sp = 0; /* made whether wanted or not: a test a byte cost more */
   for (gsize i = 0; i < len; i++) {
     unsigned char c = (unsigned char)name[i];
     if (G_UNLIKELY(c >= 0x80))
       return G_MAXSIZE;
     guint8 k = key_class[c];
-    if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
-      if (space) {
-        out[n++] = ' ';
-        if (hash) {
-          h = (h << 5) + h + ' ';
-          sp++;
-        }
-      }
-      space = FALSE;
-      char o = (char)(c + k);
-      out[n++] = o;
-      if (hash)
-        h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
+    if (G_UNLIKELY((guint8)(k - KEY_DROP) <= KEY_SEP - KEY_DROP)) {
+      if (k == KEY_SEP)
+        space = n > 0;
       continue;
     }
-    if (k == KEY_SEP)
-      space = n > 0;
+    if (G_UNLIKELY(space)) {
+      out[n++] = ' ';
+      h = (h << 5) + h + ' ';
+      sp++;
+      space = FALSE;
+    }
+    char o = (char)(c + k);
+    out[n++] = o;
+    h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
   }
   out[n] = '\0';
   if (hash) {
@@ -425,10 +422,16 @@ resolve_is_company(const char *name, GString *buf)
   return FALSE;
 }
 
+/* The groups of a document: one block, in the order of their first mentions. */
+typedef struct {
+  Group *at;
+  guint len;
+} Groups;
+
 /* Joins the sets of groups A and B unless the user said two of their names are never one
  * entity ("!A<TAB>B" in --aliases). */
 static void
-resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *rules)
+resolve_join(Groups *groups, guint *parent, guint a, guint b, const EgRules *rules)
 {
   guint ra = eg_uf_find(parent, a), rb = eg_uf_find(parent, b);
   if (ra == rb)
@@ -439,8 +442,8 @@ resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *
         continue;
       for (guint j = 0; j < groups->len; j++)
         if (eg_uf_find(parent, j) == rb &&
-            eg_rules_never(rules, ((Group *)groups->pdata[i])->top,
-                           ((Group *)groups->pdata[j])->top))
+            eg_rules_never(rules, groups->at[i].top,
+                           groups->at[j].top))
           return;
     }
   }
@@ -539,7 +542,7 @@ resolve_short_fits_keys(const Group *s, gboolean given, const Group *l)
 
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
+resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules)
 {
   /* With many groups: each group listed under its key's last one and two words and its first
    * one and two words, so a short form meets only the groups it may fit (same answers). */
@@ -549,7 +552,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     group_index_init(&ends);
     group_index_init(&starts);
     for (guint j = 0; j < groups->len; j++) {
-      const char *k = ((Group *)groups->pdata[j])->top_key;
+      const char *k = groups->at[j].top_key;
       gsize len = strlen(k);
       const char *sp1 = strchr(k, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
       const char *rs1 = strrchr(k, ' ');
@@ -568,7 +571,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     }
   }
   for (guint i = 0; i < groups->len; i++) {
-    Group *s = groups->pdata[i];
+    Group *s = &groups->at[i];
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
     const char *sname = s->top;
@@ -580,17 +583,17 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
         continue;
       for (guint e = group_index_first(&ends, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&ends, e)) {
         guint j = GROUP_INDEX_GROUP(&ends, e);
-        if (j != i && resolve_short_fits(s, given, groups->pdata[j], TRUE, FALSE))
+        if (j != i && resolve_short_fits(s, given, &groups->at[j], TRUE, FALSE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
       for (guint e = group_index_first(&starts, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&starts, e)) {
         guint j = GROUP_INDEX_GROUP(&starts, e);
-        if (j != i && resolve_short_fits(s, given, groups->pdata[j], FALSE, TRUE))
+        if (j != i && resolve_short_fits(s, given, &groups->at[j], FALSE, TRUE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     } else {
       for (guint j = 0; j < groups->len && !ambiguous; j++) {
-        Group *l = groups->pdata[j];
+        Group *l = &groups->at[j];
         if (j != i && resolve_short_fits_keys(s, given, l))
           resolve_fit(parent, j, &found, &ambiguous);
       }
@@ -607,7 +610,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
 /* Joins an acronym to the one multi-word name of the document whose initials it spells (the
  * initials of the name of the group's first mention, MS[first]). */
 static void
-resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const EgRules *rules)
+resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRules *rules)
 {
   /* With many groups: each listed under its initials, made once (same answers). */
   gboolean indexed = groups->len > GROUPS_FEW;
@@ -615,13 +618,13 @@ resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const Eg
   if (indexed) {
     group_index_init(&initials);
     for (guint j = 0; j < groups->len; j++) {
-      g_autofree char *in = eg_resolve_initials(ms[((Group *)groups->pdata[j])->first].name);
+      g_autofree char *in = eg_resolve_initials(ms[groups->at[j].first].name);
       if (in)
         group_index_add(&initials, in, strlen(in), j);
     }
   }
   for (guint i = 0; i < groups->len; i++) {
-    Group *a = groups->pdata[i];
+    Group *a = &groups->at[i];
     if (!a->acronym || eg_uf_find(parent, i) != i)
       continue;
     gint found = -1;
@@ -632,7 +635,7 @@ resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const Eg
           resolve_fit(parent, GROUP_INDEX_GROUP(&initials, e), &found, &ambiguous);
     } else {
       for (guint j = 0; j < groups->len; j++) {
-        Group *l = groups->pdata[j];
+        Group *l = &groups->at[j];
         if (j != i && initials_match(ms[l->first].name, a->acronym))
           resolve_fit(parent, j, &found, &ambiguous);
       }
@@ -689,7 +692,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
    * fifth of the cost of resolving). */
   guint n = mentions->len;
   g_autofree Group *block = g_new(Group, n + 1); /* each zeroed when it becomes a group */
-  g_autoptr(GPtrArray) groups = g_ptr_array_sized_new(n + 1);
+  Groups all = { block, 0 }, *groups = &all;
   g_autoptr(GStringChunk) keys = g_string_chunk_new(1024);
   g_autofree guint *numbers = g_new(guint, 8 * ((gsize)n + 1));
   guint *key_hash = numbers, *mention_group = numbers + (n + 1);
@@ -712,13 +715,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
         found = (gint)GPOINTER_TO_UINT(at);
     } else {
       for (guint i = 0; i < groups->len && found < 0; i++)
-        if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
+        if (key_hash[i] == h && strcmp(groups->at[i].key, key->str) == 0)
           found = (gint)i;
       key_hash[groups->len] = h; /* for a new group */
     }
     Group *g;
     if (found >= 0) {
-      g = groups->pdata[found];
+      g = &groups->at[found];
       mention_group[k] = (guint)found;
     } else {
       g = memset(&block[groups->len], 0, sizeof *g);
@@ -731,13 +734,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
         g->acronym = g->acronym_buf;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
-      g_ptr_array_add(groups, g);
+      groups->len++;
       if (by_key) {
         g_hash_table_insert(by_key, (gpointer)g->key, GUINT_TO_POINTER(groups->len - 1));
       } else if (groups->len > GROUPS_FEW) {
         by_key = g_hash_table_new(g_str_hash, g_str_equal);
         for (guint i = 0; i < groups->len; i++)
-          g_hash_table_insert(by_key, (gpointer)((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
+          g_hash_table_insert(by_key, (gpointer)groups->at[i].key, GUINT_TO_POINTER(i));
       }
     }
     if (m->canonical && !g->canonical)
@@ -750,7 +753,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   }
 
   for (guint i = 0; i < groups->len; i++) {
-    Group *g = groups->pdata[i];
+    Group *g = &groups->at[i];
     g->top = str_counts_top(&g->names);
     /* Without a lexicon name every mention's name has the group's key. */
     if (g->canonical) {
@@ -783,7 +786,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     root_best[i] = -1;
   guint n_ent = 0, n_surf = 0;
   for (guint i = 0; i < groups->len; i++) {
-    Group *g = groups->pdata[i];
+    Group *g = &groups->at[i];
     n_surf += str_counts_size(&g->surfaces);
     guint r = eg_uf_find(parent, i);
     if (root_best[r] < 0) {
@@ -791,7 +794,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       n_ent++;
       continue;
     }
-    Group *b = groups->pdata[root_best[r]];
+    Group *b = &groups->at[root_best[r]];
     const char *gn = g->top, *bn = b->top;
     if ((g->canonical && !b->canonical) ||
         (!!g->canonical == !!b->canonical &&
@@ -808,7 +811,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint i = 0; i < groups->len; i++) {
     if (eg_uf_find(parent, i) != i)
       continue;
-    Group *best = groups->pdata[root_best[i]];
+    Group *best = &groups->at[root_best[i]];
     EgDocEntity *e = &res->entity_block[res->entities->len];
     e->label = best->canonical ? best->canonical : best->top;
     root_entity[i] = res->entities->len;
@@ -830,7 +833,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     EgDocSurface *from = out;
     guint members = 0;
     for (gint i = groups_of[ent]; i >= 0; i = next[i], members++) {
-      const Group *g = groups->pdata[i];
+      const Group *g = &groups->at[i];
       for (guint t = 0; t < EG_N_TYPES; t++)
         e->votes[t] += g->votes[t];
       e->mentions += g->mentions;
@@ -856,7 +859,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < mentions->len; k++)
     me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
   for (guint i = 0; i < groups->len; i++)
-    group_clear(groups->pdata[i]);
+    group_clear(&groups->at[i]);
   return res;
 }
 
