@@ -469,9 +469,12 @@ typedef struct {
   guint64 windows;              /* windows of this part the two share */
   guint32 sentence;             /* the first sentence naming both, or NO_SENTENCE */
   guint32 names_from, names_to; /* byte range of their first names in that sentence */
+  EgPairCounts *pc;             /* its counts in the corpus */
 } DocPair;
 
 #define NO_SENTENCE G_MAXUINT32
+/* The sentence of a pair whose example no sentence of the part can replace: none is looked for. */
+#define NO_EXAMPLE (G_MAXUINT32 - 1)
 
 /* One sentence of a document part as examples need it, made at most once however many pairs it
  * serves. */
@@ -933,15 +936,14 @@ sentence_example(SentenceText *st, GString *sentences, const char *text, guint32
   return r->str;
 }
 
-/* Gives each pair of PAIRS (sorted by ids) the first sentence of this part that names both, and
- * the byte range of their first names in it. TEXTS: per sentence, its range (sentence_range). */
+/* Gives each pair of PAIRS (sorted by ids) without a sentence (NO_SENTENCE; LEFT of them) the
+ * first sentence of this part that names both, and the byte range of their first names in it.
+ * TEXTS: per sentence, its range (sentence_range). FIRST: room for a guint per mention. */
 static void
 counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
-                     GArray *pairs, SentenceText *texts)
+                     GArray *pairs, SentenceText *texts, guint left, guint *first)
 {
-  guint left = pairs->len;
   const guint *ment_ent = (const guint *)res->mention_entity->data;
-  g_autofree guint *first = g_new(guint, mentions->len + 1); /* a mention per entity */
   for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
     guint n_first = 0;
@@ -1055,19 +1057,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       dps[n_pairs - 1].windows++;
       continue;
     }
-    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0 };
+    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0, NULL };
     dps[n_pairs++] = dp;
   }
   g_array_set_size(pairs, n_pairs);
-
-  SentenceText *texts = NULL;
-  if (doc && seg->n_sentences > 0) {
-    g_array_set_size(sc->texts, seg->n_sentences);
-    texts = (SentenceText *)(void *)sc->texts->data;
-    memset(texts, 0, seg->n_sentences * sizeof *texts);
-    g_string_truncate(sc->sentences, 0);
-    counts_find_examples(seg, mentions, res, pairs, texts);
-  }
 
   /* Each pair counts the document once, even when its parts are counted apart (pair keys hold a
    * \x1f and labels never do, so they share the parts' set of labels) or when two entities of
@@ -1075,25 +1068,46 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   guint8 *seen = scratch_room((gpointer *)&sc->seen, &sc->seen_cap, c->n_ids, 1);
   g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent, seen)
                                       ? g_hash_table_new(g_direct_hash, g_direct_equal) : NULL;
-  /* The keys of one part differ in their last ten digits, the sentence's. */
-  char *key = NULL;
-  gsize key_len = 0;
-  guint32 key_sentence = NO_SENTENCE;
   for (guint k = 0; k < n_pairs; k++) {
-    const DocPair *dp = &dps[k];
+    DocPair *dp = &dps[k];
     const EgEntityCounts *a = ents[dp->ids >> 32], *b = ents[(guint32)dp->ids];
-    EgPairCounts *pc = pair_slot(c, a->id, b->id);
+    EgPairCounts *pc = dp->pc = pair_slot(c, a->id, b->id);
     pc->windows += dp->windows;
     if ((!counted || g_hash_table_add(counted, pc)) && parts_first_pair(parts, a->label, b->label))
       pc->documents++;
-    if (dp->sentence == NO_SENTENCE)
+  }
+  if (!doc || seg->n_sentences == 0)
+    return;
+
+  /* The keys of one part differ in their last ten digits, the sentence's: a pair whose example
+   * has a key before the rest is kept whatever sentence names it here, and the sentences are
+   * searched only for the others (in a corpus read in the order of its ids, most pairs of a
+   * document met before). */
+  g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(strlen(doc->id)));
+  char *key = sc->key->str;
+  gsize key_len = example_key_put(key, doc->id, doc->part, 0), prefix_len = key_len - 10;
+  guint32 key_sentence = 0;
+  guint open = 0;
+  for (guint k = 0; k < n_pairs; k++) {
+    if (dps[k].pc->example_key && strncmp(dps[k].pc->example_key, key, prefix_len) < 0)
+      dps[k].sentence = NO_EXAMPLE;
+    else
+      open++;
+  }
+  if (open == 0)
+    return;
+  g_array_set_size(sc->texts, seg->n_sentences);
+  SentenceText *texts = (SentenceText *)(void *)sc->texts->data;
+  memset(texts, 0, seg->n_sentences * sizeof *texts);
+  g_string_truncate(sc->sentences, 0);
+  counts_find_examples(seg, mentions, res, pairs, texts, open, ids);
+
+  for (guint k = 0; k < n_pairs; k++) {
+    const DocPair *dp = &dps[k];
+    if (dp->sentence >= NO_EXAMPLE)
       continue;
-    if (!key) {
-      g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(strlen(doc->id)));
-      key = sc->key->str;
-      key_len = example_key_put(key, doc->id, doc->part, dp->sentence);
-      key_sentence = dp->sentence;
-    } else if (key_sentence != dp->sentence) {
+    EgPairCounts *pc = dp->pc;
+    if (key_sentence != dp->sentence) {
       key_sentence = dp->sentence;
       for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
         key[key_len - d] = (char)('0' + v % 10);
@@ -1108,12 +1122,11 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     if (example_smaller(pc, key, example))
       example_set(pc, key, key_len, example, len);
   }
-  if (texts)
-    for (guint s = 0; s < seg->n_sentences; s++)
-      if (texts[s].map_from) {
-        g_free(texts[s].map_from);
-        g_free(texts[s].map_to);
-      }
+  for (guint s = 0; s < seg->n_sentences; s++)
+    if (texts[s].map_from) {
+      g_free(texts[s].map_from);
+      g_free(texts[s].map_to);
+    }
 }
 
 /* Adds FROM into INTO; with TAKE, examples and the periods INTO lacks are moved out of FROM
