@@ -18,7 +18,7 @@ static const struct {
 /* What an ASCII byte does to a key (resolve_key_ascii): kept, lowered (a capital: its lower
  * case is the byte plus KEY_LOWER), dropped (a period) or a separator. One table look instead
  * of five comparisons per byte: a key is made for every mention. */
-enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2 };
+enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2, KEY_NOT_ASCII = 3 };
 static const guint8 key_class[128] = {
   ['.'] = KEY_DROP, ['-'] = KEY_SEP, [' '] = KEY_SEP, ['\t'] = KEY_SEP,
   ['A'] = KEY_LOWER, ['B'] = KEY_LOWER, ['C'] = KEY_LOWER, ['D'] = KEY_LOWER, ['E'] = KEY_LOWER,
@@ -31,46 +31,57 @@ static const guint8 key_class[128] = {
 
 /* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
  * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
- * ASCII (then only g_utf8_casefold's copy folds its case). When HASH is not NULL, also sets it
- * to g_str_hash(OUT) and *SPACES to the spaces of the key, made in the same pass. */
+ * ASCII (then only g_utf8_casefold's copy folds its case). When SPACES is not NULL, also sets
+ * it to the spaces of the key, counted in the same pass. */
 static inline gsize
-resolve_key_ascii_with(const char *name, gsize len, char *out, guint *hash, guint *spaces)
+resolve_key_ascii_with(const char *name, gsize len, char *out, guint *spaces)
 {
-  gsize n = 0;
+  const guchar *restrict p = (const guchar *)name;
+  const guchar *const end = p + len;
+  char *restrict o = out;
   gboolean space = FALSE;
-  guint32 h = 5381, sp = 0; /* made whether wanted or not: a test a byte cost more */
-  for (gsize i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)name[i];
-    if (G_UNLIKELY(c >= 0x80))
+  guint sp = 0;
+  while (p < end) {
+    guchar c = *p++;
+    guint8 k = c < 0x80 ? key_class[c] : KEY_NOT_ASCII;
+    if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
+      if (G_UNLIKELY(space)) {
+        *o++ = ' ';
+        sp++;
+        space = FALSE;
+      }
+      *o++ = (char)(c + k);
+    } else if (k == KEY_SEP) {
+      space = o > out;
+    } else if (k == KEY_NOT_ASCII) {
       return G_MAXSIZE;
-    guint8 k = key_class[c];
-    if (G_UNLIKELY((guint8)(k - KEY_DROP) <= KEY_SEP - KEY_DROP)) {
-      if (k == KEY_SEP)
-        space = n > 0;
-      continue;
     }
-    if (G_UNLIKELY(space)) {
-      out[n++] = ' ';
-      h = (h << 5) + h + ' ';
-      sp++;
-      space = FALSE;
-    }
-    char o = (char)(c + k);
-    out[n++] = o;
-    h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
   }
-  out[n] = '\0';
-  if (hash) {
-    *hash = h;
+  *o = '\0';
+  if (spaces)
     *spaces = sp;
-  }
-  return n;
+  return (gsize)(o - out);
+}
+
+/* A hash of the key K (N bytes) from its length and its first and last eight bytes: it only
+ * tells a document's keys apart before they are compared, so it need not read every byte
+ * (g_str_hash over each key was a fifth of making it). */
+static guint
+resolve_key_hash(const char *k, gsize n)
+{
+  guint64 head = 0, tail = 0;
+  memcpy(&head, k, MIN(n, 8));
+  if (n > 8)
+    memcpy(&tail, k + n - 8, 8);
+  guint64 h = (head ^ (tail * G_GUINT64_CONSTANT(0xC2B2AE3D27D4EB4F)) ^ n) *
+              G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(h >> 32);
 }
 
 static gsize
 resolve_key_ascii(const char *name, gsize len, char *out)
 {
-  return resolve_key_ascii_with(name, len, out, NULL, NULL);
+  return resolve_key_ascii_with(name, len, out, NULL);
 }
 
 /* The key of a name that is not ASCII (transfer full). */
@@ -100,20 +111,20 @@ resolve_key_unicode(const char *name)
 
 /* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
  * a key per mention, and a buffer reused for them all spares an allocation each. Also sets
- * *HASH to g_str_hash of the key and *SPACES to its spaces unless they are NULL: a mention's
- * key is hashed and its words counted, and one pass does all three. */
+ * *HASH to resolve_key_hash of the key and *SPACES to its spaces unless they are NULL: a
+ * mention's key is hashed and its words counted, and one pass makes and counts. */
 static void
 resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
 {
   gsize len = strlen(name);
   if (out->allocated_len <= len)
     g_string_set_size(out, len);
-  gsize n = resolve_key_ascii_with(name, len, out->str, hash, spaces);
+  gsize n = resolve_key_ascii_with(name, len, out->str, spaces);
   if (n == G_MAXSIZE) {
     g_autofree char *key = resolve_key_unicode(name);
     g_string_assign(out, key);
     if (hash)
-      *hash = g_str_hash(out->str);
+      *hash = resolve_key_hash(out->str, out->len);
     if (spaces) {
       *spaces = 0;
       for (const char *c = out->str; *c; c++)
@@ -122,6 +133,8 @@ resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spa
     return;
   }
   out->len = n;
+  if (hash)
+    *hash = resolve_key_hash(out->str, n);
 }
 
 char *
