@@ -7,6 +7,7 @@
  */
 #include "resolve/resolve.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static const struct {
@@ -345,9 +346,12 @@ str_counts_top(const StrCounts *c)
   return best;
 }
 
+/* Keys shorter than this live in their group: nearly all are. */
+#define GROUP_KEY_INLINE 40
+
 /* The mentions of one document that share a key. */
 typedef struct {
-  const char *key;         /* in the document's chunk of keys */
+  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
   gsize key_len;
   StrCounts names;
   StrCounts surfaces;
@@ -364,7 +368,12 @@ typedef struct {
   gsize top_key_len;
   char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
+  /* Not zeroed with the rest (GROUP_ZEROED): */
+  char key_inline[GROUP_KEY_INLINE];
 } Group;
+
+/* The bytes of a group made zero when it is made: all but its inline key. */
+#define GROUP_ZEROED offsetof(Group, key_inline)
 
 /* Frees what group G owns (not G: the groups of a document are one block). */
 static void
@@ -700,13 +709,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
-  /* At most a group per mention: the groups are one block, their keys one chunk, and the
+  /* At most a group per mention: the groups are one block, their keys in them, and the
    * document's arrays of numbers one more block (a group, a key and an array each were a
    * fifth of the cost of resolving). */
   guint n = mentions->len;
   g_autofree Group *block = g_new(Group, n + 1); /* each zeroed when it becomes a group */
   Groups all = { block, 0 }, *groups = &all;
-  g_autoptr(GStringChunk) keys = g_string_chunk_new(1024);
+  g_autoptr(GStringChunk) keys = NULL;
   g_autofree guint *numbers = g_new(guint, 8 * ((gsize)n + 1));
   guint *key_hash = numbers, *mention_group = numbers + (n + 1);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
@@ -737,8 +746,14 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g = &groups->at[found];
       mention_group[k] = (guint)found;
     } else {
-      g = memset(&block[groups->len], 0, sizeof *g);
-      g->key = g_string_chunk_insert_len(keys, key->str, (gssize)key->len);
+      g = memset(&block[groups->len], 0, GROUP_ZEROED);
+      if (key->len < GROUP_KEY_INLINE) {
+        g->key = memcpy(g->key_inline, key->str, key->len + 1);
+      } else {
+        if (!keys)
+          keys = g_string_chunk_new(1024);
+        g->key = g_string_chunk_insert_len(keys, key->str, (gssize)key->len);
+      }
       g->key_len = key->len;
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
@@ -816,8 +831,10 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
                                         (g->mentions == b->mentions && strcmp(gn, bn) < 0))))))
       root_best[r] = (gint)i;
   }
-  res->entity_block = g_new0(EgDocEntity, n_ent + 1);
-  res->surface_block = g_new(EgDocSurface, n_surf + 1);
+  /* One block: the entities, then the surfaces (both of pointer alignment). */
+  res->entity_block = g_malloc(sizeof(EgDocEntity) * (n_ent + 1) + sizeof(EgDocSurface) * (n_surf + 1));
+  memset(res->entity_block, 0, sizeof(EgDocEntity) * n_ent);
+  res->surface_block = (EgDocSurface *)(void *)(res->entity_block + n_ent + 1);
   /* The groups of an entity, as linked lists in group order (GROUPS_OF: the first, NEXT). */
   gint *groups_of = (gint *)numbers + 5 * (n + 1), *next = (gint *)numbers + 6 * (n + 1);
   gint *last = (gint *)numbers + 7 * (n + 1);
@@ -883,7 +900,6 @@ eg_resolution_free(EgResolution *res)
     return;
   g_ptr_array_unref(res->entities);
   g_array_unref(res->mention_entity);
-  g_free(res->entity_block);
-  g_free(res->surface_block);
+  g_free(res->entity_block); /* the surfaces too */
   g_free(res);
 }
