@@ -470,6 +470,8 @@ typedef struct {
   guint32 sentence;             /* the first sentence naming both, or NO_SENTENCE */
   guint32 names_from, names_to; /* byte range of their first names in that sentence */
   EgPairCounts *pc;             /* its counts in the corpus */
+  gint32 prefix_order;          /* the part's keys against PC's example key, but for the last
+                                   ten digits: < 0 before it, 0 equal, > 0 after; or no example */
 } DocPair;
 
 #define NO_SENTENCE G_MAXUINT32
@@ -484,7 +486,8 @@ typedef struct {
   gsize len;
   guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
   guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
-  gboolean ranged, made;
+  gboolean ranged, made, numbered;
+  char digits[10];            /* the last ten digits of its key, once NUMBERED */
 } SentenceText;
 
 /* Buffers counting reuses from one document part to the next, so that a part costs no
@@ -1057,7 +1060,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       dps[n_pairs - 1].windows++;
       continue;
     }
-    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0, NULL };
+    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0, NULL, -1 };
     dps[n_pairs++] = dp;
   }
   g_array_set_size(pairs, n_pairs);
@@ -1089,8 +1092,11 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   guint32 key_sentence = 0;
   guint open = 0;
   for (guint k = 0; k < n_pairs; k++) {
-    if (dps[k].pc->example_key && strncmp(dps[k].pc->example_key, key, prefix_len) < 0)
-      dps[k].sentence = NO_EXAMPLE;
+    DocPair *dp = &dps[k];
+    int o = dp->pc->example_key ? strncmp(dp->pc->example_key, key, prefix_len) : 1;
+    dp->prefix_order = (o < 0) - (o > 0);
+    if (dp->prefix_order > 0)
+      dp->sentence = NO_EXAMPLE;
     else
       open++;
   }
@@ -1107,19 +1113,25 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     if (dp->sentence >= NO_EXAMPLE)
       continue;
     EgPairCounts *pc = dp->pc;
+    SentenceText *st = &texts[dp->sentence];
     if (key_sentence != dp->sentence) {
       key_sentence = dp->sentence;
-      for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
-        key[key_len - d] = (char)('0' + v % 10);
+      if (!st->numbered) {
+        st->numbered = TRUE;
+        for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
+          st->digits[10 - d] = (char)('0' + v % 10);
+      }
+      memcpy(key + prefix_len, st->digits, 10);
     }
-    /* The key compares first: build the sentence only when it can be the pair's example. */
-    if (pc->example_key && strcmp(key, pc->example_key) > 0)
+    /* The key compares first: build the sentence only when it can be the pair's example (a key
+     * before the example's in its prefix is before it whatever its digits). */
+    int order = dp->prefix_order < 0 ? -1 : strcmp(key, pc->example_key);
+    if (order > 0)
       continue;
-    SentenceText *st = &texts[dp->sentence];
     gsize len;
     const char *example = sentence_example(st, sc->sentences, doc->text, st->from, st->to,
                                            dp->names_from, dp->names_to, sc->example, &len);
-    if (example_smaller(pc, key, example))
+    if (order < 0 || strcmp(example, pc->example) < 0)
       example_set(pc, key, key_len, example, len);
   }
   for (guint s = 0; s < seg->n_sentences; s++)

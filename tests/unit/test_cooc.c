@@ -378,6 +378,25 @@ test_examples_space(void)
   }
 }
 
+/* Documents of one id: of equal keys the smaller sentence is the example; a later sentence of
+ * that id never is. */
+static void
+test_examples_same_id(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(c, "doc1", "Maria Okafor met Daniel Lund in May.", EG_PARA_AUTO);
+  add_doc(c, "doc1", "Maria Okafor saw Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor met Daniel Lund in May.");
+  add_doc(c, "doc1", "Nobody came. Maria Okafor and Daniel Lund left.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor met Daniel Lund in May.");
+  add_doc(c, "doc1", "Maria Okafor and Daniel Lund left.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor and Daniel Lund left.");
+  add_doc(c, "doc01", "Maria Okafor thanked Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor and Daniel Lund left.");
+  add_doc(c, "doc0", "Maria Okafor thanked Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor thanked Daniel Lund.");
+}
+
 static void
 assert_counts_equal(const EgCounts *a, const EgCounts *b)
 {
@@ -814,6 +833,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/totals", test_totals);
   g_test_add_func("/cooc/examples/cut", test_examples_cut);
   g_test_add_func("/cooc/examples/space", test_examples_space);
+  g_test_add_func("/cooc/examples/same-id", test_examples_same_id);
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
   g_test_add_func("/cooc/merge/take", test_merge_take);
