@@ -52,6 +52,8 @@ typedef struct {
 /* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
 #define EG_EXAMPLE_MAX 300
 
+typedef struct EgCountScratch EgCountScratch;
+
 typedef struct {
   EgWindowKind window;
   guint window_size;          /* tokens per window for EG_WINDOW_TOKENS, else 0 */
@@ -75,6 +77,7 @@ typedef struct {
   GPtrArray *pair_blocks;
   guint pairs_in_block;       /* pairs used in the last block */
   GStringChunk *strings;
+  struct EgCountScratch *scratch; /* buffers counting reuses from one document to the next */
 } EgCounts;
 
 /* A new, empty count table (transfer full, eg_counts_free). SIZE is the token window size for

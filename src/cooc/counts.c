@@ -27,6 +27,8 @@
  * through a table after. */
 #define SURFACES_FEW 8u
 
+static void scratch_free(EgCountScratch *s);
+
 /* A pair's identity is its two entity ids: hashing two integers replaced building, hashing and
  * comparing the string "LABEL_A\x1fLABEL_B" for every pair of every document. */
 static guint
@@ -85,6 +87,7 @@ eg_counts_free(EgCounts *counts)
   g_ptr_array_unref(counts->entity_blocks);
   g_ptr_array_unref(counts->pair_blocks);
   g_string_chunk_free(counts->strings);
+  scratch_free(counts->scratch);
   if (counts->periods)
     g_hash_table_unref(counts->periods);
   g_free(counts);
@@ -372,11 +375,10 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
   return d < 0 || (d == 0 && strcmp(text, pc->example) < 0);
 }
 
-/* Makes KEY and TEXT[0, LEN) the example of PC: one block holds both. */
+/* Makes KEY (KLEN bytes) and TEXT[0, LEN) the example of PC: one block holds both. */
 static void
-example_set(EgPairCounts *pc, const char *key, const char *text, gsize len)
+example_set(EgPairCounts *pc, const char *key, gsize klen, const char *text, gsize len)
 {
-  gsize klen = strlen(key);
   g_free(pc->example_key);
   pc->example_key = g_malloc(klen + 1 + len + 1);
   memcpy(pc->example_key, key, klen + 1);
@@ -389,7 +391,7 @@ static void
 example_offer(EgPairCounts *pc, const char *key, const char *text)
 {
   if (key && text && example_smaller(pc, key, text))
-    example_set(pc, key, text, strlen(text));
+    example_set(pc, key, strlen(key), text, strlen(text));
 }
 
 EgPairCounts *
@@ -406,37 +408,57 @@ eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, g
   return pc;
 }
 
-/* Appends V in decimal, zero-padded to WIDTH digits (printf's "%0*u": a key per document part
- * made printf a third of the cost of finding examples). */
-static void
-append_padded(GString *s, guint v, guint width)
+/* Writes V in decimal to OUT, zero-padded to WIDTH digits; returns the length written
+ * (printf's "%0*u": a key per document part made printf a third of the cost of finding
+ * examples). */
+static gsize
+put_padded(char *out, guint v, guint width)
 {
   char digits[EG_U64_DIGITS];
-  gsize n = eg_u64_digits(digits, v);
+  gsize n = eg_u64_digits(digits, v), at = 0;
   for (gsize pad = n; pad < width; pad++)
-    g_string_append_c(s, '0');
-  g_string_append_len(s, digits, (gssize)n);
+    out[at++] = '0';
+  memcpy(out + at, digits, n);
+  return at + n;
+}
+
+/* Room example_key_put needs for a document id of ID_LEN bytes. */
+#define EXAMPLE_KEY_ROOM(id_len) ((id_len) + 12 + 1 + 10 + 1 + 10 + 1)
+
+/* Writes eg_counts_example_key(DOC_ID, PART, SENTENCE) and a NUL to OUT, which has
+ * EXAMPLE_KEY_ROOM bytes, and returns its length: counting writes the key of every document
+ * part into a buffer it reuses. Its last ten bytes are the sentence's digits. */
+static gsize
+example_key_put(char *out, const char *doc_id, guint part, guint sentence)
+{
+  gsize id_len = doc_id ? strlen(doc_id) : 0, n = 0;
+  for (gsize i = 0; i < id_len; i++) {
+    char c = doc_id[i];
+    out[n++] = (guchar)c < 0x20 || c == 0x7f ? ' ' : c;
+  }
+  gsize digits = 0;
+  while (digits < n && g_ascii_isdigit(out[n - 1 - digits]))
+    digits++;
+  if (digits > 0 && digits < 12) {
+    gsize pad = 12 - digits;
+    memmove(out + n - digits + pad, out + n - digits, digits);
+    memset(out + n - digits, '0', pad);
+    n += pad;
+  }
+  out[n++] = '\t';
+  n += put_padded(out + n, part, 5);
+  out[n++] = '.';
+  n += put_padded(out + n, sentence, 10);
+  out[n] = '\0';
+  return n;
 }
 
 char *
 eg_counts_example_key(const char *doc_id, guint part, guint sentence)
 {
-  gsize id_len = doc_id ? strlen(doc_id) : 0;
-  GString *k = g_string_sized_new(id_len + 32);
-  g_string_append_len(k, doc_id ? doc_id : "", (gssize)id_len);
-  for (gsize i = 0; i < k->len; i++)
-    if ((guchar)k->str[i] < 0x20 || k->str[i] == 0x7f)
-      k->str[i] = ' ';
-  gsize digits = 0;
-  while (digits < k->len && g_ascii_isdigit(k->str[k->len - 1 - digits]))
-    digits++;
-  if (digits > 0 && digits < 12)
-    g_string_insert_len(k, (gssize)(k->len - digits), "000000000000", (gssize)(12 - digits));
-  g_string_append_c(k, '\t');
-  append_padded(k, part, 5);
-  g_string_append_c(k, '.');
-  append_padded(k, sentence, 10);
-  return g_string_free(k, FALSE);
+  char *k = g_malloc(EXAMPLE_KEY_ROOM(doc_id ? strlen(doc_id) : 0));
+  example_key_put(k, doc_id, part, sentence);
+  return k;
 }
 
 /* A pair of one document part by entity indices (I < J into the resolution's entities): the
@@ -447,9 +469,92 @@ typedef struct {
   guint64 windows;              /* windows of this part the two share */
   guint32 sentence;             /* the first sentence naming both, or NO_SENTENCE */
   guint32 names_from, names_to; /* byte range of their first names in that sentence */
+  EgPairCounts *pc;             /* its counts in the corpus */
+  gint32 prefix_order;          /* the part's keys against PC's example key, but for the last
+                                   ten digits: < 0 before it, 0 equal, > 0 after; or no example */
 } DocPair;
 
 #define NO_SENTENCE G_MAXUINT32
+/* The sentence of a pair whose example no sentence of the part can replace: none is looked for. */
+#define NO_EXAMPLE (G_MAXUINT32 - 1)
+
+/* One sentence of a document part as examples need it, made at most once however many pairs it
+ * serves. */
+typedef struct {
+  gsize text_at;              /* where its text, white space collapsed, starts in the part's
+                                 SENTENCES buffer, once MADE */
+  gsize len;
+  guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
+  guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
+  gboolean ranged, made, numbered;
+  char digits[10];            /* the last ten digits of its key, once NUMBERED */
+} SentenceText;
+
+/* Buffers counting reuses from one document part to the next, so that a part costs no
+ * allocation once the largest part has been seen: they grow with the largest part, never with
+ * the corpus (SEEN grows with the entities). One per counts a thread counts into. */
+struct EgCountScratch {
+  EgEntityCounts **ents;      /* the part's entities' counts, by entity index */
+  guint *ids;                 /* a window's entity indices */
+  guint8 *seen;               /* by entity id: in this part already (labels_repeat) */
+  gsize ents_cap, ids_cap, seen_cap;
+  GArray *occurrences;        /* of guint64: pairs of indices, a pair per window they share */
+  GArray *pairs;              /* of DocPair */
+  GArray *sort_tmp;           /* of guint64, for sort_pairs */
+  GArray *sort_at;            /* of guint, for sort_pairs */
+  GArray *texts;              /* of SentenceText, one per sentence of the part */
+  GString *sentences;         /* the texts of the sentences made (SentenceText.text_at) */
+  GString *example;           /* an example cut from a long sentence */
+  GString *key;               /* the example key of the part's sentences */
+};
+
+static EgCountScratch *
+scratch_get(EgCounts *c)
+{
+  if (!c->scratch) {
+    EgCountScratch *s = c->scratch = g_new0(EgCountScratch, 1);
+    s->occurrences = g_array_new(FALSE, FALSE, sizeof(guint64));
+    s->pairs = g_array_new(FALSE, FALSE, sizeof(DocPair));
+    s->sort_tmp = g_array_new(FALSE, FALSE, sizeof(guint64));
+    s->sort_at = g_array_new(FALSE, FALSE, sizeof(guint));
+    s->texts = g_array_new(FALSE, FALSE, sizeof(SentenceText));
+    s->sentences = g_string_sized_new(4096);
+    s->example = g_string_sized_new(EG_EXAMPLE_MAX + 1);
+    s->key = g_string_sized_new(64);
+  }
+  return c->scratch;
+}
+
+static void
+scratch_free(EgCountScratch *s)
+{
+  if (!s)
+    return;
+  g_free(s->ents);
+  g_free(s->ids);
+  g_free(s->seen);
+  g_array_unref(s->occurrences);
+  g_array_unref(s->pairs);
+  g_array_unref(s->sort_tmp);
+  g_array_unref(s->sort_at);
+  g_array_unref(s->texts);
+  g_string_free(s->sentences, TRUE);
+  g_string_free(s->example, TRUE);
+  g_string_free(s->key, TRUE);
+  g_free(s);
+}
+
+/* Makes *BUF (of *CAP elements of SIZE bytes) hold at least N elements; keeps nothing. */
+static gpointer
+scratch_room(gpointer *buf, gsize *cap, gsize n, gsize size)
+{
+  if (n > *cap) {
+    *cap = MAX(n, 2 * *cap);
+    g_free(*buf);
+    *buf = g_malloc0_n(*cap, size);
+  }
+  return *buf;
+}
 
 static int
 cmp_u64(const void *a, const void *b)
@@ -485,7 +590,7 @@ sort_uint(guint *v, guint n)
  * few, else by two stable counting passes (by J, then by I), linear where qsort's calls of a
  * comparison were most of the sort. */
 static void
-sort_pairs(guint64 *v, guint n, guint n_ent)
+sort_pairs(guint64 *v, guint n, guint n_ent, EgCountScratch *sc)
 {
   if (n <= 16) {
     for (guint i = 1; i < n; i++) {
@@ -497,8 +602,10 @@ sort_pairs(guint64 *v, guint n, guint n_ent)
     }
     return;
   }
-  g_autofree guint64 *tmp = g_new(guint64, n);
-  g_autofree guint *at = g_new(guint, (gsize)n_ent + 1);
+  g_array_set_size(sc->sort_tmp, n);
+  g_array_set_size(sc->sort_at, n_ent + 1);
+  guint64 *tmp = (guint64 *)(void *)sc->sort_tmp->data;
+  guint *at = (guint *)(void *)sc->sort_at->data;
   for (int pass = 0; pass < 2; pass++) {
     const guint64 *from = pass ? tmp : v;
     guint64 *to = pass ? v : tmp;
@@ -601,57 +708,70 @@ eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation 
   eg_counts_add_part(c, doc, seg, mentions, res, NULL, TRUE);
 }
 
-/* Whether a character starting with byte C may be white space other than ASCII's: U+0085,
- * U+00A0, U+1680, U+2000-U+205F, U+3000 start so; no other lead byte does. */
-#define MAY_BE_WIDE_SPACE(c) ((c) == 0xC2 || ((c) >= 0xE1 && (c) <= 0xE3))
+/* What a byte may start, for collapse_space_fast: nothing special (0), ASCII white space (1,
+ * as g_ascii_isspace), or white space other than ASCII's (2: U+0085, U+00A0, U+1680,
+ * U+2000-U+205F, U+3000 start so; no other lead byte does). */
+static const guint8 space_class[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2
+};
 
-/* collapse_space without the maps, for every sentence that serves an example: runs of bytes
- * that cannot start white space are copied in a tight loop, and only the lead bytes of wide
- * spaces are decoded. */
+/* collapse_space without the maps, for every sentence that serves an example: one table look
+ * a byte, and only the lead bytes of wide spaces are decoded. The output holds no white space
+ * but the spaces written here, so a space is written when a run of white space starts (and
+ * the last one taken back at the end). */
 static gsize
 collapse_space_fast(char *out, const char *text, guint32 from, guint32 to)
 {
-  gsize len = 0;
-  gboolean space = FALSE;
-  const guchar *t = (const guchar *)text;
-  for (guint32 i = from; i < to;) {
-    guchar c = t[i];
-    guint32 n = 1;
-    gboolean white;
-    if (c < 0x80)
-      white = g_ascii_isspace(c);
-    else if (!MAY_BE_WIDE_SPACE(c))
-      white = FALSE;
-    else {
-      n = (guint32)g_utf8_skip[c];
-      white = g_unichar_isspace(g_utf8_get_char(text + i));
-      if (i + n > to)
-        n = to - i;
+  guchar *restrict o = (guchar *)out;
+  const guchar *restrict p = (const guchar *)text + from;
+  const guchar *const end = (const guchar *)text + to;
+  const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101), highs = ones * 0x80;
+  while (p < end) {
+    /* Eight bytes at a time while they are ASCII, hold no control character and no two
+     * spaces in a row, and do not start a space after a space or at the start: copied as
+     * they are, they are their own output. The tests may only err towards the byte loop. */
+    while (end - p >= 8) {
+      guint64 x;
+      memcpy(&x, p, 8);
+      guint64 sp = x ^ (ones * ' ');
+      guint64 spaces = (sp - ones) & ~sp & highs;        /* a superset of the spaces */
+      guint64 low = (x - ones * ' ') & ~x & highs;        /* any byte below ' ' */
+      if ((x & highs) || low || (spaces & (spaces >> 8)) ||
+          (*p == ' ' && (o == (guchar *)out || o[-1] == ' ')))
+        break;
+      memcpy(o, &x, 8);
+      o += 8;
+      p += 8;
+    }
+    if (p >= end)
+      break;
+    guchar c = *p;
+    guint8 k = space_class[c];
+    if (G_LIKELY(k == 0)) {
+      *o++ = c;
+      p++;
+      continue;
+    }
+    gsize n = 1;
+    gboolean white = TRUE;
+    if (k == 2) {
+      n = (gsize)g_utf8_skip[c];
+      white = g_unichar_isspace(g_utf8_get_char((const char *)p));
+      n = MIN(n, (gsize)(end - p));
     }
     if (white) {
-      space = TRUE;
-      i += n;
-      continue;
+      if (o > (guchar *)out && o[-1] != ' ')
+        *o++ = ' ';
+    } else {
+      memcpy(o, p, n);
+      o += n;
     }
-    if (space && len > 0)
-      out[len++] = ' ';
-    space = FALSE;
-    if (n > 1) {
-      memcpy(out + len, text + i, n);
-      len += n;
-      i += n;
-      continue;
-    }
-    /* A run of bytes that are no white space and start none. */
-    out[len++] = (char)c;
-    for (i++; i < to; i++) {
-      c = t[i];
-      if (c < 0x80 ? g_ascii_isspace(c) : MAY_BE_WIDE_SPACE(c))
-        break;
-      out[len++] = (char)c;
-    }
+    p += n;
   }
-  return len;
+  if (o > (guchar *)out && o[-1] == ' ')
+    o--;
+  return (gsize)(o - (guchar *)out);
 }
 
 /* Writes TEXT[from, to) (UTF-8) to OUT, which has room for to - from bytes, with every run of
@@ -703,20 +823,10 @@ collapse_space(char *out, const char *text, guint32 from, guint32 to, guint32 *m
   return len;
 }
 
-/* One sentence of a document part as examples need it, made at most once however many pairs it
- * serves. */
-typedef struct {
-  char *key;                  /* eg_counts_example_key of the sentence, or NULL: not made yet */
-  char *text;                 /* white space collapsed, or NULL: not made yet */
-  gsize len;
-  guint32 *map_from, *map_to; /* see collapse_space; only for a text over EG_EXAMPLE_MAX bytes */
-  guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
-  gboolean ranged;
-} SentenceText;
-
 /* Sets the byte range of sentence S (< SEG's n_sentences) in TEXTS[S], once. Sentence numbers
- * grow with the token index (text.h), so its tokens are one run, found by a binary search:
- * only sentences that name two entities are looked at, not every token of the document. */
+ * grow with the token index (text.h) and tokens come in text order, so its tokens are one run,
+ * found by two binary searches; the run's first token starts it, its last ends it. Only
+ * sentences that name two entities are looked at, not every token of the document. */
 static void
 sentence_range(const EgSegmentation *seg, SentenceText *texts, guint32 s)
 {
@@ -724,8 +834,6 @@ sentence_range(const EgSegmentation *seg, SentenceText *texts, guint32 s)
   if (st->ranged)
     return;
   st->ranged = TRUE;
-  st->from = G_MAXUINT32;
-  st->to = 0;
   const EgToken *tok = (const EgToken *)(void *)seg->tokens->data;
   guint lo = 0, hi = seg->tokens->len;
   while (lo < hi) {
@@ -735,46 +843,54 @@ sentence_range(const EgSegmentation *seg, SentenceText *texts, guint32 s)
     else
       hi = mid;
   }
-  for (guint k = lo; k < seg->tokens->len && tok[k].sentence == s; k++) {
-    st->from = MIN(st->from, tok[k].start);
-    st->to = MAX(st->to, tok[k].end);
+  guint end = lo;
+  hi = seg->tokens->len;
+  while (end < hi) {
+    guint mid = end + (hi - end) / 2;
+    if (tok[mid].sentence <= s)
+      end = mid + 1;
+    else
+      hi = mid;
   }
-}
-
-static void
-sentence_text_clear(SentenceText *st)
-{
-  g_free(st->key);
-  g_free(st->text);
-  g_free(st->map_from);
-  g_free(st->map_to);
+  if (end > lo) {
+    st->from = tok[lo].start;
+    st->to = tok[end - 1].end;
+  } else {
+    st->from = G_MAXUINT32;
+    st->to = 0;
+  }
 }
 
 /* The example from the sentence ST, TEXT[from, to), whose two names lie in
  * [names_from, names_to): white space collapsed; longer than EG_EXAMPLE_MAX bytes, cut around the
  * names at character boundaries, each cut marked with "…"; names further apart than that keep
- * the start of the first and the end of the second with the middle cut out; written to R. */
-static void
-sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, guint32 names_from,
-                 guint32 names_to, GString *r)
+ * the start of the first and the end of the second with the middle cut out. Sets *LEN to its
+ * length and returns it, NUL-terminated: the sentence itself in SENTENCES when it is short,
+ * else written to R. Good until SENTENCES or R next change. */
+static const char *
+sentence_example(SentenceText *st, GString *sentences, const char *text, guint32 from, guint32 to,
+                 guint32 names_from, guint32 names_to, GString *r, gsize *len_out)
 {
-  if (!st->text) {
-    st->text = g_malloc(to - from + 1);
-    st->len = collapse_space(st->text, text, from, to, NULL, NULL);
-    st->text[st->len] = '\0';
+  if (!st->made) {
+    st->made = TRUE;
+    st->text_at = sentences->len;
+    g_string_set_size(sentences, st->text_at + (to - from) + 1);
+    char *out = sentences->str + st->text_at;
+    st->len = collapse_space(out, text, from, to, NULL, NULL);
     if (st->len > EG_EXAMPLE_MAX) {
       st->map_from = g_new(guint32, to - from);
       st->map_to = g_new(guint32, to - from);
-      collapse_space(st->text, text, from, to, st->map_from, st->map_to);
+      collapse_space(out, text, from, to, st->map_from, st->map_to);
     }
+    g_string_set_size(sentences, st->text_at + st->len + 1); /* its NUL ends it */
   }
-  const char *s = st->text;
+  const char *s = sentences->str + st->text_at;
   gsize len = st->len;
-  g_string_truncate(r, 0);
   if (len <= EG_EXAMPLE_MAX) {
-    g_string_append_len(r, s, (gssize)len);
-    return;
+    *len_out = len;
+    return s;
   }
+  g_string_truncate(r, 0);
   gsize nf = names_from >= from && names_from < to ? st->map_from[names_from - from] : 0;
   gsize nt = names_to >= to ? len : names_to >= from ? st->map_to[names_to - from] : 0;
   const gsize budget = EG_EXAMPLE_MAX - 2 * strlen("…");
@@ -799,7 +915,8 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
     g_string_append_len(r, s + b_start, (gssize)(nt - b_start));
     if (nt < len)
       g_string_append(r, "…");
-    return;
+    *len_out = r->len;
+    return r->str;
   } else {
     gsize slack = (budget - (nt - nf)) / 2;
     start = nf > slack ? nf - slack : 0;
@@ -818,17 +935,18 @@ sentence_example(SentenceText *st, const char *text, guint32 from, guint32 to, g
   g_string_append_len(r, s + start, (gssize)(end - start));
   if (end < len)
     g_string_append(r, "…");
+  *len_out = r->len;
+  return r->str;
 }
 
-/* Gives each pair of PAIRS (sorted by ids) the first sentence of this part that names both, and
- * the byte range of their first names in it. TEXTS: per sentence, its range (sentence_range). */
+/* Gives each pair of PAIRS (sorted by ids) without a sentence (NO_SENTENCE; LEFT of them) the
+ * first sentence of this part that names both, and the byte range of their first names in it.
+ * TEXTS: per sentence, its range (sentence_range). FIRST: room for a guint per mention. */
 static void
 counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
-                     GArray *pairs, SentenceText *texts)
+                     GArray *pairs, SentenceText *texts, guint left, guint *first)
 {
-  guint left = pairs->len;
   const guint *ment_ent = (const guint *)res->mention_entity->data;
-  g_autofree guint *first = g_new(guint, mentions->len + 1); /* a mention per entity */
   for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
     guint n_first = 0;
@@ -862,21 +980,20 @@ counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolu
   }
 }
 
-/* Whether two entities of RES share a label (resolution gives distinct labels; then a pair of
- * labels may stand for more than one pair of entities). */
+/* Whether two of the N entities ENTS share a label (resolution gives distinct labels; then a
+ * pair of labels may stand for more than one pair of entities). SEEN: a zeroed flag per entity
+ * id of their counts, left zeroed. */
 static gboolean
-labels_repeat(EgEntityCounts **ents, guint n)
+labels_repeat(EgEntityCounts **ents, guint n, guint8 *seen)
 {
-  if (n < 2)
-    return FALSE;
-  g_autofree guint *ids = g_new(guint, n);
+  gboolean repeat = FALSE;
+  for (guint i = 0; i < n; i++) {
+    repeat = repeat || seen[ents[i]->id];
+    seen[ents[i]->id] = 1;
+  }
   for (guint i = 0; i < n; i++)
-    ids[i] = ents[i]->id;
-  sort_uint(ids, n);
-  for (guint i = 1; i < n; i++)
-    if (ids[i] == ids[i - 1])
-      return TRUE;
-  return FALSE;
+    seen[ents[i]->id] = 0;
+  return repeat;
 }
 
 void
@@ -884,6 +1001,8 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
                    const EgResolution *res, EgDocParts *parts, gboolean first)
 {
   g_return_if_fail(c != NULL && seg != NULL && mentions != NULL && res != NULL);
+  /* The buffers of the counts counted into, not of a period's: one set per thread. */
+  EgCountScratch *sc = scratch_get(c);
   if (c->slice != EG_SLICE_NONE) {
     if (!doc || !doc->day)
       return; /* the sources reported it: counted in no period */
@@ -896,7 +1015,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   c->windows += windows_in(c, seg);
 
   guint n_ent = res->entities->len;
-  g_autofree EgEntityCounts **ents = g_new(EgEntityCounts *, n_ent + 1);
+  EgEntityCounts **ents = scratch_room((gpointer *)&sc->ents, &sc->ents_cap, n_ent + 1, sizeof *ents);
   for (guint i = 0; i < n_ent; i++) {
     const EgDocEntity *d = res->entities->pdata[i];
     EgEntityCounts *e = ents[i] = eg_counts_entity(c, d->label);
@@ -909,9 +1028,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       eg_entity_counts_add_surface(c, e, d->surfaces[s].surface, d->surfaces[s].count);
   }
 
-  g_autofree guint *ids = g_new(guint, mentions->len + 1);
+  guint *ids = scratch_room((gpointer *)&sc->ids, &sc->ids_cap, mentions->len + 1, sizeof *ids);
   guint n_ids = 0;
-  g_autoptr(GArray) occurrences = g_array_new(FALSE, FALSE, sizeof(guint64));
+  GArray *occurrences = sc->occurrences;
+  g_array_set_size(occurrences, 0);
   guint32 window = 0;
   const guint *ment_ent = (const guint *)(void *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++) {
@@ -929,8 +1049,8 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     return;
 
   /* The part's distinct pairs, each with the windows it shares. */
-  sort_pairs((guint64 *)(void *)occurrences->data, occurrences->len, n_ent);
-  g_autoptr(GArray) pairs = g_array_sized_new(FALSE, FALSE, sizeof(DocPair), occurrences->len);
+  sort_pairs((guint64 *)(void *)occurrences->data, occurrences->len, n_ent, sc);
+  GArray *pairs = sc->pairs;
   g_array_set_size(pairs, occurrences->len);
   DocPair *dps = (DocPair *)(void *)pairs->data;
   guint n_pairs = 0;
@@ -940,55 +1060,85 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       dps[n_pairs - 1].windows++;
       continue;
     }
-    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0 };
+    DocPair dp = { occ[k], 1, NO_SENTENCE, 0, 0, NULL, -1 };
     dps[n_pairs++] = dp;
   }
   g_array_set_size(pairs, n_pairs);
 
-  g_autofree SentenceText *texts = NULL;
-  if (doc && seg->n_sentences > 0) {
-    texts = g_new0(SentenceText, seg->n_sentences);
-    counts_find_examples(seg, mentions, res, pairs, texts);
-  }
-
   /* Each pair counts the document once, even when its parts are counted apart (pair keys hold a
    * \x1f and labels never do, so they share the parts' set of labels) or when two entities of
    * the part share a label. */
-  g_autofree char *key_base = NULL;
-  g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent)
+  guint8 *seen = scratch_room((gpointer *)&sc->seen, &sc->seen_cap, c->n_ids, 1);
+  g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent, seen)
                                       ? g_hash_table_new(g_direct_hash, g_direct_equal) : NULL;
-  g_autoptr(GString) example = NULL;
-  for (guint k = 0; k < pairs->len; k++) {
-    const DocPair *dp = &g_array_index(pairs, DocPair, k);
+  for (guint k = 0; k < n_pairs; k++) {
+    DocPair *dp = &dps[k];
     const EgEntityCounts *a = ents[dp->ids >> 32], *b = ents[(guint32)dp->ids];
-    EgPairCounts *pc = pair_slot(c, a->id, b->id);
+    EgPairCounts *pc = dp->pc = pair_slot(c, a->id, b->id);
     pc->windows += dp->windows;
     if ((!counted || g_hash_table_add(counted, pc)) && parts_first_pair(parts, a->label, b->label))
       pc->documents++;
-    if (dp->sentence == NO_SENTENCE)
-      continue;
-    /* The key compares first: build the sentence only when it can be the pair's example. */
-    SentenceText *st = &texts[dp->sentence];
-    if (!st->key) {
-      /* Keys of one part differ in their last ten digits only. */
-      if (!key_base)
-        key_base = eg_counts_example_key(doc->id, doc->part, 0);
-      gsize n = strlen(key_base);
-      st->key = g_memdup2(key_base, n + 1);
-      for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
-        st->key[n - d] = (char)('0' + v % 10);
-    }
-    if (pc->example_key && strcmp(st->key, pc->example_key) > 0)
-      continue;
-    if (!example)
-      example = g_string_sized_new(EG_EXAMPLE_MAX + 1);
-    sentence_example(st, doc->text, st->from, st->to, dp->names_from, dp->names_to, example);
-    if (example_smaller(pc, st->key, example->str))
-      example_set(pc, st->key, example->str, example->len);
   }
-  if (texts)
-    for (guint s = 0; s < seg->n_sentences; s++)
-      sentence_text_clear(&texts[s]);
+  if (!doc || seg->n_sentences == 0)
+    return;
+
+  /* The keys of one part differ in their last ten digits, the sentence's: a pair whose example
+   * has a key before the rest is kept whatever sentence names it here, and the sentences are
+   * searched only for the others (in a corpus read in the order of its ids, most pairs of a
+   * document met before). */
+  g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(strlen(doc->id)));
+  char *key = sc->key->str;
+  gsize key_len = example_key_put(key, doc->id, doc->part, 0), prefix_len = key_len - 10;
+  guint32 key_sentence = 0;
+  guint open = 0;
+  for (guint k = 0; k < n_pairs; k++) {
+    DocPair *dp = &dps[k];
+    int o = dp->pc->example_key ? strncmp(dp->pc->example_key, key, prefix_len) : 1;
+    dp->prefix_order = (o < 0) - (o > 0);
+    if (dp->prefix_order > 0)
+      dp->sentence = NO_EXAMPLE;
+    else
+      open++;
+  }
+  if (open == 0)
+    return;
+  g_array_set_size(sc->texts, seg->n_sentences);
+  SentenceText *texts = (SentenceText *)(void *)sc->texts->data;
+  memset(texts, 0, seg->n_sentences * sizeof *texts);
+  g_string_truncate(sc->sentences, 0);
+  counts_find_examples(seg, mentions, res, pairs, texts, open, ids);
+
+  for (guint k = 0; k < n_pairs; k++) {
+    const DocPair *dp = &dps[k];
+    if (dp->sentence >= NO_EXAMPLE)
+      continue;
+    EgPairCounts *pc = dp->pc;
+    SentenceText *st = &texts[dp->sentence];
+    if (key_sentence != dp->sentence) {
+      key_sentence = dp->sentence;
+      if (!st->numbered) {
+        st->numbered = TRUE;
+        for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
+          st->digits[10 - d] = (char)('0' + v % 10);
+      }
+      memcpy(key + prefix_len, st->digits, 10);
+    }
+    /* The key compares first: build the sentence only when it can be the pair's example (a key
+     * before the example's in its prefix is before it whatever its digits). */
+    int order = dp->prefix_order < 0 ? -1 : strcmp(key, pc->example_key);
+    if (order > 0)
+      continue;
+    gsize len;
+    const char *example = sentence_example(st, sc->sentences, doc->text, st->from, st->to,
+                                           dp->names_from, dp->names_to, sc->example, &len);
+    if (order < 0 || strcmp(example, pc->example) < 0)
+      example_set(pc, key, key_len, example, len);
+  }
+  for (guint s = 0; s < seg->n_sentences; s++)
+    if (texts[s].map_from) {
+      g_free(texts[s].map_from);
+      g_free(texts[s].map_to);
+    }
 }
 
 /* Adds FROM into INTO; with TAKE, examples and the periods INTO lacks are moved out of FROM
@@ -1039,7 +1189,7 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
       pc->example_key = g_steal_pointer(&f->example_key);
       pc->example = g_steal_pointer(&f->example);
     } else {
-      example_set(pc, f->example_key, f->example, strlen(f->example));
+      example_set(pc, f->example_key, strlen(f->example_key), f->example, strlen(f->example));
     }
   }
   into->documents += from->documents;

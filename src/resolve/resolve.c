@@ -7,6 +7,7 @@
  */
 #include "resolve/resolve.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static const struct {
@@ -18,7 +19,7 @@ static const struct {
 /* What an ASCII byte does to a key (resolve_key_ascii): kept, lowered (a capital: its lower
  * case is the byte plus KEY_LOWER), dropped (a period) or a separator. One table look instead
  * of five comparisons per byte: a key is made for every mention. */
-enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2 };
+enum { KEY_KEEP = 0, KEY_LOWER = 'a' - 'A', KEY_DROP = 1, KEY_SEP = 2, KEY_NOT_ASCII = 3 };
 static const guint8 key_class[128] = {
   ['.'] = KEY_DROP, ['-'] = KEY_SEP, [' '] = KEY_SEP, ['\t'] = KEY_SEP,
   ['A'] = KEY_LOWER, ['B'] = KEY_LOWER, ['C'] = KEY_LOWER, ['D'] = KEY_LOWER, ['E'] = KEY_LOWER,
@@ -31,49 +32,57 @@ static const guint8 key_class[128] = {
 
 /* Writes the key of NAME (LEN bytes; see eg_resolve_key) to OUT, which has room for LEN + 1
  * bytes, and returns its length; or returns G_MAXSIZE, with OUT undefined, when NAME is not
- * ASCII (then only g_utf8_casefold's copy folds its case). When HASH is not NULL, also sets it
- * to g_str_hash(OUT) and *SPACES to the spaces of the key, made in the same pass. */
+ * ASCII (then only g_utf8_casefold's copy folds its case). When SPACES is not NULL, also sets
+ * it to the spaces of the key, counted in the same pass. */
 static inline gsize
-resolve_key_ascii_with(const char *name, gsize len, char *out, guint *hash, guint *spaces)
+resolve_key_ascii_with(const char *name, gsize len, char *out, guint *spaces)
 {
-  gsize n = 0;
+  const guchar *restrict p = (const guchar *)name;
+  const guchar *const end = p + len;
+  char *restrict o = out;
   gboolean space = FALSE;
-  guint32 h = 5381, sp = 0;
-  for (gsize i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)name[i];
-    if (G_UNLIKELY(c >= 0x80))
-      return G_MAXSIZE;
-    guint8 k = key_class[c];
+  guint sp = 0;
+  while (p < end) {
+    guchar c = *p++;
+    guint8 k = c < 0x80 ? key_class[c] : KEY_NOT_ASCII;
     if (G_LIKELY(k == KEY_KEEP || k == KEY_LOWER)) {
-      if (space) {
-        out[n++] = ' ';
-        if (hash) {
-          h = (h << 5) + h + ' ';
-          sp++;
-        }
+      if (G_UNLIKELY(space)) {
+        *o++ = ' ';
+        sp++;
+        space = FALSE;
       }
-      space = FALSE;
-      char o = (char)(c + k);
-      out[n++] = o;
-      if (hash)
-        h = (h << 5) + h + (guint32)(signed char)o; /* as g_str_hash */
-      continue;
+      *o++ = (char)(c + k);
+    } else if (k == KEY_SEP) {
+      space = o > out;
+    } else if (k == KEY_NOT_ASCII) {
+      return G_MAXSIZE;
     }
-    if (k == KEY_SEP)
-      space = n > 0;
   }
-  out[n] = '\0';
-  if (hash) {
-    *hash = h;
+  *o = '\0';
+  if (spaces)
     *spaces = sp;
-  }
-  return n;
+  return (gsize)(o - out);
+}
+
+/* A hash of the key K (N bytes) from its length and its first and last eight bytes: it only
+ * tells a document's keys apart before they are compared, so it need not read every byte
+ * (g_str_hash over each key was a fifth of making it). */
+static guint
+resolve_key_hash(const char *k, gsize n)
+{
+  guint64 head = 0, tail = 0;
+  memcpy(&head, k, MIN(n, 8));
+  if (n > 8)
+    memcpy(&tail, k + n - 8, 8);
+  guint64 h = (head ^ (tail * G_GUINT64_CONSTANT(0xC2B2AE3D27D4EB4F)) ^ n) *
+              G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(h >> 32);
 }
 
 static gsize
 resolve_key_ascii(const char *name, gsize len, char *out)
 {
-  return resolve_key_ascii_with(name, len, out, NULL, NULL);
+  return resolve_key_ascii_with(name, len, out, NULL);
 }
 
 /* The key of a name that is not ASCII (transfer full). */
@@ -103,20 +112,20 @@ resolve_key_unicode(const char *name)
 
 /* Writes the key of NAME (see eg_resolve_key) into OUT, replacing its contents: resolution makes
  * a key per mention, and a buffer reused for them all spares an allocation each. Also sets
- * *HASH to g_str_hash of the key and *SPACES to its spaces unless they are NULL: a mention's
- * key is hashed and its words counted, and one pass does all three. */
+ * *HASH to resolve_key_hash of the key and *SPACES to its spaces unless they are NULL: a
+ * mention's key is hashed and its words counted, and one pass makes and counts. */
 static void
 resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
 {
   gsize len = strlen(name);
   if (out->allocated_len <= len)
     g_string_set_size(out, len);
-  gsize n = resolve_key_ascii_with(name, len, out->str, hash, spaces);
+  gsize n = resolve_key_ascii_with(name, len, out->str, spaces);
   if (n == G_MAXSIZE) {
     g_autofree char *key = resolve_key_unicode(name);
     g_string_assign(out, key);
     if (hash)
-      *hash = g_str_hash(out->str);
+      *hash = resolve_key_hash(out->str, out->len);
     if (spaces) {
       *spaces = 0;
       for (const char *c = out->str; *c; c++)
@@ -125,6 +134,8 @@ resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spa
     return;
   }
   out->len = n;
+  if (hash)
+    *hash = resolve_key_hash(out->str, n);
 }
 
 char *
@@ -139,20 +150,29 @@ eg_resolve_key(const char *name)
   return resolve_key_unicode(name);
 }
 
-char *
-eg_resolve_acronym_letters(const char *name)
+/* Writes the letters of the acronym NAME and a NUL to LETTERS (9 bytes) and returns TRUE, or
+ * returns FALSE when NAME is not one (see eg_resolve_acronym_letters). */
+static gboolean
+acronym_letters_put(const char *name, char *letters)
 {
-  g_return_val_if_fail(name != NULL, NULL);
-  char letters[9];
   gsize n = 0;
   for (const char *p = name; *p; p++) {
     if (*p == '.')
       continue;
     if (!g_ascii_isupper(*p) || n == 8)
-      return NULL;
+      return FALSE;
     letters[n++] = *p;
   }
-  return n < 2 ? NULL : g_strndup(letters, n);
+  letters[n] = '\0';
+  return n >= 2;
+}
+
+char *
+eg_resolve_acronym_letters(const char *name)
+{
+  g_return_val_if_fail(name != NULL, NULL);
+  char letters[9];
+  return acronym_letters_put(name, letters) ? g_strdup(letters) : NULL;
 }
 
 /* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
@@ -231,12 +251,18 @@ resolve_key_is_suffix(const char *ks, const char *kl)
   return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
 }
 
-/* Whether the words of the key KS start those of the longer key KL. */
+/* As resolve_key_is_suffix, for keys of known lengths LS and LL. */
 static gboolean
-resolve_key_is_prefix(const char *ks, const char *kl)
+resolve_key_is_suffix_len(const char *ks, gsize ls, const char *kl, gsize ll)
 {
-  gsize ls = strlen(ks);
-  return ls > 0 && strlen(kl) > ls && kl[ls] == ' ' && strncmp(kl, ks, ls) == 0;
+  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && memcmp(kl + ll - ls, ks, ls) == 0;
+}
+
+/* Whether the words of the key KS (LS bytes) start those of the longer key KL (LL bytes). */
+static gboolean
+resolve_key_is_prefix_len(const char *ks, gsize ls, const char *kl, gsize ll)
+{
+  return ls > 0 && ll > ls && kl[ls] == ' ' && memcmp(kl, ks, ls) == 0;
 }
 
 gboolean
@@ -320,9 +346,13 @@ str_counts_top(const StrCounts *c)
   return best;
 }
 
+/* Keys shorter than this live in their group: nearly all are. */
+#define GROUP_KEY_INLINE 40
+
 /* The mentions of one document that share a key. */
 typedef struct {
-  char *key;               /* in the group's own block, after it */
+  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
+  gsize key_len;
   StrCounts names;
   StrCounts surfaces;
   guint32 votes[EG_N_TYPES];
@@ -330,25 +360,30 @@ typedef struct {
   guint n_words;
   guint first;             /* index of the first mention */
   const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
-  char *acronym;           /* acronym letters, if the name is one */
+  const char *acronym;     /* acronym letters (ACRONYM_BUF), if the name is one, or NULL */
+  char acronym_buf[9];
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
   const char *top_key;     /* its key: the group's own, or top_key_own */
+  gsize top_key_len;
   char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
+  /* Not zeroed with the rest (GROUP_ZEROED): */
+  char key_inline[GROUP_KEY_INLINE];
 } Group;
 
+/* The bytes of a group made zero when it is made: all but its inline key. */
+#define GROUP_ZEROED offsetof(Group, key_inline)
+
+/* Frees what group G owns (not G: the groups of a document are one block). */
 static void
-group_free(gpointer p)
+group_clear(Group *g)
 {
-  Group *g = p;
   if (g->names.all)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
-  g_free(g->acronym);
   g_free(g->top_key_own);
-  g_free(g);
 }
 
 guint
@@ -409,10 +444,16 @@ resolve_is_company(const char *name, GString *buf)
   return FALSE;
 }
 
+/* The groups of a document: one block, in the order of their first mentions. */
+typedef struct {
+  Group *at;
+  guint len;
+} Groups;
+
 /* Joins the sets of groups A and B unless the user said two of their names are never one
  * entity ("!A<TAB>B" in --aliases). */
 static void
-resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *rules)
+resolve_join(Groups *groups, guint *parent, guint a, guint b, const EgRules *rules)
 {
   guint ra = eg_uf_find(parent, a), rb = eg_uf_find(parent, b);
   if (ra == rb)
@@ -423,8 +464,8 @@ resolve_join(GPtrArray *groups, guint *parent, guint a, guint b, const EgRules *
         continue;
       for (guint j = 0; j < groups->len; j++)
         if (eg_uf_find(parent, j) == rb &&
-            eg_rules_never(rules, ((Group *)groups->pdata[i])->top,
-                           ((Group *)groups->pdata[j])->top))
+            eg_rules_never(rules, groups->at[i].top,
+                           groups->at[j].top))
           return;
     }
   }
@@ -507,9 +548,23 @@ resolve_short_fits(const Group *s, gboolean given, const Group *l, gboolean suff
   return (group_is_person(l) && (suffix || (given && prefix))) || (l->company && prefix);
 }
 
+/* As resolve_short_fits, testing the keys only when the rest could fit: a short form is
+ * compared with every group of a document of few groups. */
+static gboolean
+resolve_short_fits_keys(const Group *s, gboolean given, const Group *l)
+{
+  if (l->n_words <= s->n_words)
+    return FALSE;
+  gboolean person = group_is_person(l);
+  if (person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len))
+    return TRUE;
+  return ((person && given) || l->company) &&
+         resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len);
+}
+
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
+resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules)
 {
   /* With many groups: each group listed under its key's last one and two words and its first
    * one and two words, so a short form meets only the groups it may fit (same answers). */
@@ -519,7 +574,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     group_index_init(&ends);
     group_index_init(&starts);
     for (guint j = 0; j < groups->len; j++) {
-      const char *k = ((Group *)groups->pdata[j])->top_key;
+      const char *k = groups->at[j].top_key;
       gsize len = strlen(k);
       const char *sp1 = strchr(k, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
       const char *rs1 = strrchr(k, ' ');
@@ -538,7 +593,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
     }
   }
   for (guint i = 0; i < groups->len; i++) {
-    Group *s = groups->pdata[i];
+    Group *s = &groups->at[i];
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
     const char *sname = s->top;
@@ -550,19 +605,18 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
         continue;
       for (guint e = group_index_first(&ends, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&ends, e)) {
         guint j = GROUP_INDEX_GROUP(&ends, e);
-        if (j != i && resolve_short_fits(s, given, groups->pdata[j], TRUE, FALSE))
+        if (j != i && resolve_short_fits(s, given, &groups->at[j], TRUE, FALSE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
       for (guint e = group_index_first(&starts, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&starts, e)) {
         guint j = GROUP_INDEX_GROUP(&starts, e);
-        if (j != i && resolve_short_fits(s, given, groups->pdata[j], FALSE, TRUE))
+        if (j != i && resolve_short_fits(s, given, &groups->at[j], FALSE, TRUE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     } else {
       for (guint j = 0; j < groups->len && !ambiguous; j++) {
-        Group *l = groups->pdata[j];
-        if (j != i && resolve_short_fits(s, given, l, resolve_key_is_suffix(s->top_key, l->top_key),
-                                         resolve_key_is_prefix(s->top_key, l->top_key)))
+        Group *l = &groups->at[j];
+        if (j != i && resolve_short_fits_keys(s, given, l))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
@@ -578,7 +632,7 @@ resolve_short_forms(GPtrArray *groups, guint *parent, const EgRules *rules)
 /* Joins an acronym to the one multi-word name of the document whose initials it spells (the
  * initials of the name of the group's first mention, MS[first]). */
 static void
-resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const EgRules *rules)
+resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRules *rules)
 {
   /* With many groups: each listed under its initials, made once (same answers). */
   gboolean indexed = groups->len > GROUPS_FEW;
@@ -586,13 +640,13 @@ resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const Eg
   if (indexed) {
     group_index_init(&initials);
     for (guint j = 0; j < groups->len; j++) {
-      g_autofree char *in = eg_resolve_initials(ms[((Group *)groups->pdata[j])->first].name);
+      g_autofree char *in = eg_resolve_initials(ms[groups->at[j].first].name);
       if (in)
         group_index_add(&initials, in, strlen(in), j);
     }
   }
   for (guint i = 0; i < groups->len; i++) {
-    Group *a = groups->pdata[i];
+    Group *a = &groups->at[i];
     if (!a->acronym || eg_uf_find(parent, i) != i)
       continue;
     gint found = -1;
@@ -603,7 +657,7 @@ resolve_acronyms(GPtrArray *groups, const EgMention *ms, guint *parent, const Eg
           resolve_fit(parent, GROUP_INDEX_GROUP(&initials, e), &found, &ambiguous);
     } else {
       for (guint j = 0; j < groups->len; j++) {
-        Group *l = groups->pdata[j];
+        Group *l = &groups->at[j];
         if (j != i && initials_match(ms[l->first].name, a->acronym))
           resolve_fit(parent, j, &found, &ambiguous);
       }
@@ -655,14 +709,19 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
-  /* At most a group per mention: room for them all at once spares the array its growing. */
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_full(mentions->len + 1, group_free);
+  /* At most a group per mention: the groups are one block, their keys in them, and the
+   * document's arrays of numbers one more block (a group, a key and an array each were a
+   * fifth of the cost of resolving). */
+  guint n = mentions->len;
+  g_autofree Group *block = g_new(Group, n + 1); /* each zeroed when it becomes a group */
+  Groups all = { block, 0 }, *groups = &all;
+  g_autoptr(GStringChunk) keys = NULL;
+  g_autofree guint *numbers = g_new(guint, 8 * ((gsize)n + 1));
+  guint *key_hash = numbers, *mention_group = numbers + (n + 1);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
    * few groups (most have under a dozen, and a table per document cost more than the walk),
    * through a table after. */
   g_autoptr(GHashTable) by_key = NULL;
-  g_autofree guint *key_hash = g_new(guint, mentions->len + 1);
-  g_autofree guint *mention_group = g_new0(guint, mentions->len + 1);
   g_autoptr(GString) key = g_string_sized_new(64);
   gboolean any_acronym = FALSE;
 
@@ -678,30 +737,38 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
         found = (gint)GPOINTER_TO_UINT(at);
     } else {
       for (guint i = 0; i < groups->len && found < 0; i++)
-        if (key_hash[i] == h && strcmp(((Group *)groups->pdata[i])->key, key->str) == 0)
+        if (key_hash[i] == h && strcmp(groups->at[i].key, key->str) == 0)
           found = (gint)i;
       key_hash[groups->len] = h; /* for a new group */
     }
     Group *g;
     if (found >= 0) {
-      g = groups->pdata[found];
+      g = &groups->at[found];
       mention_group[k] = (guint)found;
     } else {
-      g = g_malloc0(sizeof(Group) + key->len + 1);
-      g->key = memcpy(g + 1, key->str, key->len + 1);
+      g = memset(&block[groups->len], 0, GROUP_ZEROED);
+      if (key->len < GROUP_KEY_INLINE) {
+        g->key = memcpy(g->key_inline, key->str, key->len + 1);
+      } else {
+        if (!keys)
+          keys = g_string_chunk_new(1024);
+        g->key = g_string_chunk_insert_len(keys, key->str, (gssize)key->len);
+      }
+      g->key_len = key->len;
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
       g->n_words = 1 + spaces;
-      g->acronym = (m->flags & EG_MF_ACRONYM) ? eg_resolve_acronym_letters(m->name) : NULL;
+      if ((m->flags & EG_MF_ACRONYM) && acronym_letters_put(m->name, g->acronym_buf))
+        g->acronym = g->acronym_buf;
       any_acronym = any_acronym || g->acronym;
       mention_group[k] = groups->len;
-      g_ptr_array_add(groups, g);
+      groups->len++;
       if (by_key) {
-        g_hash_table_insert(by_key, g->key, GUINT_TO_POINTER(groups->len - 1));
+        g_hash_table_insert(by_key, (gpointer)g->key, GUINT_TO_POINTER(groups->len - 1));
       } else if (groups->len > GROUPS_FEW) {
         by_key = g_hash_table_new(g_str_hash, g_str_equal);
         for (guint i = 0; i < groups->len; i++)
-          g_hash_table_insert(by_key, ((Group *)groups->pdata[i])->key, GUINT_TO_POINTER(i));
+          g_hash_table_insert(by_key, (gpointer)groups->at[i].key, GUINT_TO_POINTER(i));
       }
     }
     if (m->canonical && !g->canonical)
@@ -714,17 +781,20 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   }
 
   for (guint i = 0; i < groups->len; i++) {
-    Group *g = groups->pdata[i];
+    Group *g = &groups->at[i];
     g->top = str_counts_top(&g->names);
     /* Without a lexicon name every mention's name has the group's key. */
-    if (g->canonical)
+    if (g->canonical) {
       g->top_key = g->top_key_own = eg_resolve_key(g->top);
-    else
+      g->top_key_len = strlen(g->top_key);
+    } else {
       g->top_key = g->key;
+      g->top_key_len = g->key_len;
+    }
     g->company = resolve_is_company(g->top, key);
   }
 
-  g_autofree guint *parent = g_new(guint, groups->len + 1);
+  guint *parent = numbers + 2 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
     parent[i] = i;
   for (guint k = 0; k < mentions->len; k++)
@@ -738,13 +808,13 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   EgResolution *res = g_new0(EgResolution, 1);
   res->entities = g_ptr_array_sized_new(groups->len);
   res->mention_entity = g_array_sized_new(FALSE, TRUE, sizeof(guint), mentions->len);
-  g_autofree guint *root_entity = g_new(guint, groups->len + 1);
-  g_autofree gint *root_best = g_new(gint, groups->len + 1);
+  guint *root_entity = numbers + 3 * (n + 1);
+  gint *root_best = (gint *)numbers + 4 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
     root_best[i] = -1;
   guint n_ent = 0, n_surf = 0;
   for (guint i = 0; i < groups->len; i++) {
-    Group *g = groups->pdata[i];
+    Group *g = &groups->at[i];
     n_surf += str_counts_size(&g->surfaces);
     guint r = eg_uf_find(parent, i);
     if (root_best[r] < 0) {
@@ -752,7 +822,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       n_ent++;
       continue;
     }
-    Group *b = groups->pdata[root_best[r]];
+    Group *b = &groups->at[root_best[r]];
     const char *gn = g->top, *bn = b->top;
     if ((g->canonical && !b->canonical) ||
         (!!g->canonical == !!b->canonical &&
@@ -761,15 +831,17 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
                                         (g->mentions == b->mentions && strcmp(gn, bn) < 0))))))
       root_best[r] = (gint)i;
   }
-  res->entity_block = g_new0(EgDocEntity, n_ent + 1);
-  res->surface_block = g_new(EgDocSurface, n_surf + 1);
+  /* One block: the entities, then the surfaces (both of pointer alignment). */
+  res->entity_block = g_malloc(sizeof(EgDocEntity) * (n_ent + 1) + sizeof(EgDocSurface) * (n_surf + 1));
+  memset(res->entity_block, 0, sizeof(EgDocEntity) * n_ent);
+  res->surface_block = (EgDocSurface *)(void *)(res->entity_block + n_ent + 1);
   /* The groups of an entity, as linked lists in group order (GROUPS_OF: the first, NEXT). */
-  g_autofree gint *groups_of = g_new(gint, n_ent + 1), *next = g_new(gint, groups->len + 1);
-  g_autofree gint *last = g_new(gint, n_ent + 1);
+  gint *groups_of = (gint *)numbers + 5 * (n + 1), *next = (gint *)numbers + 6 * (n + 1);
+  gint *last = (gint *)numbers + 7 * (n + 1);
   for (guint i = 0; i < groups->len; i++) {
     if (eg_uf_find(parent, i) != i)
       continue;
-    Group *best = groups->pdata[root_best[i]];
+    Group *best = &groups->at[root_best[i]];
     EgDocEntity *e = &res->entity_block[res->entities->len];
     e->label = best->canonical ? best->canonical : best->top;
     root_entity[i] = res->entities->len;
@@ -791,7 +863,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     EgDocSurface *from = out;
     guint members = 0;
     for (gint i = groups_of[ent]; i >= 0; i = next[i], members++) {
-      const Group *g = groups->pdata[i];
+      const Group *g = &groups->at[i];
       for (guint t = 0; t < EG_N_TYPES; t++)
         e->votes[t] += g->votes[t];
       e->mentions += g->mentions;
@@ -816,6 +888,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   guint *me = (guint *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++)
     me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
+  for (guint i = 0; i < groups->len; i++)
+    group_clear(&groups->at[i]);
   return res;
 }
 
@@ -826,7 +900,6 @@ eg_resolution_free(EgResolution *res)
     return;
   g_ptr_array_unref(res->entities);
   g_array_unref(res->mention_entity);
-  g_free(res->entity_block);
-  g_free(res->surface_block);
+  g_free(res->entity_block); /* the surfaces too */
   g_free(res);
 }

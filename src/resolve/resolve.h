@@ -28,7 +28,7 @@ typedef struct {
 typedef struct {
   GPtrArray *entities;            /* of EgDocEntity, by first mention */
   GArray *mention_entity;         /* guint per mention: index into entities */
-  /* private: one block each holds every entity and every surface */
+  /* private: one block holds every entity, then every surface */
   EgDocEntity *entity_block;
   EgDocSurface *surface_block;
 } EgResolution;

@@ -340,6 +340,63 @@ test_examples_cut(void)
   g_assert_cmpuint(pc->documents, ==, 4);
 }
 
+/* White space as the examples collapse it: every run of Unicode white space one space, none at
+ * the ends. */
+static char *
+collapse_reference(const char *s)
+{
+  GString *r = g_string_new(NULL);
+  gboolean space = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar ch = g_utf8_get_char(p);
+    if (g_unichar_isspace(ch)) {
+      space = TRUE;
+      continue;
+    }
+    if (space && r->len > 0)
+      g_string_append_c(r, ' ');
+    space = FALSE;
+    g_string_append_len(r, p, g_utf8_next_char(p) - p);
+  }
+  return g_string_free(r, FALSE);
+}
+
+/* A short example is its sentence with white space collapsed, whatever the white space and
+ * wherever it falls (runs are copied eight bytes at a time): tabs, doubled spaces, no-break,
+ * em and ideographic spaces, and characters that start like wide spaces but are none. */
+static void
+test_examples_space(void)
+{
+  for (guint k = 0; k < 10; k++) {
+    g_autofree char *pad = g_strnfill(k, 'a');
+    g_autofree char *sentence = g_strconcat("Maria Okafor met ", pad, "  \t b\u00a0\u2003c  d \u3000 "
+                                            "e\u00a9f \u20acg \u00a0 h i j k l mn  op Daniel Lund.", NULL);
+    g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+    add_doc(c, "doc1", sentence, EG_PARA_AUTO);
+    g_autofree char *want = collapse_reference(sentence);
+    g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, want);
+  }
+}
+
+/* Documents of one id: of equal keys the smaller sentence is the example; a later sentence of
+ * that id never is. */
+static void
+test_examples_same_id(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(c, "doc1", "Maria Okafor met Daniel Lund in May.", EG_PARA_AUTO);
+  add_doc(c, "doc1", "Maria Okafor saw Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor met Daniel Lund in May.");
+  add_doc(c, "doc1", "Nobody came. Maria Okafor and Daniel Lund left.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor met Daniel Lund in May.");
+  add_doc(c, "doc1", "Maria Okafor and Daniel Lund left.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor and Daniel Lund left.");
+  add_doc(c, "doc01", "Maria Okafor thanked Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor and Daniel Lund left.");
+  add_doc(c, "doc0", "Maria Okafor thanked Daniel Lund.", EG_PARA_AUTO);
+  g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor thanked Daniel Lund.");
+}
+
 static void
 assert_counts_equal(const EgCounts *a, const EgCounts *b)
 {
@@ -775,6 +832,8 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/window/parse", test_window_parse);
   g_test_add_func("/cooc/totals", test_totals);
   g_test_add_func("/cooc/examples/cut", test_examples_cut);
+  g_test_add_func("/cooc/examples/space", test_examples_space);
+  g_test_add_func("/cooc/examples/same-id", test_examples_same_id);
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
   g_test_add_func("/cooc/merge/take", test_merge_take);

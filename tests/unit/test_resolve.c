@@ -264,6 +264,20 @@ test_equal_names(void)
 }
 
 static void
+test_keys_alike(void)
+{
+  /* keys of one length that differ only in the middle are told apart (resolution hashes a key
+   * by its ends, and compares keys whose hashes agree) */
+  g_autoptr(Resolved) r = resolve_text("Shares of Northern Alpha Trading Company rose. Northern Gamma "
+                                       "Trading Company fell. Northern Alpha Trading Company said so.");
+  g_assert_cmpuint(r->res->entities->len, ==, 2);
+  g_assert_cmpstr(entity(r, 0)->label, ==, "Northern Alpha Trading Company");
+  g_assert_cmpstr(entity(r, 1)->label, ==, "Northern Gamma Trading Company");
+  g_assert_cmpuint(entity(r, 0)->mentions, ==, 2);
+  g_assert_cmpuint(mention_entity(r, 2), ==, 0);
+}
+
+static void
 test_hyphen_short_form(void)
 {
   /* "Wasserman Schultz" is a short form of "Ana Wasserman-Schultz" (see eg_resolve_is_suffix) */
@@ -415,6 +429,7 @@ main(int argc, char *argv[])
   g_test_add_func("/resolve/document/given-name", test_given_name);
   g_test_add_func("/resolve/document/ambiguous", test_ambiguous_surname);
   g_test_add_func("/resolve/document/equal-names", test_equal_names);
+  g_test_add_func("/resolve/document/keys-alike", test_keys_alike);
   g_test_add_func("/resolve/document/hyphen-short-form", test_hyphen_short_form);
   g_test_add_func("/resolve/document/bracket-acronym", test_bracket_acronym);
   g_test_add_func("/resolve/document/initials-acronym", test_initials_acronym);
