@@ -118,6 +118,7 @@ typedef struct {
   gboolean integer;             /* eg_export_attr_is_integer, for a numeric attribute */
   gboolean fetched;             /* NUMBERS holds a numeric attribute's values (eg_export_attr_fetch) */
   igraph_vector_t numbers;
+  igraph_integer_t n_numbers;   /* their number: read for every value, without a call into igraph */
 } EgAttrInfo;
 
 /* Makes the TEXT of attribute NAME (transfer full), or NULL to leave the attribute out. */

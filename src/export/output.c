@@ -761,8 +761,10 @@ eg_export_attr_fetch(EgAttrInfo *infos, const igraph_t *g, igraph_attribute_elem
     igraph_error_t rc = domain == IGRAPH_ATTRIBUTE_VERTEX
                           ? igraph_cattribute_VANV(g, a->name, igraph_vss_all(), &a->numbers)
                           : igraph_cattribute_EANV(g, a->name, igraph_ess_all(IGRAPH_EDGEORDER_ID), &a->numbers);
-    if (rc == IGRAPH_SUCCESS)
+    if (rc == IGRAPH_SUCCESS) {
       a->fetched = TRUE;
+      a->n_numbers = igraph_vector_size(&a->numbers);
+    }
     else
       igraph_vector_destroy(&a->numbers);
   }
@@ -773,7 +775,7 @@ eg_export_attr_number(const igraph_t *g, igraph_attribute_elemtype_t domain, con
                       igraph_integer_t id)
 {
   if (a->fetched)
-    return id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+    return id < a->n_numbers ? VECTOR(a->numbers)[id] : NAN;
   return attr_number_by_name(g, domain, a->name, id);
 }
 

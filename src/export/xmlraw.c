@@ -248,7 +248,7 @@ eg_xml_raw_value(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t dom
     if (!text)
       text = "";
   } else if (a->fetched) {
-    v = id < igraph_vector_size(&a->numbers) ? VECTOR(a->numbers)[id] : NAN;
+    v = id < a->n_numbers ? VECTOR(a->numbers)[id] : NAN;
     if (!isfinite(v))
       return FALSE; /* a metric not computed for this element */
   } else {

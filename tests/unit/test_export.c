@@ -934,6 +934,28 @@ test_number_whole(void)
   g_assert_cmpstr(eg_export_number(buf, -9007199254740992.0, TRUE), ==, "-9007199254740992");
 }
 
+/* eg_u64_digits writes what printf writes, at every length and at each end of the range. */
+static void
+test_u64_digits(void)
+{
+  const guint64 fixed[] = { 0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1009, 65536, 4294967295u,
+                            G_GUINT64_CONSTANT(9999999999999999999), G_GUINT64_CONSTANT(10000000000000000000),
+                            G_MAXUINT64 - 1, G_MAXUINT64 };
+  char got[EG_U64_DIGITS], want[32];
+  for (guint i = 0; i < G_N_ELEMENTS(fixed); i++) {
+    g_snprintf(want, sizeof want, "%" G_GUINT64_FORMAT, fixed[i]);
+    g_assert_cmpuint(eg_u64_digits(got, fixed[i]), ==, strlen(want));
+    g_assert_cmpstr(got, ==, want);
+  }
+  g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
+  for (guint i = 0; i < 100000; i++) {
+    guint64 v = (((guint64)g_rand_int(r) << 32) | g_rand_int(r)) >> g_rand_int_range(r, 0, 64);
+    g_snprintf(want, sizeof want, "%" G_GUINT64_FORMAT, v);
+    g_assert_cmpuint(eg_u64_digits(got, v), ==, strlen(want));
+    g_assert_cmpstr(got, ==, want);
+  }
+}
+
 /* eg_export_number tries "%.15g", "%.16g", "%.17g" where the search above tries every precision
  * from 1, and works the digits out in integers for most values that are not whole: the two must
  * agree on every double. Each class of value is drawn from a fixed seed;
@@ -1118,6 +1140,7 @@ main(int argc, char *argv[])
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/export/graph/build", test_graph_build);
+  g_test_add_func("/export/u64-digits", test_u64_digits);
   g_test_add_func("/export/graphml/small", test_graphml);
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
