@@ -364,6 +364,15 @@ ner_spell_equal(gconstpointer a, gconstpointer b)
     if (u != v)
       return FALSE;
   }
+  /* the last 0 to 7 bytes as ner_spell_hash_bytes reads them: two loads that overlap */
+  if (n >= 4) {
+    guint32 u0, u1, v0, v1;
+    memcpy(&u0, p, 4);
+    memcpy(&v0, q, 4);
+    memcpy(&u1, p + n - 4, 4);
+    memcpy(&v1, q + n - 4, 4);
+    return u0 == v0 && u1 == v1;
+  }
   for (; n > 0; p++, q++, n--)
     if (*p != *q)
       return FALSE;
@@ -381,26 +390,37 @@ ner_spell_put(char **at, const char *p, gsize len)
   return d;
 }
 
-/* The spelling of the LEN bytes at P in MEMO, interned on first use. */
-static NerSpell *
+static NerSpell *ner_spell_add(NerMemo *memo, const NerSpell *key);
+
+/* The spelling of the LEN bytes at P in MEMO, interned on first use. Mostly a lookup: the
+ * new spelling is made out of line. */
+static G_GNUC_NO_INLINE NerSpell *
 ner_spell_intern(NerMemo *memo, const char *p, gsize len)
 {
-  NerSpell key = { 0 };
+  NerSpell key;
   key.raw = p;
   key.len = (guint32)len;
   key.hash = ner_spell_hash_bytes(p, len);
   NerSpell *sp = g_hash_table_lookup(memo->spells, &key);
-  if (G_LIKELY(sp))
-    return sp;
+  return G_LIKELY(sp) ? sp : ner_spell_add(memo, &key);
+}
+
+/* Adds to MEMO the spelling of KEY's bytes (raw, len and hash set), not yet in it. */
+static G_GNUC_NO_INLINE NerSpell *
+ner_spell_add(NerMemo *memo, const NerSpell *key)
+{
+  const char *p = key->raw;
+  gsize len = key->len;
   /* Forms are made once per spelling, in buffers that live with the memo. */
   NerForms *f = &memo->forms;
   ner_forms(f, p, p + len);
   const GString *str = f->str, *lower = f->lower, *tc = f->tc;
   gsize size = sizeof(NerSpell) + len + 1 + (str->len ? str->len + 1 : 0) +
                (lower->len ? lower->len + 1 : 0) + (tc->len ? tc->len + 1 : 0);
-  sp = g_malloc0(size);
+  NerSpell *sp = g_malloc0(size);
   char *at = (char *)(sp + 1);
-  *sp = key;
+  sp->len = key->len;
+  sp->hash = key->hash;
   sp->raw = ner_spell_put(&at, p, len);
   sp->str = str->len ? ner_spell_put(&at, str->str, str->len) : sp->raw;
   sp->str_len = str->len ? (guint32)str->len : (guint32)len;
@@ -672,17 +692,18 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
 
 static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
 
-/* Whether NAME (the tokens [a, b) joined) is several words, the first of them token A's
- * text: then its first word, or that of its title-case spelling (token A's), must start a place
- * or nationality of several words for it to be one (EG_WL_PLACE_PREFIX). */
+/* Whether the tokens [a, b) joined are several words, the first of them token A's text: then
+ * its first word, or that of its title-case spelling (token A's), must start a place or
+ * nationality of several words for it to be one (EG_WL_PLACE_PREFIX). The join puts a space
+ * after token A's text when the next token stands apart; that text is then its first word
+ * unless a NUL cuts it short. */
 static gboolean
-ner_first_word_own(const NerCtx *ctx, guint a, guint b, const char *name)
+ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
     return FALSE;
-  const char *str = ner_tok_str(ctx, a);
-  gsize len = strlen(str);
-  return strncmp(name, str, len) == 0 && name[len] == ' ';
+  const NerSpell *sp = ner_spell(ctx, a);
+  return strlen(sp->str) == sp->str_len;
 }
 
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
@@ -693,12 +714,12 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
   /* one token: what is known of it may spare the lookups */
   if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
     return NULL;
-  gboolean own = ner_first_word_own(ctx, a, b, name);
+  gboolean own = ner_first_word_own(ctx, a, b);
   GHashTable *places = ner_places();
   const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
                                                                 : g_hash_table_lookup(places, name);
-  if (v || !ner_join_tc_may_change(ctx, a, b, name) ||
-      (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
+  if (v || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) ||
+      !ner_join_tc_may_change(ctx, a, b, name))
     return v;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -712,11 +733,11 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   if (b == a + 1)
     return ner_fact(ctx, a, NER_F_NATIONALITY);
-  gboolean own = ner_first_word_own(ctx, a, b, name);
+  gboolean own = ner_first_word_own(ctx, a, b);
   if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
       (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
     return TRUE;
-  if (!ner_join_tc_may_change(ctx, a, b, name) || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
+  if ((own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) || !ner_join_tc_may_change(ctx, a, b, name))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -1484,6 +1505,9 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       gboolean nationality;
       if (nw == 1) {
         nationality = ner_fact(ctx, a, NER_F_NATIONALITY);
+      } else if (ner_first_word_own(ctx, a, a + nw) && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) &&
+                 !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) {
+        nationality = FALSE; /* what ner_nationality_of finds, without joining the words */
       } else {
         g_autofree char *head = ner_join(ctx, a, a + nw);
         nationality = ner_nationality_of(ctx, a, a + nw, head);
