@@ -1664,19 +1664,27 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
   gint prev = -1;
   guint j = a;
   /* cue_from[i - a]: an organisation cue word stands in [i, b). Computed once, right to left,
-   * so a run of many titles stays linear. */
-  gboolean cue_small[32] = { FALSE };
-  g_autofree gboolean *cue_big =
-    b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
-  gboolean *cue_from = cue_big ? cue_big : cue_small;
-  for (guint i = b; i > a; i--) {
-    cue_from[i - 1 - a] = cue_from[i - a] || ner_is_org_cue(ctx, i - 1);
-  }
+   * so a run of many titles stays linear; and only for a run with a title, which few have. */
+  gboolean cue_small[32];
+  g_autofree gboolean *cue_big = NULL;
+  gboolean *cue_from = NULL;
   while (j < b) {
     guint tl = ner_title_len(ctx, j, b);
+    if (tl == 0 || j + tl >= b) {
+      j++;
+      continue;
+    }
+    if (!cue_from) {
+      if (b - a + 1 > G_N_ELEMENTS(cue_small))
+        cue_big = g_new(gboolean, b - a + 1);
+      cue_from = cue_big ? cue_big : cue_small;
+      cue_from[b - a] = FALSE;
+      for (guint i = b; i > a; i--)
+        cue_from[i - 1 - a] = cue_from[i - a] || ner_is_org_cue(ctx, i - 1);
+    }
     /* A title ends a run only when a name follows it and that name is not an organisation's
      * ("General Motors", "Justice Department" keep their first word). */
-    if (tl == 0 || j + tl >= b || cue_from[j + tl - a]) {
+    if (cue_from[j + tl - a]) {
       j++;
       continue;
     }
