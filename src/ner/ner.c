@@ -143,6 +143,7 @@ typedef struct {
   guint8 *titles;
   guint *line_first;
   guint8 *line_kind;
+  guint *caps;        /* the capitalised words, in text order */
   GString *scratch;
   NerForms forms;     /* buffers for ner_spell_intern */
 } NerMemo;
@@ -1050,14 +1051,17 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
- * bit per last letter a sport word of that length and first letter ends with, so that most
- * words need no lookup. Letters are numbered in either case by letter_index, 26 for any other
- * byte (its column and its bit are always clear). Built once. */
+#define NER_SPORT_SAME_START 6 /* sport words of one length and first letter, and one */
+
+/* The sport words by length and first letter: a bit per last letter a sport word of that
+ * length and first letter ends with, so that most words are turned away by one test, and the
+ * indexes + 1 in sport_words of those words, to compare the few others with. Letters are
+ * numbered in either case by letter_index, 26 for any other byte (its column and its bit are
+ * always clear). Built once. */
 typedef struct {
-  GHashTable *words;
   guint8 letter_index[256];
   guint32 last_letters[NER_SPORT_LEN_MAX][27];
+  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME_START];
 } NerSportWords;
 
 static const NerSportWords *
@@ -1066,14 +1070,20 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
-    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint c = 0; c < 256; c++)
       sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < NER_SPORT_LEN_MAX)
-        sw.last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
+      if (len >= NER_SPORT_LEN_MAX)
+        continue;
+      guint first = (guint)(sport_words[k][0] - 'a');
+      sw.last_letters[len][first] |= 1u << (sport_words[k][len - 1] - 'a');
+      guint8 *same = sw.words[len][first];
+      guint j = 0;
+      while (same[j])
+        j++;
+      g_assert(j < NER_SPORT_SAME_START - 1); /* a 0 ends the list */
+      same[j] = (guint8)(k + 1);
     }
     g_once_init_leave(&done, 1);
   }
@@ -1099,8 +1109,10 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   }
   if (!letters)
     return;
-  buf[len] = '\0';
-  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  guint idx = 0;
+  for (const guint8 *same = sw->words[len][sw->letter_index[p[0]]]; *same && !idx; same++)
+    if (memcmp(buf, sport_words[*same - 1], len) == 0)
+      idx = *same;
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
@@ -1916,10 +1928,12 @@ ner_memo_take(guint n)
     g_free(memo->titles);
     g_free(memo->line_first);
     g_free(memo->line_kind);
+    g_free(memo->caps);
     memo->tok_spells = g_new(NerSpell *, memo->size);
     memo->titles = g_new(guint8, memo->size);
     memo->line_first = g_new(guint, memo->size);
     memo->line_kind = g_new(guint8, memo->size);
+    memo->caps = g_new(guint, memo->size);
   }
   memset(memo->tok_spells, 0, (n + 1) * sizeof *memo->tok_spells);
   memset(memo->titles, 0, n + 1);
@@ -1953,9 +1967,13 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   ner_lines(&ctx);
   /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
    * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
-   * second skips. */
+   * second skips. It lists the capitalised words too, where names start: the search for them
+   * below reads no other token. */
+  guint *caps = memo->caps, n_caps = 0;
   for (guint i = 0; i < ctx.n; i++) {
     const EgToken *t = &ctx.tok[i];
+    if (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP))
+      caps[n_caps++] = i;
     if (t->flags & EG_TF_ALLCAPS) {
       if (i >= 1 && i + 1 < ctx.n && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
         ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
@@ -1976,11 +1994,10 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   }
 
   guint i = 0;
-  while (i < ctx.n) {
-    if (!ner_is_capword(&ctx, i)) {
-      i++;
-      continue;
-    }
+  for (guint c = 0; c < n_caps; c++) {
+    if (caps[c] < i)
+      continue; /* in the run before */
+    i = caps[c];
     guint a = i, b = i + 1;
     for (;;) {
       if (ner_is_capword(&ctx, b) && ner_joinable(&ctx, b)) {
