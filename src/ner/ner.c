@@ -549,7 +549,7 @@ ner_is_capword(const NerCtx *ctx, guint i)
 }
 
 /* Whether tokens I-1 and I (0 < I < n) are on one line of one sentence (a name never spans a
- * line break): ner_lines has found the line breaks. */
+ * line break): ner_read has found the line breaks. */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
@@ -1042,7 +1042,7 @@ static const char *const sport_words[] = {
 };
 
 /* Sport words a document has shown so far, each counted once: with four or more it reports
- * games (NerCtx.sport). Counted by ner_lines, which reads every word anyway. */
+ * games (NerCtx.sport). Counted by ner_read, which reads every word anyway. */
 typedef struct {
   gboolean seen[G_N_ELEMENTS(sport_words)];
   guint n_seen;
@@ -1748,12 +1748,44 @@ ner_next_newline(const char *text, guint32 from, guint32 end)
   return nl ? (guint32)(nl - text) : end;
 }
 
-/* Fills line_first and line_kind: which tokens share a line, and whether the line shouts (no
- * lower-case letter, some all-capital word of three letters or more) or has no lower case.
- * Sets sport too, as it reads every word (NerSportCount). */
-static void
-ner_lines(NerCtx *ctx)
+/* What the document says of token I: written in brackets in capitals, "(WHO)"; capitalised in
+ * mid-sentence. Adds I to CAPS (N_CAPS of them) if it is a capitalised word. */
+static inline void
+ner_read_doc(NerCtx *ctx, guint i, guint *caps, guint *n_caps)
 {
+  const EgToken *t = &ctx->tok[i];
+  NerMemo *memo = ctx->memo;
+  if (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP))
+    caps[(*n_caps)++] = i;
+  /* the first concerns only words in capitals, which the second skips */
+  if (t->flags & EG_TF_ALLCAPS) {
+    if (i >= 1 && i + 1 < ctx->n && ctx->tok[i - 1].ch == '(' && ctx->tok[i + 1].ch == ')') {
+      ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(ctx, i)))->bracketed = TRUE;
+      ctx->n_bracketed++;
+    }
+    return;
+  }
+  if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
+    return;
+  NerSpell *sp = ner_spell(ctx, i);
+  NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
+  /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
+   * form marked already. */
+  if (w->mid_caps == 0)
+    ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower = TRUE;
+  if (w->mid_caps < 2)
+    w->mid_caps++;
+}
+
+/* Reads every token once, before the search for names: fills line_first and line_kind, which
+ * tokens share a line and whether the line shouts (no lower-case letter, some all-capital word
+ * of three letters or more) or has no lower case; sets sport (NerSportCount); records what the
+ * document says of its words (ner_read_doc). Returns the number of capitalised words, whose
+ * indexes it writes to CAPS in text order: names start only there. */
+static guint
+ner_read(NerCtx *ctx, guint *caps)
+{
+  guint n_caps = 0;
   NerSportCount sport = { { FALSE }, 0 };
   const NerSportWords *sw = ner_sport_words();
   const EgToken *tok = ctx->tok;
@@ -1781,6 +1813,7 @@ ner_lines(NerCtx *ctx)
     gboolean settled = FALSE;
     for (guint k = first; k < i; k++) {
       const EgToken *t = &tok[k];
+      ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
       if (sport.n_seen < NER_SPORT_WORDS_MIN)
@@ -1829,6 +1862,7 @@ ner_lines(NerCtx *ctx)
     }
   }
   ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
+  return n_caps;
 }
 
 /* In a shouting line, whether word I may be (part of) a name: not an ordinary word, or a word the
@@ -1964,34 +1998,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   NerMemo *memo = ner_memo_take(n);
   NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
                  memo->tok_spells, memo->titles, memo->scratch };
-  ner_lines(&ctx);
-  /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
-   * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
-   * second skips. It lists the capitalised words too, where names start: the search for them
-   * below reads no other token. */
-  guint *caps = memo->caps, n_caps = 0;
-  for (guint i = 0; i < ctx.n; i++) {
-    const EgToken *t = &ctx.tok[i];
-    if (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP))
-      caps[n_caps++] = i;
-    if (t->flags & EG_TF_ALLCAPS) {
-      if (i >= 1 && i + 1 < ctx.n && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
-        ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
-        ctx.n_bracketed++;
-      }
-      continue;
-    }
-    if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
-      continue;
-    NerSpell *sp = ner_spell(&ctx, i);
-    NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
-    /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
-     * form marked already. */
-    if (w->mid_caps == 0)
-      ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower = TRUE;
-    if (w->mid_caps < 2)
-      w->mid_caps++;
-  }
+  guint *caps = memo->caps, n_caps = ner_read(&ctx, caps);
 
   guint i = 0;
   for (guint c = 0; c < n_caps; c++) {
