@@ -145,7 +145,7 @@ typedef struct {
   guint8 *line_kind;
   guint *caps;        /* the capitalised words, in text order */
   GString *scratch;
-  NerForms forms;     /* buffers for ner_spell_intern */
+  NerForms forms;     /* buffers for ner_spell_add */
 } NerMemo;
 
 /* Spellings a memo keeps at most, past which it starts afresh (between documents): a corpus's
