@@ -33,6 +33,13 @@ static const char *const name_connectors[] = { "of", "for", "on", NULL };
 /* Prepositions before a name that lean to a place. */
 static const char *const place_preps[] = { "in", "at", "from", "near", "across", "into", NULL };
 
+/* Whether S is the word LIT: most words differ in their first byte, which spares the call. */
+static inline gboolean
+ner_streq(const char *s, const char *lit)
+{
+  return s[0] == lit[0] && strcmp(s, lit) == 0;
+}
+
 static gboolean
 str_in(const char *const *list, const char *s)
 {
@@ -92,26 +99,30 @@ enum {
  * differ from them. */
 typedef struct _NerSpell NerSpell;
 struct _NerSpell {
-  const char *raw;    /* the token's bytes, NUL-terminated: the key */
-  guint32 len;        /* bytes of raw */
-  guint32 hash;       /* of raw (ner_spell_hash_bytes) */
   const char *str;    /* the text with apostrophes and hyphens straightened */
-  guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   const char *lower;  /* its lower-case form (eg_text_lower) */
   const char *tc;     /* its title-case spelling (ner_title_case), or == str */
+  guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   guint32 chars;      /* characters of the text */
   guint32 lists;      /* eg_wordlist_lists(str), once NER_F_BY_STR is known */
-  guint32 known;      /* NER_F_* bits of the spelling alone looked up */
-  guint32 facts;      /* ... and those that hold */
-  /* The spellings whose bytes are str and lower (NULL: not yet found): two tokens have one
-   * text, or one lower-case form, exactly when these are one. */
-  NerSpell *str_spell, *lower_spell;
+  /* Most tokens the rules ask about are looked up in the memo, a table far larger than the
+   * caches: the fields from here on are what a lookup, the questions after it and the reading
+   * of a document touch, kept together and beside the bytes that follow the struct, so that
+   * a lookup mostly costs one cache line of the spelling rather than two. */
   /* What the document NerMemo.doc says of this spelling as a text (or lower-case form);
    * other documents' values are stale. */
   guint32 doc;
   guint8 mid_caps;    /* times capitalised in mid-sentence, up to 2 */
-  gboolean mid_lower; /* the lower-case form of a word capitalised in mid-sentence */
-  gboolean bracketed; /* written in brackets, all capitals: "(WHO)" */
+  guint8 mid_lower;   /* the lower-case form of a word capitalised in mid-sentence */
+  guint8 bracketed;   /* written in brackets, all capitals: "(WHO)" */
+  /* The spellings whose bytes are str and lower (NULL: not yet found): two tokens have one
+   * text, or one lower-case form, exactly when these are one. */
+  NerSpell *str_spell, *lower_spell;
+  guint32 hash;       /* of raw (ner_spell_hash_bytes) */
+  guint32 len;        /* bytes of raw */
+  guint32 known;      /* NER_F_* bits of the spelling alone looked up */
+  guint32 facts;      /* ... and those that hold */
+  const char *raw;    /* the token's bytes, NUL-terminated: the key */
 };
 
 /* The forms of a token, made by ner_forms: its straightened text STR, its lower-case form LOWER
@@ -132,8 +143,9 @@ typedef struct {
   guint8 *titles;
   guint *line_first;
   guint8 *line_kind;
+  guint *caps;        /* the capitalised words, in text order */
   GString *scratch;
-  NerForms forms;     /* buffers for ner_spell_intern */
+  NerForms forms;     /* buffers for ner_spell_add */
 } NerMemo;
 
 /* Spellings a memo keeps at most, past which it starts afresh (between documents): a corpus's
@@ -313,9 +325,18 @@ ner_spell_hash_bytes(const char *p, gsize len)
     h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
     h ^= h >> 32;
   }
+  /* The last 0 to 7 bytes without a loop: two loads that overlap, or three bytes that cover
+   * all of one to three. */
   guint64 w = 0;
-  for (gsize k = 0; k < len; k++)
-    w |= (guint64)(unsigned char)p[k] << (8 * k);
+  if (len >= 4) {
+    guint32 u, v;
+    memcpy(&u, p, 4);
+    memcpy(&v, p + len - 4, 4);
+    w = u | (guint64)v << 32;
+  } else if (len > 0) {
+    w = (guint64)(unsigned char)p[0] | (guint64)(unsigned char)p[len / 2] << 8 |
+        (guint64)(unsigned char)p[len - 1] << 16;
+  }
   h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
   h ^= h >> 29;
   return (guint32)h;
@@ -344,6 +365,15 @@ ner_spell_equal(gconstpointer a, gconstpointer b)
     if (u != v)
       return FALSE;
   }
+  /* the last 0 to 7 bytes as ner_spell_hash_bytes reads them: two loads that overlap */
+  if (n >= 4) {
+    guint32 u0, u1, v0, v1;
+    memcpy(&u0, p, 4);
+    memcpy(&v0, q, 4);
+    memcpy(&u1, p + n - 4, 4);
+    memcpy(&v1, q + n - 4, 4);
+    return u0 == v0 && u1 == v1;
+  }
   for (; n > 0; p++, q++, n--)
     if (*p != *q)
       return FALSE;
@@ -361,26 +391,37 @@ ner_spell_put(char **at, const char *p, gsize len)
   return d;
 }
 
-/* The spelling of the LEN bytes at P in MEMO, interned on first use. */
-static NerSpell *
+static NerSpell *ner_spell_add(NerMemo *memo, const NerSpell *key);
+
+/* The spelling of the LEN bytes at P in MEMO, interned on first use. Mostly a lookup: the
+ * new spelling is made out of line. */
+static G_GNUC_NO_INLINE NerSpell *
 ner_spell_intern(NerMemo *memo, const char *p, gsize len)
 {
-  NerSpell key = { 0 };
+  NerSpell key;
   key.raw = p;
   key.len = (guint32)len;
   key.hash = ner_spell_hash_bytes(p, len);
   NerSpell *sp = g_hash_table_lookup(memo->spells, &key);
-  if (G_LIKELY(sp))
-    return sp;
+  return G_LIKELY(sp) ? sp : ner_spell_add(memo, &key);
+}
+
+/* Adds to MEMO the spelling of KEY's bytes (raw, len and hash set), not yet in it. */
+static G_GNUC_NO_INLINE NerSpell *
+ner_spell_add(NerMemo *memo, const NerSpell *key)
+{
+  const char *p = key->raw;
+  gsize len = key->len;
   /* Forms are made once per spelling, in buffers that live with the memo. */
   NerForms *f = &memo->forms;
   ner_forms(f, p, p + len);
   const GString *str = f->str, *lower = f->lower, *tc = f->tc;
   gsize size = sizeof(NerSpell) + len + 1 + (str->len ? str->len + 1 : 0) +
                (lower->len ? lower->len + 1 : 0) + (tc->len ? tc->len + 1 : 0);
-  sp = g_malloc0(size);
+  NerSpell *sp = g_malloc0(size);
   char *at = (char *)(sp + 1);
-  *sp = key;
+  sp->len = key->len;
+  sp->hash = key->hash;
   sp->raw = ner_spell_put(&at, p, len);
   sp->str = str->len ? ner_spell_put(&at, str->str, str->len) : sp->raw;
   sp->str_len = str->len ? (guint32)str->len : (guint32)len;
@@ -432,8 +473,8 @@ ner_spell_in_doc(const NerMemo *memo, NerSpell *sp)
   if (sp->doc != memo->doc) {
     sp->doc = memo->doc;
     sp->mid_caps = 0;
-    sp->mid_lower = FALSE;
-    sp->bracketed = FALSE;
+    sp->mid_lower = 0;
+    sp->bracketed = 0;
   }
   return sp;
 }
@@ -507,19 +548,8 @@ ner_is_capword(const NerCtx *ctx, guint i)
   return i < ctx->n && ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP);
 }
 
-/* Whether a line break stands between tokens I-1 and I. */
-static inline gboolean
-ner_line_break_before(const NerCtx *ctx, guint i)
-{
-  const char *p = ctx->text + ctx->tok[i - 1].end, *e = ctx->text + ctx->tok[i].start;
-  /* mostly one space or none: no call for that */
-  if (e - p <= 1)
-    return p < e && *p == '\n';
-  return memchr(p, '\n', (gsize)(e - p)) != NULL;
-}
-
 /* Whether tokens I-1 and I (0 < I < n) are on one line of one sentence (a name never spans a
- * line break): ner_lines has found the line breaks. */
+ * line break): ner_read has found the line breaks. */
 static gboolean
 ner_joinable(const NerCtx *ctx, guint i)
 {
@@ -663,17 +693,18 @@ ner_join_tc_may_change(const NerCtx *ctx, guint a, guint b, const char *name)
 
 static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
 
-/* Whether NAME (the tokens [a, b) joined) is several words, the first of them token A's
- * text: then its first word, or that of its title-case spelling (token A's), must start a place
- * or nationality of several words for it to be one (EG_WL_PLACE_PREFIX). */
+/* Whether the tokens [a, b) joined are several words, the first of them token A's text: then
+ * its first word, or that of its title-case spelling (token A's), must start a place or
+ * nationality of several words for it to be one (EG_WL_PLACE_PREFIX). The join puts a space
+ * after token A's text when the next token stands apart; that text is then its first word
+ * unless a NUL cuts it short. */
 static gboolean
-ner_first_word_own(const NerCtx *ctx, guint a, guint b, const char *name)
+ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
     return FALSE;
-  const char *str = ner_tok_str(ctx, a);
-  gsize len = strlen(str);
-  return strncmp(name, str, len) == 0 && name[len] == ' ';
+  const NerSpell *sp = ner_spell(ctx, a);
+  return strlen(sp->str) == sp->str_len;
 }
 
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
@@ -684,12 +715,12 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
   /* one token: what is known of it may spare the lookups */
   if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
     return NULL;
-  gboolean own = ner_first_word_own(ctx, a, b, name);
+  gboolean own = ner_first_word_own(ctx, a, b);
   GHashTable *places = ner_places();
   const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
                                                                 : g_hash_table_lookup(places, name);
-  if (v || !ner_join_tc_may_change(ctx, a, b, name) ||
-      (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
+  if (v || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) ||
+      !ner_join_tc_may_change(ctx, a, b, name))
     return v;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -703,11 +734,11 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   if (b == a + 1)
     return ner_fact(ctx, a, NER_F_NATIONALITY);
-  gboolean own = ner_first_word_own(ctx, a, b, name);
+  gboolean own = ner_first_word_own(ctx, a, b);
   if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
       (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
     return TRUE;
-  if (!ner_join_tc_may_change(ctx, a, b, name) || (own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)))
+  if ((own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) || !ner_join_tc_may_change(ctx, a, b, name))
     return FALSE;
   g_string_truncate(ctx->scratch, 0);
   ner_join_tc_append(ctx, ctx->scratch, a, b);
@@ -1011,7 +1042,7 @@ static const char *const sport_words[] = {
 };
 
 /* Sport words a document has shown so far, each counted once: with four or more it reports
- * games (NerCtx.sport). Counted by ner_lines, which reads every word anyway. */
+ * games (NerCtx.sport). Counted by ner_read, which reads every word anyway. */
 typedef struct {
   gboolean seen[G_N_ELEMENTS(sport_words)];
   guint n_seen;
@@ -1020,12 +1051,17 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
- * bit per last letter a sport word of that length and first letter ends with, so that most
- * words need no lookup. Built once. */
+#define NER_SPORT_SAME_START 6 /* sport words of one length and first letter, and one */
+
+/* The sport words by length and first letter: a bit per last letter a sport word of that
+ * length and first letter ends with, so that most words are turned away by one test, and the
+ * indexes + 1 in sport_words of those words, to compare the few others with. Letters are
+ * numbered in either case by letter_index, 26 for any other byte (its column and its bit are
+ * always clear). Built once. */
 typedef struct {
-  GHashTable *words;
-  guint32 last_letters[NER_SPORT_LEN_MAX][26];
+  guint8 letter_index[256];
+  guint32 last_letters[NER_SPORT_LEN_MAX][27];
+  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME_START];
 } NerSportWords;
 
 static const NerSportWords *
@@ -1034,12 +1070,20 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
-    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint c = 0; c < 256; c++)
+      sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
-      if (len < NER_SPORT_LEN_MAX)
-        sw.last_letters[len][sport_words[k][0] - 'a'] |= 1u << (sport_words[k][len - 1] - 'a');
+      if (len >= NER_SPORT_LEN_MAX)
+        continue;
+      guint first = (guint)(sport_words[k][0] - 'a');
+      sw.last_letters[len][first] |= 1u << (sport_words[k][len - 1] - 'a');
+      guint8 *same = sw.words[len][first];
+      guint j = 0;
+      while (same[j])
+        j++;
+      g_assert(j < NER_SPORT_SAME_START - 1); /* a 0 ends the list */
+      same[j] = (guint8)(k + 1);
     }
     g_once_init_leave(&done, 1);
   }
@@ -1055,21 +1099,20 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
   if (len < 2 || len >= sizeof buf)
     return;
-  const char *p = text + t->start;
-  char c0 = ner_ascii_lower(p[0]);
-  char cn = ner_ascii_lower(p[len - 1]);
-  if (G_LIKELY(c0 < 'a' || c0 > 'z' || cn < 'a' || cn > 'z' ||
-               !(sw->last_letters[len][c0 - 'a'] & (1u << (cn - 'a')))))
+  const guint8 *p = (const guint8 *)text + t->start;
+  if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
   gboolean letters = TRUE;
   for (gsize k = 0; k < len && letters; k++) {
     letters = g_ascii_isalpha(p[k]) || p[k] == '-';
-    buf[k] = ner_ascii_lower(p[k]);
+    buf[k] = ner_ascii_lower((char)p[k]);
   }
   if (!letters)
     return;
-  buf[len] = '\0';
-  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  guint idx = 0;
+  for (const guint8 *same = sw->words[len][sw->letter_index[p[0]]]; *same && !idx; same++)
+    if (memcmp(buf, sport_words[*same - 1], len) == 0)
+      idx = *same;
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
@@ -1113,7 +1156,7 @@ ner_head_type(const NerCtx *ctx, guint i)
       if (len < 4 || w[len - 1] != 's')
         break;
       w[--len] = '\0';
-      if (len > 3 && strcmp(w + len - 2, "ie") == 0) { /* "agencies", "cities" */
+      if (len > 3 && ner_streq(w + len - 2, "ie")) { /* "agencies", "cities" */
         w[len - 2] = 'y';
         w[--len] = '\0';
       }
@@ -1145,7 +1188,7 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
       if (p->sentence != sent || (p->kind == EG_TOK_PUNCT && p->ch != '\''))
         break;
       const char *w = p->kind == EG_TOK_WORD ? ner_lower(ctx, k - 1) : NULL;
-      if (w && strcmp(w, "of") == 0)
+      if (w && ner_streq(w, "of"))
         t = EG_N_TYPES;
     }
     if (t != EG_N_TYPES)
@@ -1154,7 +1197,7 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
   if (next + 2 < ctx->n && ctx->tok[next].kind == EG_TOK_PUNCT && ctx->tok[next].ch == ',' &&
       ctx->tok[next + 1].kind == EG_TOK_WORD) {
     const char *art = ner_lower(ctx, next + 1);
-    if (strcmp(art, "a") == 0 || strcmp(art, "an") == 0 || strcmp(art, "the") == 0) {
+    if (ner_streq(art, "a") || ner_streq(art, "an") || ner_streq(art, "the")) {
       for (guint k = next + 2; k < ctx->n && k < next + 6 && ctx->tok[k].sentence == sent; k++) {
         if (ctx->tok[k].kind != EG_TOK_WORD)
           break;
@@ -1186,32 +1229,32 @@ ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
   /* The words around are fetched as the tests reach them: most names have no such word. */
   const char *p1 = ner_word_in(ctx, (gint)a - 1, sent);
   gboolean src = FALSE;
-  if (p1 && (strcmp(p1, "told") == 0 || strcmp(p1, "via") == 0))
+  if (p1 && (ner_streq(p1, "told") || ner_streq(p1, "via")))
     src = TRUE;
-  if (!src && p1 && (strcmp(p1, "to") == 0 || strcmp(p1, "by") == 0)) {
+  if (!src && p1 && (ner_streq(p1, "to") || ner_streq(p1, "by"))) {
     const char *p2 = ner_word_in(ctx, (gint)a - 2, sent);
-    if (p2 && strcmp(p1, "to") == 0 && strcmp(p2, "according") == 0)
+    if (p2 && ner_streq(p1, "to") && ner_streq(p2, "according"))
       src = TRUE;
-    if (p2 && strcmp(p1, "by") == 0 &&
-        (strcmp(p2, "quoted") == 0 || strcmp(p2, "reported") == 0 || strcmp(p2, "published") == 0))
+    if (p2 && ner_streq(p1, "by") &&
+        (ner_streq(p2, "quoted") || ner_streq(p2, "reported") || ner_streq(p2, "published")))
       src = TRUE;
   }
   const char *n1 = src ? NULL : ner_word_in(ctx, (gint)next, sent);
-  if (n1 && (strcmp(n1, "newspaper") == 0 || strcmp(n1, "agency") == 0 || strcmp(n1, "daily") == 0 ||
-             strcmp(n1, "weekly") == 0 || strcmp(n1, "reported") == 0 || strcmp(n1, "quoted") == 0))
+  if (n1 && (ner_streq(n1, "newspaper") || ner_streq(n1, "agency") || ner_streq(n1, "daily") ||
+             ner_streq(n1, "weekly") || ner_streq(n1, "reported") || ner_streq(n1, "quoted")))
     src = TRUE;
-  if (!src && n1 && strcmp(n1, "news") == 0) {
+  if (!src && n1 && ner_streq(n1, "news")) {
     const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
-    if (n2 && strcmp(n2, "agency") == 0)
+    if (n2 && ner_streq(n2, "agency"))
       src = TRUE;
   }
   if (!src && n1 && ner_fact(ctx, next, NER_F_SPEECH)) {
     const char *n2 = ner_word_in(ctx, (gint)next + 1, sent);
-    const char *n3 = n2 && strcmp(n2, "in") == 0 ? ner_word_in(ctx, (gint)next + 2, sent) : NULL;
-    const char *n4 = n3 && (strcmp(n3, "a") == 0 || strcmp(n3, "its") == 0)
+    const char *n3 = n2 && ner_streq(n2, "in") ? ner_word_in(ctx, (gint)next + 2, sent) : NULL;
+    const char *n4 = n3 && (ner_streq(n3, "a") || ner_streq(n3, "its"))
                        ? ner_word_in(ctx, (gint)next + 3, sent)
                        : NULL;
-    if (n4 && strcmp(n4, "statement") == 0)
+    if (n4 && ner_streq(n4, "statement"))
       src = TRUE;
   }
   if (src)
@@ -1247,7 +1290,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     const char *tab = strchr(place, '\t');
     m->canonical = tab ? g_strndup(place, (gsize)(tab - place)) : g_strdup(place);
     /* A city's team is an organisation; a country's national side stays a place. */
-    if (sport && !dateline && !(tab && strcmp(tab + 1, "country") == 0)) {
+    if (sport && !dateline && !(tab && ner_streq(tab + 1, "country"))) {
       ner_vote(m, EG_TYPE_ORG, team ? EG_VOTE_STRONG + 1 : EG_VOTE_STRONG - 1);
       return;
     }
@@ -1278,7 +1321,8 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
    * of one. */
   gboolean last_nat = last_sp && (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
                                            : ner_nationality_lists(last_sp + 1, last_lists));
-  if (last_sp && !ner_has_org_cue(ctx, a, b)) {
+  gboolean org_cue = ner_has_org_cue(ctx, a, b);
+  if (last_sp && !org_cue) {
     const char *last = last_sp + 1;
     if (last_nat) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
@@ -1295,8 +1339,8 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   if (last_sp) {
     const char *last = last_sp + 1;
     gboolean team_word = (last_lists & EG_WL_TEAM) &&
-                         (ctx->sport || (strcmp(last, "City") != 0 && strcmp(last, "County") != 0 &&
-                                         strcmp(last, "Town") != 0));
+                         (ctx->sport || (!ner_streq(last, "City") && !ner_streq(last, "County") &&
+                                         !ner_streq(last, "Town")));
     gboolean place_plural = FALSE;
     gsize ll = strlen(last);
     if (!team_word && ll >= 4 && last[ll - 1] == 's' && last[ll - 2] != 's' &&
@@ -1319,7 +1363,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     const EgMention *last = &g_array_index(ctx->out, EgMention, ctx->out->len - 1);
     if (last->end_token + 1 == a && ctx->tok[a - 1].kind == EG_TOK_WORD) {
       const char *w = ner_lower(ctx, a - 1);
-      if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0)
+      if (ner_streq(w, "and") || ner_streq(w, "or"))
         appos = ner_apposition(ctx, last->first_token, last->end_token);
     }
   }
@@ -1334,7 +1378,6 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, appos, EG_VOTE_STRONG + 1);
   if (sport && !person_shape)
     ner_vote(m, EG_TYPE_ORG, team ? EG_VOTE_STRONG : EG_VOTE_WEAK);
-  gboolean org_cue = ner_has_org_cue(ctx, a, b);
   if (org_cue)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG);
   /* An acronym leans to an organisation, but in a shouting line every word is in capitals. */
@@ -1474,6 +1517,9 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       gboolean nationality;
       if (nw == 1) {
         nationality = ner_fact(ctx, a, NER_F_NATIONALITY);
+      } else if (ner_first_word_own(ctx, a, a + nw) && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) &&
+                 !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) {
+        nationality = FALSE; /* what ner_nationality_of finds, without joining the words */
       } else {
         g_autofree char *head = ner_join(ctx, a, a + nw);
         nationality = ner_nationality_of(ctx, a, a + nw, head);
@@ -1630,19 +1676,27 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
   gint prev = -1;
   guint j = a;
   /* cue_from[i - a]: an organisation cue word stands in [i, b). Computed once, right to left,
-   * so a run of many titles stays linear. */
-  gboolean cue_small[32] = { FALSE };
-  g_autofree gboolean *cue_big =
-    b - a + 1 <= G_N_ELEMENTS(cue_small) ? NULL : g_new0(gboolean, b - a + 1);
-  gboolean *cue_from = cue_big ? cue_big : cue_small;
-  for (guint i = b; i > a; i--) {
-    cue_from[i - 1 - a] = cue_from[i - a] || ner_is_org_cue(ctx, i - 1);
-  }
+   * so a run of many titles stays linear; and only for a run with a title, which few have. */
+  gboolean cue_small[32];
+  g_autofree gboolean *cue_big = NULL;
+  gboolean *cue_from = NULL;
   while (j < b) {
     guint tl = ner_title_len(ctx, j, b);
+    if (tl == 0 || j + tl >= b) {
+      j++;
+      continue;
+    }
+    if (!cue_from) {
+      if (b - a + 1 > G_N_ELEMENTS(cue_small))
+        cue_big = g_new(gboolean, b - a + 1);
+      cue_from = cue_big ? cue_big : cue_small;
+      cue_from[b - a] = FALSE;
+      for (guint i = b; i > a; i--)
+        cue_from[i - 1 - a] = cue_from[i - a] || ner_is_org_cue(ctx, i - 1);
+    }
     /* A title ends a run only when a name follows it and that name is not an organisation's
      * ("General Motors", "Justice Department" keep their first word). */
-    if (tl == 0 || j + tl >= b || cue_from[j + tl - a]) {
+    if (cue_from[j + tl - a]) {
       j++;
       continue;
     }
@@ -1686,73 +1740,129 @@ ner_span(NerCtx *ctx, guint a, guint b)
   ner_span_titles(ctx, a, b);
 }
 
-/* Fills line_first and line_kind: which tokens share a line, and whether the line shouts (no
- * lower-case letter, some all-capital word of three letters or more) or has no lower case.
- * Sets sport too, as it reads every word (NerSportCount). */
-static void
-ner_lines(NerCtx *ctx)
+/* The first line break at or after byte FROM and before byte END of TEXT, or END. */
+static inline guint32
+ner_next_newline(const char *text, guint32 from, guint32 end)
 {
-  guint first = 0;
+  const char *nl = from < end ? memchr(text + from, '\n', end - from) : NULL;
+  return nl ? (guint32)(nl - text) : end;
+}
+
+/* What the document says of token I: written in brackets in capitals, "(WHO)"; capitalised in
+ * mid-sentence. Adds I to CAPS (N_CAPS of them) if it is a capitalised word. */
+static inline void
+ner_read_doc(NerCtx *ctx, guint i, guint *caps, guint *n_caps)
+{
+  const EgToken *t = &ctx->tok[i];
+  NerMemo *memo = ctx->memo;
+  if (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP))
+    caps[(*n_caps)++] = i;
+  /* the first concerns only words in capitals, which the second skips */
+  if (t->flags & EG_TF_ALLCAPS) {
+    if (i >= 1 && i + 1 < ctx->n && ctx->tok[i - 1].ch == '(' && ctx->tok[i + 1].ch == ')') {
+      ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(ctx, i)))->bracketed = TRUE;
+      ctx->n_bracketed++;
+    }
+    return;
+  }
+  if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
+    return;
+  NerSpell *sp = ner_spell(ctx, i);
+  NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
+  /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
+   * form marked already. */
+  if (w->mid_caps == 0)
+    ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower = TRUE;
+  if (w->mid_caps < 2)
+    w->mid_caps++;
+}
+
+/* Reads every token once, before the search for names: fills line_first and line_kind, which
+ * tokens share a line and whether the line shouts (no lower-case letter, some all-capital word
+ * of three letters or more) or has no lower case; sets sport (NerSportCount); records what the
+ * document says of its words (ner_read_doc). Returns the number of capitalised words, whose
+ * indexes it writes to CAPS in text order: names start only there. */
+static guint
+ner_read(NerCtx *ctx, guint *caps)
+{
+  guint n_caps = 0;
   NerSportCount sport = { { FALSE }, 0 };
   const NerSportWords *sw = ner_sport_words();
-  for (guint i = 0; i <= ctx->n; i++) {
-    gboolean new_line = i == ctx->n || (i > 0 && ner_line_break_before(ctx, i));
-    if (new_line && i > first) {
-      gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
-      /* A table's column header: only words of one to three capitals, three or more, one of
-       * them a single letter ("W D L PCT GB"). */
-      guint short_caps = 0, singles = 0, others = 0;
-      for (guint k = first; k < i; k++) {
-        const EgToken *t = &ctx->tok[k];
-        if (t->kind != EG_TOK_WORD)
-          continue;
-        if (sport.n_seen < NER_SPORT_WORDS_MIN)
-          ner_sport_word(sw, &sport, ctx->text, t);
-        const char *p = ctx->text + t->start, *e = ctx->text + t->end;
-        gboolean short_cap = FALSE, single = FALSE;
-        /* more than 12 bytes are more than 3 characters; and once a word is no short capital
-         * the line is no header, whatever its other words are: they are not measured */
-        if (others == 0 && (t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
-          glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
-          for (const char *q = p; q < e && len <= 3; q++)
-            len += ((unsigned char)*q & 0xC0) != 0x80;
-          single = len == 1;
-          short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
-        }
-        if (short_cap) {
-          short_caps++;
-          singles += single;
+  const EgToken *tok = ctx->tok;
+  guint n = ctx->n;
+  /* Line breaks are found by memchr, not in every gap between tokens: NL is the first one at
+   * or after the end of the token before the one read (a break after the last token matters
+   * not). */
+  guint32 end = n ? tok[n - 1].end : 0;
+  guint32 nl = n ? ner_next_newline(ctx->text, tok[0].end, end) : end;
+  for (guint first = 0, i; first < n; first = i) {
+    for (i = first + 1; i < n; i++) {
+      if (nl < tok[i].start)
+        break;
+      if (nl < tok[i].end)
+        nl = ner_next_newline(ctx->text, tok[i].end, end);
+    }
+    if (i < n)
+      nl = ner_next_newline(ctx->text, tok[i].end, end);
+    gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
+    /* A table's column header: only words of one to three capitals, three or more, one of
+     * them a single letter ("W D L PCT GB"). */
+    guint short_caps = 0, singles = 0, others = 0;
+    /* Once the line has a lower-case word and a lower-case letter and is no header, its kind
+     * is settled: the words after are read only for sport words. */
+    gboolean settled = FALSE;
+    for (guint k = first; k < i; k++) {
+      const EgToken *t = &tok[k];
+      ner_read_doc(ctx, k, caps, &n_caps);
+      if (t->kind != EG_TOK_WORD)
+        continue;
+      if (sport.n_seen < NER_SPORT_WORDS_MIN)
+        ner_sport_word(sw, &sport, ctx->text, t);
+      if (settled)
+        continue;
+      const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+      gboolean short_cap = FALSE, single = FALSE;
+      /* more than 12 bytes are more than 3 characters; and once a word is no short capital
+       * the line is no header, whatever its other words are: they are not measured */
+      if (others == 0 && (t->flags & EG_TF_CAP) && !(t->flags & EG_TF_ABBR) && e - p <= 12) {
+        glong len = 0; /* characters: bytes that start one (the text is valid UTF-8) */
+        for (const char *q = p; q < e && len <= 3; q++)
+          len += ((unsigned char)*q & 0xC0) != 0x80;
+        single = len == 1;
+        short_cap = len <= 3 && (single || (t->flags & EG_TF_ALLCAPS));
+      }
+      if (short_cap) {
+        short_caps++;
+        singles += single;
+      } else {
+        others++;
+      }
+      /* a word all in capitals has no lower-case letter to find */
+      for (const char *q = p; !lower && !(t->flags & EG_TF_ALLCAPS) && q < e;) {
+        if ((unsigned char)*q < 0x80) {
+          lower = g_ascii_islower(*q);
+          q++;
         } else {
-          others++;
+          lower = g_unichar_islower(g_utf8_get_char(q));
+          q = g_utf8_next_char(q);
         }
-        /* a word all in capitals has no lower-case letter to find */
-        for (const char *q = p; !lower && !(t->flags & EG_TF_ALLCAPS) && q < e;) {
-          if ((unsigned char)*q < 0x80) {
-            lower = g_ascii_islower(*q);
-            q++;
-          } else {
-            lower = g_unichar_islower(g_utf8_get_char(q));
-            q = g_utf8_next_char(q);
-          }
-        }
-        if (!(t->flags & EG_TF_CAP))
-          lower_word = TRUE;
-        if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
-          shout = TRUE;
       }
-      guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
-                             (!lower && shout ? NER_LINE_SHOUT : 0) |
-                             (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
-      for (guint k = first; k < i; k++) {
-        ctx->line_first[k] = first;
-        ctx->line_kind[k] = kind;
-      }
-      first = i;
-    } else if (new_line) {
-      first = i;
+      if (!(t->flags & EG_TF_CAP))
+        lower_word = TRUE;
+      if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
+        shout = TRUE;
+      settled = lower && lower_word && others > 0;
+    }
+    guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
+                           (!lower && shout ? NER_LINE_SHOUT : 0) |
+                           (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
+    for (guint k = first; k < i; k++) {
+      ctx->line_first[k] = first;
+      ctx->line_kind[k] = kind;
     }
   }
   ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
+  return n_caps;
 }
 
 /* In a shouting line, whether word I may be (part of) a name: not an ordinary word, or a word the
@@ -1852,10 +1962,12 @@ ner_memo_take(guint n)
     g_free(memo->titles);
     g_free(memo->line_first);
     g_free(memo->line_kind);
+    g_free(memo->caps);
     memo->tok_spells = g_new(NerSpell *, memo->size);
     memo->titles = g_new(guint8, memo->size);
     memo->line_first = g_new(guint, memo->size);
     memo->line_kind = g_new(guint8, memo->size);
+    memo->caps = g_new(guint, memo->size);
   }
   memset(memo->tok_spells, 0, (n + 1) * sizeof *memo->tok_spells);
   memset(memo->titles, 0, n + 1);
@@ -1886,37 +1998,13 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   NerMemo *memo = ner_memo_take(n);
   NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
                  memo->tok_spells, memo->titles, memo->scratch };
-  ner_lines(&ctx);
-  /* What the document says of its words: written in brackets in capitals, "(WHO)"; capitalised
-   * in mid-sentence. One pass for both: the first concerns only words in capitals, which the
-   * second skips. */
-  for (guint i = 0; i < ctx.n; i++) {
-    const EgToken *t = &ctx.tok[i];
-    if (t->flags & EG_TF_ALLCAPS) {
-      if (i >= 1 && i + 1 < ctx.n && ctx.tok[i - 1].ch == '(' && ctx.tok[i + 1].ch == ')') {
-        ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(&ctx, i)))->bracketed = TRUE;
-        ctx.n_bracketed++;
-      }
-      continue;
-    }
-    if (t->kind != EG_TOK_WORD || !(t->flags & EG_TF_CAP) || (t->flags & EG_TF_INITIAL))
-      continue;
-    NerSpell *sp = ner_spell(&ctx, i);
-    NerSpell *w = ner_spell_in_doc(memo, ner_spell_of_str(memo, sp));
-    /* Only "once" and "at least twice" are asked, and a word seen before has its lower-case
-     * form marked already. */
-    if (w->mid_caps == 0)
-      ner_spell_in_doc(memo, ner_spell_of_lower(memo, sp))->mid_lower = TRUE;
-    if (w->mid_caps < 2)
-      w->mid_caps++;
-  }
+  guint *caps = memo->caps, n_caps = ner_read(&ctx, caps);
 
   guint i = 0;
-  while (i < ctx.n) {
-    if (!ner_is_capword(&ctx, i)) {
-      i++;
-      continue;
-    }
+  for (guint c = 0; c < n_caps; c++) {
+    if (caps[c] < i)
+      continue; /* in the run before */
+    i = caps[c];
     guint a = i, b = i + 1;
     for (;;) {
       if (ner_is_capword(&ctx, b) && ner_joinable(&ctx, b)) {
@@ -1937,7 +2025,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         if (connector && w && after + 1 < ctx.n && ctx.tok[after].kind == EG_TOK_WORD &&
             !(ctx.tok[after].flags & EG_TF_CAP) && ner_joinable(&ctx, after + 1)) {
           const char *w2 = ner_lower(&ctx, after);
-          if ((strcmp(w, "of") == 0 && strcmp(w2, "the") == 0) ||
+          if ((ner_streq(w, "of") && ner_streq(w2, "the")) ||
               (ner_fact(&ctx, b, NER_F_PARTICLE) && ner_fact(&ctx, after, NER_F_PARTICLE)))
             after++;
         }
