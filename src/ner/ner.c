@@ -78,7 +78,11 @@ enum {
   NER_F_PLACE_PREFIX_TC = 1 << 22, /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
   NER_F_PLACE_PREFIX = 1 << 23, /* text starts a place or nationality of several words */
   NER_F_CAP_ORG_CUE = 1 << 24, /* lower-case form capitalised in org_cues.txt: "company" */
-  NER_F_CAP_TITLE = 1 << 25    /* lower-case form capitalised in titles.txt: "reporter" */
+  NER_F_CAP_TITLE = 1 << 25,   /* lower-case form capitalised in titles.txt: "reporter" */
+  /* Not questions of the rules but what is known of the spelling itself, read directly: */
+  NER_F_STR_WHOLE = 1 << 26,   /* str holds no NUL: strlen(str) == str_len (set on creation) */
+  NER_F_PLACE = 1 << 27,       /* (known only) NerSpell.place is set */
+  NER_F_HYPHEN = 1 << 28       /* str holds a hyphen (set on creation) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -105,6 +109,10 @@ struct _NerSpell {
   guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   guint32 chars;      /* characters of the text */
   guint32 lists;      /* eg_wordlist_lists(str), once NER_F_BY_STR is known */
+  guint32 lower_len;  /* strlen(lower) */
+  /* ner_place_of the token alone, once NER_F_PLACE is known: a name of one word is mostly
+   * one met again and again ("U.S.", "Japan"). */
+  const char *place;
   /* Most tokens the rules ask about are looked up in the memo, a table far larger than the
    * caches: the fields from here on are what a lookup, the questions after it and the reading
    * of a document touch, kept together and beside the bytes that follow the struct, so that
@@ -131,6 +139,8 @@ struct _NerSpell {
 typedef struct {
   GString *str, *lower, *tc;
   guint32 chars;
+  gboolean whole;  /* STR holds no NUL */
+  gboolean hyphen; /* STR holds a hyphen */
 } NerForms;
 
 /* The spellings met by the calls this memo served, reused from document to document; and the
@@ -241,38 +251,38 @@ ner_ascii_lower(char c)
   return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 }
 
-/* Makes the forms of a token of only ASCII bytes, [p, p + len): its text is its own straightened
- * form, and its lower-case and title-case forms are made byte by byte. */
-static void
-ner_forms_ascii(NerForms *f, const char *p, gsize len)
+/* What ner_forms asks of a byte: a class of bits, read from one table (ner_byte_classes). */
+enum {
+  NER_C_LOWER = 1 << 0, /* a-z */
+  NER_C_UPPER = 1 << 1, /* A-Z */
+  NER_C_DOT = 1 << 2,   /* . */
+  NER_C_NUL = 1 << 3,   /* \0 */
+  NER_C_HIGH = 1 << 4,  /* a byte of a character past ASCII */
+  NER_C_JOIN = 1 << 5,  /* - or ': the capital after it starts a part of the word */
+  NER_C_DASH = 1 << 6   /* - */
+};
+
+static const guint8 *
+ner_byte_classes(void)
 {
-  gboolean lower = FALSE, upper = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
-  for (gsize k = 0; k < len; k++) {
-    char c = p[k];
-    lower = lower || g_ascii_islower(c);
-    upper = upper || g_ascii_isupper(c);
-    dot = dot || c == '.';
-    /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
-    changes = changes || (!up && g_ascii_isupper(c));
-    up = c == '-' || c == '\'';
+  static guint8 cls[256];
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    for (guint c = 0; c < 256; c++)
+      cls[c] = (guint8)((g_ascii_islower(c) ? NER_C_LOWER : 0) |
+                        (g_ascii_isupper(c) ? NER_C_UPPER : 0) | (c == '.' ? NER_C_DOT : 0) |
+                        (c == 0 ? NER_C_NUL : 0) | (c >= 0x80 ? NER_C_HIGH : 0) |
+                        (c == '-' || c == '\'' ? NER_C_JOIN : 0) | (c == '-' ? NER_C_DASH : 0));
+    g_once_init_leave(&done, 1);
   }
-  if (upper) {
-    g_string_set_size(f->lower, len);
-    for (gsize k = 0; k < len; k++)
-      f->lower->str[k] = ner_ascii_lower(p[k]);
-  }
-  if (!lower && !dot && changes && len >= 2) {
-    g_string_set_size(f->tc, len);
-    up = TRUE;
-    for (gsize k = 0; k < len; k++) {
-      char c = p[k];
-      if (g_ascii_isalpha(c) && !up)
-        c = ner_ascii_lower(c);
-      up = c == '-' || c == '\'';
-      f->tc->str[k] = c;
-    }
-  }
-  f->chars = (guint32)len;
+  return cls;
+}
+
+static inline void
+ner_string_clear(GString *s)
+{
+  s->len = 0;
+  s->str[0] = '\0';
 }
 
 /* Makes the forms of the token [p, e): the straightened text (typographic apostrophes and
@@ -280,14 +290,43 @@ ner_forms_ascii(NerForms *f, const char *p, gsize len)
 static void
 ner_forms(NerForms *f, const char *p, const char *e)
 {
-  g_string_truncate(f->str, 0);
-  g_string_truncate(f->lower, 0);
-  g_string_truncate(f->tc, 0);
-  const char *q = p;
-  while (q < e && (unsigned char)*q < 0x80)
-    q++;
-  if (q == e) {
-    ner_forms_ascii(f, p, (gsize)(e - p));
+  ner_string_clear(f->str);
+  ner_string_clear(f->lower);
+  ner_string_clear(f->tc);
+  /* One pass over the bytes, with a table, says what an ASCII token needs: its text is then
+   * its own straightened form, and its other forms are made byte by byte. CHANGES: a capital
+   * that ner_title_case_word would lower, one that neither starts the word nor follows - or '
+   * (MASK is the class bit such a capital would have next). */
+  const guint8 *cls = ner_byte_classes();
+  gsize len = (gsize)(e - p);
+  guint acc = 0, changes = 0, mask = 0;
+  for (gsize k = 0; k < len; k++) {
+    guint c = cls[(guint8)p[k]];
+    acc |= c;
+    changes |= c & mask;
+    mask = (~c >> 4) & NER_C_UPPER; /* NER_C_UPPER unless C is NER_C_JOIN */
+  }
+  G_STATIC_ASSERT(NER_C_JOIN >> 4 == NER_C_UPPER);
+  if (!(acc & NER_C_HIGH)) {
+    if (acc & NER_C_UPPER) {
+      g_string_set_size(f->lower, len);
+      for (gsize k = 0; k < len; k++)
+        f->lower->str[k] = ner_ascii_lower(p[k]);
+    }
+    if (!(acc & (NER_C_LOWER | NER_C_DOT)) && changes && len >= 2) {
+      g_string_set_size(f->tc, len);
+      gboolean up = TRUE;
+      for (gsize k = 0; k < len; k++) {
+        char c = p[k];
+        if (g_ascii_isalpha(c) && !up)
+          c = ner_ascii_lower(c);
+        up = c == '-' || c == '\'';
+        f->tc->str[k] = c;
+      }
+    }
+    f->chars = (guint32)len;
+    f->whole = !(acc & NER_C_NUL);
+    f->hyphen = (acc & NER_C_DASH) != 0;
     return;
   }
   GString *str = f->str;
@@ -305,6 +344,8 @@ ner_forms(NerForms *f, const char *p, const char *e)
     p = g_utf8_next_char(p);
   }
   f->chars = chars;
+  f->whole = memchr(str->str, '\0', str->len) == NULL;
+  f->hyphen = memchr(str->str, '-', str->len) != NULL;
   eg_text_lower_append(f->lower, str->str, str->len);
   if (!has_lower && str->len >= 2) {
     ner_title_case_word(f->tc, str->str, str->str + str->len);
@@ -428,6 +469,12 @@ ner_spell_add(NerMemo *memo, const NerSpell *key)
   sp->lower = lower->len ? ner_spell_put(&at, lower->str, lower->len) : sp->str;
   sp->tc = tc->len ? ner_spell_put(&at, tc->str, tc->len) : sp->str;
   sp->chars = f->chars;
+  /* a text without NUL has a lower-case form without NUL */
+  sp->lower_len = !f->whole ? (guint32)strlen(sp->lower)
+                  : lower->len ? (guint32)lower->len
+                               : sp->str_len;
+  sp->known = NER_F_STR_WHOLE | NER_F_HYPHEN;
+  sp->facts = (f->whole ? NER_F_STR_WHOLE : 0) | (f->hyphen ? NER_F_HYPHEN : 0);
   if (sp->str == sp->raw)
     sp->str_spell = sp;
   if (sp->lower == sp->raw)
@@ -453,7 +500,8 @@ static NerSpell *
 ner_spell_of_str(NerMemo *memo, NerSpell *sp)
 {
   if (!sp->str_spell)
-    sp->str_spell = ner_spell_intern(memo, sp->str, strlen(sp->str));
+    sp->str_spell = ner_spell_intern(
+      memo, sp->str, (sp->facts & NER_F_STR_WHOLE) ? sp->str_len : strlen(sp->str));
   return sp->str_spell;
 }
 
@@ -462,7 +510,7 @@ static NerSpell *
 ner_spell_of_lower(NerMemo *memo, NerSpell *sp)
 {
   if (!sp->lower_spell)
-    sp->lower_spell = ner_spell_intern(memo, sp->lower, strlen(sp->lower));
+    sp->lower_spell = ner_spell_intern(memo, sp->lower, sp->lower_len);
   return sp->lower_spell;
 }
 
@@ -703,18 +751,34 @@ ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
     return FALSE;
-  const NerSpell *sp = ner_spell(ctx, a);
-  return strlen(sp->str) == sp->str_len;
+  return (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE) != 0;
 }
 
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
+static const char *ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name);
+
 static const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  /* one token: what is known of it may spare the lookups */
-  if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
-    return NULL;
+  /* one token: what is known of it may spare the lookups, and its answer is its spelling's */
+  if (b == a + 1) {
+    if (!ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
+      return NULL;
+    NerSpell *sp = ner_spell(ctx, a);
+    if (!(sp->known & NER_F_PLACE)) {
+      sp->place = ner_place_find(ctx, a, b, name);
+      sp->known |= NER_F_PLACE;
+    }
+    return sp->place;
+  }
+  return ner_place_find(ctx, a, b, name);
+}
+
+/* ner_place_of once its shortcuts have not answered. */
+static const char *
+ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
+{
   gboolean own = ner_first_word_own(ctx, a, b);
   GHashTable *places = ner_places();
   const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
@@ -871,10 +935,26 @@ ner_hyphen_adjective(const char *w)
 {
   static const char *const tails[] = { "-based", "-born", "-listed", "-led", "-owned", "-run",
                                        "-made", "-registered", "-controlled", "-backed", NULL };
-  if (!strchr(w, '-'))
+  const char *dash = strchr(w, '-');
+  if (!dash)
     return FALSE;
-  for (guint i = 0; tails[i]; i++)
-    if (g_str_has_suffix(w, tails[i]) && strlen(w) > strlen(tails[i]))
+  /* each tail starts with a hyphen, after the first one of W */
+  gsize len = strlen(dash), before = (gsize)(dash - w);
+  for (guint i = 0; tails[i]; i++) {
+    gsize tl = strlen(tails[i]);
+    if (tl <= len && before + len > tl && memcmp(dash + len - tl, tails[i], tl) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* FALSE when the tokens [a, b) joined hold no hyphen: none of their texts does. Spares the
+ * search of the joined name for most names. */
+static gboolean
+ner_tokens_hyphen(const NerCtx *ctx, guint a, guint b)
+{
+  for (guint i = a; i < b; i++)
+    if (ner_spell(ctx, i)->facts & NER_F_HYPHEN)
       return TRUE;
   return FALSE;
 }
@@ -1306,7 +1386,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   /* "Ohio-based", "Dublin-born": an adjective, not a name of its own kind. */
-  if (ner_hyphen_adjective(m->name)) {
+  if (ner_tokens_hyphen(ctx, a, b) && ner_hyphen_adjective(m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
     return;
   }
@@ -1512,7 +1592,8 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   for (guint nw = 2; nw >= 1; nw--) {
     if (b - a <= nw)
       continue;
-    gboolean adj = nw == 1 && ner_hyphen_adjective(ner_tok_str(ctx, a));
+    gboolean adj = nw == 1 && (ner_spell(ctx, a)->facts & NER_F_HYPHEN) &&
+                   ner_hyphen_adjective(ner_tok_str(ctx, a));
     if (!adj) {
       gboolean nationality;
       if (nw == 1) {
