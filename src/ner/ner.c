@@ -1139,6 +1139,9 @@ typedef struct {
  * numbered in either case by letter_index, 26 for any other byte (its column and its bit are
  * always clear). Built once. */
 typedef struct {
+  /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
+   * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
+  guint16 first_lens[256], last_lens[256];
   guint8 letter_index[256];
   guint32 last_letters[NER_SPORT_LEN_MAX][27];
   guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME_START];
@@ -1157,6 +1160,11 @@ ner_sport_words(void)
       if (len >= NER_SPORT_LEN_MAX)
         continue;
       guint first = (guint)(sport_words[k][0] - 'a');
+      guint8 c0 = (guint8)sport_words[k][0], c1 = (guint8)sport_words[k][len - 1];
+      sw.first_lens[c0] |= (guint16)(1u << len);
+      sw.first_lens[(guint8)g_ascii_toupper(c0)] |= (guint16)(1u << len);
+      sw.last_lens[c1] |= (guint16)(1u << len);
+      sw.last_lens[(guint8)g_ascii_toupper(c1)] |= (guint16)(1u << len);
       sw.last_letters[len][first] |= 1u << (sport_words[k][len - 1] - 'a');
       guint8 *same = sw.words[len][first];
       guint j = 0;
@@ -1180,6 +1188,8 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   if (len < 2 || len >= sizeof buf)
     return;
   const guint8 *p = (const guint8 *)text + t->start;
+  if (G_LIKELY(!(((sw->first_lens[p[0]] & sw->last_lens[p[len - 1]]) >> len) & 1)))
+    return;
   if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
   gboolean letters = TRUE;
