@@ -820,8 +820,13 @@ static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
   NerSpell *sp = ner_spell(ctx, i);
-  if (G_UNLIKELY(fact & NER_F_DOC))
+  if (G_UNLIKELY(fact & NER_F_DOC)) {
+    /* mostly asked of a word the document has already stamped: no call */
+    const NerSpell *w = sp->str_spell;
+    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w && w->doc == ctx->memo->doc)
+      return w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
     return ner_doc_fact(ctx, sp, fact);
+  }
   if (G_LIKELY(sp->known & fact))
     return (sp->facts & fact) != 0;
   return ner_fact_find(sp, fact);
@@ -1692,16 +1697,16 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   m.word_index = ctx->tok[a].word_index;
   m.defines = -1;
   m.n_words = 0;
-  for (guint i = a; i < b; i++)
+  for (guint i = a; i < b; i++) {
     if (ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP))
       m.n_words++;
+    if (!(ctx->tok[i].flags & EG_TF_CAP))
+      m.flags |= EG_MF_CONNECTED;
+  }
   if (titled)
     m.flags |= EG_MF_TITLED;
   if (ner_is_acronym(ctx, a, b))
     m.flags |= EG_MF_ACRONYM;
-  for (guint i = a; i < b; i++)
-    if (!(ctx->tok[i].flags & EG_TF_CAP))
-      m.flags |= EG_MF_CONNECTED;
   if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
     m.flags |= EG_MF_POSSESSIVE;
   /* The surface is as written: "Trump's", but "the Russians'" for a plural; without a
