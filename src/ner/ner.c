@@ -168,7 +168,7 @@ typedef struct {
   guint n;
   guint n_bracketed;      /* tokens the document writes in brackets, all capitals */
   guint *line_first;      /* per token: index of the first token of its line */
-  guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
+  guint8 *line_kind;      /* at a line's first token: NER_LINE_* flags of the line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see NerSportCount */
   GArray *out;
@@ -588,6 +588,13 @@ static char *
 ner_join(const NerCtx *ctx, guint a, guint b)
 {
   return ner_join_with(ctx, a, b, NULL);
+}
+
+/* The NER_LINE_* flags of token I's line. */
+static inline guint8
+ner_line_kind(const NerCtx *ctx, guint i)
+{
+  return ctx->line_kind[ctx->line_first[i]];
 }
 
 static gboolean
@@ -1077,7 +1084,7 @@ ner_is_date(const NerCtx *ctx, guint i)
 static gboolean
 ner_row_head(const NerCtx *ctx, guint a, guint b)
 {
-  if (b >= ctx->n || !(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+  if (b >= ctx->n || !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
   if (ctx->tok[b].kind != EG_TOK_NUMBER || ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
@@ -1095,7 +1102,7 @@ ner_vote(EgMention *m, EgEntityType type, guint weight)
 static gboolean
 ner_fixture_side(const NerCtx *ctx, guint a, guint b)
 {
-  if (!(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+  if (!(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
   static const char *const sep[] = { "at", "v", "vs", "vs.", "versus", NULL };
   guint line = ctx->line_first[a];
@@ -1477,7 +1484,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG);
   /* An acronym leans to an organisation, but in a shouting line every word is in capitals. */
   if ((m->flags & EG_MF_ACRONYM) &&
-      (!(ctx->line_kind[a] & NER_LINE_SHOUT) || g_utf8_strlen(m->name, -1) <= 4))
+      (!(ner_line_kind(ctx, a) & NER_LINE_SHOUT) || g_utf8_strlen(m->name, -1) <= 4))
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG - 1);
   if (m->flags & EG_MF_TITLED)
     ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
@@ -1568,7 +1575,7 @@ ner_header_letters(const NerCtx *ctx, guint a, guint b)
 static gboolean
 ner_topic_slug(const NerCtx *ctx, guint a, guint b)
 {
-  if (!(ctx->line_kind[a] & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
+  if (!(ner_line_kind(ctx, a) & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
       ctx->tok[b].kind != EG_TOK_PUNCT || ctx->tok[b].ch != '-')
     return FALSE;
   for (guint i = a; i < b; i++)
@@ -1599,7 +1606,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     b--;
   if (a >= b)
     return;
-  if ((ctx->line_kind[a] & NER_LINE_HEADER) || ner_header_letters(ctx, a, b) ||
+  if ((ner_line_kind(ctx, a) & NER_LINE_HEADER) || ner_header_letters(ctx, a, b) ||
       ner_topic_slug(ctx, a, b))
     return;
   /* "Australian Tom Moody", "Ohio-based KeyCorp": a nationality or a "-based" adjective before
@@ -1844,6 +1851,18 @@ ner_next_newline(const char *text, guint32 from, guint32 end)
   return nl ? (guint32)(nl - text) : end;
 }
 
+/* Whether token K (0 < K) is on the line of token K - 1, *NL being the first line break at or
+ * after the end of token K - 1 (see ner_read); a break inside token K moves *NL past it. */
+static inline gboolean
+ner_same_line(const char *text, const EgToken *tok, guint k, guint32 end, guint32 *nl)
+{
+  if (*nl < tok[k].start)
+    return FALSE;
+  if (*nl < tok[k].end)
+    *nl = ner_next_newline(text, tok[k].end, end);
+  return TRUE;
+}
+
 /* What the document says of token I: written in brackets in capitals, "(WHO)"; capitalised in
  * mid-sentence. Adds I to CAPS (N_CAPS of them) if it is a capitalised word. */
 static inline void
@@ -1891,15 +1910,9 @@ ner_read(NerCtx *ctx, guint *caps)
    * not). */
   guint32 end = n ? tok[n - 1].end : 0;
   guint32 nl = n ? ner_next_newline(ctx->text, tok[0].end, end) : end;
-  for (guint first = 0, i; first < n; first = i) {
-    for (i = first + 1; i < n; i++) {
-      if (nl < tok[i].start)
-        break;
-      if (nl < tok[i].end)
-        nl = ner_next_newline(ctx->text, tok[i].end, end);
-    }
-    if (i < n)
-      nl = ner_next_newline(ctx->text, tok[i].end, end);
+  /* Each line is read in one pass: its end is found as its tokens are read (ner_same_line), and
+   * its kind is written once, at its first token. */
+  for (guint first = 0, k; first < n; first = k) {
     gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
     /* A table's column header: only words of one to three capitals, three or more, one of
      * them a single letter ("W D L PCT GB"). */
@@ -1907,8 +1920,10 @@ ner_read(NerCtx *ctx, guint *caps)
     /* Once the line has a lower-case word and a lower-case letter and is no header, its kind
      * is settled: the words after are read only for sport words. */
     gboolean settled = FALSE;
-    for (guint k = first; k < i; k++) {
+    k = first;
+    do {
       const EgToken *t = &tok[k];
+      ctx->line_first[k] = first;
       ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
@@ -1948,14 +1963,12 @@ ner_read(NerCtx *ctx, guint *caps)
       if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
         shout = TRUE;
       settled = lower && lower_word && others > 0;
-    }
-    guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
-                           (!lower && shout ? NER_LINE_SHOUT : 0) |
-                           (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
-    for (guint k = first; k < i; k++) {
-      ctx->line_first[k] = first;
-      ctx->line_kind[k] = kind;
-    }
+    } while (++k < n && ner_same_line(ctx->text, tok, k, end, &nl));
+    if (k < n)
+      nl = ner_next_newline(ctx->text, tok[k].end, end);
+    ctx->line_kind[first] =
+      (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) | (!lower && shout ? NER_LINE_SHOUT : 0) |
+               (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
   }
   ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
   return n_caps;
@@ -2132,7 +2145,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       }
       break;
     }
-    if (ctx.line_kind[a] & NER_LINE_SHOUT)
+    if (ner_line_kind(&ctx, a) & NER_LINE_SHOUT)
       ner_shout_span(&ctx, a, b);
     else
       ner_span(&ctx, a, b);
