@@ -78,7 +78,11 @@ enum {
   NER_F_PLACE_PREFIX_TC = 1 << 22, /* title case starts a place of several (EG_WL_PLACE_PREFIX) */
   NER_F_PLACE_PREFIX = 1 << 23, /* text starts a place or nationality of several words */
   NER_F_CAP_ORG_CUE = 1 << 24, /* lower-case form capitalised in org_cues.txt: "company" */
-  NER_F_CAP_TITLE = 1 << 25    /* lower-case form capitalised in titles.txt: "reporter" */
+  NER_F_CAP_TITLE = 1 << 25,   /* lower-case form capitalised in titles.txt: "reporter" */
+  /* Not questions of the rules but what is known of the spelling itself, read directly: */
+  NER_F_STR_WHOLE = 1 << 26,   /* str holds no NUL: strlen(str) == str_len (set on creation) */
+  NER_F_PLACE = 1 << 27,       /* (known only) NerSpell.place is set */
+  NER_F_HYPHEN = 1 << 28       /* str holds a hyphen (set on creation) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -105,6 +109,10 @@ struct _NerSpell {
   guint32 str_len;    /* bytes of str: names are joined from it without strlen */
   guint32 chars;      /* characters of the text */
   guint32 lists;      /* eg_wordlist_lists(str), once NER_F_BY_STR is known */
+  guint32 lower_len;  /* strlen(lower) */
+  /* ner_place_of the token alone, once NER_F_PLACE is known: a name of one word is mostly
+   * one met again and again ("U.S.", "Japan"). */
+  const char *place;
   /* Most tokens the rules ask about are looked up in the memo, a table far larger than the
    * caches: the fields from here on are what a lookup, the questions after it and the reading
    * of a document touch, kept together and beside the bytes that follow the struct, so that
@@ -131,6 +139,8 @@ struct _NerSpell {
 typedef struct {
   GString *str, *lower, *tc;
   guint32 chars;
+  gboolean whole;  /* STR holds no NUL */
+  gboolean hyphen; /* STR holds a hyphen */
 } NerForms;
 
 /* The spellings met by the calls this memo served, reused from document to document; and the
@@ -158,7 +168,7 @@ typedef struct {
   guint n;
   guint n_bracketed;      /* tokens the document writes in brackets, all capitals */
   guint *line_first;      /* per token: index of the first token of its line */
-  guint8 *line_kind;      /* per token: NER_LINE_* flags of its line */
+  guint8 *line_kind;      /* at a line's first token: NER_LINE_* flags of the line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see NerSportCount */
   GArray *out;
@@ -241,38 +251,38 @@ ner_ascii_lower(char c)
   return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 }
 
-/* Makes the forms of a token of only ASCII bytes, [p, p + len): its text is its own straightened
- * form, and its lower-case and title-case forms are made byte by byte. */
-static void
-ner_forms_ascii(NerForms *f, const char *p, gsize len)
+/* What ner_forms asks of a byte: a class of bits, read from one table (ner_byte_classes). */
+enum {
+  NER_C_LOWER = 1 << 0, /* a-z */
+  NER_C_UPPER = 1 << 1, /* A-Z */
+  NER_C_DOT = 1 << 2,   /* . */
+  NER_C_NUL = 1 << 3,   /* \0 */
+  NER_C_HIGH = 1 << 4,  /* a byte of a character past ASCII */
+  NER_C_JOIN = 1 << 5,  /* - or ': the capital after it starts a part of the word */
+  NER_C_DASH = 1 << 6   /* - */
+};
+
+static const guint8 *
+ner_byte_classes(void)
 {
-  gboolean lower = FALSE, upper = FALSE, dot = FALSE, changes = FALSE, up = TRUE;
-  for (gsize k = 0; k < len; k++) {
-    char c = p[k];
-    lower = lower || g_ascii_islower(c);
-    upper = upper || g_ascii_isupper(c);
-    dot = dot || c == '.';
-    /* ner_title_case_word lowers a capital unless it starts the word or follows - or ' */
-    changes = changes || (!up && g_ascii_isupper(c));
-    up = c == '-' || c == '\'';
+  static guint8 cls[256];
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    for (guint c = 0; c < 256; c++)
+      cls[c] = (guint8)((g_ascii_islower(c) ? NER_C_LOWER : 0) |
+                        (g_ascii_isupper(c) ? NER_C_UPPER : 0) | (c == '.' ? NER_C_DOT : 0) |
+                        (c == 0 ? NER_C_NUL : 0) | (c >= 0x80 ? NER_C_HIGH : 0) |
+                        (c == '-' || c == '\'' ? NER_C_JOIN : 0) | (c == '-' ? NER_C_DASH : 0));
+    g_once_init_leave(&done, 1);
   }
-  if (upper) {
-    g_string_set_size(f->lower, len);
-    for (gsize k = 0; k < len; k++)
-      f->lower->str[k] = ner_ascii_lower(p[k]);
-  }
-  if (!lower && !dot && changes && len >= 2) {
-    g_string_set_size(f->tc, len);
-    up = TRUE;
-    for (gsize k = 0; k < len; k++) {
-      char c = p[k];
-      if (g_ascii_isalpha(c) && !up)
-        c = ner_ascii_lower(c);
-      up = c == '-' || c == '\'';
-      f->tc->str[k] = c;
-    }
-  }
-  f->chars = (guint32)len;
+  return cls;
+}
+
+static inline void
+ner_string_clear(GString *s)
+{
+  s->len = 0;
+  s->str[0] = '\0';
 }
 
 /* Makes the forms of the token [p, e): the straightened text (typographic apostrophes and
@@ -280,14 +290,43 @@ ner_forms_ascii(NerForms *f, const char *p, gsize len)
 static void
 ner_forms(NerForms *f, const char *p, const char *e)
 {
-  g_string_truncate(f->str, 0);
-  g_string_truncate(f->lower, 0);
-  g_string_truncate(f->tc, 0);
-  const char *q = p;
-  while (q < e && (unsigned char)*q < 0x80)
-    q++;
-  if (q == e) {
-    ner_forms_ascii(f, p, (gsize)(e - p));
+  ner_string_clear(f->str);
+  ner_string_clear(f->lower);
+  ner_string_clear(f->tc);
+  /* One pass over the bytes, with a table, says what an ASCII token needs: its text is then
+   * its own straightened form, and its other forms are made byte by byte. CHANGES: a capital
+   * that ner_title_case_word would lower, one that neither starts the word nor follows - or '
+   * (MASK is the class bit such a capital would have next). */
+  const guint8 *cls = ner_byte_classes();
+  gsize len = (gsize)(e - p);
+  guint acc = 0, changes = 0, mask = 0;
+  for (gsize k = 0; k < len; k++) {
+    guint c = cls[(guint8)p[k]];
+    acc |= c;
+    changes |= c & mask;
+    mask = (~c >> 4) & NER_C_UPPER; /* NER_C_UPPER unless C is NER_C_JOIN */
+  }
+  G_STATIC_ASSERT(NER_C_JOIN >> 4 == NER_C_UPPER);
+  if (!(acc & NER_C_HIGH)) {
+    if (acc & NER_C_UPPER) {
+      g_string_set_size(f->lower, len);
+      for (gsize k = 0; k < len; k++)
+        f->lower->str[k] = ner_ascii_lower(p[k]);
+    }
+    if (!(acc & (NER_C_LOWER | NER_C_DOT)) && changes && len >= 2) {
+      g_string_set_size(f->tc, len);
+      gboolean up = TRUE;
+      for (gsize k = 0; k < len; k++) {
+        char c = p[k];
+        if (g_ascii_isalpha(c) && !up)
+          c = ner_ascii_lower(c);
+        up = c == '-' || c == '\'';
+        f->tc->str[k] = c;
+      }
+    }
+    f->chars = (guint32)len;
+    f->whole = !(acc & NER_C_NUL);
+    f->hyphen = (acc & NER_C_DASH) != 0;
     return;
   }
   GString *str = f->str;
@@ -305,6 +344,8 @@ ner_forms(NerForms *f, const char *p, const char *e)
     p = g_utf8_next_char(p);
   }
   f->chars = chars;
+  f->whole = memchr(str->str, '\0', str->len) == NULL;
+  f->hyphen = memchr(str->str, '-', str->len) != NULL;
   eg_text_lower_append(f->lower, str->str, str->len);
   if (!has_lower && str->len >= 2) {
     ner_title_case_word(f->tc, str->str, str->str + str->len);
@@ -428,6 +469,12 @@ ner_spell_add(NerMemo *memo, const NerSpell *key)
   sp->lower = lower->len ? ner_spell_put(&at, lower->str, lower->len) : sp->str;
   sp->tc = tc->len ? ner_spell_put(&at, tc->str, tc->len) : sp->str;
   sp->chars = f->chars;
+  /* a text without NUL has a lower-case form without NUL */
+  sp->lower_len = !f->whole ? (guint32)strlen(sp->lower)
+                  : lower->len ? (guint32)lower->len
+                               : sp->str_len;
+  sp->known = NER_F_STR_WHOLE | NER_F_HYPHEN;
+  sp->facts = (f->whole ? NER_F_STR_WHOLE : 0) | (f->hyphen ? NER_F_HYPHEN : 0);
   if (sp->str == sp->raw)
     sp->str_spell = sp;
   if (sp->lower == sp->raw)
@@ -453,7 +500,8 @@ static NerSpell *
 ner_spell_of_str(NerMemo *memo, NerSpell *sp)
 {
   if (!sp->str_spell)
-    sp->str_spell = ner_spell_intern(memo, sp->str, strlen(sp->str));
+    sp->str_spell = ner_spell_intern(
+      memo, sp->str, (sp->facts & NER_F_STR_WHOLE) ? sp->str_len : strlen(sp->str));
   return sp->str_spell;
 }
 
@@ -462,7 +510,7 @@ static NerSpell *
 ner_spell_of_lower(NerMemo *memo, NerSpell *sp)
 {
   if (!sp->lower_spell)
-    sp->lower_spell = ner_spell_intern(memo, sp->lower, strlen(sp->lower));
+    sp->lower_spell = ner_spell_intern(memo, sp->lower, sp->lower_len);
   return sp->lower_spell;
 }
 
@@ -540,6 +588,13 @@ static char *
 ner_join(const NerCtx *ctx, guint a, guint b)
 {
   return ner_join_with(ctx, a, b, NULL);
+}
+
+/* The NER_LINE_* flags of token I's line. */
+static inline guint8
+ner_line_kind(const NerCtx *ctx, guint i)
+{
+  return ctx->line_kind[ctx->line_first[i]];
 }
 
 static gboolean
@@ -703,18 +758,34 @@ ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
     return FALSE;
-  const NerSpell *sp = ner_spell(ctx, a);
-  return strlen(sp->str) == sp->str_len;
+  return (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE) != 0;
 }
 
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
+static const char *ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name);
+
 static const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  /* one token: what is known of it may spare the lookups */
-  if (b == a + 1 && !ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
-    return NULL;
+  /* one token: what is known of it may spare the lookups, and its answer is its spelling's */
+  if (b == a + 1) {
+    if (!ner_fact(ctx, a, NER_F_LEXICON) && !ner_fact(ctx, a, NER_F_LEXICON_TC))
+      return NULL;
+    NerSpell *sp = ner_spell(ctx, a);
+    if (!(sp->known & NER_F_PLACE)) {
+      sp->place = ner_place_find(ctx, a, b, name);
+      sp->known |= NER_F_PLACE;
+    }
+    return sp->place;
+  }
+  return ner_place_find(ctx, a, b, name);
+}
+
+/* ner_place_of once its shortcuts have not answered. */
+static const char *
+ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
+{
   gboolean own = ner_first_word_own(ctx, a, b);
   GHashTable *places = ner_places();
   const char *v = own && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) ? NULL
@@ -756,8 +827,13 @@ static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
   NerSpell *sp = ner_spell(ctx, i);
-  if (G_UNLIKELY(fact & NER_F_DOC))
+  if (G_UNLIKELY(fact & NER_F_DOC)) {
+    /* mostly asked of a word the document has already stamped: no call */
+    const NerSpell *w = sp->str_spell;
+    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w && w->doc == ctx->memo->doc)
+      return w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
     return ner_doc_fact(ctx, sp, fact);
+  }
   if (G_LIKELY(sp->known & fact))
     return (sp->facts & fact) != 0;
   return ner_fact_find(sp, fact);
@@ -871,10 +947,26 @@ ner_hyphen_adjective(const char *w)
 {
   static const char *const tails[] = { "-based", "-born", "-listed", "-led", "-owned", "-run",
                                        "-made", "-registered", "-controlled", "-backed", NULL };
-  if (!strchr(w, '-'))
+  const char *dash = strchr(w, '-');
+  if (!dash)
     return FALSE;
-  for (guint i = 0; tails[i]; i++)
-    if (g_str_has_suffix(w, tails[i]) && strlen(w) > strlen(tails[i]))
+  /* each tail starts with a hyphen, after the first one of W */
+  gsize len = strlen(dash), before = (gsize)(dash - w);
+  for (guint i = 0; tails[i]; i++) {
+    gsize tl = strlen(tails[i]);
+    if (tl <= len && before + len > tl && memcmp(dash + len - tl, tails[i], tl) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* FALSE when the tokens [a, b) joined hold no hyphen: none of their texts does. Spares the
+ * search of the joined name for most names. */
+static gboolean
+ner_tokens_hyphen(const NerCtx *ctx, guint a, guint b)
+{
+  for (guint i = a; i < b; i++)
+    if (ner_spell(ctx, i)->facts & NER_F_HYPHEN)
       return TRUE;
   return FALSE;
 }
@@ -992,7 +1084,7 @@ ner_is_date(const NerCtx *ctx, guint i)
 static gboolean
 ner_row_head(const NerCtx *ctx, guint a, guint b)
 {
-  if (b >= ctx->n || !(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+  if (b >= ctx->n || !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
   if (ctx->tok[b].kind != EG_TOK_NUMBER || ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
@@ -1010,7 +1102,7 @@ ner_vote(EgMention *m, EgEntityType type, guint weight)
 static gboolean
 ner_fixture_side(const NerCtx *ctx, guint a, guint b)
 {
-  if (!(ctx->line_kind[a] & NER_LINE_NO_LOWER))
+  if (!(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
   static const char *const sep[] = { "at", "v", "vs", "vs.", "versus", NULL };
   guint line = ctx->line_first[a];
@@ -1059,6 +1151,9 @@ typedef struct {
  * numbered in either case by letter_index, 26 for any other byte (its column and its bit are
  * always clear). Built once. */
 typedef struct {
+  /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
+   * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
+  guint16 first_lens[256], last_lens[256];
   guint8 letter_index[256];
   guint32 last_letters[NER_SPORT_LEN_MAX][27];
   guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME_START];
@@ -1077,6 +1172,11 @@ ner_sport_words(void)
       if (len >= NER_SPORT_LEN_MAX)
         continue;
       guint first = (guint)(sport_words[k][0] - 'a');
+      guint8 c0 = (guint8)sport_words[k][0], c1 = (guint8)sport_words[k][len - 1];
+      sw.first_lens[c0] |= (guint16)(1u << len);
+      sw.first_lens[(guint8)g_ascii_toupper(c0)] |= (guint16)(1u << len);
+      sw.last_lens[c1] |= (guint16)(1u << len);
+      sw.last_lens[(guint8)g_ascii_toupper(c1)] |= (guint16)(1u << len);
       sw.last_letters[len][first] |= 1u << (sport_words[k][len - 1] - 'a');
       guint8 *same = sw.words[len][first];
       guint j = 0;
@@ -1100,6 +1200,8 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   if (len < 2 || len >= sizeof buf)
     return;
   const guint8 *p = (const guint8 *)text + t->start;
+  if (G_LIKELY(!(((sw->first_lens[p[0]] & sw->last_lens[p[len - 1]]) >> len) & 1)))
+    return;
   if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
   gboolean letters = TRUE;
@@ -1306,7 +1408,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   /* "Ohio-based", "Dublin-born": an adjective, not a name of its own kind. */
-  if (ner_hyphen_adjective(m->name)) {
+  if (ner_tokens_hyphen(ctx, a, b) && ner_hyphen_adjective(m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
     return;
   }
@@ -1382,7 +1484,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG);
   /* An acronym leans to an organisation, but in a shouting line every word is in capitals. */
   if ((m->flags & EG_MF_ACRONYM) &&
-      (!(ctx->line_kind[a] & NER_LINE_SHOUT) || g_utf8_strlen(m->name, -1) <= 4))
+      (!(ner_line_kind(ctx, a) & NER_LINE_SHOUT) || g_utf8_strlen(m->name, -1) <= 4))
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_STRONG - 1);
   if (m->flags & EG_MF_TITLED)
     ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
@@ -1473,7 +1575,7 @@ ner_header_letters(const NerCtx *ctx, guint a, guint b)
 static gboolean
 ner_topic_slug(const NerCtx *ctx, guint a, guint b)
 {
-  if (!(ctx->line_kind[a] & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
+  if (!(ner_line_kind(ctx, a) & NER_LINE_SHOUT) || ctx->line_first[a] != a || b >= ctx->n ||
       ctx->tok[b].kind != EG_TOK_PUNCT || ctx->tok[b].ch != '-')
     return FALSE;
   for (guint i = a; i < b; i++)
@@ -1504,7 +1606,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     b--;
   if (a >= b)
     return;
-  if ((ctx->line_kind[a] & NER_LINE_HEADER) || ner_header_letters(ctx, a, b) ||
+  if ((ner_line_kind(ctx, a) & NER_LINE_HEADER) || ner_header_letters(ctx, a, b) ||
       ner_topic_slug(ctx, a, b))
     return;
   /* "Australian Tom Moody", "Ohio-based KeyCorp": a nationality or a "-based" adjective before
@@ -1512,7 +1614,8 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   for (guint nw = 2; nw >= 1; nw--) {
     if (b - a <= nw)
       continue;
-    gboolean adj = nw == 1 && ner_hyphen_adjective(ner_tok_str(ctx, a));
+    gboolean adj = nw == 1 && (ner_spell(ctx, a)->facts & NER_F_HYPHEN) &&
+                   ner_hyphen_adjective(ner_tok_str(ctx, a));
     if (!adj) {
       gboolean nationality;
       if (nw == 1) {
@@ -1601,16 +1704,16 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   m.word_index = ctx->tok[a].word_index;
   m.defines = -1;
   m.n_words = 0;
-  for (guint i = a; i < b; i++)
+  for (guint i = a; i < b; i++) {
     if (ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP))
       m.n_words++;
+    if (!(ctx->tok[i].flags & EG_TF_CAP))
+      m.flags |= EG_MF_CONNECTED;
+  }
   if (titled)
     m.flags |= EG_MF_TITLED;
   if (ner_is_acronym(ctx, a, b))
     m.flags |= EG_MF_ACRONYM;
-  for (guint i = a; i < b; i++)
-    if (!(ctx->tok[i].flags & EG_TF_CAP))
-      m.flags |= EG_MF_CONNECTED;
   if (b == span_end && b < ctx->n && ctx->tok[b].kind == EG_TOK_POSSESSIVE)
     m.flags |= EG_MF_POSSESSIVE;
   /* The surface is as written: "Trump's", but "the Russians'" for a plural; without a
@@ -1748,6 +1851,18 @@ ner_next_newline(const char *text, guint32 from, guint32 end)
   return nl ? (guint32)(nl - text) : end;
 }
 
+/* Whether token K (0 < K) is on the line of token K - 1, *NL being the first line break at or
+ * after the end of token K - 1 (see ner_read); a break inside token K moves *NL past it. */
+static inline gboolean
+ner_same_line(const char *text, const EgToken *tok, guint k, guint32 end, guint32 *nl)
+{
+  if (*nl < tok[k].start)
+    return FALSE;
+  if (*nl < tok[k].end)
+    *nl = ner_next_newline(text, tok[k].end, end);
+  return TRUE;
+}
+
 /* What the document says of token I: written in brackets in capitals, "(WHO)"; capitalised in
  * mid-sentence. Adds I to CAPS (N_CAPS of them) if it is a capitalised word. */
 static inline void
@@ -1795,15 +1910,9 @@ ner_read(NerCtx *ctx, guint *caps)
    * not). */
   guint32 end = n ? tok[n - 1].end : 0;
   guint32 nl = n ? ner_next_newline(ctx->text, tok[0].end, end) : end;
-  for (guint first = 0, i; first < n; first = i) {
-    for (i = first + 1; i < n; i++) {
-      if (nl < tok[i].start)
-        break;
-      if (nl < tok[i].end)
-        nl = ner_next_newline(ctx->text, tok[i].end, end);
-    }
-    if (i < n)
-      nl = ner_next_newline(ctx->text, tok[i].end, end);
+  /* Each line is read in one pass: its end is found as its tokens are read (ner_same_line), and
+   * its kind is written once, at its first token. */
+  for (guint first = 0, k; first < n; first = k) {
     gboolean lower_word = FALSE, lower = FALSE, shout = FALSE;
     /* A table's column header: only words of one to three capitals, three or more, one of
      * them a single letter ("W D L PCT GB"). */
@@ -1811,8 +1920,10 @@ ner_read(NerCtx *ctx, guint *caps)
     /* Once the line has a lower-case word and a lower-case letter and is no header, its kind
      * is settled: the words after are read only for sport words. */
     gboolean settled = FALSE;
-    for (guint k = first; k < i; k++) {
+    k = first;
+    do {
       const EgToken *t = &tok[k];
+      ctx->line_first[k] = first;
       ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
@@ -1852,14 +1963,12 @@ ner_read(NerCtx *ctx, guint *caps)
       if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
         shout = TRUE;
       settled = lower && lower_word && others > 0;
-    }
-    guint8 kind = (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) |
-                           (!lower && shout ? NER_LINE_SHOUT : 0) |
-                           (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
-    for (guint k = first; k < i; k++) {
-      ctx->line_first[k] = first;
-      ctx->line_kind[k] = kind;
-    }
+    } while (++k < n && ner_same_line(ctx->text, tok, k, end, &nl));
+    if (k < n)
+      nl = ner_next_newline(ctx->text, tok[k].end, end);
+    ctx->line_kind[first] =
+      (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) | (!lower && shout ? NER_LINE_SHOUT : 0) |
+               (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
   }
   ctx->sport = sport.n_seen >= NER_SPORT_WORDS_MIN;
   return n_caps;
@@ -2036,7 +2145,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       }
       break;
     }
-    if (ctx.line_kind[a] & NER_LINE_SHOUT)
+    if (ner_line_kind(&ctx, a) & NER_LINE_SHOUT)
       ner_shout_span(&ctx, a, b);
     else
       ner_span(&ctx, a, b);
