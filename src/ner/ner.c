@@ -1143,20 +1143,17 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-#define NER_SPORT_SAME_START 6 /* sport words of one length and first letter, and one */
-
-/* The sport words by length and first letter: a bit per last letter a sport word of that
- * length and first letter ends with, so that most words are turned away by one test, and the
- * indexes + 1 in sport_words of those words, to compare the few others with. Letters are
- * numbered in either case by letter_index, 26 for any other byte (its column and its bit are
- * always clear). Built once. */
+/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
+ * bit per last letter a sport word of that length and first letter ends with, so that most
+ * words are turned away without a lookup. Letters are numbered in either case by letter_index,
+ * 26 for any other byte (its column and its bit are always clear). Built once. */
 typedef struct {
+  GHashTable *words;
   /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
    * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
   guint16 first_lens[256], last_lens[256];
   guint8 letter_index[256];
   guint32 last_letters[NER_SPORT_LEN_MAX][27];
-  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME_START];
 } NerSportWords;
 
 static const NerSportWords *
@@ -1165,9 +1162,11 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
+    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint c = 0; c < 256; c++)
       sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
+      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
       if (len >= NER_SPORT_LEN_MAX)
         continue;
@@ -1178,12 +1177,6 @@ ner_sport_words(void)
       sw.last_lens[c1] |= (guint16)(1u << len);
       sw.last_lens[(guint8)g_ascii_toupper(c1)] |= (guint16)(1u << len);
       sw.last_letters[len][first] |= 1u << (sport_words[k][len - 1] - 'a');
-      guint8 *same = sw.words[len][first];
-      guint j = 0;
-      while (same[j])
-        j++;
-      g_assert(j < NER_SPORT_SAME_START - 1); /* a 0 ends the list */
-      same[j] = (guint8)(k + 1);
     }
     g_once_init_leave(&done, 1);
   }
@@ -1211,10 +1204,8 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   }
   if (!letters)
     return;
-  guint idx = 0;
-  for (const guint8 *same = sw->words[len][sw->letter_index[p[0]]]; *same && !idx; same++)
-    if (memcmp(buf, sport_words[*same - 1], len) == 0)
-      idx = *same;
+  buf[len] = '\0';
+  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
