@@ -1349,17 +1349,31 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
     while (g_hash_table_iter_next(&it, &k, &v))
       id_in[((EgEntityCounts *)v)->id] = counts_label(into, k)->id;
   }
-  g_hash_table_iter_init(&it, from->pairs);
-  while (g_hash_table_iter_next(&it, &k, NULL)) {
-    EgPairCounts *f = k;
-    EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
-    pc->windows += f->windows;
-    pc->documents += f->documents;
-    if (!f->example_key || !example_smaller(pc, f->example_key, f->example))
-      continue;
-    /* Copied, not moved, with or without TAKE: FROM's examples are freed a chunk at a time. */
-    gsize klen = (gsize)(f->example - f->example_key) - 1;
-    example_set(into, pc, f->example_key, klen, f->example, strlen(f->example));
+  /* Pairs in the order they were made, a block at a time: the pairs of one sentence are
+   * neighbours and share its example, which is then looked up in INTO once (LAST_FROM, LAST_INTO:
+   * the example last copied, held by the pair before). Sums and minima: order is free. */
+  const char *last_from = NULL;
+  char *last_into = NULL;
+  for (guint b = 0; b < from->pair_blocks->len; b++) {
+    EgPairCounts *block = from->pair_blocks->pdata[b];
+    guint n = b + 1 < from->pair_blocks->len ? PAIR_BLOCK : from->pairs_in_block;
+    for (guint i = 0; i < n; i++) {
+      const EgPairCounts *f = &block[i];
+      EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
+      pc->windows += f->windows;
+      pc->documents += f->documents;
+      if (!f->example_key || !example_smaller(pc, f->example_key, f->example))
+        continue;
+      /* Copied, not moved, with or without TAKE: FROM's examples are freed a chunk at a time. */
+      gsize klen = (gsize)(f->example - f->example_key) - 1;
+      if (f->example_key == last_from) {
+        example_refs_set(last_into, example_refs(last_into) + 1);
+      } else {
+        last_from = f->example_key;
+        last_into = example_intern(examples_of(into), f->example_key, klen, f->example, strlen(f->example));
+      }
+      example_hold(into, pc, last_into, klen);
+    }
   }
   examples_compact(into);
   into->documents += from->documents;
