@@ -43,9 +43,9 @@ typedef struct {
   guint64 windows;            /* windows the two share */
   guint64 documents;          /* documents in which they share a window */
   char *example_key;          /* "DOCUMENT\tPOSITION" of the example (see the X record), or NULL;
-                                 owns one block holding EXAMPLE too */
+                                 owned by the counts, shared by the pairs of one example */
   char *example;              /* the example sentence (at most EG_EXAMPLE_MAX bytes), or NULL;
-                                 points into EXAMPLE_KEY's block */
+                                 follows EXAMPLE_KEY's NUL */
   guint a, b;                 /* the ids of its two entities, A < B (not byte order of labels) */
 } EgPairCounts;
 
@@ -53,6 +53,7 @@ typedef struct {
 #define EG_EXAMPLE_MAX 300
 
 typedef struct EgCountScratch EgCountScratch;
+typedef struct EgExamples EgExamples;
 
 typedef struct {
   EgWindowKind window;
@@ -78,6 +79,7 @@ typedef struct {
   guint pairs_in_block;       /* pairs used in the last block */
   GStringChunk *strings;
   struct EgCountScratch *scratch; /* buffers counting reuses from one document to the next */
+  EgExamples *examples;       /* the pairs' examples, each stored once; NULL until one */
 } EgCounts;
 
 /* A new, empty count table (transfer full, eg_counts_free). SIZE is the token window size for
@@ -158,8 +160,8 @@ EgCounts *eg_counts_sum_periods(const EgCounts *c);
 /* Adds FROM into INTO, period by period when they have periods. Returns FALSE and sets ERROR
  * (nothing changes) when their headers (window, paragraph mode, slice) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
-/* As eg_counts_merge, moving examples and the periods INTO lacks out of FROM rather than copying
- * them; FROM is freed whatever the result (transfer full). */
+/* As eg_counts_merge, moving the periods INTO lacks out of FROM rather than copying them; FROM is
+ * freed whatever the result (transfer full). */
 gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 
 /* Parses "sentence", "paragraph", "document" or a positive number of tokens. */

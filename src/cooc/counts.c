@@ -11,7 +11,8 @@
  * once per document entity: the corpus interns each label as an entity with an id, and pairs
  * are found by their two ids; label strings meet again only when counts are written, merged
  * or consolidated. Entities and pairs live in blocks and their strings in one chunk, so
- * freeing the counts of a corpus is a call per block and per example, not one per string.
+ * freeing the counts of a corpus is a call per block, not one per string; an example is stored
+ * once however many pairs it serves.
  */
 #include "cooc/cooc.h"
 
@@ -28,6 +29,7 @@
 #define SURFACES_FEW 8u
 
 static void scratch_free(EgCountScratch *s);
+static void examples_free(EgExamples *ex);
 
 /* A pair's identity is its two entity ids: hashing two integers replaced building, hashing and
  * comparing the string "LABEL_A\x1fLABEL_B" for every pair of every document. */
@@ -74,12 +76,7 @@ eg_counts_free(EgCounts *counts)
     if (e->surface_index)
       g_hash_table_unref(e->surface_index);
   }
-  for (guint b = 0; b < counts->pair_blocks->len; b++) {
-    EgPairCounts *block = counts->pair_blocks->pdata[b];
-    guint n = b + 1 < counts->pair_blocks->len ? PAIR_BLOCK : counts->pairs_in_block;
-    for (guint i = 0; i < n; i++)
-      g_free(block[i].example_key); /* the example too: one block */
-  }
+  examples_free(counts->examples);
   g_hash_table_unref(counts->entities);
   g_hash_table_unref(counts->pairs);
   if (counts->labels_only)
@@ -375,23 +372,185 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
   return d < 0 || (d == 0 && strcmp(text, pc->example) < 0);
 }
 
-/* Makes KEY (KLEN bytes) and TEXT[0, LEN) the example of PC: one block holds both. */
-static void
-example_set(EgPairCounts *pc, const char *key, gsize klen, const char *text, gsize len)
+/* ---- examples: one copy per distinct (key, text) --------------------------------------------
+ *
+ * The examples are most of what counts hold (Reuters: 23 MB of sentences for 136,000 pairs), and
+ * a sentence naming n entities is the example of up to n(n-1)/2 pairs: each distinct
+ * "KEY\0TEXT\0" is stored once, in a string chunk, after a reference count (4 bytes, unaligned)
+ * of the pairs holding it, and found again through a set that hashes the key alone. A worker
+ * thread meets nearly every pair of a large corpus, so its counts hold nearly every example:
+ * this is what bounds its memory. An example a pair gives up becomes waste in the chunk; once
+ * waste passes what is live, the live examples move to a new chunk, so memory stays bounded
+ * whatever order documents come in. */
+struct EgExamples {
+  GStringChunk *chunk;        /* the records: refs, KEY, NUL, TEXT, NUL */
+  GHashTable *set;            /* of records, by the address of their KEY */
+  GString *probe;             /* KEY\0TEXT\0 of the example being looked for */
+  gsize bytes, waste;         /* in CHUNK, and of it the records no pair holds */
+};
+
+#define EXAMPLE_REFS 4u
+
+/* Hashes the key alone (the text is almost always the key's sentence), eight bytes at a time:
+ * keys are long and alike ("DOCUMENT\tPOSITION"), and g_str_hash's byte loop was most of the
+ * cost of finding an example. */
+static guint
+example_hash(gconstpointer p)
 {
-  g_free(pc->example_key);
-  pc->example_key = g_malloc(klen + 1 + len + 1);
-  memcpy(pc->example_key, key, klen + 1);
-  pc->example = pc->example_key + klen + 1;
-  memcpy(pc->example, text, len);
-  pc->example[len] = '\0';
+  const char *k = p;
+  gsize n = strlen(k), i = 0;
+  guint64 h = n;
+  for (; i + 8 <= n; i += 8) {
+    guint64 w;
+    memcpy(&w, k + i, sizeof w);
+    h = (h ^ w) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+    h ^= h >> 29;
+  }
+  for (; i < n; i++)
+    h = (h ^ (guchar)k[i]) * G_GUINT64_CONSTANT(0x100000001B3);
+  h *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
+  return (guint)(h >> 32);
+}
+
+static gboolean
+example_equal(gconstpointer x, gconstpointer y)
+{
+  const char *a = x, *b = y;
+  gsize n = strlen(a);
+  return memcmp(a, b, n + 1) == 0 && strcmp(a + n + 1, b + n + 1) == 0;
+}
+
+static EgExamples *
+examples_new(void)
+{
+  EgExamples *ex = g_new0(EgExamples, 1);
+  ex->chunk = g_string_chunk_new(1 << 16);
+  ex->set = g_hash_table_new(example_hash, example_equal);
+  return ex;
 }
 
 static void
-example_offer(EgPairCounts *pc, const char *key, const char *text)
+examples_free(EgExamples *ex)
+{
+  if (!ex)
+    return;
+  g_string_chunk_free(ex->chunk);
+  g_hash_table_unref(ex->set);
+  if (ex->probe)
+    g_string_free(ex->probe, TRUE);
+  g_free(ex);
+}
+
+static guint32
+example_refs(const char *key)
+{
+  guint32 refs;
+  memcpy(&refs, key - EXAMPLE_REFS, sizeof refs);
+  return refs;
+}
+
+static void
+example_refs_set(char *key, guint32 refs)
+{
+  memcpy(key - EXAMPLE_REFS, &refs, sizeof refs);
+}
+
+/* The stored KEY (KLEN bytes) followed by TEXT (LEN bytes), one more reference to it. */
+static char *
+example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gsize len)
+{
+  if (!ex->probe)
+    ex->probe = g_string_sized_new(EXAMPLE_REFS + 64 + EG_EXAMPLE_MAX + 8);
+  GString *p = ex->probe;
+  g_string_set_size(p, EXAMPLE_REFS + klen + 1 + len + 1);
+  char *at = p->str + EXAMPLE_REFS;
+  memcpy(at, key, klen);
+  at[klen] = '\0';
+  memcpy(at + klen + 1, text, len);
+  at[klen + 1 + len] = '\0';
+  gpointer found;
+  if (g_hash_table_lookup_extended(ex->set, at, &found, NULL)) {
+    example_refs_set(found, example_refs(found) + 1);
+    return found;
+  }
+  memset(p->str, 0, EXAMPLE_REFS);
+  char *rec = g_string_chunk_insert_len(ex->chunk, p->str, (gssize)p->len) + EXAMPLE_REFS;
+  example_refs_set(rec, 1);
+  ex->bytes += p->len + 1;
+  g_hash_table_add(ex->set, rec);
+  return rec;
+}
+
+/* One reference fewer to the stored example KEY (NULL: none). */
+static void
+example_release(EgExamples *ex, char *key)
+{
+  if (!key)
+    return;
+  guint32 refs = example_refs(key) - 1;
+  example_refs_set(key, refs);
+  if (refs > 0)
+    return;
+  g_hash_table_remove(ex->set, key);
+  gsize klen = strlen(key);
+  ex->waste += EXAMPLE_REFS + klen + 1 + strlen(key + klen + 1) + 1 + 1;
+}
+
+/* Moves C's live examples to a new chunk once the old one is more waste than examples. Records
+ * move: called only where no record pointer is kept across (end of a part, a merge, a pair). */
+static void
+examples_compact(EgCounts *c)
+{
+  EgExamples *old = c->examples;
+  if (!old || old->waste < (1u << 20) || old->waste < old->bytes - old->waste)
+    return;
+  EgExamples *ex = c->examples = examples_new();
+  for (guint b = 0; b < c->pair_blocks->len; b++) {
+    EgPairCounts *block = c->pair_blocks->pdata[b];
+    guint n = b + 1 < c->pair_blocks->len ? PAIR_BLOCK : c->pairs_in_block;
+    for (guint i = 0; i < n; i++) {
+      EgPairCounts *pc = &block[i];
+      if (!pc->example_key)
+        continue;
+      gsize klen = strlen(pc->example_key);
+      pc->example_key = example_intern(ex, pc->example_key, klen, pc->example, strlen(pc->example));
+      pc->example = pc->example_key + klen + 1;
+    }
+  }
+  examples_free(old);
+}
+
+static EgExamples *
+examples_of(EgCounts *c)
+{
+  if (!c->examples)
+    c->examples = examples_new();
+  return c->examples;
+}
+
+/* Makes the stored example REC (a reference the caller gives up; its key is KLEN bytes) the
+ * example of PC, a pair of C. */
+static void
+example_hold(EgCounts *c, EgPairCounts *pc, char *rec, gsize klen)
+{
+  char *old = pc->example_key;
+  pc->example_key = rec;
+  pc->example = rec + klen + 1;
+  example_release(c->examples, old);
+}
+
+/* Makes KEY (KLEN bytes) and TEXT[0, LEN) the example of PC, a pair of C. */
+static void
+example_set(EgCounts *c, EgPairCounts *pc, const char *key, gsize klen, const char *text, gsize len)
+{
+  example_hold(c, pc, example_intern(examples_of(c), key, klen, text, len), klen);
+}
+
+static void
+example_offer(EgCounts *c, EgPairCounts *pc, const char *key, const char *text)
 {
   if (key && text && example_smaller(pc, key, text))
-    example_set(pc, key, strlen(key), text, strlen(text));
+    example_set(c, pc, key, strlen(key), text, strlen(text));
 }
 
 EgPairCounts *
@@ -404,7 +563,8 @@ eg_counts_add_pair(EgCounts *c, const char *a, const char *b, guint64 windows, g
   EgPairCounts *pc = pair_slot(c, x, y);
   pc->windows += windows;
   pc->documents += documents;
-  example_offer(pc, example_key, example);
+  example_offer(c, pc, example_key, example);
+  examples_compact(c);
   return pc;
 }
 
@@ -488,6 +648,8 @@ typedef struct {
   guint32 from, to;           /* its byte range (from >= to: no tokens), once RANGED */
   gboolean ranged, made, numbered;
   char digits[10];            /* the last ten digits of its key, once NUMBERED */
+  char *example;              /* its stored example, once a pair took it whole (the pairs of
+                                 a long sentence have examples of their own) */
 } SentenceText;
 
 /* Buffers counting reuses from one document part to the next, so that a part costs no
@@ -1131,9 +1293,20 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     gsize len;
     const char *example = sentence_example(st, sc->sentences, doc->text, st->from, st->to,
                                            dp->names_from, dp->names_to, sc->example, &len);
-    if (order < 0 || strcmp(example, pc->example) < 0)
-      example_set(pc, key, key_len, example, len);
+    if (order == 0 && strcmp(example, pc->example) >= 0)
+      continue;
+    /* A whole sentence is one example for all its pairs: looked up once. */
+    gboolean whole = st->len <= EG_EXAMPLE_MAX;
+    char *rec = whole ? st->example : NULL;
+    if (rec)
+      example_refs_set(rec, example_refs(rec) + 1);
+    else
+      rec = example_intern(examples_of(c), key, key_len, example, len);
+    if (whole)
+      st->example = rec;
+    example_hold(c, pc, rec, key_len);
   }
+  examples_compact(c);
   for (guint s = 0; s < seg->n_sentences; s++)
     if (texts[s].map_from) {
       g_free(texts[s].map_from);
@@ -1141,10 +1314,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     }
 }
 
-/* Adds FROM into INTO; with TAKE, examples and the periods INTO lacks are moved out of FROM
- * instead of copied (FROM is then only fit to be freed). Both merges go through here, so they
- * cannot drift apart. Labels and forms are copied into INTO's strings either way: a copy costs
- * less than the lookup that finds where it goes. */
+/* Adds FROM into INTO; with TAKE, the periods INTO lacks are moved out of FROM instead of
+ * copied (FROM is then only fit to be freed). Both merges go through here, so they cannot drift
+ * apart. Labels, forms and examples are copied into INTO's strings either way: a copy costs less
+ * than the lookup that finds where it goes, and FROM's memory then goes back whole. */
 static gboolean
 counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
 {
@@ -1176,22 +1349,33 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
     while (g_hash_table_iter_next(&it, &k, &v))
       id_in[((EgEntityCounts *)v)->id] = counts_label(into, k)->id;
   }
-  g_hash_table_iter_init(&it, from->pairs);
-  while (g_hash_table_iter_next(&it, &k, NULL)) {
-    EgPairCounts *f = k;
-    EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
-    pc->windows += f->windows;
-    pc->documents += f->documents;
-    if (!f->example_key || !example_smaller(pc, f->example_key, f->example))
-      continue;
-    if (take) {
-      g_free(pc->example_key);
-      pc->example_key = g_steal_pointer(&f->example_key);
-      pc->example = g_steal_pointer(&f->example);
-    } else {
-      example_set(pc, f->example_key, strlen(f->example_key), f->example, strlen(f->example));
+  /* Pairs in the order they were made, a block at a time: the pairs of one sentence are
+   * neighbours and share its example, which is then looked up in INTO once (LAST_FROM, LAST_INTO:
+   * the example last copied, held by the pair before). Sums and minima: order is free. */
+  const char *last_from = NULL;
+  char *last_into = NULL;
+  for (guint b = 0; b < from->pair_blocks->len; b++) {
+    EgPairCounts *block = from->pair_blocks->pdata[b];
+    guint n = b + 1 < from->pair_blocks->len ? PAIR_BLOCK : from->pairs_in_block;
+    for (guint i = 0; i < n; i++) {
+      const EgPairCounts *f = &block[i];
+      EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
+      pc->windows += f->windows;
+      pc->documents += f->documents;
+      if (!f->example_key || !example_smaller(pc, f->example_key, f->example))
+        continue;
+      /* Copied, not moved, with or without TAKE: FROM's examples are freed a chunk at a time. */
+      gsize klen = (gsize)(f->example - f->example_key) - 1;
+      if (f->example_key == last_from) {
+        example_refs_set(last_into, example_refs(last_into) + 1);
+      } else {
+        last_from = f->example_key;
+        last_into = example_intern(examples_of(into), f->example_key, klen, f->example, strlen(f->example));
+      }
+      example_hold(into, pc, last_into, klen);
     }
   }
+  examples_compact(into);
   into->documents += from->documents;
   into->windows += from->windows;
   if (from->periods) {

@@ -485,6 +485,54 @@ test_merge_take(void)
   g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
 }
 
+/* The pairs of one sentence share its example; examples given up again and again (documents
+ * read in reverse order) are stored anew and the old ones reclaimed, and the smallest stays. */
+static void
+test_examples_shared(void)
+{
+  const char *const one[] = { "Maria Okafor met Daniel Lund in Oslo.", NULL };
+  g_autoptr(EgCounts) c = count_docs(EG_WINDOW_SENTENCE, 0, one);
+  const EgPairCounts *ml = eg_counts_pair(c, "Maria Okafor", "Daniel Lund");
+  const EgPairCounts *mo = eg_counts_pair(c, "Maria Okafor", "Oslo");
+  const EgPairCounts *lo = eg_counts_pair(c, "Daniel Lund", "Oslo");
+  g_assert_cmpstr(ml->example, ==, "Maria Okafor met Daniel Lund in Oslo.");
+  g_assert_true(ml->example_key == mo->example_key && mo->example_key == lo->example_key);
+
+  /* 6,000 rounds of ten pairs, each round's example before the last: megabytes given up */
+  g_autoptr(EgCounts) r = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autoptr(EgCounts) later = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autofree char *filler = g_strnfill(250, 'x');
+  for (int round = 5999; round >= 0; round--) {
+    char id[16];
+    g_snprintf(id, sizeof id, "%d", round);
+    g_autofree char *key = eg_counts_example_key(id, 0, 0);
+    g_autofree char *text = g_strdup_printf("%d %s", round, filler);
+    for (guint p = 0; p < 10; p++) {
+      char b[8];
+      g_snprintf(b, sizeof b, "B%u", p);
+      eg_counts_add_pair(r, "A", b, 1, 1, key, text);
+      if (round == 5999)
+        eg_counts_add_pair(later, "A", b, 1, 1, key, text);
+    }
+  }
+  g_autofree char *k0 = eg_counts_example_key("0", 0, 0);
+  g_autofree char *t0 = g_strdup_printf("0 %s", filler);
+  const EgPairCounts *first = eg_counts_pair(r, "A", "B0");
+  for (guint p = 0; p < 10; p++) {
+    char b[8];
+    g_snprintf(b, sizeof b, "B%u", p);
+    const EgPairCounts *pc = eg_counts_pair(r, "A", b);
+    g_assert_cmpuint(pc->windows, ==, 6000);
+    g_assert_cmpstr(pc->example_key, ==, k0);
+    g_assert_cmpstr(pc->example, ==, t0);
+    g_assert_true(pc->example_key == first->example_key);
+  }
+  /* merged into counts holding a later example: the earlier one wins, either way round */
+  g_assert_true(eg_counts_merge(later, r, NULL));
+  g_assert_cmpstr(eg_counts_pair(later, "A", "B9")->example, ==, t0);
+  g_assert_cmpstr(eg_counts_pair(later, "B3", "A")->example_key, ==, k0);
+}
+
 static void
 test_merge_refuses(void)
 {
@@ -842,6 +890,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/consolidate/spelling", test_consolidate_spelling_variants);
   g_test_add_func("/cooc/consolidate/acronym", test_consolidate_acronym_across_documents);
   g_test_add_func("/cooc/consolidate/self-loops", test_consolidate_self_loops);
+  g_test_add_func("/cooc/counts/examples-shared", test_examples_shared);
   g_test_add_func("/cooc/consolidate/type-vote", test_consolidate_type_vote);
   g_test_add_func("/cooc/consolidate/aliases", test_consolidate_aliases_order);
   g_test_add_func("/cooc/consolidate/with-part", test_consolidate_with_part);
