@@ -874,7 +874,7 @@ eg_counts_add_document(EgCounts *c, const EgDocument *doc, const EgSegmentation 
  * as g_ascii_isspace), or white space other than ASCII's (2: U+0085, U+00A0, U+1680,
  * U+2000-U+205F, U+3000 start so; no other lead byte does). */
 static const guint8 space_class[256] = {
-  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
   [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2
 };
 
@@ -1248,7 +1248,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
    * has a key before the rest is kept whatever sentence names it here, and the sentences are
    * searched only for the others (in a corpus read in the order of its ids, most pairs of a
    * document met before). */
-  g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(strlen(doc->id)));
+  g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(doc->id ? strlen(doc->id) : 0));
   char *key = sc->key->str;
   gsize key_len = example_key_put(key, doc->id, doc->part, 0), prefix_len = key_len - 10;
   guint32 key_sentence = 0;
@@ -1287,7 +1287,11 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     }
     /* The key compares first: build the sentence only when it can be the pair's example (a key
      * before the example's in its prefix is before it whatever its digits). */
-    int order = dp->prefix_order < 0 ? -1 : strcmp(key, pc->example_key);
+    /* A pair met twice in this part (labels repeat: COUNTED) may have had its example set since
+     * its prefix_order was taken: then only the full comparison is right. */
+    int order = !pc->example_key ? -1
+                : dp->prefix_order < 0 && !counted ? -1
+                : strcmp(key, pc->example_key);
     if (order > 0)
       continue;
     gsize len;

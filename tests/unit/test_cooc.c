@@ -369,13 +369,57 @@ test_examples_space(void)
 {
   for (guint k = 0; k < 10; k++) {
     g_autofree char *pad = g_strnfill(k, 'a');
+    /* a vertical tab is no white space to GLib (nor to g_unichar_isspace): kept as it is */
     g_autofree char *sentence = g_strconcat("Maria Okafor met ", pad, "  \t b\u00a0\u2003c  d \u3000 "
-                                            "e\u00a9f \u20acg \u00a0 h i j k l mn  op Daniel Lund.", NULL);
+                                            "e\u00a9f \u20acg \u00a0 h i\vj k l mn  op Daniel Lund.", NULL);
     g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
     add_doc(c, "doc1", sentence, EG_PARA_AUTO);
     g_autofree char *want = collapse_reference(sentence);
     g_assert_cmpstr(example(c, "Maria Okafor", "Daniel Lund"), ==, want);
   }
+}
+
+/* A sentence too long to be an example whole is cut around the pair's names: the cut is made
+ * on the collapsed text, vertical tabs (kept, not white space) and all. */
+static void
+test_examples_long_vtab(void)
+{
+  g_autoptr(GString) s = g_string_new("John Smith said");
+  for (guint k = 0; k < 30; k++)
+    g_string_append(s, " alpha beta gamma \v");
+  for (guint k = 0; k < 40; k++)
+    g_string_append(s, " word");
+  g_string_append(s, " and then met Angela Merkel in Berlin on Monday.");
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(c, "doc1", s->str, EG_PARA_AUTO);
+  const char *ex = example(c, "Angela Merkel", "Berlin");
+  g_assert_nonnull(ex);
+  g_assert_nonnull(strstr(ex, "Angela Merkel in Berlin"));
+  g_assert_true(g_str_has_suffix(ex, "on Monday."));
+}
+
+/* Two entities of one part that share a label (the counts allow it) make one pair met twice:
+ * the later sentence must not take the example the earlier one just set. */
+static void
+test_examples_label_twice(void)
+{
+  const char *text = "Yann Tiersen met Bob Green in the hall.\n\nCarl White then met Yann Tiersen there.\n";
+  EgDocument doc = { "d1", text, strlen(text), 0, TRUE, 0 };
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_DOCUMENT, 0);
+  EgSegmentation *seg = eg_segment(text, strlen(text), EG_PARA_AUTO);
+  GArray *mentions = eg_ner_find(text, seg);
+  EgResolution *res = eg_resolve_document_with(mentions, NULL);
+  g_assert_cmpuint(res->entities->len, ==, 3);
+  EgDocEntity **ents = (EgDocEntity **)res->entities->pdata;
+  g_assert_cmpstr(ents[1]->label, ==, "Bob Green");
+  const char *own = ents[2]->label;
+  ents[2]->label = ents[1]->label; /* "Carl White" labelled "Bob Green" */
+  eg_counts_add_part(c, &doc, seg, mentions, res, NULL, TRUE);
+  ents[2]->label = own;
+  g_assert_cmpstr(example(c, "Yann Tiersen", "Bob Green"), ==, "Yann Tiersen met Bob Green in the hall.");
+  eg_resolution_free(res);
+  g_array_unref(mentions);
+  eg_segmentation_free(seg);
 }
 
 /* Documents of one id: of equal keys the smaller sentence is the example; a later sentence of
@@ -881,6 +925,8 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/totals", test_totals);
   g_test_add_func("/cooc/examples/cut", test_examples_cut);
   g_test_add_func("/cooc/examples/space", test_examples_space);
+  g_test_add_func("/cooc/examples/long-vtab", test_examples_long_vtab);
+  g_test_add_func("/cooc/examples/label-twice", test_examples_label_twice);
   g_test_add_func("/cooc/examples/same-id", test_examples_same_id);
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
