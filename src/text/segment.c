@@ -8,9 +8,8 @@
  * without final punctuation is a sentence of its own.
  *
  * ASCII bytes are classed by a table (a fast path; a word's letters sixteen (SSE2) or eight bytes
- * at a time), the
- * others by GLib's Unicode tables; the fast path takes only the words whose end it settles
- * exactly as seg_scan_word would, so the tokens are those of the general rules.
+ * at a time), the others by GLib's Unicode tables; the fast path takes only the words whose end
+ * it settles exactly as seg_scan_word would, so the tokens are those of the general rules.
  */
 #include "text/text.h"
 
