@@ -7,9 +7,9 @@
  * abbreviation or an initial; a paragraph end always ends a sentence, so a headline or a line
  * without final punctuation is a sentence of its own.
  *
- * ASCII bytes are classed by a table (a fast path; a word's letters eight bytes at a time), the
- * others by GLib's Unicode tables; the fast path takes only the words whose end it settles
- * exactly as seg_scan_word would, so the tokens are those of the general rules.
+ * ASCII bytes are classed by a table (a fast path; a word's letters sixteen (SSE2) or eight bytes
+ * at a time), the others by GLib's Unicode tables; the fast path takes only the words whose end
+ * it settles exactly as seg_scan_word would, so the tokens are those of the general rules.
  */
 #include "text/text.h"
 
@@ -280,53 +280,75 @@ static const guint8 seg_class[256] = { SEG_CLASS64(0), SEG_CLASS64(64), SEG_CLAS
 typedef struct {
   const char *text;
   const char *end;        /* of the text */
-  GArray *tokens;         /* holds the tokens: its data is BUF, its len CAP */
-  EgToken *buf;           /* the first n are the tokens so far; the rest, up to cap, is room */
-  guint n, cap;
+  GArray *tokens;         /* holds the tokens: its data begins the store, its len is its room */
+  EgToken *w;             /* where the next token goes */
+  EgToken *wend;          /* the end of the room */
   guint32 sentence;
   guint32 paragraph;
   guint32 word_index;
 } SegCtx;
 
-/* Doubles the room for tokens in TOKENS and returns its data: rare, since it is sized from the
- * text's length at first. (Not given the context, so that the context can live in registers.) */
+/* Doubles the room for tokens in TOKENS, whose first W - data are taken, sets *WEND to its new
+ * end and returns where the next token goes: rare, since the room is sized from the text's
+ * length at first. (Not given the context, so that the context can live in registers.) */
 static G_GNUC_NO_INLINE EgToken *
-seg_grow(GArray *tokens)
+seg_grow(GArray *tokens, EgToken *w, EgToken **wend)
 {
+  gsize taken = (gsize)(w - (EgToken *)tokens->data);
   g_array_set_size(tokens, MAX(16, 2 * tokens->len));
-  return (EgToken *)tokens->data;
+  *wend = (EgToken *)tokens->data + tokens->len;
+  return (EgToken *)tokens->data + taken;
 }
 
-/* Appends the token [S, E) of KIND. This function can't fail. */
+/* Appends the token [S, E) of KIND. Its sentence, paragraph and word index are left to
+ * seg_sentences, which walks the paragraph's tokens anyway: fewer values live through the
+ * tokeniser's loop, and fewer stores per token. This function can't fail. */
 static inline void
 seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
 {
-  if (G_UNLIKELY(ctx->n == ctx->cap)) {
-    ctx->buf = seg_grow(ctx->tokens);
-    ctx->cap = ctx->tokens->len;
-  }
-  ctx->buf[ctx->n++] = (EgToken){ .start = (guint32)(s - ctx->text), .end = (guint32)(e - ctx->text),
-                                  .paragraph = ctx->paragraph, .word_index = ctx->word_index,
-                                  .kind = (guint8)kind, .flags = flags, .ch = ch };
-  if (kind == EG_TOK_WORD || kind == EG_TOK_NUMBER)
-    ctx->word_index++;
+  if (G_UNLIKELY(ctx->w == ctx->wend))
+    ctx->w = seg_grow(ctx->tokens, ctx->w, &ctx->wend);
+  EgToken *t = ctx->w++;
+  t->start = (guint32)(s - ctx->text);
+  t->end = (guint32)(e - ctx->text);
+  t->kind = (guint8)kind;
+  t->flags = flags;
+  t->ch = ch;
 }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define SEG_SIXTEEN_AT_ONCE 1
+/* Sixteen bytes at P at once: bit I is set when byte I is an ASCII letter or digit. (Signed
+ * compares: a byte shifted so that its range begins at -128 is in the range when it is below
+ * -128 + the range's size; bytes of 0x80 and above never are.) */
+static inline guint
+seg_word_mask16(const char *p)
+{
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i y = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* letters folded to lower case */
+  __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(y, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                  _mm_set1_epi8((char)(-128 + 26)));
+  __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                                 _mm_set1_epi8((char)(-128 + 10)));
+  return (guint)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#endif
 
 #if defined(__GNUC__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
 #define SEG_WORDS_AT_ONCE 1
-/* Eight bytes W at once: returns the high bit of each byte that is no ASCII letter or digit,
- * and sets *LOWER to the high bit of each lower-case letter. (Each byte's sums stay below 0x100,
- * so no carry crosses into the next byte.) A word's end is then found without a branch per
- * byte, whose misprediction at the end of every word cost more than the loop. */
+/* Eight bytes W at once: returns the high bit of each byte that is no ASCII letter or digit.
+ * (Each byte's sums stay below 0x100, so no carry crosses into the next byte.) A word's end is
+ * then found without a branch per byte, whose misprediction at the end of every word cost more
+ * than the loop. */
 static inline guint64
-seg_word_stops(guint64 w, guint64 *lower)
+seg_word_stops(guint64 w)
 {
   const guint64 ones = 0x0101010101010101u, highs = ones * 0x80;
   guint64 x = w & ~highs;
   guint64 y = x | (ones * 0x20);                                     /* letters folded to lower case */
   guint64 digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x80 - '9' - 1));
   guint64 letter = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1));
-  *lower = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & ~w & highs;
   return ~((digit | letter) & ~w) & highs;
 }
 #endif
@@ -338,45 +360,42 @@ seg_word_stops(guint64 w, guint64 *lower)
  * abbreviation: then *ABBR is set), else NULL: a hyphen, an apostrophe, "&", a decimal point,
  * a letter and a period ("U.S.", "D.") and a byte that is not ASCII go to seg_scan_word.
  * STOPS: *E is a byte that is no letter or digit, so the scan need not compare with E; then the
- * bytes up to LIMIT (the text's end) may be read, else LIMIT is E. *SEEN gets SEG_LOWER when
- * the run has a lower-case letter. Time: linear in the word's length. */
+ * bytes up to LIMIT (the text's end) may be read, else LIMIT is E. Time: linear in the word's
+ * length. */
 static inline const char *
-seg_ascii_word(const char *p, const char *e, const char *limit, gboolean stops, guint8 *seen,
-               gboolean *abbr)
+seg_ascii_word(const char *p, const char *e, const char *limit, gboolean stops, gboolean *abbr)
 {
   const char *q = p;
-  guint8 acc = 0, k;
+#ifdef SEG_SIXTEEN_AT_ONCE
+  for (; limit - q >= 16; q += 16) {
+    guint word = seg_word_mask16(q);
+    if (word != 0xFFFF) {
+      q += __builtin_ctz(~word);
+      goto ended;
+    }
+  }
+#endif
 #ifdef SEG_WORDS_AT_ONCE
-  guint64 lower_seen = 0;
   for (; limit - q >= 8; q += 8) {
-    guint64 w, lower;
+    guint64 w;
     memcpy(&w, q, 8);
-    guint64 stop = seg_word_stops(w, &lower);
+    guint64 stop = seg_word_stops(w);
     if (stop) {
-      lower_seen |= lower & ((stop & -stop) - 1);
       q += __builtin_ctzll(stop) / 8;
       goto ended;
     }
-    lower_seen |= lower;
   }
 #endif
   if (stops) {
-    while ((k = seg_class[(guchar)*q]) & SEG_ALNUM) {
-      acc |= k;
+    while (seg_class[(guchar)*q] & SEG_ALNUM)
       q++;
-    }
   } else {
-    while (q < e && ((k = seg_class[(guchar)*q]) & SEG_ALNUM)) {
-      acc |= k;
+    while (q < e && (seg_class[(guchar)*q] & SEG_ALNUM))
       q++;
-    }
   }
-#ifdef SEG_WORDS_AT_ONCE
+#if defined(SEG_SIXTEEN_AT_ONCE) || defined(SEG_WORDS_AT_ONCE)
 ended:
-  if (lower_seen)
-    acc |= SEG_LOWER;
 #endif
-  *seen = acc;
   *abbr = FALSE;
   if (q == e)
     return q;
@@ -413,6 +432,7 @@ seg_tokenise(SegCtx *ctx_out, const char *s, const char *e)
   SegCtx c = *ctx_out, *ctx = &c;
   /* A paragraph ends at the text's end, or before a line break or a blank. */
   gboolean stops = e < ctx->end;
+  const char *limit = stops ? ctx->end : e;
   const char *p = s;
   gunichar prev = ' ';
   while (p < e) {
@@ -441,20 +461,23 @@ seg_tokenise(SegCtx *ctx_out, const char *s, const char *e)
     guint8 flags = 0;
     gboolean number = FALSE;
     if (k & SEG_ALNUM) {
-      guint8 seen;
-      we = seg_ascii_word(p, e, stops ? ctx->end : e, stops, &seen, &abbr);
+      we = seg_ascii_word(p, e, limit, stops, &abbr);
       if (we) {
         number = (k & SEG_DIGIT) != 0;
-        if (!number) {
-          if (k & SEG_UPPER)
-            flags |= EG_TF_CAP;
-          if (!(seen & SEG_LOWER)) {
-            guint letters = 0;
-            for (const char *r = p; r < we; r++)
-              letters += (seg_class[(guchar)*r] & (SEG_UPPER | SEG_LOWER)) != 0;
-            if (letters >= 2)
-              flags |= EG_TF_ALLCAPS;
+        if (k & SEG_UPPER) {
+          /* Only a word that begins with a capital can be all capitals; its second byte
+           * mostly settles it. */
+          flags = EG_TF_CAP;
+          guint letters = 1;
+          const char *r = p + 1;
+          for (; r < we; r++) {
+            guint8 kr = seg_class[(guchar)*r];
+            if (kr & SEG_LOWER)
+              break;
+            letters += (kr & SEG_UPPER) != 0;
           }
+          if (r == we && letters >= 2)
+            flags |= EG_TF_ALLCAPS;
         }
         if (abbr)
           flags |= EG_TF_ABBR;
@@ -551,8 +574,8 @@ seg_can_open(const EgToken *t)
 static gboolean
 seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 {
-  const EgToken *tok = ctx->buf;
-  guint n = ctx->n;
+  const EgToken *tok = (const EgToken *)ctx->tokens->data;
+  guint n = (guint)(ctx->w - tok);
   gboolean quoted = FALSE;
   for (guint j = k; j < m; j++)
     if (tok[j].flags & EG_TF_CLOSE_QUOTE)
@@ -576,22 +599,25 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
   return FALSE;
 }
 
-/* Splits the tokens [first, n) of one paragraph into sentences and marks the words whose
- * capital letter says nothing about them. */
+/* Splits the tokens [first, n) of one paragraph into sentences, numbers the tokens' paragraph
+ * and words, and marks the words whose capital letter says nothing about them. */
 static void
 seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
-  EgToken *tok = ctx->buf;
-  guint n = ctx->n;
-  /* (a local: the writes to the tokens could otherwise alias it) */
-  guint32 sentence = ctx->sentence;
+  EgToken *tok = (EgToken *)ctx->tokens->data;
+  guint n = (guint)(ctx->w - tok);
+  /* (locals: the writes to the tokens could otherwise alias them) */
+  guint32 sentence = ctx->sentence, paragraph = ctx->paragraph, word_index = ctx->word_index;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
     EgToken *t = &tok[k];
     t->sentence = sentence;
+    t->paragraph = paragraph;
+    t->word_index = word_index;
     gboolean may_end;
     if (t->kind == EG_TOK_WORD || t->kind == EG_TOK_NUMBER) {
+      word_index++;
       if (pending_initial)
         t->flags |= EG_TF_INITIAL;
       pending_initial = FALSE;
@@ -611,8 +637,12 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     while (m < n && seg_is_closer(&tok[m]))
       m++;
     if (m >= n) {
-      for (guint j = k + 1; j < n; j++)
+      /* (closers: no words) */
+      for (guint j = k + 1; j < n; j++) {
         tok[j].sentence = sentence;
+        tok[j].paragraph = paragraph;
+        tok[j].word_index = word_index;
+      }
       break; /* the paragraph end closes the sentence */
     }
     gboolean boundary = seg_can_open(&tok[m]);
@@ -626,8 +656,11 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
     }
     if (!boundary)
       continue;
-    for (guint j = k + 1; j < m; j++)
+    for (guint j = k + 1; j < m; j++) {
       tok[j].sentence = sentence;
+      tok[j].paragraph = paragraph;
+      tok[j].word_index = word_index;
+    }
     k = m - 1;
     /* Punctuation alone ("* * *", a stray quote) is no sentence: it joins the next one, so that
      * it does not count as a window. */
@@ -639,6 +672,7 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
   if (words_in_sentence > 0)
     sentence++;
   ctx->sentence = sentence;
+  ctx->word_index = word_index;
 }
 
 /* Whether the line [s, e) holds only white space. */
@@ -676,7 +710,8 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
   EgSegmentation *seg = g_new0(EgSegmentation, 1);
   seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
   g_array_set_size(seg->tokens, len / 5 + 16);
-  SegCtx ctx = { text, end, seg->tokens, (EgToken *)seg->tokens->data, 0, seg->tokens->len, 0, 0, 0 };
+  SegCtx ctx = { text, end, seg->tokens, (EgToken *)seg->tokens->data,
+                 (EgToken *)seg->tokens->data + seg->tokens->len, 0, 0, 0 };
 
   const char *para_start = NULL;
   for (const char *p = text; p <= end;) {
@@ -689,9 +724,9 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
     if (close) {
       const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
-      guint first = ctx.n;
+      guint first = (guint)(ctx.w - (EgToken *)seg->tokens->data);
       seg_tokenise(&ctx, para_start, para_end);
-      if (ctx.n > first) {
+      if ((guint)(ctx.w - (EgToken *)seg->tokens->data) > first) {
         seg_sentences(&ctx, text, first);
         ctx.paragraph++;
       }
@@ -701,7 +736,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
       break;
     p = nl + 1;
   }
-  g_array_set_size(seg->tokens, ctx.n);
+  g_array_set_size(seg->tokens, (guint)(ctx.w - (EgToken *)seg->tokens->data));
   seg->n_sentences = ctx.sentence;
   seg->n_paragraphs = ctx.paragraph;
   return seg;

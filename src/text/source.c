@@ -19,6 +19,9 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Undated documents reported one by one; the rest only in the total. */
 #define SOURCE_UNDATED_SHOWN 10
@@ -634,29 +637,63 @@ jsonl_word_special(guint64 w)
   return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs) != 0;
 }
 
+/* The bit of jsonl_string's *HIGH (whose other bits are the high bits of the bytes read) that
+ * says the line holds the text \u0000 after an escaped backslash: the reader looks for that text
+ * anywhere in the line (see source_read_jsonl_stream), and in a line jsonl_fast takes, every
+ * backslash is in a string it scans, so it need not search the line again. */
+#define JSONL_NUL_TEXT 1u
+
 /* Scans a string whose opening quote is at P - 1; returns the byte after its closing quote, or
- * NULL when json-glib is to read the line. *ESCAPED tells whether it holds escapes; the bytes
- * read are ORed into *HIGH, whose high bits then tell whether one was not ASCII. */
+ * NULL when json-glib is to read the line. *ESCAPED tells whether it holds escapes; the high
+ * bits of the bytes read are ORed into *HIGH, which then tells whether one was not ASCII, and
+ * JSONL_NUL_TEXT when an escaped backslash (\\) is followed by "u0000". */
 static const char *
 jsonl_string(const char *p, const char *e, gboolean *escaped, guint64 *high)
 {
   *escaped = FALSE;
   for (;;) {
+#if defined(__SSE2__)
+    /* Sixteen bytes at once, straight to the first that is special: a news text is runs of a
+     * few dozen plain bytes between escapes ("\n"). */
+    if (e - p >= 16) {
+      const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+      const __m128i control = _mm_set1_epi8(0x1f);
+      guint highs = 0; /* bit I: byte I of a block read was not ASCII */
+      for (; e - p >= 16; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bs)),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(v, control), v));
+        guint stop = (guint)_mm_movemask_epi8(special), hi = (guint)_mm_movemask_epi8(v);
+        if (stop) {
+          if (highs | (hi & ((stop & -stop) - 1)))
+            *high |= 0x80;
+          p += __builtin_ctz(stop);
+          goto special;
+        }
+        highs |= hi;
+      }
+      if (highs)
+        *high |= 0x80;
+    }
+#endif
     for (guint64 w; e - p >= 8; p += 8) {
       memcpy(&w, p, 8);
       if (jsonl_word_special(w))
         break;
-      *high |= w;
+      *high |= w & 0x8080808080808080u;
     }
     if (p >= e)
       return NULL;
+#if defined(__SSE2__)
+  special:;
+#endif
     guchar c = (guchar)*p;
     if (c == '"')
       return p + 1;
     if (c < 0x20)
       return NULL;
     if (c != '\\') {
-      *high |= c;
+      *high |= c & 0x80;
       p++;
       continue;
     }
@@ -664,7 +701,12 @@ jsonl_string(const char *p, const char *e, gboolean *escaped, guint64 *high)
     if (p + 1 >= e)
       return NULL;
     switch (p[1]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+    case '\\':
+      if (e - p >= 7 && memcmp(p + 2, "u0000", 5) == 0)
+        *high |= JSONL_NUL_TEXT;
+      p += 2;
+      continue;
+    case '"': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
       p += 2;
       continue;
     case 'u': {
@@ -851,11 +893,14 @@ jsonl_value(const char *p, const char *e, guint depth, JsonlRaw *raw, guint64 *h
 
 /* Reads LINE (LEN bytes) when it is an object of plain members in valid UTF-8: fills
  * FIELDS[k] with the value of member NAMES[k] (JV_NONE when absent) and decodes the strings
- * among them in place. Returns FALSE, leaving LINE as it was, when json-glib is to read it.
+ * among them in place; *NUL_TEXT tells whether LINE held the text \u0000 (as strstr would
+ * have found it before the decoding). Returns FALSE, leaving LINE as it was, when json-glib is
+ * to read it.
  * Every byte of the line passes through a string scan or an ASCII comparison, so a line whose
  * strings are ASCII needs no UTF-8 validation, and its text is known to be ASCII. */
 static gboolean
-jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[3])
+jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[3],
+           gboolean *nul_text)
 {
   const char *e = line + len;
   const char *p = jsonl_ws(line, e);
@@ -913,6 +958,7 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
   gboolean ascii = (high & 0x8080808080808080u) == 0;
   if (!ascii && !g_utf8_validate_len(line, len, NULL))
     return FALSE; /* json-glib refuses it */
+  *nul_text = (high & JSONL_NUL_TEXT) != 0;
   for (guint k = 0; k < 3; k++) {
     JsonlValue *v = &fields[k];
     *v = (JsonlValue){ raw[k].kind, NULL, 0, FALSE, 0, 0 };
@@ -986,13 +1032,16 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
                     ": longer than %u bytes, skipped", name, lineno, EG_JSONL_MAX_LINE);
       continue;
     }
-    /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. Looked
-     * for before jsonl_fast decodes the line in place. */
-    gboolean nul_escape = strstr(line, "\\u0000") != NULL;
+    /* json-glib ends a string at an escaped NUL: the rest would be lost without a word. Any
+     * text \u0000 in the line counts; jsonl_fast says whether its line had one (it decodes the
+     * line in place), else it is looked for here. */
+    gboolean nul_escape = FALSE;
     g_autoptr(GError) error = NULL;
     JsonlValue fields[3];
-    if (!jsonl_fast(line, (gsize)n, names, fields) &&
-        !jsonl_glib(parser, line, (gsize)n, names, fields, &error)) {
+    gboolean fast = jsonl_fast(line, (gsize)n, names, fields, &nul_escape);
+    if (!fast)
+      nul_escape = strstr(line, "\\u0000") != NULL;
+    if (!fast && !jsonl_glib(parser, line, (gsize)n, names, fields, &error)) {
       /* json-glib refuses a line that is not valid UTF-8 (g_utf8_validate, which refuses NUL
        * bytes too) before parsing it, so only a refused line needs checking here, to say which. */
       if (!jsonl_valid(line, (gsize)n))
