@@ -397,19 +397,7 @@ struct EgExamples {
 static guint
 example_hash(gconstpointer p)
 {
-  const char *k = p;
-  gsize n = strlen(k), i = 0;
-  guint64 h = n;
-  for (; i + 8 <= n; i += 8) {
-    guint64 w;
-    memcpy(&w, k + i, sizeof w);
-    h = (h ^ w) * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-    h ^= h >> 29;
-  }
-  for (; i < n; i++)
-    h = (h ^ (guchar)k[i]) * G_GUINT64_CONSTANT(0x100000001B3);
-  h *= G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  return (guint)(h >> 32);
+  return eg_hash_bytes(p, strlen(p));
 }
 
 static gboolean

@@ -126,7 +126,7 @@ struct _NerSpell {
   /* The spellings whose bytes are str and lower (NULL: not yet found): two tokens have one
    * text, or one lower-case form, exactly when these are one. */
   NerSpell *str_spell, *lower_spell;
-  guint32 hash;       /* of raw (ner_spell_hash_bytes) */
+  guint32 hash;       /* of raw (eg_hash_bytes) */
   guint32 len;        /* bytes of raw */
   guint32 known;      /* NER_F_* bits of the spelling alone looked up */
   guint32 facts;      /* ... and those that hold */
@@ -354,35 +354,6 @@ ner_forms(NerForms *f, const char *p, const char *e)
   }
 }
 
-/* The hash of LEN bytes at P: a spelling's key. Eight bytes are mixed at a time, as hashing
- * every token is most of what a lookup costs; only this table sees the value. */
-static inline guint32
-ner_spell_hash_bytes(const char *p, gsize len)
-{
-  guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  for (; len >= 8; p += 8, len -= 8) {
-    guint64 w;
-    memcpy(&w, p, 8);
-    h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
-    h ^= h >> 32;
-  }
-  /* The last 0 to 7 bytes without a loop: two loads that overlap, or three bytes that cover
-   * all of one to three. */
-  guint64 w = 0;
-  if (len >= 4) {
-    guint32 u, v;
-    memcpy(&u, p, 4);
-    memcpy(&v, p + len - 4, 4);
-    w = u | (guint64)v << 32;
-  } else if (len > 0) {
-    w = (guint64)(unsigned char)p[0] | (guint64)(unsigned char)p[len / 2] << 8 |
-        (guint64)(unsigned char)p[len - 1] << 16;
-  }
-  h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
-  h ^= h >> 29;
-  return (guint32)h;
-}
-
 static guint
 ner_spell_hash(gconstpointer key)
 {
@@ -406,7 +377,7 @@ ner_spell_equal(gconstpointer a, gconstpointer b)
     if (u != v)
       return FALSE;
   }
-  /* the last 0 to 7 bytes as ner_spell_hash_bytes reads them: two loads that overlap */
+  /* the last 0 to 7 bytes as eg_hash_bytes reads them: two loads that overlap */
   if (n >= 4) {
     guint32 u0, u1, v0, v1;
     memcpy(&u0, p, 4);
@@ -442,7 +413,7 @@ ner_spell_intern(NerMemo *memo, const char *p, gsize len)
   NerSpell key;
   key.raw = p;
   key.len = (guint32)len;
-  key.hash = ner_spell_hash_bytes(p, len);
+  key.hash = eg_hash_bytes(p, len);
   NerSpell *sp = g_hash_table_lookup(memo->spells, &key);
   return G_LIKELY(sp) ? sp : ner_spell_add(memo, &key);
 }

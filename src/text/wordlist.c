@@ -42,35 +42,12 @@ static const char *const speech_verbs[] = {
 static GHashTable *wordlist_index;
 static GHashTable *wordlist_values[G_N_ELEMENTS(wordlist_names)];
 
-/* The hash of the index's keys: eight bytes mixed at a time rather than g_str_hash's one, as
- * the index hashes every word of every list when it is built, at every start of the program,
- * and every word the rules look up. Only the index sees the value. */
+/* The hash of the index's keys: the index hashes every word of every list when it is built, at
+ * every start of the program, and every word the rules look up. */
 static guint
 wordlist_hash(gconstpointer key)
 {
-  const char *p = key;
-  gsize len = strlen(p);
-  guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15);
-  for (; len >= 8; p += 8, len -= 8) {
-    guint64 w;
-    memcpy(&w, p, 8);
-    h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
-    h ^= h >> 32;
-  }
-  /* the last 0 to 7 bytes: two loads that overlap, or three bytes that cover one to three */
-  guint64 w = 0;
-  if (len >= 4) {
-    guint32 u, v;
-    memcpy(&u, p, 4);
-    memcpy(&v, p + len - 4, 4);
-    w = u | (guint64)v << 32;
-  } else if (len > 0) {
-    w = (guint64)(unsigned char)p[0] | (guint64)(unsigned char)p[len / 2] << 8 |
-        (guint64)(unsigned char)p[len - 1] << 16;
-  }
-  h = (h ^ w) * G_GUINT64_CONSTANT(0xFF51AFD7ED558CCD);
-  h ^= h >> 29;
-  return (guint)h;
+  return eg_hash_bytes(key, strlen(key));
 }
 
 /* The bits of KEY, a word of the index. */
