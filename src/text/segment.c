@@ -152,13 +152,8 @@ seg_is_dotted(const char *s, const char *e)
 static gboolean
 seg_listed_abbr(const char *word, gsize len)
 {
-  if (len >= 16)
-    return FALSE;
-  char with_dot[17];
-  memcpy(with_dot, word, len);
-  with_dot[len] = '.';
-  with_dot[len + 1] = '\0';
-  return (eg_wordlist_lists(with_dot) & EG_WL_ABBREVIATIONS) != 0;
+  /* the period follows the word in the text */
+  return eg_wordlist_is_abbreviation(word, len + 1);
 }
 
 /* Scans one word from P; returns its end (exclusive) and sets *ABBR when a final period is part

@@ -35,6 +35,11 @@ typedef enum {
  * lower-case word), 0 for none: one lookup for every list. Thread-safe; can't fail. */
 guint32 eg_wordlist_lists(const char *word);
 
+/* Whether the LEN bytes at WORD (not NUL-terminated, its final period included: "Corp.") are a
+ * word of abbreviations.txt. Most words are answered without a lookup. Thread-safe; can't
+ * fail. */
+gboolean eg_wordlist_is_abbreviation(const char *word, gsize len);
+
 /* The values of a .tsv resource: its first column -> the rest of the line (the first line of a
  * key that comes more than once). Returns a hash table (transfer none: cached for the life of
  * the process, thread-safe to read). Aborts if the resource is missing or no .tsv list: the

@@ -79,6 +79,11 @@ wordlist_record(const char *p, gsize len)
   return r + 2;
 }
 
+/* Bit LEN of abbr_lens[c] is set when abbreviations.txt has a word of LEN bytes (under 16)
+ * starting with byte c: most words the segmenter asks about ("said.", "pct.") have none, and
+ * are turned away without a lookup. Written once, before wordlist_index is published. */
+static guint16 abbr_lens[256];
+
 /* Adds BIT to the bits of KEY's word in INDEX, adding KEY itself (a record whose bits are
  * set) when the word is new. Returns FALSE when KEY was not kept. */
 static gboolean
@@ -144,6 +149,8 @@ wordlist_load(GHashTable *index, guint32 first[256], guint i)
         wordlist_mark(index, key, bit);
       }
       mine[c] = TRUE;
+      if (bit == EG_WL_ABBREVIATIONS && len < 16)
+        abbr_lens[c] |= (guint16)(1u << len);
       /* Sorted sources list the preferred reading of a surface first: keep it. */
       if (values && !g_hash_table_contains(values, key))
         g_hash_table_insert(values, key, tab ? tab + 1 : NULL);
@@ -220,6 +227,19 @@ eg_wordlist_lists(const char *word)
   g_return_val_if_fail(word != NULL, 0);
   const char *key = g_hash_table_lookup(wordlist_get_index(), word);
   return key ? wordlist_bits(key) : 0;
+}
+
+gboolean
+eg_wordlist_is_abbreviation(const char *word, gsize len)
+{
+  g_return_val_if_fail(word != NULL || len == 0, FALSE);
+  wordlist_get_index();
+  if (len == 0 || len >= 16 || !((abbr_lens[(guint8)word[0]] >> len) & 1))
+    return FALSE;
+  char key[16];
+  memcpy(key, word, len);
+  key[len] = '\0';
+  return (eg_wordlist_lists(key) & EG_WL_ABBREVIATIONS) != 0;
 }
 
 gboolean
