@@ -658,6 +658,8 @@ struct EgCountScratch {
   GString *key;               /* the example key of the part's sentences */
 };
 
+/* C's working buffers (transfer none: freed with C), made on first use: a thread's counts
+ * count thousands of documents, and reusing their buffers spares a dozen allocations each. */
 static EgCountScratch *
 scratch_get(EgCounts *c)
 {

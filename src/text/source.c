@@ -531,6 +531,8 @@ typedef struct {
   double d;         /* JV_DOUBLE */
 } JsonlValue;
 
+/* What json-glib's NODE (a member's value, or NULL for no such member) gives the reader; the
+ * string is NODE's (transfer none). */
 static JsonlValue
 jsonl_value_of_node(JsonNode *node)
 {
@@ -620,6 +622,8 @@ typedef struct {
 
 #define JSONL_FAST_DEPTH 16
 
+/* The first byte from P (before E) that is not JSON white space the fast path takes: space
+ * and tab only (CR and the rest send a line to json-glib). */
 static inline const char *
 jsonl_ws(const char *p, const char *e)
 {
