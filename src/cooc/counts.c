@@ -29,6 +29,13 @@
 #define SURFACES_FEW 8u
 
 static void scratch_free(EgCountScratch *s);
+
+/* The pairs in block B of C's pair blocks: all but the last are full. */
+static inline guint
+pair_block_len(const EgCounts *c, guint b)
+{
+  return b + 1 < c->pair_blocks->len ? PAIR_BLOCK : c->pairs_in_block;
+}
 static void examples_free(EgExamples *ex);
 
 /* A pair's identity is its two entity ids: hashing two integers replaced building, hashing and
@@ -443,6 +450,14 @@ example_refs_set(char *key, guint32 refs)
   memcpy(key - EXAMPLE_REFS, &refs, sizeof refs);
 }
 
+/* One more reference to the stored example KEY; returns KEY. */
+static char *
+example_ref(char *key)
+{
+  example_refs_set(key, example_refs(key) + 1);
+  return key;
+}
+
 /* The stored KEY (KLEN bytes) followed by TEXT (LEN bytes), one more reference to it. */
 static char *
 example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gsize len)
@@ -457,10 +472,8 @@ example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gs
   memcpy(at + klen + 1, text, len);
   at[klen + 1 + len] = '\0';
   gpointer found;
-  if (g_hash_table_lookup_extended(ex->set, at, &found, NULL)) {
-    example_refs_set(found, example_refs(found) + 1);
-    return found;
-  }
+  if (g_hash_table_lookup_extended(ex->set, at, &found, NULL))
+    return example_ref(found);
   memset(p->str, 0, EXAMPLE_REFS);
   char *rec = g_string_chunk_insert_len(ex->chunk, p->str, (gssize)p->len) + EXAMPLE_REFS;
   example_refs_set(rec, 1);
@@ -495,7 +508,7 @@ examples_compact(EgCounts *c)
   EgExamples *ex = c->examples = examples_new();
   for (guint b = 0; b < c->pair_blocks->len; b++) {
     EgPairCounts *block = c->pair_blocks->pdata[b];
-    guint n = b + 1 < c->pair_blocks->len ? PAIR_BLOCK : c->pairs_in_block;
+    guint n = pair_block_len(c, b);
     for (guint i = 0; i < n; i++) {
       EgPairCounts *pc = &block[i];
       if (!pc->example_key)
@@ -1276,9 +1289,9 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       memcpy(key + prefix_len, st->digits, 10);
     }
     /* The key compares first: build the sentence only when it can be the pair's example (a key
-     * before the example's in its prefix is before it whatever its digits). */
-    /* A pair met twice in this part (labels repeat: COUNTED) may have had its example set since
-     * its prefix_order was taken: then only the full comparison is right. */
+     * before the example's in its prefix is before it whatever its digits; but a pair met twice
+     * in this part, labels repeating as COUNTED says, may have had its example set since its
+     * prefix_order was taken, and then only the full comparison is right). */
     int order = !pc->example_key ? -1
                 : dp->prefix_order < 0 && !counted ? -1
                 : strcmp(key, pc->example_key);
@@ -1291,11 +1304,8 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       continue;
     /* A whole sentence is one example for all its pairs: looked up once. */
     gboolean whole = st->len <= EG_EXAMPLE_MAX;
-    char *rec = whole ? st->example : NULL;
-    if (rec)
-      example_refs_set(rec, example_refs(rec) + 1);
-    else
-      rec = example_intern(examples_of(c), key, key_len, example, len);
+    char *rec = whole && st->example ? example_ref(st->example)
+                                     : example_intern(examples_of(c), key, key_len, example, len);
     if (whole)
       st->example = rec;
     example_hold(c, pc, rec, key_len);
@@ -1350,7 +1360,7 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
   char *last_into = NULL;
   for (guint b = 0; b < from->pair_blocks->len; b++) {
     EgPairCounts *block = from->pair_blocks->pdata[b];
-    guint n = b + 1 < from->pair_blocks->len ? PAIR_BLOCK : from->pairs_in_block;
+    guint n = pair_block_len(from, b);
     for (guint i = 0; i < n; i++) {
       const EgPairCounts *f = &block[i];
       EgPairCounts *pc = pair_slot(into, id_in[f->a], id_in[f->b]);
@@ -1361,7 +1371,7 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
       /* Copied, not moved, with or without TAKE: FROM's examples are freed a chunk at a time. */
       gsize klen = (gsize)(f->example - f->example_key) - 1;
       if (f->example_key == last_from) {
-        example_refs_set(last_into, example_refs(last_into) + 1);
+        example_ref(last_into);
       } else {
         last_from = f->example_key;
         last_into = example_intern(examples_of(into), f->example_key, klen, f->example, strlen(f->example));
