@@ -243,15 +243,7 @@ initials_match(const char *name, const char *acronym)
   return acronym[at] == '\0';
 }
 
-/* Whether the words of the key KS end those of the longer key KL. */
-static gboolean
-resolve_key_is_suffix(const char *ks, const char *kl)
-{
-  gsize ls = strlen(ks), ll = strlen(kl);
-  return ls > 0 && ll > ls && kl[ll - ls - 1] == ' ' && strcmp(kl + ll - ls, ks) == 0;
-}
-
-/* As resolve_key_is_suffix, for keys of known lengths LS and LL. */
+/* Whether the words of the key KS (LS bytes) end those of the longer key KL (LL bytes). */
 static gboolean
 resolve_key_is_suffix_len(const char *ks, gsize ls, const char *kl, gsize ll)
 {
@@ -270,7 +262,7 @@ eg_resolve_is_suffix(const char *short_name, const char *name)
 {
   g_autofree char *ks = eg_resolve_key(short_name);
   g_autofree char *kl = eg_resolve_key(name);
-  return resolve_key_is_suffix(ks, kl);
+  return resolve_key_is_suffix_len(ks, strlen(ks), kl, strlen(kl));
 }
 
 /* How often each of some strings occurs; the strings are borrowed (the mentions' names and
@@ -548,18 +540,19 @@ resolve_short_fits(const Group *s, gboolean given, const Group *l, gboolean suff
   return (group_is_person(l) && (suffix || (given && prefix))) || (l->company && prefix);
 }
 
-/* As resolve_short_fits, testing the keys only when the rest could fit: a short form is
- * compared with every group of a document of few groups. */
+/* resolve_short_fits with the keys compared only where the answer can turn on them: a short
+ * form is compared with every group of a document of few groups. */
 static gboolean
 resolve_short_fits_keys(const Group *s, gboolean given, const Group *l)
 {
   if (l->n_words <= s->n_words)
     return FALSE;
   gboolean person = group_is_person(l);
-  if (person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len))
-    return TRUE;
-  return ((person && given) || l->company) &&
-         resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len);
+  gboolean suffix = person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key,
+                                                        l->top_key_len);
+  gboolean prefix = !suffix && ((person && given) || l->company) &&
+                    resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len);
+  return resolve_short_fits(s, given, l, suffix, prefix);
 }
 
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
