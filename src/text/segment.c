@@ -283,6 +283,13 @@ typedef struct {
   guint32 word_index;
 } SegCtx;
 
+/* The tokens made so far. */
+static inline guint
+seg_count(const SegCtx *ctx)
+{
+  return (guint)(ctx->w - (const EgToken *)(const void *)ctx->tokens->data);
+}
+
 /* Doubles the room for tokens in TOKENS, whose first W - data are taken, sets *WEND to its new
  * end and returns where the next token goes: rare, since the room is sized from the text's
  * length at first. (Not given the context, so that the context can live in registers.) */
@@ -570,7 +577,7 @@ static gboolean
 seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
 {
   const EgToken *tok = (const EgToken *)ctx->tokens->data;
-  guint n = (guint)(ctx->w - tok);
+  guint n = seg_count(ctx);
   gboolean quoted = FALSE;
   for (guint j = k; j < m; j++)
     if (tok[j].flags & EG_TF_CLOSE_QUOTE)
@@ -600,7 +607,7 @@ static void
 seg_sentences(SegCtx *ctx, const char *text, guint first)
 {
   EgToken *tok = (EgToken *)ctx->tokens->data;
-  guint n = (guint)(ctx->w - tok);
+  guint n = seg_count(ctx);
   /* (locals: the writes to the tokens could otherwise alias them) */
   guint32 sentence = ctx->sentence, paragraph = ctx->paragraph, word_index = ctx->word_index;
   gboolean pending_initial = TRUE;
@@ -719,9 +726,9 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
     if (close) {
       const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
-      guint first = (guint)(ctx.w - (EgToken *)seg->tokens->data);
+      guint first = seg_count(&ctx);
       seg_tokenise(&ctx, para_start, para_end);
-      if ((guint)(ctx.w - (EgToken *)seg->tokens->data) > first) {
+      if (seg_count(&ctx) > first) {
         seg_sentences(&ctx, text, first);
         ctx.paragraph++;
       }
@@ -731,7 +738,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
       break;
     p = nl + 1;
   }
-  g_array_set_size(seg->tokens, (guint)(ctx.w - (EgToken *)seg->tokens->data));
+  g_array_set_size(seg->tokens, seg_count(&ctx));
   seg->n_sentences = ctx.sentence;
   seg->n_paragraphs = ctx.paragraph;
   return seg;
