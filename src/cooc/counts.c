@@ -55,6 +55,14 @@ pair_equal(gconstpointer x, gconstpointer y)
   return p->a == q->a && p->b == q->b;
 }
 
+/* Labels and forms are hashed eight bytes at a time: every document looks up each of its
+ * entities by label, and g_str_hash's byte loop was a third of the cost of a lookup. */
+static guint
+label_hash(gconstpointer p)
+{
+  return eg_hash_bytes(p, strlen(p));
+}
+
 EgCounts *
 eg_counts_new(EgWindowKind window, guint size)
 {
@@ -62,7 +70,7 @@ eg_counts_new(EgWindowKind window, guint size)
   EgCounts *c = g_new0(EgCounts, 1);
   c->window = window;
   c->window_size = window == EG_WINDOW_TOKENS ? size : 0;
-  c->entities = g_hash_table_new(g_str_hash, g_str_equal);
+  c->entities = g_hash_table_new(label_hash, g_str_equal);
   c->pairs = g_hash_table_new(pair_hash, pair_equal);
   c->entity_blocks = g_ptr_array_new_with_free_func(g_free);
   c->pair_blocks = g_ptr_array_new_with_free_func(g_free);
@@ -240,7 +248,7 @@ counts_label(EgCounts *c, const char *label)
   if (e)
     return e;
   if (!c->labels_only)
-    c->labels_only = g_hash_table_new(g_str_hash, g_str_equal);
+    c->labels_only = g_hash_table_new(label_hash, g_str_equal);
   e = entity_new(c, label);
   g_hash_table_insert(c->labels_only, (gpointer)e->label, e);
   return e;
@@ -290,7 +298,7 @@ eg_entity_counts_add_surface(EgCounts *c, EgEntityCounts *e, const char *text, g
   if (e->surface_index) {
     g_hash_table_insert(e->surface_index, (gpointer)s->text, GUINT_TO_POINTER(e->n_surfaces));
   } else if (e->n_surfaces > SURFACES_FEW) {
-    e->surface_index = g_hash_table_new(g_str_hash, g_str_equal);
+    e->surface_index = g_hash_table_new(label_hash, g_str_equal);
     for (guint i = 0; i < e->n_surfaces; i++)
       g_hash_table_insert(e->surface_index, (gpointer)e->surfaces[i].text, GUINT_TO_POINTER(i + 1));
   }
@@ -334,6 +342,23 @@ cmp_uint(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* New, empty counts of the pair of the entities numbered X and Y (X != Y, either order), which
+ * C does not have yet. */
+static EgPairCounts *
+pair_new(EgCounts *c, guint x, guint y)
+{
+  if (c->pairs_in_block == PAIR_BLOCK) {
+    g_ptr_array_add(c->pair_blocks, g_new0(EgPairCounts, PAIR_BLOCK));
+    c->pairs_in_block = 0;
+  }
+  EgPairCounts *pc = (EgPairCounts *)g_ptr_array_index(c->pair_blocks, c->pair_blocks->len - 1) +
+                     c->pairs_in_block++;
+  pc->a = MIN(x, y);
+  pc->b = MAX(x, y);
+  g_hash_table_add(c->pairs, pc);
+  return pc;
+}
+
 /* The counts of the pair of the entities numbered X and Y (X != Y, either order), created when
  * absent. */
 static EgPairCounts *
@@ -343,17 +368,7 @@ pair_slot(EgCounts *c, guint x, guint y)
   probe.a = MIN(x, y);
   probe.b = MAX(x, y);
   EgPairCounts *pc = g_hash_table_lookup(c->pairs, &probe);
-  if (pc)
-    return pc;
-  if (c->pairs_in_block == PAIR_BLOCK) {
-    g_ptr_array_add(c->pair_blocks, g_new0(EgPairCounts, PAIR_BLOCK));
-    c->pairs_in_block = 0;
-  }
-  pc = (EgPairCounts *)g_ptr_array_index(c->pair_blocks, c->pair_blocks->len - 1) + c->pairs_in_block++;
-  pc->a = probe.a;
-  pc->b = probe.b;
-  g_hash_table_add(c->pairs, pc);
-  return pc;
+  return pc ? pc : pair_new(c, x, y);
 }
 
 EgPairCounts *
@@ -388,15 +403,23 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
  * thread meets nearly every pair of a large corpus, so its counts hold nearly every example:
  * this is what bounds its memory. An example a pair gives up becomes waste in the chunk; once
  * waste passes what is live, the live examples move to a new chunk, so memory stays bounded
- * whatever order documents come in. */
+ * whatever order documents come in.
+ * A whole sentence that counting makes an example is stored without entering the set (its
+ * refs say so, EXAMPLE_UNINDEXED): its key names its document part, which no other record of
+ * the counts names (a corpus that repeats a document id may store one twice, which costs
+ * memory, not results), and all the pairs of the part that take it share it already. Looking
+ * it up and adding it to the set was most of the cost of examples; cut sentences, merged and
+ * read examples are met again and still go through the set. */
 struct EgExamples {
   GStringChunk *chunk;        /* the records: refs, KEY, NUL, TEXT, NUL */
-  GHashTable *set;            /* of records, by the address of their KEY */
+  GHashTable *set;            /* of the records but the unindexed, by the address of their KEY */
   GString *probe;             /* KEY\0TEXT\0 of the example being looked for */
   gsize bytes, waste;         /* in CHUNK, and of it the records no pair holds */
 };
 
 #define EXAMPLE_REFS 4u
+/* The bit of a record's refs that keeps it out of EgExamples.set; the count is the other 31. */
+#define EXAMPLE_UNINDEXED 0x80000000u
 
 /* Hashes the key alone (the text is almost always the key's sentence), eight bytes at a time:
  * keys are long and alike ("DOCUMENT\tPOSITION"), and g_str_hash's byte loop was most of the
@@ -458,9 +481,12 @@ example_ref(char *key)
   return key;
 }
 
-/* The stored KEY (KLEN bytes) followed by TEXT (LEN bytes), one more reference to it. */
+/* The stored KEY (KLEN bytes) followed by TEXT (LEN bytes), one more reference to it; with
+ * INDEX FALSE, a new record of it that the set does not hold (the caller knows no record of
+ * KEY can exist yet, see EgExamples). */
 static char *
-example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gsize len)
+example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gsize len,
+               gboolean index)
 {
   if (!ex->probe)
     ex->probe = g_string_sized_new(EXAMPLE_REFS + 64 + EG_EXAMPLE_MAX + 8);
@@ -472,13 +498,13 @@ example_intern(EgExamples *ex, const char *key, gsize klen, const char *text, gs
   memcpy(at + klen + 1, text, len);
   at[klen + 1 + len] = '\0';
   gpointer found;
-  if (g_hash_table_lookup_extended(ex->set, at, &found, NULL))
+  if (index && g_hash_table_lookup_extended(ex->set, at, &found, NULL))
     return example_ref(found);
-  memset(p->str, 0, EXAMPLE_REFS);
   char *rec = g_string_chunk_insert_len(ex->chunk, p->str, (gssize)p->len) + EXAMPLE_REFS;
-  example_refs_set(rec, 1);
+  example_refs_set(rec, index ? 1 : 1 | EXAMPLE_UNINDEXED);
   ex->bytes += p->len + 1;
-  g_hash_table_add(ex->set, rec);
+  if (index)
+    g_hash_table_add(ex->set, rec);
   return rec;
 }
 
@@ -490,9 +516,10 @@ example_release(EgExamples *ex, char *key)
     return;
   guint32 refs = example_refs(key) - 1;
   example_refs_set(key, refs);
-  if (refs > 0)
+  if ((refs & ~EXAMPLE_UNINDEXED) > 0)
     return;
-  g_hash_table_remove(ex->set, key);
+  if (!(refs & EXAMPLE_UNINDEXED))
+    g_hash_table_remove(ex->set, key);
   gsize klen = strlen(key);
   ex->waste += EXAMPLE_REFS + klen + 1 + strlen(key + klen + 1) + 1 + 1;
 }
@@ -514,7 +541,8 @@ examples_compact(EgCounts *c)
       if (!pc->example_key)
         continue;
       gsize klen = strlen(pc->example_key);
-      pc->example_key = example_intern(ex, pc->example_key, klen, pc->example, strlen(pc->example));
+      pc->example_key = example_intern(ex, pc->example_key, klen, pc->example, strlen(pc->example),
+                                        TRUE);
       pc->example = pc->example_key + klen + 1;
     }
   }
@@ -544,7 +572,7 @@ example_hold(EgCounts *c, EgPairCounts *pc, char *rec, gsize klen)
 static void
 example_set(EgCounts *c, EgPairCounts *pc, const char *key, gsize klen, const char *text, gsize len)
 {
-  example_hold(c, pc, example_intern(examples_of(c), key, klen, text, len), klen);
+  example_hold(c, pc, example_intern(examples_of(c), key, klen, text, len, TRUE), klen);
 }
 
 static void
@@ -1179,7 +1207,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     c->documents++;
   c->windows += windows_in(c, seg);
 
-  guint n_ent = res->entities->len;
+  guint n_ent = res->entities->len, old_ids = c->n_ids;
   EgEntityCounts **ents = scratch_room((gpointer *)&sc->ents, &sc->ents_cap, n_ent + 1, sizeof *ents);
   for (guint i = 0; i < n_ent; i++) {
     const EgDocEntity *d = res->entities->pdata[i];
@@ -1239,7 +1267,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   for (guint k = 0; k < n_pairs; k++) {
     DocPair *dp = &dps[k];
     const EgEntityCounts *a = ents[dp->ids >> 32], *b = ents[(guint32)dp->ids];
-    EgPairCounts *pc = dp->pc = pair_slot(c, a->id, b->id);
+    /* A pair with an entity this part made is new, unless two entities of the part share a
+     * label (COUNTED): not looked for (most new pairs of a corpus name a new entity). */
+    EgPairCounts *pc = dp->pc = MAX(a->id, b->id) >= old_ids && !counted
+                                    ? pair_new(c, a->id, b->id) : pair_slot(c, a->id, b->id);
     pc->windows += dp->windows;
     if ((!counted || g_hash_table_add(counted, pc)) && parts_first_pair(parts, a->label, b->label))
       pc->documents++;
@@ -1305,7 +1336,8 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     /* A whole sentence is one example for all its pairs: looked up once. */
     gboolean whole = st->len <= EG_EXAMPLE_MAX;
     char *rec = whole && st->example ? example_ref(st->example)
-                                     : example_intern(examples_of(c), key, key_len, example, len);
+                                     : example_intern(examples_of(c), key, key_len, example, len,
+                                                      !whole);
     if (whole)
       st->example = rec;
     example_hold(c, pc, rec, key_len);
@@ -1374,7 +1406,8 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
         example_ref(last_into);
       } else {
         last_from = f->example_key;
-        last_into = example_intern(examples_of(into), f->example_key, klen, f->example, strlen(f->example));
+        last_into = example_intern(examples_of(into), f->example_key, klen, f->example,
+                                   strlen(f->example), TRUE);
       }
       example_hold(into, pc, last_into, klen);
     }
