@@ -835,6 +835,10 @@ counts_flush_window(EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurr
   for (guint i = 0; i < n_ids; i++)
     if (n == 0 || v[n - 1] != v[i])
       v[n++] = v[i];
+  if (n == 1) { /* most windows name one entity: no pairs */
+    ents[v[0]]->windows++;
+    return;
+  }
   guint at = occurrences->len;
   g_array_set_size(occurrences, at + n * (n - 1) / 2);
   guint64 *occ = (guint64 *)(void *)occurrences->data;
@@ -1273,6 +1277,20 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   guint8 *seen = scratch_room((gpointer *)&sc->seen, &sc->seen_cap, c->n_ids, 1);
   g_autoptr(GHashTable) counted = labels_repeat(ents, n_ent, seen)
                                       ? g_hash_table_new(g_direct_hash, g_direct_equal) : NULL;
+  /* The keys of one part differ in their last ten digits, the sentence's: a pair whose example
+   * has a key before the rest is kept whatever sentence names it here, and the sentences are
+   * searched only for the others (in a corpus read in the order of its ids, most pairs of a
+   * document met before). Compared as each pair is found, while its counts are at hand. */
+  gboolean examples = doc && seg->n_sentences > 0;
+  char *key = NULL;
+  gsize key_len = 0, prefix_len = 0;
+  if (examples) {
+    g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(doc->id ? strlen(doc->id) : 0));
+    key = sc->key->str;
+    key_len = example_key_put(key, doc->id, doc->part, 0);
+    prefix_len = key_len - 10;
+  }
+  guint open = 0;
   for (guint k = 0; k < n_pairs; k++) {
     DocPair *dp = &dps[k];
     const EgEntityCounts *a = ents[dp->ids >> 32], *b = ents[(guint32)dp->ids];
@@ -1283,22 +1301,9 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
     pc->windows += dp->windows;
     if ((!counted || g_hash_table_add(counted, pc)) && parts_first_pair(parts, a->label, b->label))
       pc->documents++;
-  }
-  if (!doc || seg->n_sentences == 0)
-    return;
-
-  /* The keys of one part differ in their last ten digits, the sentence's: a pair whose example
-   * has a key before the rest is kept whatever sentence names it here, and the sentences are
-   * searched only for the others (in a corpus read in the order of its ids, most pairs of a
-   * document met before). */
-  g_string_set_size(sc->key, EXAMPLE_KEY_ROOM(doc->id ? strlen(doc->id) : 0));
-  char *key = sc->key->str;
-  gsize key_len = example_key_put(key, doc->id, doc->part, 0), prefix_len = key_len - 10;
-  guint32 key_sentence = 0;
-  guint open = 0;
-  for (guint k = 0; k < n_pairs; k++) {
-    DocPair *dp = &dps[k];
-    int o = dp->pc->example_key ? strncmp(dp->pc->example_key, key, prefix_len) : 1;
+    if (!examples)
+      continue;
+    int o = pc->example_key ? strncmp(pc->example_key, key, prefix_len) : 1;
     dp->prefix_order = (o < 0) - (o > 0);
     if (dp->prefix_order > 0)
       dp->sentence = NO_EXAMPLE;
@@ -1307,6 +1312,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   }
   if (open == 0)
     return;
+  guint32 key_sentence = 0;
   g_array_set_size(sc->texts, seg->n_sentences);
   SentenceText *texts = (SentenceText *)(void *)sc->texts->data;
   memset(texts, 0, seg->n_sentences * sizeof *texts);
@@ -1323,8 +1329,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
       key_sentence = dp->sentence;
       if (!st->numbered) {
         st->numbered = TRUE;
-        for (guint32 d = 1, v = dp->sentence; d <= 10; d++, v /= 10)
-          st->digits[10 - d] = (char)('0' + v % 10);
+        put_padded(st->digits, dp->sentence, 10);
       }
       memcpy(key + prefix_len, st->digits, 10);
     }
