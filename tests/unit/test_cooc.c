@@ -577,6 +577,44 @@ test_examples_shared(void)
   g_assert_cmpstr(eg_counts_pair(later, "B3", "A")->example_key, ==, k0);
 }
 
+/* Counted documents read in reverse order of their ids: each whole sentence is stored as the
+ * example of the pairs it names and given up for the next, megabytes of them, so what counting
+ * stores outside the example set is reclaimed and moved like the rest; the smallest stays, one
+ * record for the pairs of its sentence, and merges as any other. */
+static void
+test_examples_counted_given_up(void)
+{
+  g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autofree char *filler = g_strnfill(220, 'x');
+  for (int round = 3999; round >= 0; round--) {
+    char id[16];
+    g_snprintf(id, sizeof id, "d%d", round);
+    g_autofree char *text =
+        g_strdup_printf("Maria Okafor met Daniel Lund and Anna Berg on day %d %s.", round, filler);
+    add_doc(c, id, text, EG_PARA_AUTO);
+  }
+  g_autofree char *t0 = g_strdup_printf("Maria Okafor met Daniel Lund and Anna Berg on day 0 %s.", filler);
+  g_autofree char *k0 = eg_counts_example_key("d0", 0, 0);
+  const EgPairCounts *ml = eg_counts_pair(c, "Maria Okafor", "Daniel Lund");
+  const EgPairCounts *ma = eg_counts_pair(c, "Maria Okafor", "Anna Berg");
+  const EgPairCounts *la = eg_counts_pair(c, "Daniel Lund", "Anna Berg");
+  g_assert_cmpuint(ml->windows, ==, 4000);
+  g_assert_cmpstr(ml->example, ==, t0);
+  g_assert_cmpstr(la->example_key, ==, k0);
+  g_assert_true(ml->example_key == ma->example_key && ma->example_key == la->example_key);
+
+  /* merged both ways with counts of a later document */
+  g_autoptr(EgCounts) later = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(later, "d5", "Maria Okafor met Daniel Lund and Anna Berg.", EG_PARA_AUTO);
+  g_autoptr(EgCounts) copy = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_assert_true(eg_counts_merge(copy, c, NULL));
+  g_assert_true(eg_counts_merge(later, c, NULL));
+  g_assert_true(eg_counts_merge(copy, later, NULL));
+  g_assert_cmpstr(example(later, "Anna Berg", "Maria Okafor"), ==, t0);
+  g_assert_cmpstr(example(copy, "Daniel Lund", "Anna Berg"), ==, t0);
+  g_assert_cmpuint(pair(copy, "Maria Okafor", "Daniel Lund"), ==, 8001);
+}
+
 static void
 test_merge_refuses(void)
 {
@@ -937,6 +975,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/consolidate/acronym", test_consolidate_acronym_across_documents);
   g_test_add_func("/cooc/consolidate/self-loops", test_consolidate_self_loops);
   g_test_add_func("/cooc/counts/examples-shared", test_examples_shared);
+  g_test_add_func("/cooc/counts/examples-counted-given-up", test_examples_counted_given_up);
   g_test_add_func("/cooc/consolidate/type-vote", test_consolidate_type_vote);
   g_test_add_func("/cooc/consolidate/aliases", test_consolidate_aliases_order);
   g_test_add_func("/cooc/consolidate/with-part", test_consolidate_with_part);
