@@ -470,46 +470,74 @@ seg_ascii_case_flags(const char *p, const char *we, guint8 k)
 }
 
 #ifdef SEG_SIXTEEN_AT_ONCE
-/* Appends the words from P, an ASCII letter or digit in [P, E), and the single spaces between
- * them, for as long as each word is settled by seg_word_end and is no abbreviation, the next
- * word is at hand and the room lasts; LIMIT as for seg_ascii_word. The bulk of any text: so
- * that it takes few instructions, no possible sentence end may be pending (ST->ends is 0),
- * none follows such a word, and the loop's values stay in registers. Returns where it stopped:
- * P itself when it took nothing, after a space or after a word (then the next byte is no
- * space). */
+/* Writes the token [S, E) of TEXT at W. */
+G_ALWAYS_INLINE static inline void
+seg_put(EgToken *w, const char *text, const char *s, const char *e, guint32 sentence,
+        guint32 paragraph, guint32 word_index, guint8 kind, guint8 flags, gunichar ch)
+{
+  w->start = (guint32)(s - text);
+  w->end = (guint32)(e - text);
+  w->sentence = sentence;
+  w->paragraph = paragraph;
+  w->word_index = word_index;
+  w->kind = kind;
+  w->flags = flags;
+  w->ch = ch;
+}
+
+/* Appends the words from P, an ASCII letter or digit in [P, E), with the commas after them and
+ * the single spaces between them, for as long as each word is settled by seg_word_end and is
+ * no abbreviation, the next word is at hand and the room lasts; LIMIT as for seg_ascii_word.
+ * The bulk of any text: so that it takes few instructions, no possible sentence end may be
+ * pending (ST->ends is 0), none follows such a word or comma, and the loop's values stay in
+ * registers. Returns where it stopped: P itself when it took nothing, else after the last word,
+ * comma or space it took. */
 G_ALWAYS_INLINE static inline const char *
 seg_word_run(SegState *st, const char *p, const char *e, const char *limit)
 {
-  EgToken *w = st->w, *wend = st->wend;
+  EgToken *w = st->w;
+  gsize room = (gsize)(st->wend - w), span = (gsize)(limit - p);
+  if (span < 16 || room < 2)
+    return p;
+  /* A word may start up to STOP: its sixteen bytes can be read, and as every token takes a byte
+   * at least, the room lasts. */
+  const char *stop = p + MIN(span - 16, room - 2);
   const char *text = st->text;
   guint32 sentence = st->sentence, paragraph = st->paragraph, word_index = st->word_index;
   guint8 initial = st->initial;
-  while (limit - p >= 16 && w != wend) {
+  do {
     guint word = seg_word_mask16(p);
     if (word == 0xFFFF)
       break;
-    gboolean abbr;
-    const char *we = seg_word_end(p, p + __builtin_ctz(~word), e, &abbr);
-    if (!we || abbr)
-      break;
+    const char *we = p + __builtin_ctz(~word);
     guint8 k = seg_class[(guchar)*p];
-    w->start = (guint32)(p - text);
-    w->end = (guint32)(we - text);
-    w->sentence = sentence;
-    w->paragraph = paragraph;
-    w->word_index = word_index++;
-    w->kind = (k & SEG_DIGIT) ? EG_TOK_NUMBER : EG_TOK_WORD;
-    w->flags = seg_ascii_case_flags(p, we, k) | initial;
-    w->ch = 0;
-    w++;
-    initial = 0;
-    p = we;
-    if (p >= e || *p != ' ')
+    guint8 kind = (k & SEG_DIGIT) ? EG_TOK_NUMBER : EG_TOK_WORD;
+    if (G_LIKELY(*we == ' ' && we + 1 < e)) {
+      /* the usual word and space */
+      seg_put(w++, text, p, we, sentence, paragraph, word_index++, kind,
+              seg_ascii_case_flags(p, we, k) | initial, 0);
+      initial = 0;
+      p = we + 1;
+    } else {
+      gboolean abbr;
+      we = seg_word_end(p, we, e, &abbr);
+      if (!we || abbr)
+        break;
+      seg_put(w++, text, p, we, sentence, paragraph, word_index++, kind,
+              seg_ascii_case_flags(p, we, k) | initial, 0);
+      initial = 0;
+      p = we;
+      if (p < e && *p == ',') {
+        seg_put(w++, text, p, p + 1, sentence, paragraph, word_index, EG_TOK_PUNCT, 0, ',');
+        p++;
+      }
+      if (e - p < 2 || *p != ' ')
+        break;
+      p++;
+    }
+    if (!(seg_class[(guchar)*p] & SEG_ALNUM))
       break;
-    p++;
-    if (p >= e || !(seg_class[(guchar)*p] & SEG_ALNUM))
-      break;
-  }
+  } while (p <= stop);
   st->w = w;
   st->word_index = word_index;
   st->initial = initial;
@@ -769,7 +797,7 @@ seg_tokenise(SegState *st, const char *s, const char *e, const char *end)
     if ((k & SEG_ALNUM) && !st->ends) {
       const char *q = seg_word_run(st, p, e, limit);
       if (q != p) {
-        prev = q[-1] == ' ' ? ' ' : 'a';
+        prev = q[-1] == ' ' || q[-1] == ',' ? (guchar)q[-1] : 'a';
         p = q;
         continue;
       }
