@@ -610,11 +610,10 @@ seg_quote_then_speaker(const EgToken *tok, guint n, const char *text, guint k, g
   return quoted && seg_speaker(tok, n, text, m);
 }
 
-/* The sentence rules read token by token, as they are written: splits the N tokens TOK from
- * FIRST (one paragraph) into sentences, numbers the tokens' paragraph and words, and marks the
- * words whose capital letter says nothing about them. The one-pass numbering of the seg_emit_*
- * functions and seg_paragraph gives the same numbers; this reading stands for the paragraphs it can't
- * settle. */
+/* The sentence rules read over the N tokens TOK from FIRST (one paragraph): splits them into
+ * sentences, numbers their paragraph and words, and marks the words whose capital letter says
+ * nothing about them. The numbering of the seg_emit_* functions as the tokens are written gives
+ * the same numbers; this reading stands for it in a paragraph where a speaker follows a quote. */
 static void
 seg_sentences(EgToken *tok, guint n, const char *text, guint first, guint32 *sentence_io,
               guint32 paragraph, guint32 *word_index_io)
@@ -691,8 +690,8 @@ seg_sentences(EgToken *tok, guint n, const char *text, guint first, guint32 *sen
 /* Whether a sentence ends before the token [S, E) of KIND, FLAGS and CH, the first since
  * possible ends ENDS (SEG_END_*, UNQUOTED of them after the last closing quote: QUOTED says
  * there is one) that is no closer: 0 no, 1 yes, 2 yes unless a speaker follows the quote,
- * which only the words after it tell. As seg_sentences decides for each possible end before it,
- * the first that ends the sentence settling it. Rare: a sentence ends every twenty tokens. */
+ * which only the words after it tell. The answer seg_sentences gives, which asks at each possible
+ * end in turn until one ends the sentence. Rare: a sentence ends every twenty tokens. */
 static G_GNUC_NO_INLINE guint
 seg_decide(const char *s, const char *e, guint8 kind, guint8 flags, gunichar ch, guint8 ends,
            guint8 unquoted, gboolean quoted)
@@ -702,8 +701,8 @@ seg_decide(const char *s, const char *e, guint8 kind, guint8 flags, gunichar ch,
   /* After an abbreviation, only a capitalised function word begins a sentence (seg_sentences). */
   if (!(ends & SEG_END_MARK) && !(kind == EG_TOK_WORD && seg_function_word(s, e)))
     return 0;
-  /* A speaker after the quote keeps the sentence going, unless a mark after the quote ends
-   * it: "Go." he said. Then. */
+  /* A speaker after the quote keeps the sentence going, unless a mark after the quote ends it
+   * anyway: "Go." . Lund said. */
   return quoted && !(unquoted & SEG_END_MARK) ? 2 : 1;
 }
 
