@@ -10,6 +10,10 @@
  * ASCII bytes are classed by a table (a fast path; a word's letters sixteen (SSE2) or eight bytes
  * at a time), the others by GLib's Unicode tables; the fast path takes only the words whose end
  * it settles exactly as seg_scan_word would, so the tokens are those of the general rules.
+ * Runs of plain words and single spaces, the bulk of any text, take a tighter loop still
+ * (seg_word_run). Tokens are numbered (sentence, paragraph, word) as they are written, in the
+ * same pass; seg_sentences, the rules read over a finished paragraph, stands for the rare
+ * paragraph whose numbering needs words beyond a quote.
  */
 #include "text/text.h"
 
@@ -272,50 +276,62 @@ enum {
 static const guint8 seg_class[256] = { SEG_CLASS64(0), SEG_CLASS64(64), SEG_CLASS64(128),
                                        SEG_CLASS64(192) };
 
+/* At most so many sentence ends of one paragraph are held on the word that no speaker follows
+ * them; a paragraph with more is numbered again by the rules' first reading (seg_sentences). */
+#define SEG_HELD_MAX 8
+
+/* The segmenter's state while it walks a text: where tokens go, and what the sentence rules
+ * know so far. The tokens are numbered as they are made, in the same pass: whether a sentence
+ * ends is settled at the first token after a possible end that is no closing mark, and only a
+ * quote followed by a speaker ("Where?" Lund asked.) needs words further on (see
+ * seg_paragraph). A local of eg_segment, never handed out whole, so that it lives in
+ * registers: the token writes could otherwise alias its counters. */
 typedef struct {
   const char *text;
-  const char *end;        /* of the text */
   GArray *tokens;         /* holds the tokens: its data begins the store, its len is its room */
   EgToken *w;             /* where the next token goes */
   EgToken *wend;          /* the end of the room */
   guint32 sentence;
   guint32 paragraph;
   guint32 word_index;
-} SegCtx;
+  guint32 sentence_from;  /* word_index where the sentence began: it has words when it grew */
+  guint8 initial;         /* EG_TF_INITIAL when the next word's capital says nothing */
+  guint8 ends;            /* SEG_END_*: the possible ends since the last token that is no closer */
+  guint8 ends_unquoted;   /* those of them after the last closing quote */
+  guint8 quoted;          /* a closing quote follows one of them */
+  guint n_held;           /* sentence ends taken on the word that no speaker follows them */
+  guint held[SEG_HELD_MAX];          /* the indexes of the tokens that begin those sentences */
+} SegState;
+
+/* Why a sentence may end before the next token that is no closer: a dotted abbreviation ("U.S.")
+ * or a mark (. ? ! …). */
+enum { SEG_END_ABBR = 1, SEG_END_MARK = 2 };
 
 /* The tokens made so far. */
 static inline guint
-seg_count(const SegCtx *ctx)
+seg_count(const SegState *s)
 {
-  return (guint)(ctx->w - (const EgToken *)(const void *)ctx->tokens->data);
+  return (guint)(s->w - (const EgToken *)(const void *)s->tokens->data);
 }
 
-/* Doubles the room for tokens in TOKENS, whose first W - data are taken, sets *WEND to its new
- * end and returns where the next token goes: rare, since the room is sized from the text's
- * length at first. (Not given the context, so that the context can live in registers.) */
-static G_GNUC_NO_INLINE EgToken *
-seg_grow(GArray *tokens, EgToken *w, EgToken **wend)
+/* Doubles the room for tokens in TOKENS: rare, since the room is sized from the text's length
+ * at first. (Not given the state, so that the state can live in registers.) */
+static G_GNUC_NO_INLINE void
+seg_grow(GArray *tokens)
 {
-  gsize taken = (gsize)(w - (EgToken *)tokens->data);
   g_array_set_size(tokens, MAX(16, 2 * tokens->len));
-  *wend = (EgToken *)tokens->data + tokens->len;
-  return (EgToken *)tokens->data + taken;
 }
 
-/* Appends the token [S, E) of KIND. Its sentence, paragraph and word index are left to
- * seg_sentences, which walks the paragraph's tokens anyway: fewer values live through the
- * tokeniser's loop, and fewer stores per token. This function can't fail. */
-static inline void
-seg_push(SegCtx *ctx, const char *s, const char *e, EgTokenKind kind, guint8 flags, gunichar ch)
+G_ALWAYS_INLINE static inline EgToken *
+seg_room(SegState *s)
 {
-  if (G_UNLIKELY(ctx->w == ctx->wend))
-    ctx->w = seg_grow(ctx->tokens, ctx->w, &ctx->wend);
-  EgToken *t = ctx->w++;
-  t->start = (guint32)(s - ctx->text);
-  t->end = (guint32)(e - ctx->text);
-  t->kind = (guint8)kind;
-  t->flags = flags;
-  t->ch = ch;
+  if (G_UNLIKELY(s->w == s->wend)) {
+    gsize taken = seg_count(s);
+    seg_grow(s->tokens);
+    s->w = (EgToken *)(void *)s->tokens->data + taken;
+    s->wend = (EgToken *)(void *)s->tokens->data + s->tokens->len;
+  }
+  return s->w++;
 }
 
 #if defined(__SSE2__)
@@ -354,6 +370,39 @@ seg_word_stops(guint64 w)
   return ~((digit | letter) & ~w) & highs;
 }
 #endif
+
+/* The end of the word at P whose run of ASCII letters and digits ends at Q (<= E), as
+ * seg_ascii_word says. */
+static inline const char *
+seg_word_end(const char *p, const char *q, const char *e, gboolean *abbr)
+{
+  *abbr = FALSE;
+  if (q == e)
+    return q;
+  guchar c = (guchar)*q;
+  guint8 kc = seg_class[c];
+  if (!(kc & SEG_JOIN))
+    return kc ? q : NULL; /* a byte that is not ASCII may go on the word */
+  gboolean number = (seg_class[(guchar)*p] & SEG_DIGIT) != 0;
+  if (c == ',' || c == '.') {
+    /* A digit after it goes on a number ("33,000", "1.5"); a byte that is not ASCII may be
+     * a digit too. */
+    guint8 next = q + 1 < e ? seg_class[(guchar)q[1]] : SEG_PUNCT;
+    if (number)
+      return next == 0 || (next & SEG_DIGIT) ? NULL : q;
+    if (c == ',')
+      return q;
+    /* A period after one letter makes an initial or "U.S.": seg_scan_word says which. */
+    if (q - p < 2)
+      return NULL;
+    if (seg_listed_abbr(p, (gsize)(q - p))) {
+      *abbr = TRUE;
+      return q + 1;
+    }
+    return q;
+  }
+  return NULL;
+}
 
 /* The fast path of seg_scan_word. P is an ASCII letter or digit in [P, E). Returns the end of
  * the word there when the bytes after its run of ASCII letters and digits settle it as
@@ -398,160 +447,103 @@ seg_ascii_word(const char *p, const char *e, const char *limit, gboolean stops, 
 #if defined(SEG_SIXTEEN_AT_ONCE) || defined(SEG_WORDS_AT_ONCE)
 ended:
 #endif
-  *abbr = FALSE;
-  if (q == e)
-    return q;
-  guchar c = (guchar)*q;
-  guint8 kc = seg_class[c];
-  if (!(kc & SEG_JOIN))
-    return kc ? q : NULL; /* a byte that is not ASCII may go on the word */
-  gboolean number = (seg_class[(guchar)*p] & SEG_DIGIT) != 0;
-  if (c == ',' || c == '.') {
-    /* A digit after it goes on a number ("33,000", "1.5"); a byte that is not ASCII may be
-     * a digit too. */
-    guint8 next = q + 1 < e ? seg_class[(guchar)q[1]] : SEG_PUNCT;
-    if (number)
-      return next == 0 || (next & SEG_DIGIT) ? NULL : q;
-    if (c == ',')
-      return q;
-    /* A period after one letter makes an initial or "U.S.": seg_scan_word says which. */
-    if (q - p < 2)
-      return NULL;
-    if (seg_listed_abbr(p, (gsize)(q - p))) {
-      *abbr = TRUE;
-      return q + 1;
-    }
-    return q;
-  }
-  return NULL;
+  return seg_word_end(p, q, e, abbr);
 }
 
-/* Tokenises one paragraph [s, e) and appends its tokens. */
-static void
-seg_tokenise(SegCtx *ctx_out, const char *s, const char *e)
+/* The case flags of the ASCII word [P, WE) whose first byte is of class K. */
+static inline guint8
+seg_ascii_case_flags(const char *p, const char *we, guint8 k)
 {
-  /* A copy in registers: the token writes could otherwise alias the counters. */
-  SegCtx c = *ctx_out, *ctx = &c;
-  /* A paragraph ends at the text's end, or before a line break or a blank. */
-  gboolean stops = e < ctx->end;
-  const char *limit = stops ? ctx->end : e;
-  const char *p = s;
-  gunichar prev = ' ';
-  while (p < e) {
-    guint8 k = seg_class[(guchar)*p];
-    if (k & SEG_SPACE) {
-      prev = ' ';
-      p++;
-      continue;
-    }
-    if (k & SEG_PUNCT) {
-      /* ASCII punctuation folds to itself. */
-      gunichar f = (guchar)*p;
-      guint8 flags = 0;
-      if (f == '.' || f == '?' || f == '!')
-        flags = EG_TF_SENT_END;
-      else if (f == '"' || f == '\'')
-        flags = prev == ' ' || prev == '(' || prev == '[' || prev == '-' ? EG_TF_OPEN_QUOTE
-                                                                         : EG_TF_CLOSE_QUOTE;
-      seg_push(ctx, p, p + 1, EG_TOK_PUNCT, flags, f);
-      prev = f;
-      p++;
-      continue;
-    }
-    const char *we = NULL;
-    gboolean abbr = FALSE;
-    guint8 flags = 0;
-    gboolean number = FALSE;
-    if (k & SEG_ALNUM) {
-      we = seg_ascii_word(p, e, limit, stops, &abbr);
-      if (we) {
-        number = (k & SEG_DIGIT) != 0;
-        if (k & SEG_UPPER) {
-          /* Only a word that begins with a capital can be all capitals; its second byte
-           * mostly settles it. */
-          flags = EG_TF_CAP;
-          guint letters = 1;
-          const char *r = p + 1;
-          for (; r < we; r++) {
-            guint8 kr = seg_class[(guchar)*r];
-            if (kr & SEG_LOWER)
-              break;
-            letters += (kr & SEG_UPPER) != 0;
-          }
-          if (r == we && letters >= 2)
-            flags |= EG_TF_ALLCAPS;
-        }
-        if (abbr)
-          flags |= EG_TF_ABBR;
-        seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
-        p = we;
-        prev = 'a';
-        /* Only a period can be followed by a clitic ("Corp.'s"); any other end is no quote. */
-        if (!abbr) {
-          if (p < e && *p == ' ') { /* the usual space before the next word */
-            prev = ' ';
-            p++;
-          }
-          continue;
-        }
-      }
-    }
-    gunichar c = 0;
-    if (!we) {
-      c = seg_char(p, e);
-      if (seg_is_space(c)) {
-        prev = ' ';
-        p = seg_next(p, e);
-        continue;
-      }
-    }
-    if (we || seg_is_wordchar(c)) {
-      if (!we) {
-        we = seg_scan_word(p, e, &abbr);
-        number = seg_isdigit(c);
-        flags = number ? 0 : seg_case_flags(p, we);
-        if (abbr)
-          flags |= EG_TF_ABBR;
-        seg_push(ctx, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags, 0);
-        p = we;
-        prev = 'a';
-      }
-      gunichar a = seg_char(p, e);
-      if (p < e && seg_is_apostrophe(a)) {
-        const char *q = seg_next(p, e);
-        gunichar s1 = seg_char(q, e);
-        if ((s1 == 's' || s1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, e), e))) {
-          seg_push(ctx, p, seg_next(q, e), EG_TOK_POSSESSIVE, 0, 0);
-          p = seg_next(q, e);
-        } else if (we > s && (we[-1] == 's' || we[-1] == 'S') && !seg_is_wordchar(s1)) {
-          /* "Russians’ ": a plural possessive, not a closing quote. */
-          seg_push(ctx, p, q, EG_TOK_POSSESSIVE, 0, 0);
-          p = q;
-        }
-      }
-      continue;
-    }
-    const char *q = seg_next(p, e);
-    gunichar f = seg_fold_punct(c);
-    flags = 0;
-    if (f == '.' || f == '?' || f == '!' || f == 0x2026)
-      flags |= EG_TF_SENT_END;
-    if (f == '"' || f == '\'') {
-      gboolean opening;
-      if (c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x00AB)
-        opening = TRUE;
-      else if (c == 0x201D || c == 0x2019 || c == 0x00BB)
-        opening = FALSE;
-      else
-        opening = prev == ' ' || prev == '(' || prev == '[' || prev == '-';
-      flags |= opening ? EG_TF_OPEN_QUOTE : EG_TF_CLOSE_QUOTE;
-    }
-    seg_push(ctx, p, q, EG_TOK_PUNCT, flags, f);
-    prev = f;
-    p = q;
+  if (!(k & SEG_UPPER))
+    return 0;
+  /* Only a word that begins with a capital can be all capitals; its second byte mostly settles
+   * it. */
+  guint letters = 1;
+  const char *r = p + 1;
+  for (; r < we; r++) {
+    guint8 kr = seg_class[(guchar)*r];
+    if (kr & SEG_LOWER)
+      break;
+    letters += (kr & SEG_UPPER) != 0;
   }
-  *ctx_out = c;
+  return r == we && letters >= 2 ? EG_TF_CAP | EG_TF_ALLCAPS : EG_TF_CAP;
 }
+
+#ifdef SEG_SIXTEEN_AT_ONCE
+/* Writes the token [S, E) of TEXT at W. */
+G_ALWAYS_INLINE static inline void
+seg_put(EgToken *w, const char *text, const char *s, const char *e, guint32 sentence,
+        guint32 paragraph, guint32 word_index, guint8 kind, guint8 flags, gunichar ch)
+{
+  w->start = (guint32)(s - text);
+  w->end = (guint32)(e - text);
+  w->sentence = sentence;
+  w->paragraph = paragraph;
+  w->word_index = word_index;
+  w->kind = kind;
+  w->flags = flags;
+  w->ch = ch;
+}
+
+/* Appends the words from P, an ASCII letter or digit in [P, E), with the commas after them and
+ * the single spaces between them, for as long as each word is settled by seg_word_end and is
+ * no abbreviation, the next word is at hand and the room lasts; LIMIT as for seg_ascii_word.
+ * The bulk of any text: so that it takes few instructions, no possible sentence end may be
+ * pending (ST->ends is 0), none follows such a word or comma, and the loop's values stay in
+ * registers. Returns where it stopped: P itself when it took nothing, else after the last word,
+ * comma or space it took. */
+G_ALWAYS_INLINE static inline const char *
+seg_word_run(SegState *st, const char *p, const char *e, const char *limit)
+{
+  EgToken *w = st->w;
+  gsize room = (gsize)(st->wend - w), span = (gsize)(limit - p);
+  if (span < 16 || room < 2)
+    return p;
+  /* A word may start up to STOP: its sixteen bytes can be read, and as every token takes a byte
+   * at least, the room lasts. */
+  const char *stop = p + MIN(span - 16, room - 2);
+  const char *text = st->text;
+  guint32 sentence = st->sentence, paragraph = st->paragraph, word_index = st->word_index;
+  guint8 initial = st->initial;
+  do {
+    guint word = seg_word_mask16(p);
+    if (word == 0xFFFF)
+      break;
+    const char *we = p + __builtin_ctz(~word);
+    guint8 k = seg_class[(guchar)*p];
+    guint8 kind = (k & SEG_DIGIT) ? EG_TOK_NUMBER : EG_TOK_WORD;
+    if (G_LIKELY(*we == ' ' && we + 1 < e)) {
+      /* the usual word and space */
+      seg_put(w++, text, p, we, sentence, paragraph, word_index++, kind,
+              seg_ascii_case_flags(p, we, k) | initial, 0);
+      initial = 0;
+      p = we + 1;
+    } else {
+      gboolean abbr;
+      we = seg_word_end(p, we, e, &abbr);
+      if (!we || abbr)
+        break;
+      seg_put(w++, text, p, we, sentence, paragraph, word_index++, kind,
+              seg_ascii_case_flags(p, we, k) | initial, 0);
+      initial = 0;
+      p = we;
+      if (p < e && *p == ',') {
+        seg_put(w++, text, p, p + 1, sentence, paragraph, word_index, EG_TOK_PUNCT, 0, ',');
+        p++;
+      }
+      if (e - p < 2 || *p != ' ')
+        break;
+      p++;
+    }
+    if (!(seg_class[(guchar)*p] & SEG_ALNUM))
+      break;
+  } while (p <= stop);
+  st->w = w;
+  st->word_index = word_index;
+  st->initial = initial;
+  return p;
+}
+#endif
 
 static gboolean
 seg_is_closer(const EgToken *t)
@@ -560,36 +552,41 @@ seg_is_closer(const EgToken *t)
          ((t->flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || t->ch == ')' || t->ch == ']');
 }
 
-/* Whether token T could open a sentence: a capitalised word, a number or an opening mark. */
+/* Whether a token of KIND, FLAGS and CH could open a sentence: a capitalised word, a number or
+ * an opening mark. */
+static inline gboolean
+seg_opens(guint8 kind, guint8 flags, gunichar ch)
+{
+  if (kind == EG_TOK_WORD)
+    return (flags & EG_TF_CAP) != 0;
+  if (kind == EG_TOK_NUMBER)
+    return TRUE;
+  return kind == EG_TOK_PUNCT && ((flags & EG_TF_OPEN_QUOTE) || ch == '(' || ch == '[');
+}
+
 static gboolean
 seg_can_open(const EgToken *t)
 {
-  if (t->kind == EG_TOK_WORD)
-    return (t->flags & EG_TF_CAP) != 0;
-  if (t->kind == EG_TOK_NUMBER)
-    return TRUE;
-  return t->kind == EG_TOK_PUNCT && ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == '(' || t->ch == '[');
+  return seg_opens(t->kind, t->flags, t->ch);
 }
 
-/* Whether a closing quote lies in [k, m) and the words from M are a speaker and a verb of
- * saying: “Where are they?” Lund asked. / ...,” Sen. Jane Doe said. */
+/* Whether the word [S, E) is a function word ("The", "In"). */
 static gboolean
-seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
+seg_function_word(const char *s, const char *e)
 {
-  const EgToken *tok = (const EgToken *)ctx->tokens->data;
-  guint n = seg_count(ctx);
-  gboolean quoted = FALSE;
-  for (guint j = k; j < m; j++)
-    if (tok[j].flags & EG_TF_CLOSE_QUOTE)
-      quoted = TRUE;
-  if (!quoted)
-    return FALSE;
+  g_autofree char *lower = eg_text_lower(s, e - s);
+  return (eg_wordlist_lists(lower) & EG_WL_FUNCTION) != 0;
+}
+
+/* Whether the words from M of the N tokens TOK are a speaker and a verb of saying: after a
+ * closing quote, “Where are they?” Lund asked. / ...,” Sen. Jane Doe said. */
+static gboolean
+seg_speaker(const EgToken *tok, guint n, const char *text, guint m)
+{
   /* The speaker is a name: "Nobody answered." after a question is a sentence of its own. */
-  if (m < n && tok[m].kind == EG_TOK_WORD) {
-    g_autofree char *first = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
-    if (eg_wordlist_lists(first) & EG_WL_FUNCTION)
-      return FALSE;
-  }
+  if (m < n && tok[m].kind == EG_TOK_WORD &&
+      seg_function_word(text + tok[m].start, text + tok[m].end))
+    return FALSE;
   for (guint j = m; j < n && j < m + 5; j++) {
     if (tok[j].kind != EG_TOK_WORD)
       return FALSE;
@@ -601,15 +598,28 @@ seg_quote_then_speaker(SegCtx *ctx, const char *text, guint k, guint m)
   return FALSE;
 }
 
-/* Splits the tokens [first, n) of one paragraph into sentences, numbers the tokens' paragraph
- * and words, and marks the words whose capital letter says nothing about them. */
-static void
-seg_sentences(SegCtx *ctx, const char *text, guint first)
+/* Whether a closing quote lies in [k, m) of the N tokens TOK and the words from M are a
+ * speaker and a verb of saying. */
+static gboolean
+seg_quote_then_speaker(const EgToken *tok, guint n, const char *text, guint k, guint m)
 {
-  EgToken *tok = (EgToken *)ctx->tokens->data;
-  guint n = seg_count(ctx);
+  gboolean quoted = FALSE;
+  for (guint j = k; j < m; j++)
+    if (tok[j].flags & EG_TF_CLOSE_QUOTE)
+      quoted = TRUE;
+  return quoted && seg_speaker(tok, n, text, m);
+}
+
+/* The sentence rules read over the N tokens TOK from FIRST (one paragraph): splits them into
+ * sentences, numbers their paragraph and words, and marks the words whose capital letter says
+ * nothing about them. The numbering of the seg_emit_* functions as the tokens are written gives
+ * the same numbers; this reading stands for it in a paragraph where a speaker follows a quote. */
+static void
+seg_sentences(EgToken *tok, guint n, const char *text, guint first, guint32 *sentence_io,
+              guint32 paragraph, guint32 *word_index_io)
+{
   /* (locals: the writes to the tokens could otherwise alias them) */
-  guint32 sentence = ctx->sentence, paragraph = ctx->paragraph, word_index = ctx->word_index;
+  guint32 sentence = *sentence_io, word_index = *word_index_io;
   gboolean pending_initial = TRUE;
   guint words_in_sentence = 0;
   for (guint k = first; k < n; k++) {
@@ -648,13 +658,13 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
       break; /* the paragraph end closes the sentence */
     }
     gboolean boundary = seg_can_open(&tok[m]);
-    if (boundary && seg_quote_then_speaker(ctx, text, k + 1, m))
+    if (boundary && seg_quote_then_speaker(tok, n, text, k + 1, m))
       boundary = FALSE;
     if (boundary && t->kind == EG_TOK_WORD) {
       /* "U.S. officials" goes on, "in the U.S. The next day" ends: only a capitalised function
        * word after a dotted abbreviation is taken as a new sentence. */
-      g_autofree char *lower = eg_text_lower(text + tok[m].start, tok[m].end - tok[m].start);
-      boundary = tok[m].kind == EG_TOK_WORD && (eg_wordlist_lists(lower) & EG_WL_FUNCTION) != 0;
+      boundary = tok[m].kind == EG_TOK_WORD &&
+                 seg_function_word(text + tok[m].start, text + tok[m].end);
     }
     if (!boundary)
       continue;
@@ -673,8 +683,222 @@ seg_sentences(SegCtx *ctx, const char *text, guint first)
   }
   if (words_in_sentence > 0)
     sentence++;
-  ctx->sentence = sentence;
-  ctx->word_index = word_index;
+  *sentence_io = sentence;
+  *word_index_io = word_index;
+}
+
+/* Whether a sentence ends before the token [S, E) of KIND, FLAGS and CH, the first since
+ * possible ends ENDS (SEG_END_*, UNQUOTED of them after the last closing quote: QUOTED says
+ * there is one) that is no closer: 0 no, 1 yes, 2 yes unless a speaker follows the quote,
+ * which only the words after it tell. The answer seg_sentences gives, which asks at each possible
+ * end in turn until one ends the sentence. Rare: a sentence ends every twenty tokens. */
+static G_GNUC_NO_INLINE guint
+seg_decide(const char *s, const char *e, guint8 kind, guint8 flags, gunichar ch, guint8 ends,
+           guint8 unquoted, gboolean quoted)
+{
+  if (!seg_opens(kind, flags, ch))
+    return 0;
+  /* After an abbreviation, only a capitalised function word begins a sentence (seg_sentences). */
+  if (!(ends & SEG_END_MARK) && !(kind == EG_TOK_WORD && seg_function_word(s, e)))
+    return 0;
+  /* A speaker after the quote keeps the sentence going, unless a mark after the quote ends it
+   * anyway: "Go." . Lund said. */
+  return quoted && !(unquoted & SEG_END_MARK) ? 2 : 1;
+}
+
+/* Settles the possible sentence ends before the token [S, E) of KIND, FLAGS and CH about to be
+ * written, which is no closer. */
+G_ALWAYS_INLINE static inline void
+seg_settle(SegState *st, const char *s, const char *e, guint8 kind, guint8 flags, gunichar ch)
+{
+  if (G_LIKELY(!st->ends))
+    return;
+  guint d = seg_decide(s, e, kind, flags, ch, st->ends, st->ends_unquoted, st->quoted);
+  st->ends = st->ends_unquoted = st->quoted = 0;
+  if (!d)
+    return;
+  if (d == 2) {
+    if (st->n_held < SEG_HELD_MAX)
+      st->held[st->n_held] = seg_count(st);
+    st->n_held++;
+  }
+  /* Punctuation alone ("* * *", a stray quote) is no sentence: it joins the next one, so that
+   * it does not count as a window. */
+  if (st->word_index > st->sentence_from)
+    st->sentence++;
+  st->sentence_from = st->word_index;
+  st->initial = EG_TF_INITIAL;
+}
+
+/* Appends the word or number [S, E) of KIND with FLAGS. */
+G_ALWAYS_INLINE static inline void
+seg_emit_word(SegState *st, const char *s, const char *e, guint8 kind, guint8 flags)
+{
+  seg_settle(st, s, e, kind, flags, 0);
+  EgToken *t = seg_room(st);
+  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
+                  .sentence = st->sentence, .paragraph = st->paragraph,
+                  .word_index = st->word_index, .kind = kind, .flags = flags | st->initial };
+  st->word_index++;
+  st->initial = 0;
+  if (G_UNLIKELY(flags & EG_TF_ABBR) && kind == EG_TOK_WORD && e - s > 2 &&
+      seg_is_dotted(s, e - 1))
+    st->ends = st->ends_unquoted = SEG_END_ABBR;
+}
+
+/* Appends the punctuation [S, E), CH (folded) with FLAGS. */
+G_ALWAYS_INLINE static inline void
+seg_emit_punct(SegState *st, const char *s, const char *e, guint8 flags, gunichar ch)
+{
+  gboolean closer = (flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || ch == ')' || ch == ']';
+  if (!closer)
+    seg_settle(st, s, e, EG_TOK_PUNCT, flags, ch);
+  EgToken *t = seg_room(st);
+  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
+                  .sentence = st->sentence, .paragraph = st->paragraph,
+                  .word_index = st->word_index, .kind = EG_TOK_PUNCT, .flags = flags, .ch = ch };
+  if (closer) {
+    if (flags & EG_TF_SENT_END) {
+      st->ends |= SEG_END_MARK;
+      st->ends_unquoted |= SEG_END_MARK;
+    } else if ((flags & EG_TF_CLOSE_QUOTE) && st->ends) {
+      st->quoted = 1;
+      st->ends_unquoted = 0;
+    }
+  } else if ((flags & EG_TF_OPEN_QUOTE) || ch == ':' || ch == '-' || ch == 0x2022) {
+    st->initial = EG_TF_INITIAL;
+  }
+}
+
+/* Appends the possessive clitic [S, E). */
+G_ALWAYS_INLINE static inline void
+seg_emit_possessive(SegState *st, const char *s, const char *e)
+{
+  seg_settle(st, s, e, EG_TOK_POSSESSIVE, 0, 0);
+  EgToken *t = seg_room(st);
+  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
+                  .sentence = st->sentence, .paragraph = st->paragraph,
+                  .word_index = st->word_index, .kind = EG_TOK_POSSESSIVE };
+}
+
+/* Tokenises one paragraph [s, e) of a text ending at END, and appends and numbers its tokens. */
+G_ALWAYS_INLINE static inline void
+seg_tokenise(SegState *st, const char *s, const char *e, const char *end)
+{
+  /* A paragraph ends at the text's end, or before a line break or a blank. */
+  gboolean stops = e < end;
+  const char *limit = stops ? end : e;
+  const char *p = s;
+  gunichar prev = ' ';
+  while (p < e) {
+    guint8 k = seg_class[(guchar)*p];
+#ifdef SEG_SIXTEEN_AT_ONCE
+    if ((k & SEG_ALNUM) && !st->ends) {
+      const char *q = seg_word_run(st, p, e, limit);
+      if (q != p) {
+        prev = q[-1] == ' ' || q[-1] == ',' ? (guchar)q[-1] : 'a';
+        p = q;
+        continue;
+      }
+    }
+#endif
+    if (k & SEG_SPACE) {
+      prev = ' ';
+      p++;
+      continue;
+    }
+    if (k & SEG_PUNCT) {
+      /* ASCII punctuation folds to itself. */
+      gunichar f = (guchar)*p;
+      guint8 flags = 0;
+      if (f == '.' || f == '?' || f == '!')
+        flags = EG_TF_SENT_END;
+      else if (f == '"' || f == '\'')
+        flags = prev == ' ' || prev == '(' || prev == '[' || prev == '-' ? EG_TF_OPEN_QUOTE
+                                                                         : EG_TF_CLOSE_QUOTE;
+      seg_emit_punct(st, p, p + 1, flags, f);
+      prev = f;
+      p++;
+      continue;
+    }
+    const char *we = NULL;
+    gboolean abbr = FALSE;
+    guint8 flags = 0;
+    gboolean number = FALSE;
+    if (k & SEG_ALNUM) {
+      we = seg_ascii_word(p, e, limit, stops, &abbr);
+      if (we) {
+        number = (k & SEG_DIGIT) != 0;
+        flags = seg_ascii_case_flags(p, we, k);
+        if (abbr)
+          flags |= EG_TF_ABBR;
+        seg_emit_word(st, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags);
+        p = we;
+        prev = 'a';
+        /* Only a period can be followed by a clitic ("Corp.'s"); any other end is no quote. */
+        if (!abbr) {
+          if (p < e && *p == ' ') { /* the usual space before the next word */
+            prev = ' ';
+            p++;
+          }
+          continue;
+        }
+      }
+    }
+    gunichar c = 0;
+    if (!we) {
+      c = seg_char(p, e);
+      if (seg_is_space(c)) {
+        prev = ' ';
+        p = seg_next(p, e);
+        continue;
+      }
+    }
+    if (we || seg_is_wordchar(c)) {
+      if (!we) {
+        we = seg_scan_word(p, e, &abbr);
+        number = seg_isdigit(c);
+        flags = number ? 0 : seg_case_flags(p, we);
+        if (abbr)
+          flags |= EG_TF_ABBR;
+        seg_emit_word(st, p, we, number ? EG_TOK_NUMBER : EG_TOK_WORD, flags);
+        p = we;
+        prev = 'a';
+      }
+      gunichar a = seg_char(p, e);
+      if (p < e && seg_is_apostrophe(a)) {
+        const char *q = seg_next(p, e);
+        gunichar s1 = seg_char(q, e);
+        if ((s1 == 's' || s1 == 'S') && !seg_is_wordchar(seg_char(seg_next(q, e), e))) {
+          seg_emit_possessive(st, p, seg_next(q, e));
+          p = seg_next(q, e);
+        } else if (we > s && (we[-1] == 's' || we[-1] == 'S') && !seg_is_wordchar(s1)) {
+          /* "Russians’ ": a plural possessive, not a closing quote. */
+          seg_emit_possessive(st, p, q);
+          p = q;
+        }
+      }
+      continue;
+    }
+    const char *q = seg_next(p, e);
+    gunichar f = seg_fold_punct(c);
+    flags = 0;
+    if (f == '.' || f == '?' || f == '!' || f == 0x2026)
+      flags |= EG_TF_SENT_END;
+    if (f == '"' || f == '\'') {
+      gboolean opening;
+      if (c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x00AB)
+        opening = TRUE;
+      else if (c == 0x201D || c == 0x2019 || c == 0x00BB)
+        opening = FALSE;
+      else
+        opening = prev == ' ' || prev == '(' || prev == '[' || prev == '-';
+      flags |= opening ? EG_TF_OPEN_QUOTE : EG_TF_CLOSE_QUOTE;
+    }
+    seg_emit_punct(st, p, q, flags, f);
+    prev = f;
+    p = q;
+  }
 }
 
 /* Whether the line [s, e) holds only white space. */
@@ -686,6 +910,53 @@ seg_line_blank(const char *s, const char *e)
       return FALSE;
   return TRUE;
 }
+
+/* Tokenises the paragraph [S, E) of a text ending at END and ends its last sentence. */
+G_ALWAYS_INLINE static inline void
+seg_paragraph(SegState *st, const char *s, const char *e, const char *end)
+{
+  guint first = seg_count(st);
+  guint32 sentence = st->sentence, word_index = st->word_index;
+  st->sentence_from = word_index;
+  st->initial = EG_TF_INITIAL;
+  st->ends = st->ends_unquoted = st->quoted = 0;
+  st->n_held = 0;
+  seg_tokenise(st, s, e, end);
+  guint n = seg_count(st);
+  if (n == first)
+    return;
+  EgToken *tok = (EgToken *)(void *)st->tokens->data;
+  /* A sentence end taken on the word that no speaker follows its quote: when one does, the
+   * paragraph is numbered again by the rules' first reading. */
+  gboolean again = st->n_held > SEG_HELD_MAX;
+  for (guint i = 0; !again && i < st->n_held; i++)
+    again = seg_speaker(tok, n, st->text, st->held[i]);
+  if (G_UNLIKELY(again)) {
+    for (guint i = first; i < n; i++)
+      tok[i].flags &= (guint8)~EG_TF_INITIAL;
+    seg_sentences(tok, n, st->text, first, &sentence, st->paragraph, &word_index);
+    st->sentence = sentence;
+    st->word_index = word_index;
+  } else if (st->word_index > st->sentence_from) {
+    st->sentence++;
+  }
+  st->paragraph++;
+}
+
+static void
+seg_free(gpointer data)
+{
+  EgSegmentation *seg = data;
+  g_array_free(seg->tokens, TRUE);
+  g_free(seg);
+}
+
+/* A segmentation the thread has freed, kept for its next text with its store of tokens: a new
+ * store for every news article, a few kilobytes each, cost a fifth as much as tokenising it.
+ * Only a store of up to SEG_SPARE_MAX tokens is kept, so that one long document does not hold
+ * on to its memory. */
+static GPrivate seg_spare = G_PRIVATE_INIT(seg_free);
+#define SEG_SPARE_MAX (256u * 1024u)
 
 EgSegmentation *
 eg_segment(const char *text, gsize len, EgParagraphMode mode)
@@ -709,11 +980,16 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     }
   }
 
-  EgSegmentation *seg = g_new0(EgSegmentation, 1);
-  seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
+  EgSegmentation *seg = g_private_get(&seg_spare);
+  if (seg) {
+    g_private_set(&seg_spare, NULL);
+  } else {
+    seg = g_new0(EgSegmentation, 1);
+    seg->tokens = g_array_sized_new(FALSE, FALSE, sizeof(EgToken), len / 5 + 16);
+  }
   g_array_set_size(seg->tokens, len / 5 + 16);
-  SegCtx ctx = { text, end, seg->tokens, (EgToken *)seg->tokens->data,
-                 (EgToken *)seg->tokens->data + seg->tokens->len, 0, 0, 0 };
+  SegState st = { .text = text, .tokens = seg->tokens, .w = (EgToken *)(void *)seg->tokens->data,
+                  .wend = (EgToken *)(void *)seg->tokens->data + seg->tokens->len };
 
   const char *para_start = NULL;
   for (const char *p = text; p <= end;) {
@@ -726,21 +1002,16 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
     gboolean close = para_start && (last || (mode == EG_PARA_LINE ? TRUE : blank));
     if (close) {
       const char *para_end = (mode == EG_PARA_LINE || last) ? le : p;
-      guint first = seg_count(&ctx);
-      seg_tokenise(&ctx, para_start, para_end);
-      if (seg_count(&ctx) > first) {
-        seg_sentences(&ctx, text, first);
-        ctx.paragraph++;
-      }
+      seg_paragraph(&st, para_start, para_end, end);
       para_start = NULL;
     }
     if (last)
       break;
     p = nl + 1;
   }
-  g_array_set_size(seg->tokens, seg_count(&ctx));
-  seg->n_sentences = ctx.sentence;
-  seg->n_paragraphs = ctx.paragraph;
+  g_array_set_size(seg->tokens, seg_count(&st));
+  seg->n_sentences = st.sentence;
+  seg->n_paragraphs = st.paragraph;
   return seg;
 }
 
@@ -749,6 +1020,9 @@ eg_segmentation_free(EgSegmentation *seg)
 {
   if (!seg)
     return;
-  g_array_free(seg->tokens, TRUE);
-  g_free(seg);
+  if (seg->tokens->len <= SEG_SPARE_MAX && !g_private_get(&seg_spare)) {
+    g_private_set(&seg_spare, seg);
+    return;
+  }
+  seg_free(seg);
 }

@@ -27,6 +27,8 @@ static const char *const wordlist_names[] = {
 G_STATIC_ASSERT(G_N_ELEMENTS(wordlist_names) == 10 && EG_WL_TITLES == 1 << 9);
 #define EG_WL_GIVEN_INDEX 4 /* given_names.txt */
 G_STATIC_ASSERT(EG_WL_GIVEN == 1 << EG_WL_GIVEN_INDEX);
+#define EG_WL_COMMON_INDEX 2 /* common_words.txt */
+G_STATIC_ASSERT(EG_WL_COMMON == 1 << EG_WL_COMMON_INDEX);
 
 static const char *const speech_verbs[] = {
   "said", "says", "say", "told", "tells", "asked", "asks", "wrote", "writes", "added", "adds",
@@ -181,10 +183,13 @@ wordlist_get_index(void)
     eg_lexicons_register_resource();
     GHashTable *index = g_hash_table_new(wordlist_hash, g_str_equal);
     guint32 first[256] = { 0 };
-    /* The longest list first: it needs no lookups (see wordlist_load). */
+    /* The two long lists first: the capitalised given names and the lower-case common words
+     * start no word of each other and need no lookups (see wordlist_load); after the ten
+     * lower-case abbreviations, most common words would take one. */
     wordlist_load(index, first, EG_WL_GIVEN_INDEX);
+    wordlist_load(index, first, EG_WL_COMMON_INDEX);
     for (guint i = 0; i < G_N_ELEMENTS(wordlist_names); i++)
-      if (i != EG_WL_GIVEN_INDEX)
+      if (i != EG_WL_GIVEN_INDEX && i != EG_WL_COMMON_INDEX)
         wordlist_load(index, first, i);
     for (guint i = 0; speech_verbs[i]; i++) {
       char *verb = wordlist_record(speech_verbs[i], strlen(speech_verbs[i]));

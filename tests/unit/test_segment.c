@@ -143,6 +143,34 @@ test_quote_then_said(void)
   assert_sentences("\"It is over.\" Sen. Ada Lund said.", EG_PARA_AUTO, titled);
 }
 
+/* A sentence end after a closing quote is taken as the words come and checked at the paragraph's
+ * end: no speaker follows, a speaker follows, a mark after the quote ends the sentence anyway,
+ * and a paragraph of more such ends than are held at once. */
+static void
+test_quote_held_ends(void)
+{
+  const char *const plain[] = { "\"It is over.\"", "The vote ended.", "\"Go.\"", "Then.", NULL };
+  assert_sentences("\"It is over.\" The vote ended. \"Go.\" Then.", EG_PARA_AUTO, plain);
+
+  const char *const marked[] = { "\"Go.\" .", "Lund said.", NULL };
+  assert_sentences("\"Go.\" . Lund said.", EG_PARA_AUTO, marked);
+
+  GString *many = g_string_new(NULL);
+  GPtrArray *want = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < 12; i++) {
+    g_string_append_printf(many, "%s\"No %u.\"", i ? " " : "", i);
+    g_ptr_array_add(want, g_strdup_printf("\"No %u.\"", i));
+  }
+  g_string_append(many, " Lund said. Then he left.");
+  g_free(want->pdata[want->len - 1]);
+  want->pdata[want->len - 1] = g_strdup("\"No 11.\" Lund said.");
+  g_ptr_array_add(want, g_strdup("Then he left."));
+  g_ptr_array_add(want, NULL);
+  assert_sentences(many->str, EG_PARA_AUTO, (const char *const *)want->pdata);
+  g_string_free(many, TRUE);
+  g_ptr_array_unref(want);
+}
+
 static void
 test_period_but(void)
 {
@@ -862,6 +890,7 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/sentence/dotted-abbreviation", test_dotted_abbreviation);
   g_test_add_func("/segment/sentence/initial", test_initial_does_not_end);
   g_test_add_func("/segment/sentence/quote-then-said", test_quote_then_said);
+  g_test_add_func("/segment/sentence/quote-held-ends", test_quote_held_ends);
   g_test_add_func("/segment/sentence/period-but", test_period_but);
   g_test_add_func("/segment/sentence/numbers", test_numbers_do_not_end);
   g_test_add_func("/segment/paragraph/line", test_line_mode);
