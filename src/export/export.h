@@ -178,6 +178,8 @@ typedef struct {
   char *buf;            /* EG_XML_RAW_CHUNK bytes */
   gsize len;
   gboolean direct;      /* W was flushed: bytes go to STREAM */
+  int fd;               /* once direct, STREAM's descriptor (flushed) written to without stdio's
+                           copy, or -1 (a stream without one: fwrite) */
   int rc;               /* < 0 once anything failed */
 } EgXmlRaw;
 /* Starts a run of bytes into W, whose current element's start tag may still be open. */
@@ -243,6 +245,9 @@ const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the
  * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *eg_export_number(char *buf, double value, gboolean integer);
+/* eg_export_number, returning the length of the text in BUF: the writers' millions of numbers
+ * are mostly whole or in number_fast's range, whose length is known without strlen. */
+gsize eg_export_number_len(char *buf, double value, gboolean integer);
 /* Writes V in decimal and a NUL into BUF (EG_U64_DIGITS + 1 bytes), as eg_export_number writes
  * a whole number; returns its length. */
 gsize eg_export_integer(char *buf, gint64 v);

@@ -1013,6 +1013,10 @@ test_number_random(void)
       const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
       if (strcmp(a, b) != 0)
         g_error("%.17g (kind %u): %s, the search gives %s", v, kind, a, b);
+      /* the raw writers' form: the same text, and its length without strlen */
+      char again[G_ASCII_DTOSTR_BUF_SIZE];
+      g_assert_cmpuint(eg_export_number_len(again, v, FALSE), ==, strlen(b));
+      g_assert_cmpstr(again, ==, b);
     }
 }
 
@@ -1032,6 +1036,42 @@ test_xml_cleaned(void)
     g_assert_true((got == values[i]) == (strcmp(clean, values[i]) == 0));
     g_assert_true(to_free == NULL || to_free == got);
     g_free(to_free);
+  }
+  /* Every code point between ASCII letters, surrogates and those above U+10FFFF included
+   * (encoded by hand: invalid UTF-8), also as the last character: the check without decoding
+   * must agree with cleaning on each. */
+  for (guint32 c = 1; c < 0x110000 + 0x100; c += c < 0x110000 ? 1 : 0x1000) {
+    char s[12], *o = s;
+    *o++ = 'a';
+    if (c < 0x80) {
+      *o++ = (char)c;
+    } else if (c < 0x800) {
+      *o++ = (char)(0xC0 | c >> 6);
+      *o++ = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *o++ = (char)(0xE0 | c >> 12);
+      *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (c & 0x3F));
+    } else {
+      *o++ = (char)(0xF0 | c >> 18);
+      *o++ = (char)(0x80 | ((c >> 12) & 0x3F));
+      *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (c & 0x3F));
+    }
+    for (guint end = 0; end < 2; end++) {
+      if (end == 0) {
+        o[0] = 'b';
+        o[1] = '\0';
+      } else {
+        o[0] = '\0';
+      }
+      g_autofree char *clean = eg_export_xml_clean(s);
+      char *to_free = NULL;
+      const char *got = eg_export_xml_cleaned(s, &to_free);
+      if (strcmp(got, clean) != 0 || (got == s) != (strcmp(clean, s) == 0))
+        g_error("U+%04X: cleaned and clean disagree", (unsigned)c);
+      g_free(to_free);
+    }
   }
 }
 
