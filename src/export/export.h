@@ -200,6 +200,17 @@ eg_xml_raw_put(EgXmlRaw *r, const char *s, gsize n)
   r->len += n;
 }
 #define EG_XML_RAW_LIT(r, lit) eg_xml_raw_put((r), "" lit, sizeof(lit) - 1)
+/* Appends the decimal digits of V, written in place (ids: a million of them in a large file). */
+static inline void
+eg_xml_raw_u64(EgXmlRaw *r, guint64 v)
+{
+  if (G_UNLIKELY(r->len + EG_U64_DIGITS > EG_XML_RAW_CHUNK)) {
+    char digits[EG_U64_DIGITS];
+    eg_xml_raw_put_slow(r, digits, eg_u64_digits(digits, v));
+    return;
+  }
+  r->len += eg_u64_digits(r->buf + r->len, v);
+}
 /* Element text S, cleaned and escaped as eg_export_xml_write_text writes it. */
 void eg_xml_raw_text(EgXmlRaw *r, const char *s);
 /* The length of the longest prefix of the N bytes of S that is printable ASCII other than <, >,

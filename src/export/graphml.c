@@ -71,19 +71,87 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
 #define DATA_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 #define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT
 
-/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
- * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none.
- * OPEN[i] is "      <data key=\"KEY\">" of KEYS[i]. */
+/* The <data> elements of one domain in a raw run, worked out once per file: each key's
+ * fixed text, and what lies between values when an element has every one of them. */
+typedef struct {
+  const EgAttrInfo *keys;
+  igraph_attribute_elemtype_t domain;
+  char **open;         /* "      <data key=\"KEY\">" of each key */
+  gsize *open_len;
+  const char *end_tag;
+  char **sep;          /* before value i when every value before it was written: ">\n" and
+                          OPEN[0] for the first, "</data>\n" and OPEN[i] for the others */
+  gsize *sep_len;
+  char *tail;          /* after the last value: "</data>\n" and END_TAG, or "/>\n" with no key */
+  gsize tail_len;
+  gboolean simple;     /* every key a string or a fetched number: values read as RAW_DATA reads
+                          them, so an element with no number missing takes the joined texts */
+} RawDomain;
+
 static void
-raw_data(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igraph_integer_t id,
-         const EgAttrInfo *keys, char *const *open, const gsize *open_len, const char *end_tag)
+raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_t domain,
+                const char *end_tag)
 {
+  d->keys = keys;
+  d->domain = domain;
+  d->end_tag = end_tag;
+  d->open = eg_xml_raw_opens(keys, DATA_INDENT "<data key=\"", "\">", &d->open_len);
+  guint n = 0;
+  d->simple = TRUE;
+  for (; keys[n].name; n++)
+    d->simple = d->simple && (keys[n].type == IGRAPH_ATTRIBUTE_STRING || keys[n].fetched);
+  d->sep = g_new0(char *, n + 1);
+  d->sep_len = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    d->sep[i] = g_strconcat(i == 0 ? ">\n" : "</data>\n", d->open[i], NULL);
+    d->sep_len[i] = strlen(d->sep[i]);
+  }
+  d->tail = n ? g_strconcat("</data>\n", end_tag, NULL) : g_strdup("/>\n");
+  d->tail_len = strlen(d->tail);
+}
+
+static void
+raw_domain_clear(RawDomain *d)
+{
+  g_strfreev(d->open);
+  g_strfreev(d->sep);
+  g_free(d->open_len);
+  g_free(d->sep_len);
+  g_free(d->tail);
+}
+
+/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
+ * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none. */
+static void
+raw_data(EgXmlRaw *r, const igraph_t *g, const RawDomain *d, igraph_integer_t id)
+{
+  const EgAttrInfo *keys = d->keys;
+  gboolean whole = d->simple;
+  for (guint i = 0; whole && keys[i].name; i++)
+    if (keys[i].type != IGRAPH_ATTRIBUTE_STRING)
+      whole = id < keys[i].n_numbers && isfinite(VECTOR(keys[i].numbers)[id]);
+  if (whole) {
+    /* every value present: the fixed text between two values is one write */
+    for (guint i = 0; keys[i].name; i++) {
+      const EgAttrInfo *a = &keys[i];
+      eg_xml_raw_put(r, d->sep[i], d->sep_len[i]);
+      if (a->type == IGRAPH_ATTRIBUTE_STRING) {
+        const char *text = d->domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
+                                                                : igraph_cattribute_EAS(g, a->name, id);
+        eg_xml_raw_text(r, text ? text : "");
+      } else {
+        eg_xml_raw_number(r, VECTOR(a->numbers)[id], a->integer);
+      }
+    }
+    eg_xml_raw_put(r, d->tail, d->tail_len);
+    return;
+  }
   gboolean any = FALSE;
   for (guint i = 0; keys[i].name; i++)
-    if (eg_xml_raw_value(r, g, domain, id, &keys[i], FALSE, open[i], open_len[i], ">\n", &any))
+    if (eg_xml_raw_value(r, g, d->domain, id, &keys[i], FALSE, d->open[i], d->open_len[i], ">\n", &any))
       EG_XML_RAW_LIT(r, "</data>\n");
   if (any)
-    eg_xml_raw_put(r, end_tag, strlen(end_tag));
+    eg_xml_raw_put(r, d->end_tag, strlen(d->end_tag));
   else
     EG_XML_RAW_LIT(r, "/>\n");
 }
@@ -98,31 +166,32 @@ graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean g
   igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
   if (nv == 0 && ne == 0)
     return 0;
-  g_autofree gsize *vlen = NULL, *elen = NULL;
-  g_auto(GStrv) vopen = eg_xml_raw_opens(vkeys, DATA_INDENT "<data key=\"", "\">", &vlen);
-  g_auto(GStrv) eopen = eg_xml_raw_opens(ekeys, DATA_INDENT "<data key=\"", "\">", &elen);
+  RawDomain vd, ed;
+  raw_domain_init(&vd, vkeys, IGRAPH_ATTRIBUTE_VERTEX, ELEM_INDENT "</node>\n");
+  raw_domain_init(&ed, ekeys, IGRAPH_ATTRIBUTE_EDGE, ELEM_INDENT "</edge>\n");
   EgXmlRaw r;
   eg_xml_raw_begin(&r, w, stream);
   if (graph_open)
     EG_XML_RAW_LIT(&r, "\n");
-  char id[EG_U64_DIGITS];
   for (igraph_integer_t v = 0; v < nv && r.rc >= 0; v++) {
     EG_XML_RAW_LIT(&r, ELEM_INDENT "<node id=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)v));
+    eg_xml_raw_u64(&r, (guint64)v);
     EG_XML_RAW_LIT(&r, "\"");
-    raw_data(&r, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, vopen, vlen, ELEM_INDENT "</node>\n");
+    raw_data(&r, g, &vd, v);
   }
   for (igraph_integer_t e = 0; e < ne && r.rc >= 0; e++) {
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
     EG_XML_RAW_LIT(&r, ELEM_INDENT "<edge source=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+    eg_xml_raw_u64(&r, (guint64)MIN(from, to));
     EG_XML_RAW_LIT(&r, "\" target=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+    eg_xml_raw_u64(&r, (guint64)MAX(from, to));
     EG_XML_RAW_LIT(&r, "\"");
-    raw_data(&r, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, eopen, elen, ELEM_INDENT "</edge>\n");
+    raw_data(&r, g, &ed, e);
   }
   EG_XML_RAW_LIT(&r, EG_XML_INDENT);
+  raw_domain_clear(&vd);
+  raw_domain_clear(&ed);
   return eg_xml_raw_end(&r);
 }
 

@@ -269,12 +269,14 @@ eg_xml_raw_attr(EgXmlRaw *r, const char *s)
 void
 eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer)
 {
-  char num[G_ASCII_DTOSTR_BUF_SIZE];
-  if (integer && value > -9.2e18 && value < 9.2e18) {
-    /* eg_export_number's digits without its detour through a NUL-terminated string */
-    eg_xml_raw_put(r, num, eg_export_integer(num, (gint64)value));
+  /* written in place, without a copy, when the buffer has room for the longest form */
+  if (G_LIKELY(r->len + G_ASCII_DTOSTR_BUF_SIZE <= EG_XML_RAW_CHUNK)) {
+    char *at = r->buf + r->len;
+    r->len += integer && value > -9.2e18 && value < 9.2e18 ? eg_export_integer(at, (gint64)value)
+                                                           : eg_export_number_len(at, value, integer);
     return;
   }
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
   eg_xml_raw_put(r, num, eg_export_number_len(num, value, integer));
 }
 
