@@ -181,6 +181,7 @@ typedef struct {
   int fd;               /* once direct, STREAM's descriptor (flushed) written to without stdio's
                            copy, or -1 (a stream without one: fwrite) */
   int rc;               /* < 0 once anything failed */
+  guint flushes;        /* times BUF was emptied: offsets into it from before are stale */
 } EgXmlRaw;
 /* Starts a run of bytes into W, whose current element's start tag may still be open. */
 void eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream);

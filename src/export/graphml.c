@@ -71,6 +71,13 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
 #define DATA_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 #define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT
 
+/* The last text a string key wrote: where its escaped form lies in the run's buffer. */
+typedef struct {
+  const char *text;    /* NULL: none to copy */
+  gsize at, len;
+  guint flushes;       /* the buffer's flushes then: AT is stale once it changes */
+} RawLast;
+
 /* The <data> elements of one domain in a raw run, worked out once per file: each key's
  * fixed text, and what lies between values when an element has every one of them. */
 typedef struct {
@@ -80,13 +87,43 @@ typedef struct {
   gsize *open_len;
   const char *end_tag;
   char **sep;          /* before value i when every value before it was written: ">\n" and
-                          OPEN[0] for the first, "</data>\n" and OPEN[i] for the others */
+                          OPEN[0] for the first, "</data>\n" and OPEN[i] for the others; each
+                          in RAW_PAD bytes at least (raw_put_padded) */
   gsize *sep_len;
-  char *tail;          /* after the last value: "</data>\n" and END_TAG, or "/>\n" with no key */
+  char *tail;          /* after the last value: "</data>\n" and END_TAG, or "/>\n" with no key
+                          (RAW_PAD bytes at least) */
   gsize tail_len;
   gboolean simple;     /* every key a string or a fetched number: values read as RAW_DATA reads
                           them, so an element with no number missing takes the joined texts */
+  RawLast *last;       /* of each key */
 } RawDomain;
+
+/* Separators are copied RAW_PAD bytes at a time, a length the compiler copies inline in a few
+ * moves, where a copy of their own length is a call that picks a method by length: a million
+ * of them in a large file. */
+#define RAW_PAD 48
+
+/* S (N bytes) in a block of at least RAW_PAD bytes (transfer full). */
+static char *
+raw_padded(const char *s, gsize n)
+{
+  char *p = g_malloc0(MAX(n + 1, RAW_PAD));
+  memcpy(p, s, n);
+  return p;
+}
+
+/* Appends S (N bytes, in a block of at least RAW_PAD bytes, made by raw_padded). The bytes
+ * copied past N lie beyond the buffer's length: the next writes replace them. */
+static inline void
+raw_put_padded(EgXmlRaw *r, const char *s, gsize n)
+{
+  if (G_LIKELY(n <= RAW_PAD && r->len + RAW_PAD <= EG_XML_RAW_CHUNK)) {
+    memcpy(r->buf + r->len, s, RAW_PAD);
+    r->len += n;
+  } else {
+    eg_xml_raw_put(r, s, n);
+  }
+}
 
 static void
 raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_t domain,
@@ -103,11 +140,14 @@ raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_
   d->sep = g_new0(char *, n + 1);
   d->sep_len = g_new0(gsize, n + 1);
   for (guint i = 0; i < n; i++) {
-    d->sep[i] = g_strconcat(i == 0 ? ">\n" : "</data>\n", d->open[i], NULL);
-    d->sep_len[i] = strlen(d->sep[i]);
+    g_autofree char *sep = g_strconcat(i == 0 ? ">\n" : "</data>\n", d->open[i], NULL);
+    d->sep_len[i] = strlen(sep);
+    d->sep[i] = raw_padded(sep, d->sep_len[i]);
   }
-  d->tail = n ? g_strconcat("</data>\n", end_tag, NULL) : g_strdup("/>\n");
-  d->tail_len = strlen(d->tail);
+  g_autofree char *tail = n ? g_strconcat("</data>\n", end_tag, NULL) : g_strdup("/>\n");
+  d->tail_len = strlen(tail);
+  d->tail = raw_padded(tail, d->tail_len);
+  d->last = g_new0(RawLast, n + 1);
 }
 
 static void
@@ -118,12 +158,32 @@ raw_domain_clear(RawDomain *d)
   g_free(d->open_len);
   g_free(d->sep_len);
   g_free(d->tail);
+  g_free(d->last);
+}
+
+/* String TEXT of a key whose last text was LAST, escaped. Edges of one entity often share their
+ * example (the sentence that named them together), and they come one after another: a text
+ * equal to the last one copies its escaped form from the buffer (strcmp reads it several times
+ * faster than escaping does, and stops at the first difference when they differ). */
+static void
+raw_string(EgXmlRaw *r, RawLast *last, const char *text)
+{
+  if (last->text && last->flushes == r->flushes && r->len + last->len <= EG_XML_RAW_CHUNK &&
+      strcmp(text, last->text) == 0) {
+    memcpy(r->buf + r->len, r->buf + last->at, last->len);
+    r->len += last->len;
+    return;
+  }
+  gsize at = r->len;
+  guint flushes = r->flushes;
+  eg_xml_raw_text(r, text);
+  *last = r->flushes == flushes ? (RawLast){ text, at, r->len - at, flushes } : (RawLast){ 0 };
 }
 
 /* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
  * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none. */
 static void
-raw_data(EgXmlRaw *r, const igraph_t *g, const RawDomain *d, igraph_integer_t id)
+raw_data(EgXmlRaw *r, const igraph_t *g, RawDomain *d, igraph_integer_t id)
 {
   const EgAttrInfo *keys = d->keys;
   gboolean whole = d->simple;
@@ -134,16 +194,16 @@ raw_data(EgXmlRaw *r, const igraph_t *g, const RawDomain *d, igraph_integer_t id
     /* every value present: the fixed text between two values is one write */
     for (guint i = 0; keys[i].name; i++) {
       const EgAttrInfo *a = &keys[i];
-      eg_xml_raw_put(r, d->sep[i], d->sep_len[i]);
+      raw_put_padded(r, d->sep[i], d->sep_len[i]);
       if (a->type == IGRAPH_ATTRIBUTE_STRING) {
         const char *text = d->domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
                                                                 : igraph_cattribute_EAS(g, a->name, id);
-        eg_xml_raw_text(r, text ? text : "");
+        raw_string(r, &d->last[i], text ? text : "");
       } else {
         eg_xml_raw_number(r, VECTOR(a->numbers)[id], a->integer);
       }
     }
-    eg_xml_raw_put(r, d->tail, d->tail_len);
+    raw_put_padded(r, d->tail, d->tail_len);
     return;
   }
   gboolean any = FALSE;

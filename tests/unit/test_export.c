@@ -453,15 +453,24 @@ test_graphml_raw_vs_writer(void)
     for (igraph_integer_t v = 0; v < nv; v++) {
       SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
       SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
+      /* a key longer than the raw writer's padded separators */
+      SETVAN(&g, "a_number_under_a_name_longer_than_most_of_the_others", v, (double)v);
     }
+    /* every third example repeats the one before it (edges of one entity often share theirs;
+     * the raw writer copies such a repeat from its buffer) */
+    g_autofree char *example = NULL;
     for (igraph_integer_t e = 0; e < 150; e++) {
-      g_autofree char *example = random_text(r);
+      if (e % 3 != 1) {
+        g_free(example);
+        example = random_text(r);
+      }
       SETEAN(&g, "weight", e, g_rand_double_range(r, -3, 3));
       SETEAS(&g, "example", e, example);
     }
     g_autofree char *huge = g_strnfill(300000, 'x');
     huge[150000] = '&';
     SETEAS(&g, "example", 77, huge);
+    SETEAS(&g, "example", 78, huge); /* a repeat of a text that did not fit the buffer */
     if (graph_data)
       SETGAN(&g, "documents", 3);
     g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
@@ -945,6 +954,18 @@ test_u64_digits(void)
   for (guint i = 0; i < G_N_ELEMENTS(fixed); i++) {
     g_snprintf(want, sizeof want, "%" G_GUINT64_FORMAT, fixed[i]);
     g_assert_cmpuint(eg_u64_digits(got, fixed[i]), ==, strlen(want));
+    g_assert_cmpstr(got, ==, want);
+  }
+  /* each side of every power of ten (the digit count) and of 2^32 (the 32-bit loop) */
+  guint64 edges[2 * 20 + 2] = { G_GUINT64_CONSTANT(4294967296), G_GUINT64_CONSTANT(4294967297) };
+  guint64 p10 = 1;
+  for (guint k = 0; k < 20; k++, p10 *= 10) {
+    edges[2 + 2 * k] = p10;
+    edges[3 + 2 * k] = p10 - 1;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(edges); i++) {
+    g_snprintf(want, sizeof want, "%" G_GUINT64_FORMAT, edges[i]);
+    g_assert_cmpuint(eg_u64_digits(got, edges[i]), ==, strlen(want));
     g_assert_cmpstr(got, ==, want);
   }
   g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
