@@ -187,6 +187,31 @@ raw_text_clean(EgXmlRaw *r, const char *s, gsize n)
   eg_xml_raw_put(r, s + run, n - run);
 }
 
+/* The length of the UTF-8 sequence at P (a lead byte from 0x80) when it is a character that
+ * cleaning keeps as it is (eg_export_xml_cleaned: well-formed, no surrogate, at most U+10FFFF,
+ * not U+FFFE or U+FFFF), else 0. Well-formed after Unicode's table 3-7; a byte is read only
+ * when the one before it was a continuation, so never past the string's NUL. */
+static inline gsize
+raw_utf8_kept(const guchar *p)
+{
+  guchar c = p[0];
+  if (c >= 0xC2 && c <= 0xDF)
+    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    guchar lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80)
+      return 0;
+    return c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE ? 0 : 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    guchar lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+      return 0;
+    return 4;
+  }
+  return 0;
+}
+
 void
 eg_xml_raw_text(EgXmlRaw *r, const char *s)
 {
@@ -197,6 +222,15 @@ eg_xml_raw_text(EgXmlRaw *r, const char *s)
       guint8 c = raw_text_class[(guchar)s[i]];
       if (c == 1)
         continue;
+      if (c == 0 && (guchar)s[i] >= 0x80) {
+        /* a character cleaning keeps goes out as it is, in the run: text in other languages
+         * than English is read once, not validated, decoded and copied by cleaning */
+        gsize k = raw_utf8_kept((const guchar *)s + i);
+        if (k) {
+          i += k - 1;
+          continue;
+        }
+      }
       eg_xml_raw_put(r, s + run, i - run);
       run = i + 1;
       if (c == 2)
@@ -210,8 +244,9 @@ eg_xml_raw_text(EgXmlRaw *r, const char *s)
     }
   }
 unclean:;
-  /* Cleaning keeps the plain ASCII before I as it is: the rest is cleaned, after which only
-   * the five are escaped. */
+  /* Cleaning keeps what comes before I as it is (plain ASCII and characters it keeps, which it
+   * reads sequence by sequence as raw_utf8_kept does, so it would reach I the same way): the
+   * rest is cleaned, after which only the five are escaped. */
   g_autofree char *to_free = NULL;
   const char *clean = eg_export_xml_cleaned(s + i, &to_free);
   raw_text_clean(r, clean, to_free ? strlen(clean) : n - i);

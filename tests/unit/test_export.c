@@ -498,6 +498,81 @@ remove_line(char *doc, const char *prefix)
   memmove(line, eol + 1, strlen(eol + 1) + 1);
 }
 
+/* Appends code point C to S as UTF-8 by hand, surrogates and code points above U+10FFFF
+ * included (which makes it invalid UTF-8). */
+static void
+append_code_point(GString *s, guint32 c)
+{
+  if (c < 0x80) {
+    g_string_append_c(s, (char)c);
+  } else if (c < 0x800) {
+    g_string_append_c(s, (char)(0xC0 | c >> 6));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    g_string_append_c(s, (char)(0xE0 | c >> 12));
+    g_string_append_c(s, (char)(0x80 | ((c >> 6) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  } else {
+    g_string_append_c(s, (char)(0xF0 | c >> 18));
+    g_string_append_c(s, (char)(0x80 | ((c >> 12) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | ((c >> 6) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  }
+}
+
+/* The raw writer keeps the UTF-8 characters that cleaning keeps without cleaning (xmlraw.c,
+ * raw_utf8_kept): every code point, in labels of 61 with text to escape around them, then
+ * surrogates, U+FFFE, U+FFFF, code points above U+10FFFF and malformed sequences, each after
+ * and before characters that are kept, must come out as the xmlTextWriter path writes them. */
+static void
+test_graphml_raw_vs_writer_utf8(void)
+{
+  eg_graph_init();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+  GString *l = g_string_new("a&");
+  for (guint32 c = 0x20; c < 0x110000; c++) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+      continue;
+    append_code_point(l, c);
+    if (c % 61 == 0) {
+      g_string_append(l, "<z");
+      g_ptr_array_add(labels, g_string_free(l, FALSE));
+      l = g_string_new("\u00e9\"");
+    }
+  }
+  g_ptr_array_add(labels, g_string_free(l, FALSE));
+  const guint32 odd[] = { 0xD800, 0xDABC, 0xDBFF, 0xDC00, 0xDFFF, 0xFFFE, 0xFFFF, 0x110000, 0x13FFFF,
+                          0x1FFFFF };
+  const char *const malformed[] = { "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf",
+                                    "\xf0\x80\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+                                    "\xf5\x80\x80\x80", "\xff", "\xfe", "\x80", "\xbf", "\xc3",
+                                    "\xe2\x82", "\xf0\x9f\x98", "\xc3\x28", "\xe2\x28\xa1",
+                                    "\xf0\x28\x8c\xbc", "\x01", "\x1f", "\x7f", "\r" };
+  for (guint i = 0; i < G_N_ELEMENTS(odd) + G_N_ELEMENTS(malformed); i++) {
+    GString *x = g_string_new("k\u00e9\u4e2d\U0001F600>");
+    if (i < G_N_ELEMENTS(odd))
+      append_code_point(x, odd[i]);
+    else
+      g_string_append(x, malformed[i - G_N_ELEMENTS(odd)]);
+    g_string_append(x, "\u00fc&\U0010FFFD end");
+    g_ptr_array_add(labels, g_string_free(x, FALSE));
+  }
+  igraph_t g;
+  igraph_empty(&g, labels->len, IGRAPH_UNDIRECTED);
+  for (guint v = 0; v < labels->len; v++)
+    SETVAS(&g, "label", v, g_ptr_array_index(labels, v));
+  g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
+  for (guint v = 0; v < labels->len; v++)
+    SETVAN(&g, "odd key", v, NAN);
+  g_autofree char *writer = write_to_string(eg_export_graphml, &g, NULL);
+  igraph_destroy(&g);
+  char *key = strstr(writer, "  <key id=\"v_odd key\"");
+  g_assert_nonnull(key);
+  char *eol = strchr(key, '\n');
+  memmove(key, eol + 1, strlen(eol + 1) + 1);
+  g_assert_cmpstr(raw, ==, writer);
+}
+
 /* As test_graphml_raw_vs_writer for GEXF: labels and text values of random text and of every
  * byte at each place of a word, numbers missing here and there, weights, periods that make
  * spells (runs of consecutive periods, names that are not periods, none), written raw and
@@ -1206,6 +1281,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
   g_test_add_func("/export/graphml/raw-vs-writer", test_graphml_raw_vs_writer);
+  g_test_add_func("/export/graphml/raw-vs-writer-utf8", test_graphml_raw_vs_writer_utf8);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
   g_test_add_func("/export/gexf/spells", test_gexf_spells);
   g_test_add_func("/export/gexf/raw-vs-writer", test_gexf_raw_vs_writer);
