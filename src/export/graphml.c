@@ -96,6 +96,7 @@ typedef struct {
   gboolean simple;     /* every key a string or a fetched number: values read as RAW_DATA reads
                           them, so an element with no number missing takes the joined texts */
   RawLast *last;       /* of each key */
+  guint8 *whole;       /* when SIMPLE, of each element: whether it has every value */
 } RawDomain;
 
 /* Separators are copied RAW_PAD bytes at a time, a length the compiler copies inline in a few
@@ -127,7 +128,7 @@ raw_put_padded(EgXmlRaw *r, const char *s, gsize n)
 
 static void
 raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_t domain,
-                const char *end_tag)
+                const char *end_tag, igraph_integer_t n_elements)
 {
   d->keys = keys;
   d->domain = domain;
@@ -148,6 +149,23 @@ raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_
   d->tail_len = strlen(tail);
   d->tail = raw_padded(tail, d->tail_len);
   d->last = g_new0(RawLast, n + 1);
+  /* A column at a time (a loop the compiler unrolls) rather than every number of each element
+   * as it is written. */
+  d->whole = NULL;
+  if (d->simple) {
+    d->whole = g_malloc((gsize)n_elements + 1);
+    memset(d->whole, 1, (gsize)n_elements + 1);
+    for (guint i = 0; i < n; i++) {
+      if (keys[i].type == IGRAPH_ATTRIBUTE_STRING)
+        continue;
+      const double *v = VECTOR(keys[i].numbers);
+      igraph_integer_t have = MIN(keys[i].n_numbers, n_elements);
+      for (igraph_integer_t id = 0; id < have; id++)
+        d->whole[id] &= isfinite(v[id]) != 0;
+      if (have < n_elements)
+        memset(d->whole + have, 0, (gsize)(n_elements - have));
+    }
+  }
 }
 
 static void
@@ -159,6 +177,7 @@ raw_domain_clear(RawDomain *d)
   g_free(d->sep_len);
   g_free(d->tail);
   g_free(d->last);
+  g_free(d->whole);
 }
 
 /* String TEXT of a key whose last text was LAST, escaped. Edges of one entity often share their
@@ -186,11 +205,7 @@ static void
 raw_data(EgXmlRaw *r, const igraph_t *g, RawDomain *d, igraph_integer_t id)
 {
   const EgAttrInfo *keys = d->keys;
-  gboolean whole = d->simple;
-  for (guint i = 0; whole && keys[i].name; i++)
-    if (keys[i].type != IGRAPH_ATTRIBUTE_STRING)
-      whole = id < keys[i].n_numbers && isfinite(VECTOR(keys[i].numbers)[id]);
-  if (whole) {
+  if (d->whole && d->whole[id]) {
     /* every value present: the fixed text between two values is one write */
     for (guint i = 0; keys[i].name; i++) {
       const EgAttrInfo *a = &keys[i];
@@ -227,8 +242,8 @@ graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean g
   if (nv == 0 && ne == 0)
     return 0;
   RawDomain vd, ed;
-  raw_domain_init(&vd, vkeys, IGRAPH_ATTRIBUTE_VERTEX, ELEM_INDENT "</node>\n");
-  raw_domain_init(&ed, ekeys, IGRAPH_ATTRIBUTE_EDGE, ELEM_INDENT "</edge>\n");
+  raw_domain_init(&vd, vkeys, IGRAPH_ATTRIBUTE_VERTEX, ELEM_INDENT "</node>\n", nv);
+  raw_domain_init(&ed, ekeys, IGRAPH_ATTRIBUTE_EDGE, ELEM_INDENT "</edge>\n", ne);
   EgXmlRaw r;
   eg_xml_raw_begin(&r, w, stream);
   if (graph_open)
