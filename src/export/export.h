@@ -178,7 +178,10 @@ typedef struct {
   char *buf;            /* EG_XML_RAW_CHUNK bytes */
   gsize len;
   gboolean direct;      /* W was flushed: bytes go to STREAM */
+  int fd;               /* once direct, STREAM's descriptor (flushed) written to without stdio's
+                           copy, or -1 (a stream without one: fwrite) */
   int rc;               /* < 0 once anything failed */
+  guint flushes;        /* times BUF was emptied: offsets into it from before are stale */
 } EgXmlRaw;
 /* Starts a run of bytes into W, whose current element's start tag may still be open. */
 void eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream);
@@ -198,6 +201,17 @@ eg_xml_raw_put(EgXmlRaw *r, const char *s, gsize n)
   r->len += n;
 }
 #define EG_XML_RAW_LIT(r, lit) eg_xml_raw_put((r), "" lit, sizeof(lit) - 1)
+/* Appends the decimal digits of V, written in place (ids: a million of them in a large file). */
+static inline void
+eg_xml_raw_u64(EgXmlRaw *r, guint64 v)
+{
+  if (G_UNLIKELY(r->len + EG_U64_DIGITS > EG_XML_RAW_CHUNK)) {
+    char digits[EG_U64_DIGITS];
+    eg_xml_raw_put_slow(r, digits, eg_u64_digits(digits, v));
+    return;
+  }
+  r->len += eg_u64_digits(r->buf + r->len, v);
+}
 /* Element text S, cleaned and escaped as eg_export_xml_write_text writes it. */
 void eg_xml_raw_text(EgXmlRaw *r, const char *s);
 /* The length of the longest prefix of the N bytes of S that is printable ASCII other than <, >,
@@ -243,6 +257,9 @@ const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);
 /* A number in the shortest form that reads back exactly, "." as decimal point whatever the
  * locale; whole numbers without a fraction. BUF must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *eg_export_number(char *buf, double value, gboolean integer);
+/* eg_export_number, returning the length of the text in BUF: the writers' millions of numbers
+ * are mostly whole or in number_fast's range, whose length is known without strlen. */
+gsize eg_export_number_len(char *buf, double value, gboolean integer);
 /* Writes V in decimal and a NUL into BUF (EG_U64_DIGITS + 1 bytes), as eg_export_number writes
  * a whole number; returns its length. */
 gsize eg_export_integer(char *buf, gint64 v);

@@ -215,11 +215,11 @@ gexf_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean edge
       /* igraph stores an undirected edge larger end first; the contract is source < target. */
       igraph_integer_t from = IGRAPH_FROM(g, x), to = IGRAPH_TO(g, x);
       EG_XML_RAW_LIT(&r, ELEM_INDENT "<edge id=\"e");
-      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)x));
+      eg_xml_raw_u64(&r, (guint64)x);
       EG_XML_RAW_LIT(&r, "\" source=\"n");
-      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+      eg_xml_raw_u64(&r, (guint64)MIN(from, to));
       EG_XML_RAW_LIT(&r, "\" target=\"n");
-      eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+      eg_xml_raw_u64(&r, (guint64)MAX(from, to));
       if (weights && isfinite(VECTOR(weight)[x])) {
         EG_XML_RAW_LIT(&r, "\" weight=\"");
         eg_xml_raw_number(&r, VECTOR(weight)[x], FALSE);

@@ -71,19 +71,162 @@ graphml_data(xmlTextWriterPtr w, const igraph_t *g, igraph_attribute_elemtype_t 
 #define DATA_INDENT EG_XML_INDENT EG_XML_INDENT EG_XML_INDENT
 #define ELEM_INDENT EG_XML_INDENT EG_XML_INDENT
 
-/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
- * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none.
- * OPEN[i] is "      <data key=\"KEY\">" of KEYS[i]. */
-static void
-raw_data(EgXmlRaw *r, const igraph_t *g, igraph_attribute_elemtype_t domain, igraph_integer_t id,
-         const EgAttrInfo *keys, char *const *open, const gsize *open_len, const char *end_tag)
+/* The last text a string key wrote: where its escaped form lies in the run's buffer. */
+typedef struct {
+  const char *text;    /* NULL: none to copy */
+  gsize at, len;
+  guint flushes;       /* the buffer's flushes then: AT is stale once it changes */
+} RawLast;
+
+/* The <data> elements of one domain in a raw run, worked out once per file: each key's
+ * fixed text, and what lies between values when an element has every one of them. */
+typedef struct {
+  const EgAttrInfo *keys;
+  igraph_attribute_elemtype_t domain;
+  char **open;         /* "      <data key=\"KEY\">" of each key */
+  gsize *open_len;
+  const char *end_tag;
+  char **sep;          /* before value i when every value before it was written: ">\n" and
+                          OPEN[0] for the first, "</data>\n" and OPEN[i] for the others; each
+                          in RAW_PAD bytes at least (raw_put_padded) */
+  gsize *sep_len;
+  char *tail;          /* after the last value: "</data>\n" and END_TAG, or "/>\n" with no key
+                          (RAW_PAD bytes at least) */
+  gsize tail_len;
+  gboolean simple;     /* every key a string or a fetched number: values read as RAW_DATA reads
+                          them, so an element with no number missing takes the joined texts */
+  RawLast *last;       /* of each key */
+  guint8 *whole;       /* when SIMPLE, of each element: whether it has every value */
+} RawDomain;
+
+/* Separators are copied RAW_PAD bytes at a time, a length the compiler copies inline in a few
+ * moves, where a copy of their own length is a call that picks a method by length: a million
+ * of them in a large file. */
+#define RAW_PAD 48
+
+/* S (N bytes) in a block of at least RAW_PAD bytes (transfer full). */
+static char *
+raw_padded(const char *s, gsize n)
 {
+  char *p = g_malloc0(MAX(n + 1, RAW_PAD));
+  memcpy(p, s, n);
+  return p;
+}
+
+/* Appends S (N bytes, in a block of at least RAW_PAD bytes, made by raw_padded). The bytes
+ * copied past N lie beyond the buffer's length: the next writes replace them. */
+static inline void
+raw_put_padded(EgXmlRaw *r, const char *s, gsize n)
+{
+  if (G_LIKELY(n <= RAW_PAD && r->len + RAW_PAD <= EG_XML_RAW_CHUNK)) {
+    memcpy(r->buf + r->len, s, RAW_PAD);
+    r->len += n;
+  } else {
+    eg_xml_raw_put(r, s, n);
+  }
+}
+
+static void
+raw_domain_init(RawDomain *d, const EgAttrInfo *keys, igraph_attribute_elemtype_t domain,
+                const char *end_tag, igraph_integer_t n_elements)
+{
+  d->keys = keys;
+  d->domain = domain;
+  d->end_tag = end_tag;
+  d->open = eg_xml_raw_opens(keys, DATA_INDENT "<data key=\"", "\">", &d->open_len);
+  guint n = 0;
+  d->simple = TRUE;
+  for (; keys[n].name; n++)
+    d->simple = d->simple && (keys[n].type == IGRAPH_ATTRIBUTE_STRING || keys[n].fetched);
+  d->sep = g_new0(char *, n + 1);
+  d->sep_len = g_new0(gsize, n + 1);
+  for (guint i = 0; i < n; i++) {
+    g_autofree char *sep = g_strconcat(i == 0 ? ">\n" : "</data>\n", d->open[i], NULL);
+    d->sep_len[i] = strlen(sep);
+    d->sep[i] = raw_padded(sep, d->sep_len[i]);
+  }
+  g_autofree char *tail = n ? g_strconcat("</data>\n", end_tag, NULL) : g_strdup("/>\n");
+  d->tail_len = strlen(tail);
+  d->tail = raw_padded(tail, d->tail_len);
+  d->last = g_new0(RawLast, n + 1);
+  /* A column at a time (a loop the compiler unrolls) rather than every number of each element
+   * as it is written. */
+  d->whole = NULL;
+  if (d->simple) {
+    d->whole = g_malloc((gsize)n_elements + 1);
+    memset(d->whole, 1, (gsize)n_elements + 1);
+    for (guint i = 0; i < n; i++) {
+      if (keys[i].type == IGRAPH_ATTRIBUTE_STRING)
+        continue;
+      const double *v = VECTOR(keys[i].numbers);
+      igraph_integer_t have = MIN(keys[i].n_numbers, n_elements);
+      for (igraph_integer_t id = 0; id < have; id++)
+        d->whole[id] &= isfinite(v[id]) != 0;
+      if (have < n_elements)
+        memset(d->whole + have, 0, (gsize)(n_elements - have));
+    }
+  }
+}
+
+static void
+raw_domain_clear(RawDomain *d)
+{
+  g_strfreev(d->open);
+  g_strfreev(d->sep);
+  g_free(d->open_len);
+  g_free(d->sep_len);
+  g_free(d->tail);
+  g_free(d->last);
+  g_free(d->whole);
+}
+
+/* String TEXT of a key whose last text was LAST, escaped. Edges of one entity often share their
+ * example (the sentence that named them together), and they come one after another: a text
+ * equal to the last one copies its escaped form from the buffer (strcmp reads it several times
+ * faster than escaping does, and stops at the first difference when they differ). */
+static void
+raw_string(EgXmlRaw *r, RawLast *last, const char *text)
+{
+  if (last->text && last->flushes == r->flushes && r->len + last->len <= EG_XML_RAW_CHUNK &&
+      strcmp(text, last->text) == 0) {
+    memcpy(r->buf + r->len, r->buf + last->at, last->len);
+    r->len += last->len;
+    return;
+  }
+  gsize at = r->len;
+  guint flushes = r->flushes;
+  eg_xml_raw_text(r, text);
+  *last = r->flushes == flushes ? (RawLast){ text, at, r->len - at, flushes } : (RawLast){ 0 };
+}
+
+/* The <data> elements of vertex or edge ID, after its start tag "<node id=..." written without
+ * its ">": closes it with ">" and a newline before the first, or with "/>" when there is none. */
+static void
+raw_data(EgXmlRaw *r, const igraph_t *g, RawDomain *d, igraph_integer_t id)
+{
+  const EgAttrInfo *keys = d->keys;
+  if (d->whole && d->whole[id]) {
+    /* every value present: the fixed text between two values is one write */
+    for (guint i = 0; keys[i].name; i++) {
+      const EgAttrInfo *a = &keys[i];
+      raw_put_padded(r, d->sep[i], d->sep_len[i]);
+      if (a->type == IGRAPH_ATTRIBUTE_STRING) {
+        const char *text = d->domain == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(g, a->name, id)
+                                                                : igraph_cattribute_EAS(g, a->name, id);
+        raw_string(r, &d->last[i], text ? text : "");
+      } else {
+        eg_xml_raw_number(r, VECTOR(a->numbers)[id], a->integer);
+      }
+    }
+    raw_put_padded(r, d->tail, d->tail_len);
+    return;
+  }
   gboolean any = FALSE;
   for (guint i = 0; keys[i].name; i++)
-    if (eg_xml_raw_value(r, g, domain, id, &keys[i], FALSE, open[i], open_len[i], ">\n", &any))
+    if (eg_xml_raw_value(r, g, d->domain, id, &keys[i], FALSE, d->open[i], d->open_len[i], ">\n", &any))
       EG_XML_RAW_LIT(r, "</data>\n");
   if (any)
-    eg_xml_raw_put(r, end_tag, strlen(end_tag));
+    eg_xml_raw_put(r, d->end_tag, strlen(d->end_tag));
   else
     EG_XML_RAW_LIT(r, "/>\n");
 }
@@ -98,31 +241,32 @@ graphml_body_raw(xmlTextWriterPtr w, FILE *stream, const igraph_t *g, gboolean g
   igraph_integer_t nv = igraph_vcount(g), ne = igraph_ecount(g);
   if (nv == 0 && ne == 0)
     return 0;
-  g_autofree gsize *vlen = NULL, *elen = NULL;
-  g_auto(GStrv) vopen = eg_xml_raw_opens(vkeys, DATA_INDENT "<data key=\"", "\">", &vlen);
-  g_auto(GStrv) eopen = eg_xml_raw_opens(ekeys, DATA_INDENT "<data key=\"", "\">", &elen);
+  RawDomain vd, ed;
+  raw_domain_init(&vd, vkeys, IGRAPH_ATTRIBUTE_VERTEX, ELEM_INDENT "</node>\n", nv);
+  raw_domain_init(&ed, ekeys, IGRAPH_ATTRIBUTE_EDGE, ELEM_INDENT "</edge>\n", ne);
   EgXmlRaw r;
   eg_xml_raw_begin(&r, w, stream);
   if (graph_open)
     EG_XML_RAW_LIT(&r, "\n");
-  char id[EG_U64_DIGITS];
   for (igraph_integer_t v = 0; v < nv && r.rc >= 0; v++) {
     EG_XML_RAW_LIT(&r, ELEM_INDENT "<node id=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)v));
+    eg_xml_raw_u64(&r, (guint64)v);
     EG_XML_RAW_LIT(&r, "\"");
-    raw_data(&r, g, IGRAPH_ATTRIBUTE_VERTEX, v, vkeys, vopen, vlen, ELEM_INDENT "</node>\n");
+    raw_data(&r, g, &vd, v);
   }
   for (igraph_integer_t e = 0; e < ne && r.rc >= 0; e++) {
     /* igraph stores an undirected edge larger end first; the contract is source < target. */
     igraph_integer_t from = IGRAPH_FROM(g, e), to = IGRAPH_TO(g, e);
     EG_XML_RAW_LIT(&r, ELEM_INDENT "<edge source=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MIN(from, to)));
+    eg_xml_raw_u64(&r, (guint64)MIN(from, to));
     EG_XML_RAW_LIT(&r, "\" target=\"n");
-    eg_xml_raw_put(&r, id, eg_u64_digits(id, (guint64)MAX(from, to)));
+    eg_xml_raw_u64(&r, (guint64)MAX(from, to));
     EG_XML_RAW_LIT(&r, "\"");
-    raw_data(&r, g, IGRAPH_ATTRIBUTE_EDGE, e, ekeys, eopen, elen, ELEM_INDENT "</edge>\n");
+    raw_data(&r, g, &ed, e);
   }
   EG_XML_RAW_LIT(&r, EG_XML_INDENT);
+  raw_domain_clear(&vd);
+  raw_domain_clear(&ed);
   return eg_xml_raw_end(&r);
 }
 

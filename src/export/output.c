@@ -319,8 +319,11 @@ xml_is_clean(const char *value)
     return TRUE;
   if (!g_utf8_validate((const char *)p, -1, NULL))
     return FALSE;
-  for (; *p; p = (const guchar *)g_utf8_next_char(p))
-    if (!xml_char_ok(*p < 0x80 ? *p : g_utf8_get_char((const char *)p)))
+  /* Valid UTF-8 holds no surrogate and nothing above U+10FFFF (g_utf8_validate refuses them):
+   * of what XML refuses, only ASCII controls and U+FFFE, U+FFFF (EF BF BE, EF BF BF) remain,
+   * found byte by byte without decoding. A lead byte's sequence is whole before the NUL. */
+  for (; *p; p++)
+    if (*p < 0x20 ? !xml_char_ok(*p) : *p == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE)
       return FALSE;
   return TRUE;
 }
@@ -432,8 +435,9 @@ number_digits(guint64 m, int q, int e10, int p, guint64 *n, int *x)
 }
 
 /* Writes N (P digits, exponent X) as "%.Pg" writes it, after SIGN: exponent form when X < -4
- * or X >= P, else fixed; trailing zeros of the fraction and a bare point dropped. */
-static void
+ * or X >= P, else fixed; trailing zeros of the fraction and a bare point dropped. Returns its
+ * length. */
+static gsize
 number_format_g(char *buf, gboolean negative, guint64 n, int p, int x)
 {
   char d[EG_U64_DIGITS];
@@ -475,59 +479,63 @@ number_format_g(char *buf, gboolean negative, guint64 n, int p, int x)
     o += len;
   }
   *o = '\0';
+  return (gsize)(o - buf);
 }
 
 /* What the search in eg_export_number gives for a value that is not whole, 1e-16 <= |VALUE| <
  * 1e15, without printf or strtod: "%.15g", "%.16g" or "%.17g", the first that reads back as
- * VALUE, with the digits worked out exactly in integers (number_digits). Returns FALSE for other
- * values, which take the search. tests/unit/test_export.c checks it against the search. */
-static gboolean
+ * VALUE, with the digits worked out exactly in integers (number_digits). Returns its length, or 0
+ * for other values, which take the search. tests/unit/test_export.c checks it against the search. */
+static gsize
 number_fast(char *buf, double value)
 {
   double a = fabs(value);
   if (!(a >= 1e-16 && a < 1e15) || a == floor(a))
-    return FALSE;
+    return 0;
   guint64 bits;
   memcpy(&bits, &a, sizeof bits);
   guint64 m = (bits & ((G_GUINT64_CONSTANT(1) << 52) - 1)) | (G_GUINT64_CONSTANT(1) << 52);
   int q = (int)(bits >> 52) - 1075;
   /* may be one off near a power of ten (number_digits says); 1e-16 <= a < 1e15 puts the true
    * exponent in -16..14, which keeps 10^(p-1-e10) within the tables */
-  int e10 = CLAMP((int)floor(log10(a)), -16, 14);
+  int e10 = (int)floor(log10(a)); /* apart from CLAMP, which would compute it up to three times */
+  e10 = CLAMP(e10, -16, 14);
   for (int p = 15; p <= 17; p++) {
     guint64 n = 0;
     int x = 0, rc;
     for (int tries = 0; (rc = number_digits(m, q, e10, p, &n, &x)) < 0; tries++) {
       if (tries == 2)
-        return FALSE;
+        return 0;
       e10 += rc == -1 ? -1 : 1;
       if (p - 1 - e10 < 0 || p - 1 - e10 > 32)
-        return FALSE;
+        return 0;
     }
     if (rc == 1) {
-      number_format_g(buf, value < 0, n, p, x);
+      gsize len = number_format_g(buf, value < 0, n, p, x);
       /* a whole number ending in 0 takes the search's other rule (never here, but cheap) */
-      return strpbrk(buf, ".e") != NULL;
+      return strpbrk(buf, ".e") ? len : 0;
     }
   }
-  return FALSE;
+  return 0;
 }
 
-const char *
-eg_export_number(char *buf, double value, gboolean integer)
+/* eg_export_number without the lengths of the two common forms: the number's shortest text in
+ * BUF; returns its length when it is known (a whole number, number_fast), else 0 (strlen it). */
+static gsize
+number_text(char *buf, double value, gboolean integer)
 {
   if (integer && value > -9.2e18 && value < 9.2e18)
-    return number_integer(buf, (gint64)value);
+    return eg_export_integer(buf, (gint64)value);
   if (integer) {
     g_snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64)value);
-    return buf;
+    return 0;
   }
   /* A whole number of at most 15 digits whose last digit is not 0 (or 0 itself): its digits are
    * what the search below finds (fewer digits round it to another number; that many print it
    * without an exponent). -0 and 100 ("1e+02") take the search. */
   if (value > -1e15 && value < 1e15 && value == (double)(gint64)value && !(value == 0 && signbit(value)) &&
       ((gint64)value % 10 != 0 || value == 0))
-    return number_integer(buf, (gint64)value);
+    return eg_export_integer(buf, (gint64)value);
   /* g_ascii_dtostr always gives 17 digits (0.1 -> 0.10000000000000001): take the fewest
    * digits that read back to the same double, which "%.1g", "%.2g", ... "%.17g" would find.
    * A double has more than 15 significant digits of precision (2^-53 < 10^-15 / 2), so when
@@ -538,8 +546,9 @@ eg_export_number(char *buf, double value, gboolean integer)
    * precision, so a whole number with trailing zeros (1200 = "1.2e+03" with "%.2g") is written
    * again with its own count of digits. Beyond 15 digits the two searches are the same tries.
    * tests/unit/test_export.c checks this against the search one precision after another. */
-  if (number_fast(buf, value))
-    return buf;
+  gsize len = number_fast(buf, value);
+  if (len)
+    return len;
   if (value != 0 && fabs(value) < DBL_MIN) {
     static const char *const formats[] = { NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g",
                                            "%.7g", "%.8g", "%.9g", "%.10g", "%.11g", "%.12g",
@@ -547,9 +556,10 @@ eg_export_number(char *buf, double value, gboolean integer)
     for (int digits = 1; digits <= 17; digits++) {
       g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, formats[digits], value);
       if (g_ascii_strtod(buf, NULL) == value)
-        return buf;
+        return 0;
     }
-    return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+    g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+    return 0;
   }
   g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
   if (g_ascii_strtod(buf, NULL) == value) {
@@ -567,15 +577,30 @@ eg_export_number(char *buf, double value, gboolean integer)
         g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
       }
     }
-    return buf;
+    return 0;
   }
   g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.16g", value);
   if (g_ascii_strtod(buf, NULL) == value)
-    return buf;
+    return 0;
   g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
   if (g_ascii_strtod(buf, NULL) == value)
-    return buf;
-  return g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+    return 0;
+  g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+  return 0;
+}
+
+const char *
+eg_export_number(char *buf, double value, gboolean integer)
+{
+  number_text(buf, value, integer);
+  return buf;
+}
+
+gsize
+eg_export_number_len(char *buf, double value, gboolean integer)
+{
+  gsize len = number_text(buf, value, integer);
+  return len ? len : strlen(buf);
 }
 
 const char *

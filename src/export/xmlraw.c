@@ -17,8 +17,10 @@
  */
 #include "export/export.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 void
 eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream)
@@ -28,10 +30,32 @@ eg_xml_raw_begin(EgXmlRaw *r, xmlTextWriterPtr w, FILE *stream)
   r->buf = g_malloc(EG_XML_RAW_CHUNK);
   r->len = 0;
   r->direct = FALSE;
+  r->fd = -1;
   r->rc = 0;
+  r->flushes = 0;
 }
 
-/* Sends N bytes of S after everything before them. */
+/* Writes N bytes of S to descriptor FD, all of them; FALSE (errno set) when it cannot. */
+static gboolean
+raw_write_fd(int fd, const char *s, gsize n)
+{
+  while (n) {
+    gssize k = write(fd, s, MIN(n, (gsize)G_MAXSSIZE));
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return FALSE;
+    s += k;
+    n -= (gsize)k;
+  }
+  return TRUE;
+}
+
+/* Sends N bytes of S after everything before them. Once the writer is flushed, the stream is
+ * flushed too and the run's buffers go to its descriptor: through fwrite, stdio would copy every
+ * byte of the file once more into its own buffer (a stream without a descriptor, such as a
+ * memory stream, keeps fwrite). The writer goes on through the stream afterwards, at the
+ * descriptor's offset, since stdio keeps nothing buffered. */
 static void
 raw_write(EgXmlRaw *r, const char *s, gsize n)
 {
@@ -41,7 +65,10 @@ raw_write(EgXmlRaw *r, const char *s, gsize n)
     r->rc = n <= G_MAXINT ? xmlTextWriterWriteRawLen(r->w, BAD_CAST s, (int)n) : -1;
     if (r->rc >= 0) r->rc = xmlTextWriterFlush(r->w);
     r->direct = TRUE;
-  } else if (fwrite(s, 1, n, r->stream) != n) {
+    r->fd = fileno(r->stream);
+    if (r->fd >= 0 && r->rc >= 0 && fflush(r->stream) != 0)
+      r->rc = -1;
+  } else if (r->fd >= 0 ? !raw_write_fd(r->fd, s, n) : fwrite(s, 1, n, r->stream) != n) {
     r->rc = -1;
   }
 }
@@ -52,6 +79,7 @@ raw_flush(EgXmlRaw *r)
   if (r->len)
     raw_write(r, r->buf, r->len);
   r->len = 0;
+  r->flushes++;
 }
 
 void
@@ -94,26 +122,39 @@ static const guint8 raw_text_class[256] = {
   ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
 };
 
-/* Whether any of the 8 bytes at P is other than printable ASCII without <, >, " and &: below
- * 0x20 (tab and newline included, which the element-text byte loop then lets through), above
- * 0x7E, '<' or '>' (x | 2 == '>'), '"' or '&' (x | 4 == '&'). Exact, with the "has a byte less
- * than / more than / zero" word tests of Bit Twiddling Hacks; 8 bytes in ~20 instructions
- * where a table takes ~9 per byte. */
+/* A word whose high bits say whether any of the 8 bytes at P is other than printable ASCII
+ * without <, >, " and &: below 0x20 (tab and newline included, which the element-text byte loop
+ * then lets through), above 0x7E, '<' or '>' (x | 2 == '>'), '"' or '&' (x | 4 == '&'). Exact as
+ * to "any" (not as to which byte). The "has a byte less than / more than / zero" word tests of
+ * Bit Twiddling Hacks, each without its "& ~x" (whose only work is to keep bytes from 0x80 out,
+ * and those count anyway): x - 0x20 sets the high bit of a byte below 0x20, x + 1 of 0x7F, x
+ * itself of 0x80 and above, y - 1 of a zero byte of y. A borrow or carry across bytes comes only
+ * out of a byte that counts, so the lowest byte that counts is always seen, and a word of plain
+ * bytes sets none. 8 bytes in ~13 instructions where a table takes ~9 per byte. */
 #define ONES G_GUINT64_CONSTANT(0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT(0x8080808080808080)
 
-static inline gboolean
-raw_word_special(const char *p)
+static inline guint64
+raw_word_mask(const char *p)
 {
   guint64 x;
   memcpy(&x, p, sizeof x);
-  guint64 below = (x - ONES * 0x20) & ~x;
-  guint64 above = (x + ONES * (127 - 0x7E)) | x;
-  guint64 lt_gt = (x | ONES * 2) ^ (ONES * '>');
-  guint64 quot_amp = (x | ONES * 4) ^ (ONES * '&');
-  lt_gt = (lt_gt - ONES) & ~lt_gt;
-  quot_amp = (quot_amp - ONES) & ~quot_amp;
-  return ((below | above | lt_gt | quot_amp) & HIGHS) != 0;
+  guint64 out = (x - ONES * 0x20) | (x + ONES) | x;
+  guint64 lt_gt = ((x | ONES * 2) ^ (ONES * '>')) - ONES;
+  guint64 quot_amp = ((x | ONES * 4) ^ (ONES * '&')) - ONES;
+  return out | lt_gt | quot_amp;
+}
+
+/* From I, past the 8-byte words of the N bytes of S that hold no such byte; 16 bytes a step
+ * while it can (one test and branch for two words: most text is plain for dozens of bytes). */
+static inline gsize
+raw_skip_plain(const char *s, gsize i, gsize n)
+{
+  while (i + 16 <= n && !((raw_word_mask(s + i) | raw_word_mask(s + i + 8)) & HIGHS))
+    i += 16;
+  while (i + 8 <= n && !(raw_word_mask(s + i) & HIGHS))
+    i += 8;
+  return i;
 }
 
 /* Writes the entity xmlEncodeSpecialChars gives C, a class 2 byte. */
@@ -129,17 +170,67 @@ raw_entity(EgXmlRaw *r, guchar c)
   }
 }
 
+/* The N bytes of S, cleaned already, with the five escaped. */
+static void
+raw_text_clean(EgXmlRaw *r, const char *s, gsize n)
+{
+  gsize i = 0, run = 0;
+  while (i < n) {
+    i = raw_skip_plain(s, i, n);
+    for (gsize stop = MIN(i + 8, n); i < stop; i++)
+      if (raw_text_class[(guchar)s[i]] == 2) {
+        eg_xml_raw_put(r, s + run, i - run);
+        raw_entity(r, (guchar)s[i]);
+        run = i + 1;
+      }
+  }
+  eg_xml_raw_put(r, s + run, n - run);
+}
+
+/* The length of the UTF-8 sequence at P (a lead byte from 0x80) when it is a character that
+ * cleaning keeps as it is (eg_export_xml_cleaned: well-formed, no surrogate, at most U+10FFFF,
+ * not U+FFFE or U+FFFF), else 0. Well-formed after Unicode's table 3-7; a byte is read only
+ * when the one before it was a continuation, so never past the string's NUL. */
+static inline gsize
+raw_utf8_kept(const guchar *p)
+{
+  guchar c = p[0];
+  if (c >= 0xC2 && c <= 0xDF)
+    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    guchar lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80)
+      return 0;
+    return c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE ? 0 : 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    guchar lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+      return 0;
+    return 4;
+  }
+  return 0;
+}
+
 void
 eg_xml_raw_text(EgXmlRaw *r, const char *s)
 {
   gsize n = strlen(s), i = 0, run = 0;
   for (;;) {
-    while (i + 8 <= n && !raw_word_special(s + i))
-      i += 8;
+    i = raw_skip_plain(s, i, n);
     for (gsize stop = MIN(i + 8, n); i < stop; i++) {
       guint8 c = raw_text_class[(guchar)s[i]];
       if (c == 1)
         continue;
+      if (c == 0 && (guchar)s[i] >= 0x80) {
+        /* a character cleaning keeps goes out as it is, in the run: text in other languages
+         * than English is read once, not validated, decoded and copied by cleaning */
+        gsize k = raw_utf8_kept((const guchar *)s + i);
+        if (k) {
+          i += k - 1;
+          continue;
+        }
+      }
       eg_xml_raw_put(r, s + run, i - run);
       run = i + 1;
       if (c == 2)
@@ -153,18 +244,12 @@ eg_xml_raw_text(EgXmlRaw *r, const char *s)
     }
   }
 unclean:;
-  /* Cleaning keeps the plain ASCII before I as it is: the rest is cleaned, after which only
-   * the five are escaped. */
+  /* Cleaning keeps what comes before I as it is (plain ASCII and characters it keeps, which it
+   * reads sequence by sequence as raw_utf8_kept does, so it would reach I the same way): the
+   * rest is cleaned, after which only the five are escaped. */
   g_autofree char *to_free = NULL;
   const char *clean = eg_export_xml_cleaned(s + i, &to_free);
-  const char *p = clean, *start = clean;
-  for (; *p; p++)
-    if (raw_text_class[(guchar)*p] == 2) {
-      eg_xml_raw_put(r, start, (gsize)(p - start));
-      raw_entity(r, (guchar)*p);
-      start = p + 1;
-    }
-  eg_xml_raw_put(r, start, (gsize)(p - start));
+  raw_text_clean(r, clean, to_free ? strlen(clean) : n - i);
 }
 
 /* The entity xmlTextWriterWriteAttribute gives byte C of an attribute value, or NULL when C
@@ -189,9 +274,7 @@ raw_attr_entity(guchar c)
 gsize
 eg_export_plain_prefix(const char *s, gsize n)
 {
-  gsize i = 0;
-  while (i + 8 <= n && !raw_word_special(s + i))
-    i += 8;
+  gsize i = raw_skip_plain(s, 0, n);
   while (i < n && s[i] >= 0x20 && s[i] <= 0x7E && s[i] != '<' && s[i] != '>' && s[i] != '&' && s[i] != '"')
     i++;
   return i;
@@ -224,14 +307,15 @@ eg_xml_raw_attr(EgXmlRaw *r, const char *s)
 void
 eg_xml_raw_number(EgXmlRaw *r, double value, gboolean integer)
 {
-  char num[G_ASCII_DTOSTR_BUF_SIZE];
-  if (integer && value > -9.2e18 && value < 9.2e18) {
-    /* eg_export_number's digits without its detour through a NUL-terminated string */
-    eg_xml_raw_put(r, num, eg_export_integer(num, (gint64)value));
+  /* written in place, without a copy, when the buffer has room for the longest form */
+  if (G_LIKELY(r->len + G_ASCII_DTOSTR_BUF_SIZE <= EG_XML_RAW_CHUNK)) {
+    char *at = r->buf + r->len;
+    r->len += integer && value > -9.2e18 && value < 9.2e18 ? eg_export_integer(at, (gint64)value)
+                                                           : eg_export_number_len(at, value, integer);
     return;
   }
-  const char *text = eg_export_number(num, value, integer);
-  eg_xml_raw_put(r, text, strlen(text));
+  char num[G_ASCII_DTOSTR_BUF_SIZE];
+  eg_xml_raw_put(r, num, eg_export_number_len(num, value, integer));
 }
 
 gboolean

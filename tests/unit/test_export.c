@@ -453,15 +453,24 @@ test_graphml_raw_vs_writer(void)
     for (igraph_integer_t v = 0; v < nv; v++) {
       SETVAN(&g, "mentions", v, g_rand_int_range(r, -5, 100000));
       SETVAN(&g, "pagerank", v, g_rand_int_range(r, 0, 4) ? g_rand_double(r) : NAN);
+      /* a key longer than the raw writer's padded separators */
+      SETVAN(&g, "a_number_under_a_name_longer_than_most_of_the_others", v, (double)v);
     }
+    /* every third example repeats the one before it (edges of one entity often share theirs;
+     * the raw writer copies such a repeat from its buffer) */
+    g_autofree char *example = NULL;
     for (igraph_integer_t e = 0; e < 150; e++) {
-      g_autofree char *example = random_text(r);
+      if (e % 3 != 1) {
+        g_free(example);
+        example = random_text(r);
+      }
       SETEAN(&g, "weight", e, g_rand_double_range(r, -3, 3));
       SETEAS(&g, "example", e, example);
     }
     g_autofree char *huge = g_strnfill(300000, 'x');
     huge[150000] = '&';
     SETEAS(&g, "example", 77, huge);
+    SETEAS(&g, "example", 78, huge); /* a repeat of a text that did not fit the buffer */
     if (graph_data)
       SETGAN(&g, "documents", 3);
     g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
@@ -487,6 +496,81 @@ remove_line(char *doc, const char *prefix)
     line--;
   char *eol = strchr(line, '\n');
   memmove(line, eol + 1, strlen(eol + 1) + 1);
+}
+
+/* Appends code point C to S as UTF-8 by hand, surrogates and code points above U+10FFFF
+ * included (which makes it invalid UTF-8). */
+static void
+append_code_point(GString *s, guint32 c)
+{
+  if (c < 0x80) {
+    g_string_append_c(s, (char)c);
+  } else if (c < 0x800) {
+    g_string_append_c(s, (char)(0xC0 | c >> 6));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    g_string_append_c(s, (char)(0xE0 | c >> 12));
+    g_string_append_c(s, (char)(0x80 | ((c >> 6) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  } else {
+    g_string_append_c(s, (char)(0xF0 | c >> 18));
+    g_string_append_c(s, (char)(0x80 | ((c >> 12) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | ((c >> 6) & 0x3F)));
+    g_string_append_c(s, (char)(0x80 | (c & 0x3F)));
+  }
+}
+
+/* The raw writer keeps the UTF-8 characters that cleaning keeps without cleaning (xmlraw.c,
+ * raw_utf8_kept): every code point, in labels of 61 with text to escape around them, then
+ * surrogates, U+FFFE, U+FFFF, code points above U+10FFFF and malformed sequences, each after
+ * and before characters that are kept, must come out as the xmlTextWriter path writes them. */
+static void
+test_graphml_raw_vs_writer_utf8(void)
+{
+  eg_graph_init();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
+  GString *l = g_string_new("a&");
+  for (guint32 c = 0x20; c < 0x110000; c++) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+      continue;
+    append_code_point(l, c);
+    if (c % 61 == 0) {
+      g_string_append(l, "<z");
+      g_ptr_array_add(labels, g_string_free(l, FALSE));
+      l = g_string_new("\u00e9\"");
+    }
+  }
+  g_ptr_array_add(labels, g_string_free(l, FALSE));
+  const guint32 odd[] = { 0xD800, 0xDABC, 0xDBFF, 0xDC00, 0xDFFF, 0xFFFE, 0xFFFF, 0x110000, 0x13FFFF,
+                          0x1FFFFF };
+  const char *const malformed[] = { "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf",
+                                    "\xf0\x80\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+                                    "\xf5\x80\x80\x80", "\xff", "\xfe", "\x80", "\xbf", "\xc3",
+                                    "\xe2\x82", "\xf0\x9f\x98", "\xc3\x28", "\xe2\x28\xa1",
+                                    "\xf0\x28\x8c\xbc", "\x01", "\x1f", "\x7f", "\r" };
+  for (guint i = 0; i < G_N_ELEMENTS(odd) + G_N_ELEMENTS(malformed); i++) {
+    GString *x = g_string_new("k\u00e9\u4e2d\U0001F600>");
+    if (i < G_N_ELEMENTS(odd))
+      append_code_point(x, odd[i]);
+    else
+      g_string_append(x, malformed[i - G_N_ELEMENTS(odd)]);
+    g_string_append(x, "\u00fc&\U0010FFFD end");
+    g_ptr_array_add(labels, g_string_free(x, FALSE));
+  }
+  igraph_t g;
+  igraph_empty(&g, labels->len, IGRAPH_UNDIRECTED);
+  for (guint v = 0; v < labels->len; v++)
+    SETVAS(&g, "label", v, g_ptr_array_index(labels, v));
+  g_autofree char *raw = write_to_string(eg_export_graphml, &g, NULL);
+  for (guint v = 0; v < labels->len; v++)
+    SETVAN(&g, "odd key", v, NAN);
+  g_autofree char *writer = write_to_string(eg_export_graphml, &g, NULL);
+  igraph_destroy(&g);
+  char *key = strstr(writer, "  <key id=\"v_odd key\"");
+  g_assert_nonnull(key);
+  char *eol = strchr(key, '\n');
+  memmove(key, eol + 1, strlen(eol + 1) + 1);
+  g_assert_cmpstr(raw, ==, writer);
 }
 
 /* As test_graphml_raw_vs_writer for GEXF: labels and text values of random text and of every
@@ -947,6 +1031,18 @@ test_u64_digits(void)
     g_assert_cmpuint(eg_u64_digits(got, fixed[i]), ==, strlen(want));
     g_assert_cmpstr(got, ==, want);
   }
+  /* each side of every power of ten (the digit count) and of 2^32 (the 32-bit loop) */
+  guint64 edges[2 * 20 + 2] = { G_GUINT64_CONSTANT(4294967296), G_GUINT64_CONSTANT(4294967297) };
+  guint64 p10 = 1;
+  for (guint k = 0; k < 20; k++, p10 *= 10) {
+    edges[2 + 2 * k] = p10;
+    edges[3 + 2 * k] = p10 - 1;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(edges); i++) {
+    g_snprintf(want, sizeof want, "%" G_GUINT64_FORMAT, edges[i]);
+    g_assert_cmpuint(eg_u64_digits(got, edges[i]), ==, strlen(want));
+    g_assert_cmpstr(got, ==, want);
+  }
   g_autoptr(GRand) r = g_rand_new_with_seed(20261125);
   for (guint i = 0; i < 100000; i++) {
     guint64 v = (((guint64)g_rand_int(r) << 32) | g_rand_int(r)) >> g_rand_int_range(r, 0, 64);
@@ -1013,6 +1109,10 @@ test_number_random(void)
       const char *a = eg_export_number(got, v, FALSE), *b = number_by_search(want, v);
       if (strcmp(a, b) != 0)
         g_error("%.17g (kind %u): %s, the search gives %s", v, kind, a, b);
+      /* the raw writers' form: the same text, and its length without strlen */
+      char again[G_ASCII_DTOSTR_BUF_SIZE];
+      g_assert_cmpuint(eg_export_number_len(again, v, FALSE), ==, strlen(b));
+      g_assert_cmpstr(again, ==, b);
     }
 }
 
@@ -1032,6 +1132,42 @@ test_xml_cleaned(void)
     g_assert_true((got == values[i]) == (strcmp(clean, values[i]) == 0));
     g_assert_true(to_free == NULL || to_free == got);
     g_free(to_free);
+  }
+  /* Every code point between ASCII letters, surrogates and those above U+10FFFF included
+   * (encoded by hand: invalid UTF-8), also as the last character: the check without decoding
+   * must agree with cleaning on each. */
+  for (guint32 c = 1; c < 0x110000 + 0x100; c += c < 0x110000 ? 1 : 0x1000) {
+    char s[12], *o = s;
+    *o++ = 'a';
+    if (c < 0x80) {
+      *o++ = (char)c;
+    } else if (c < 0x800) {
+      *o++ = (char)(0xC0 | c >> 6);
+      *o++ = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *o++ = (char)(0xE0 | c >> 12);
+      *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (c & 0x3F));
+    } else {
+      *o++ = (char)(0xF0 | c >> 18);
+      *o++ = (char)(0x80 | ((c >> 12) & 0x3F));
+      *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (c & 0x3F));
+    }
+    for (guint end = 0; end < 2; end++) {
+      if (end == 0) {
+        o[0] = 'b';
+        o[1] = '\0';
+      } else {
+        o[0] = '\0';
+      }
+      g_autofree char *clean = eg_export_xml_clean(s);
+      char *to_free = NULL;
+      const char *got = eg_export_xml_cleaned(s, &to_free);
+      if (strcmp(got, clean) != 0 || (got == s) != (strcmp(clean, s) == 0))
+        g_error("U+%04X: cleaned and clean disagree", (unsigned)c);
+      g_free(to_free);
+    }
   }
 }
 
@@ -1145,6 +1281,7 @@ main(int argc, char *argv[])
   g_test_add_func("/export/graphml/from-text", test_graphml_from_text);
   g_test_add_func("/export/graphml/layout", test_graphml_layout);
   g_test_add_func("/export/graphml/raw-vs-writer", test_graphml_raw_vs_writer);
+  g_test_add_func("/export/graphml/raw-vs-writer-utf8", test_graphml_raw_vs_writer_utf8);
   g_test_add_func("/export/gexf/layout", test_gexf_layout);
   g_test_add_func("/export/gexf/spells", test_gexf_spells);
   g_test_add_func("/export/gexf/raw-vs-writer", test_gexf_raw_vs_writer);
