@@ -244,6 +244,11 @@ eg_resolve_initials(const char *name)
 static gboolean
 initials_match(const char *name, const char *acronym)
 {
+  /* A first word of four or more letters is never skipped: its initial is the first letter. */
+  guchar c0 = (guchar)name[0];
+  if (c0 < 0x80 && c0 != ' ' && c0 && name[1] && name[1] != ' ' && name[2] && name[2] != ' ' &&
+      name[3] && name[3] != ' ' && acronym[0] != (c0 >= 'a' && c0 <= 'z' ? (char)(c0 - ('a' - 'A')) : (char)c0))
+    return FALSE;
   gsize at = 0;
   for (const char *w = name;;) {
     const char *e = w;
@@ -375,7 +380,8 @@ typedef struct {
   const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
   gsize key_len;
   StrCounts names;
-  StrCounts surfaces;
+  StrCounts surfaces;      /* only when SURFACES_OWN (see group_surfaces) */
+  gboolean surfaces_own;
   guint32 votes[EG_N_TYPES];
   guint mentions;
   guint n_words;
@@ -395,6 +401,14 @@ typedef struct {
 
 /* The bytes of a group made zero when it is made: all but its inline key. */
 #define GROUP_ZEROED offsetof(Group, key_inline)
+
+/* The surface forms of G: while every mention was written as its name (no "Trump's") and the
+ * names fit in their small array, the surfaces are the names, counted once for both. */
+static inline const StrCounts *
+group_surfaces(const Group *g)
+{
+  return g->surfaces_own ? &g->surfaces : &g->names;
+}
 
 /* Frees what group G owns (not G: the groups of a document are one block). */
 static void
@@ -937,8 +951,15 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     }
     if (m->canonical && !g->canonical)
       g->canonical = m->canonical;
+    /* The surfaces part from the names at the first mention written otherwise, or before
+     * the names may need a table: until then they got the very same strings. */
+    if (!g->surfaces_own && (m->surface != m->name || g->names.len == STR_COUNTS_FEW)) {
+      g->surfaces = g->names;
+      g->surfaces_own = TRUE;
+    }
+    if (g->surfaces_own)
+      str_counts_add(&g->surfaces, m->surface);
     str_counts_add(&g->names, m->name);
-    str_counts_add(&g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g->votes[t] += m->votes[t];
     g->mentions++;
@@ -978,7 +999,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   guint n_ent = 0, n_surf = 0;
   for (guint i = 0; i < groups->len; i++) {
     Group *g = &groups->at[i];
-    n_surf += str_counts_size(&g->surfaces);
+    n_surf += str_counts_size(group_surfaces(g));
     guint r = eg_uf_find(parent, i);
     if (root_best[r] < 0) {
       root_best[r] = (gint)i;
@@ -1027,7 +1048,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       for (guint t = 0; t < EG_N_TYPES; t++)
         e->votes[t] += g->votes[t];
       e->mentions += g->mentions;
-      out = str_counts_put(&g->surfaces, out);
+      out = str_counts_put(group_surfaces(g), out);
     }
     if (members > 1) {
       /* Two groups of one entity may share a surface form: sum them, each form once. */
