@@ -200,29 +200,54 @@ initial_skipped(const char *w, gsize len)
   return FALSE;
 }
 
+/* Writes the initials of the multi-word NAME (see eg_resolve_initials) and a NUL to OUT, which
+ * has room for INITIALS_ROOM(NAME) bytes, and returns their length. */
+#define INITIALS_ROOM(words) (6 * (gsize)(words) + 1) /* an upper-case initial takes <= 6 bytes */
+static gsize
+initials_write(const char *name, char *out)
+{
+  char *o = out;
+  /* Each word, also the empty ones between two spaces; no copies of them are made. */
+  for (const char *w = name;;) {
+    const char *e = w;
+    while (*e && *e != ' ')
+      e++;
+    if (!initial_skipped(w, (gsize)(e - w))) {
+      guchar c = (guchar)*w;
+      if (c < 0x80)
+        *o++ = c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : (char)c;
+      else
+        o += g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), o);
+    }
+    if (!*e)
+      break;
+    w = e + 1;
+  }
+  *o = '\0';
+  return (gsize)(o - out);
+}
+
+/* The words of NAME: one more than its spaces. */
+static guint
+initials_words(const char *name)
+{
+  guint words = 1;
+  for (const char *p = name; *p; p++)
+    words += *p == ' ';
+  return words;
+}
+
 /* Writes the initials of NAME (see eg_resolve_initials) to OUT, replacing its contents, and
  * returns TRUE; or returns FALSE, OUT unchanged, for a one-word name. */
 static gboolean
 initials_put(const char *name, GString *out)
 {
-  if (!strchr(name, ' '))
+  guint words = initials_words(name);
+  if (words == 1)
     return FALSE;
-  g_string_truncate(out, 0);
-  /* Each word, also the empty ones between two spaces; no copies of them are made. */
-  for (const char *w = name;;) {
-    const char *e = strchr(w, ' ');
-    gsize len = e ? (gsize)(e - w) : strlen(w);
-    if (!initial_skipped(w, len)) {
-      guchar c = (guchar)*w;
-      if (c < 0x80)
-        g_string_append_c(out, g_ascii_toupper((char)c));
-      else
-        g_string_append_unichar(out, g_unichar_toupper(g_utf8_get_char(w)));
-    }
-    if (!e)
-      break;
-    w = e + 1;
-  }
+  if (out->allocated_len < INITIALS_ROOM(words))
+    g_string_set_size(out, INITIALS_ROOM(words));
+  out->len = initials_write(name, out->str);
   return TRUE;
 }
 
@@ -230,12 +255,12 @@ char *
 eg_resolve_initials(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  GString *s = g_string_sized_new(16);
-  if (!initials_put(name, s)) {
-    g_string_free(s, TRUE);
+  guint words = initials_words(name);
+  if (words == 1)
     return NULL;
-  }
-  return g_string_free(s, FALSE);
+  char *out = g_malloc(INITIALS_ROOM(words));
+  initials_write(name, out);
+  return out;
 }
 
 /* Whether the initials of NAME (eg_resolve_initials) are ACRONYM, without making them: a
@@ -244,11 +269,6 @@ eg_resolve_initials(const char *name)
 static gboolean
 initials_match(const char *name, const char *acronym)
 {
-  /* A first word of four or more letters is never skipped: its initial is the first letter. */
-  guchar c0 = (guchar)name[0];
-  if (c0 < 0x80 && c0 != ' ' && c0 && name[1] && name[1] != ' ' && name[2] && name[2] != ' ' &&
-      name[3] && name[3] != ' ' && acronym[0] != (c0 >= 'a' && c0 <= 'z' ? (char)(c0 - ('a' - 'A')) : (char)c0))
-    return FALSE;
   gsize at = 0;
   for (const char *w = name;;) {
     const char *e = w;
@@ -275,6 +295,18 @@ initials_match(const char *name, const char *acronym)
     w = e + 1;
   }
   return acronym[at] == '\0';
+}
+
+/* The first initial of NAME when its first word is ASCII and too long to be skipped (four
+ * bytes or more), as most are; 0 when it takes initials_match to tell. */
+static guchar
+initials_lead(const char *name)
+{
+  guchar c0 = (guchar)name[0];
+  if (c0 < 0x80 && c0 != ' ' && c0 && name[1] && name[1] != ' ' && name[2] && name[2] != ' ' &&
+      name[3] && name[3] != ' ')
+    return c0 >= 'a' && c0 <= 'z' ? (guchar)(c0 - ('a' - 'A')) : c0;
+  return 0;
 }
 
 /* Whether the words of the key KS (LS bytes) end those of the longer key KL (LL bytes). */
@@ -391,9 +423,8 @@ typedef struct {
   char acronym_buf[9];
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
-  const char *top_key;     /* its key: the group's own, or top_key_own */
+  const char *top_key;     /* its key: the group's own, or in the scratch's chunk of keys */
   gsize top_key_len;
-  char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
   /* Not zeroed with the rest (GROUP_ZEROED): */
   char key_inline[GROUP_KEY_INLINE];
@@ -418,7 +449,6 @@ group_clear(Group *g)
     g_hash_table_unref(g->names.all);
   if (g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
-  g_free(g->top_key_own);
 }
 
 guint
@@ -703,7 +733,8 @@ resolve_scratch_index(GroupIndex *ix)
 
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, ResolveScratch *sc)
+resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, ResolveScratch *sc,
+                    guint *longer)
 {
   /* With many groups: each group listed under its key's last one and two words and its first
    * one and two words, so a short form meets only the groups it may fit (same answers). */
@@ -731,6 +762,17 @@ resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, Resolve
       }
     }
   }
+  /* Without the index: the groups a short form may fit (a person's or a company's name of two
+   * words or more), in group order, listed once rather than found for every short form. */
+  guint n_longer = 0;
+  if (!indexed)
+    for (guint j = 0; j < groups->len; j++) {
+      const Group *l = &groups->at[j];
+      if (l->n_words >= 2 && (l->company || group_is_person(l)))
+        longer[n_longer++] = j;
+    }
+  if (!indexed && n_longer == 0)
+    return;
   for (guint i = 0; i < groups->len; i++) {
     Group *s = &groups->at[i];
     if (s->canonical || s->acronym || s->n_words > 2)
@@ -752,9 +794,9 @@ resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, Resolve
           resolve_fit(parent, j, &found, &ambiguous);
       }
     } else {
-      for (guint j = 0; j < groups->len && !ambiguous; j++) {
-        Group *l = &groups->at[j];
-        if (j != i && resolve_short_fits_keys(s, &given, l))
+      for (guint c = 0; c < n_longer && !ambiguous; c++) {
+        guint j = longer[c];
+        if (j != i && resolve_short_fits_keys(s, &given, &groups->at[j]))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
@@ -767,7 +809,7 @@ resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, Resolve
  * initials of the name of the group's first mention, MS[first]). */
 static void
 resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRules *rules,
-                 ResolveScratch *sc)
+                 ResolveScratch *sc, guint *lead)
 {
   /* With many groups: each listed under its initials, made once (same answers). */
   gboolean indexed = groups->len > GROUPS_FEW;
@@ -777,6 +819,10 @@ resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRul
     for (guint j = 0; j < groups->len; j++)
       if (initials_put(ms[groups->at[j].first].name, sc->buf))
         group_index_add(initials, sc->buf->str, sc->buf->len, j);
+  } else {
+    /* Each name's first initial, once: most names differ from an acronym there. */
+    for (guint j = 0; j < groups->len; j++)
+      lead[j] = initials_lead(ms[groups->at[j].first].name);
   }
   for (guint i = 0; i < groups->len; i++) {
     Group *a = &groups->at[i];
@@ -791,7 +837,8 @@ resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRul
     } else {
       for (guint j = 0; j < groups->len; j++) {
         Group *l = &groups->at[j];
-        if (j != i && initials_match(ms[l->first].name, a->acronym))
+        if (j != i && (!lead[j] || lead[j] == (guchar)a->acronym[0]) &&
+            initials_match(ms[l->first].name, a->acronym))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
@@ -972,8 +1019,12 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     g->top = str_counts_top(&g->names);
     /* Without a lexicon name every mention's name has the group's key. */
     if (g->canonical) {
-      g->top_key = g->top_key_own = eg_resolve_key(g->top);
-      g->top_key_len = strlen(g->top_key);
+      resolve_key_into_counted(g->top, key, NULL, NULL);
+      if (!sc->keys)
+        sc->keys = g_string_chunk_new(1024);
+      keys_used = TRUE;
+      g->top_key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
+      g->top_key_len = key->len;
     } else {
       g->top_key = g->key;
       g->top_key_len = g->key_len;
@@ -987,9 +1038,15 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint k = 0; k < n; k++)
     if (ms[k].defines >= 0)
       resolve_join(groups, parent, mention_group[ms[k].defines], mention_group[k], rules);
+  /* Free until the entities are made: room for a number per group. */
+  guint *spare_numbers = numbers + 3 * (n + 1);
   if (any_acronym)
-    resolve_acronyms(groups, ms, parent, rules, sc);
-  resolve_short_forms(groups, parent, rules, sc);
+    resolve_acronyms(groups, ms, parent, rules, sc, spare_numbers);
+  resolve_short_forms(groups, parent, rules, sc, spare_numbers);
+  /* No more unions: each group's parent made its root, in one pass as a parent comes before
+   * its child (a union keeps the smaller root), so roots are read without finds. */
+  for (guint i = 0; i < groups->len; i++)
+    parent[i] = parent[parent[i]];
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
   guint *root_entity = numbers + 3 * (n + 1);
@@ -1000,7 +1057,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   for (guint i = 0; i < groups->len; i++) {
     Group *g = &groups->at[i];
     n_surf += str_counts_size(group_surfaces(g));
-    guint r = eg_uf_find(parent, i);
+    guint r = parent[i];
     if (root_best[r] < 0) {
       root_best[r] = (gint)i;
       n_ent++;
@@ -1021,7 +1078,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   gint *last = (gint *)numbers + 7 * (n + 1);
   guint ent = 0;
   for (guint i = 0; i < groups->len; i++) {
-    if (eg_uf_find(parent, i) != i)
+    if (parent[i] != i)
       continue;
     Group *best = &groups->at[root_best[i]];
     res->entity_block[ent].label = best->canonical ? best->canonical : best->top;
@@ -1030,7 +1087,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     ent++;
   }
   for (guint i = 0; i < groups->len; i++) {
-    guint e = root_entity[eg_uf_find(parent, i)];
+    guint e = root_entity[parent[i]];
     next[i] = -1;
     if (last[e] < 0)
       groups_of[e] = (gint)i;
@@ -1067,7 +1124,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   }
   guint *me = (guint *)(void *)res->mention_entity->data;
   for (guint k = 0; k < n; k++)
-    me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
+    me[k] = root_entity[parent[mention_group[k]]];
   for (guint i = 0; i < groups->len; i++)
     group_clear(&groups->at[i]);
   if (keys_used)
