@@ -428,6 +428,7 @@ typedef struct {
   gboolean company;        /* top ends with a company's legal form */
   /* Not zeroed with the rest (GROUP_ZEROED): */
   char key_inline[GROUP_KEY_INLINE];
+  char top_key_inline[GROUP_KEY_INLINE]; /* a lexicon group's top key, when short */
 } Group;
 
 /* The bytes of a group made zero when it is made: all but its inline key. */
@@ -520,6 +521,19 @@ resolve_is_company(const char *name, GString *buf)
     if (forms[i].len == n && memcmp(key, forms[i].form, n) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether G's top name may end with a company's legal form (resolve_is_company): then the key
+ * of its name ends with the form's two to four letters, as a word of their own. Most keys end
+ * otherwise, and this spares them finding the name's last word. */
+static gboolean
+resolve_may_be_company(const Group *g)
+{
+  const char *k = g->top_key;
+  gsize n = g->top_key_len, last = 0;
+  while (last < n && last < 5 && k[n - 1 - last] != ' ')
+    last++;
+  return last >= 2 && last <= 4;
 }
 
 /* The groups of a document: one block, in the order of their first mentions. */
@@ -859,6 +873,24 @@ cmp_doc_surface(const void *a, const void *b)
   return strcmp(((const EgDocSurface *)a)->surface, ((const EgDocSurface *)b)->surface);
 }
 
+/* Sorts the N surfaces S by bytes: an entity of two groups has a few forms, where an insertion
+ * sort does less than qsort's setup. */
+static void
+doc_surfaces_sort(EgDocSurface *s, gsize n)
+{
+  if (n > 16) {
+    qsort(s, n, sizeof *s, cmp_doc_surface);
+    return;
+  }
+  for (gsize i = 1; i < n; i++) {
+    EgDocSurface t = s[i];
+    gsize j = i;
+    for (; j > 0 && strcmp(s[j - 1].surface, t.surface) > 0; j--)
+      s[j] = s[j - 1];
+    s[j] = t;
+  }
+}
+
 /* Appends the strings of C with their counts to OUT; returns the new end. */
 static EgDocSurface *
 str_counts_put(const StrCounts *c, EgDocSurface *out)
@@ -1020,16 +1052,20 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     /* Without a lexicon name every mention's name has the group's key. */
     if (g->canonical) {
       resolve_key_into_counted(g->top, key, NULL, NULL);
-      if (!sc->keys)
-        sc->keys = g_string_chunk_new(1024);
-      keys_used = TRUE;
-      g->top_key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
+      if (key->len < GROUP_KEY_INLINE) {
+        g->top_key = memcpy(g->top_key_inline, key->str, key->len + 1);
+      } else {
+        if (!sc->keys)
+          sc->keys = g_string_chunk_new(1024);
+        keys_used = TRUE;
+        g->top_key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
+      }
       g->top_key_len = key->len;
     } else {
       g->top_key = g->key;
       g->top_key_len = g->key_len;
     }
-    g->company = resolve_is_company(g->top, sc->buf);
+    g->company = resolve_may_be_company(g) && resolve_is_company(g->top, sc->buf);
   }
 
   guint *parent = numbers + 2 * (n + 1);
@@ -1109,7 +1145,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     }
     if (members > 1) {
       /* Two groups of one entity may share a surface form: sum them, each form once. */
-      qsort(from, (gsize)(out - from), sizeof *from, cmp_doc_surface);
+      doc_surfaces_sort(from, (gsize)(out - from));
       EgDocSurface *w = from;
       for (EgDocSurface *r = from; r < out; r++) {
         if (w > from && strcmp(w[-1].surface, r->surface) == 0)
