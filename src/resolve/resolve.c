@@ -409,30 +409,32 @@ str_counts_top(const StrCounts *c)
 
 /* The mentions of one document that share a key. */
 typedef struct {
-  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
-  gsize key_len;
-  StrCounts names;
-  StrCounts surfaces;      /* only when SURFACES_OWN (see group_surfaces) */
-  gboolean surfaces_own;
+  /* Made zero when the group is made (the first GROUP_ZEROED bytes): */
   guint32 votes[EG_N_TYPES];
   guint mentions;
-  guint n_words;
-  guint first;             /* index of the first mention */
+  gboolean surfaces_own;
   const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
   const char *acronym;     /* acronym letters (ACRONYM_BUF), if the name is one, or NULL */
+  /* Set when the group is made (of NAMES, LEN and ALL; the rest as strings come): */
+  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
+  gsize key_len;
+  guint n_words;
+  guint first;             /* index of the first mention */
+  StrCounts names;
+  StrCounts surfaces;      /* only when SURFACES_OWN (see group_surfaces) */
   char acronym_buf[9];
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
-  const char *top_key;     /* its key: the group's own, or in the scratch's chunk of keys */
+  const char *top_key;     /* its key: the group's own, TOP_KEY_INLINE, or in the chunk */
   gsize top_key_len;
   gboolean company;        /* top ends with a company's legal form */
-  /* Not zeroed with the rest (GROUP_ZEROED): */
   char key_inline[GROUP_KEY_INLINE];
   char top_key_inline[GROUP_KEY_INLINE]; /* a lexicon group's top key, when short */
 } Group;
 
-/* The bytes of a group made zero when it is made: all but its inline key. */
-#define GROUP_ZEROED offsetof(Group, key_inline)
+/* The bytes of a group made zero when it is made: a group is a quarter of a kilobyte, most of
+ * it arrays that are written before they are read. */
+#define GROUP_ZEROED offsetof(Group, key)
 
 /* The surface forms of G: while every mention was written as its name (no "Trump's") and the
  * names fit in their small array, the surfaces are the names, counted once for both. */
@@ -448,7 +450,7 @@ group_clear(Group *g)
 {
   if (g->names.all)
     g_hash_table_unref(g->names.all);
-  if (g->surfaces.all)
+  if (g->surfaces_own && g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
 }
 
@@ -1001,6 +1003,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       mention_group[k] = (guint)found;
     } else {
       g = memset(&block[groups->len], 0, GROUP_ZEROED);
+      g->names.len = 0;
+      g->names.all = NULL;
       if (key->len < GROUP_KEY_INLINE) {
         g->key = memcpy(g->key_inline, key->str, key->len + 1);
       } else {
