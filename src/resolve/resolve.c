@@ -114,7 +114,7 @@ resolve_key_unicode(const char *name)
  * a key per mention, and a buffer reused for them all spares an allocation each. Also sets
  * *HASH to resolve_key_hash of the key and *SPACES to its spaces unless they are NULL: a
  * mention's key is hashed and its words counted, and one pass makes and counts. */
-static void
+static inline void
 resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
 {
   gsize len = strlen(name);
