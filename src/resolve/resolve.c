@@ -114,7 +114,7 @@ resolve_key_unicode(const char *name)
  * a key per mention, and a buffer reused for them all spares an allocation each. Also sets
  * *HASH to resolve_key_hash of the key and *SPACES to its spaces unless they are NULL: a
  * mention's key is hashed and its words counted, and one pass makes and counts. */
-static void
+static inline void
 resolve_key_into_counted(const char *name, GString *out, guint *hash, guint *spaces)
 {
   gsize len = strlen(name);
@@ -175,72 +175,138 @@ eg_resolve_acronym_letters(const char *name)
   return acronym_letters_put(name, letters) ? g_strdup(letters) : NULL;
 }
 
+/* The ASCII lower case of C (g_ascii_tolower is a call into GLib; this is made per word). */
+static inline char
+ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
 /* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
 static gboolean
 initial_skipped(const char *w, gsize len)
 {
   if (len == 0 || len > 3)
     return len == 0;
-  for (guint k = 0; initial_skip[k].word; k++)
-    if (initial_skip[k].len == len && g_ascii_strncasecmp(w, initial_skip[k].word, len) == 0)
+  for (guint k = 0; initial_skip[k].word; k++) {
+    if (initial_skip[k].len != len)
+      continue;
+    gsize i = 0;
+    while (i < len && ascii_lower(w[i]) == initial_skip[k].word[i])
+      i++;
+    if (i == len)
       return TRUE;
+  }
   return FALSE;
+}
+
+/* Writes the initials of the multi-word NAME (see eg_resolve_initials) and a NUL to OUT, which
+ * has room for INITIALS_ROOM(NAME) bytes, and returns their length. */
+#define INITIALS_ROOM(words) (6 * (gsize)(words) + 1) /* an upper-case initial takes <= 6 bytes */
+static gsize
+initials_write(const char *name, char *out)
+{
+  char *o = out;
+  /* Each word, also the empty ones between two spaces; no copies of them are made. */
+  for (const char *w = name;;) {
+    const char *e = w;
+    while (*e && *e != ' ')
+      e++;
+    if (!initial_skipped(w, (gsize)(e - w))) {
+      guchar c = (guchar)*w;
+      if (c < 0x80)
+        *o++ = c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : (char)c;
+      else
+        o += g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), o);
+    }
+    if (!*e)
+      break;
+    w = e + 1;
+  }
+  *o = '\0';
+  return (gsize)(o - out);
+}
+
+/* The words of NAME: one more than its spaces. */
+static guint
+initials_words(const char *name)
+{
+  guint words = 1;
+  for (const char *p = name; *p; p++)
+    words += *p == ' ';
+  return words;
+}
+
+/* Writes the initials of NAME (see eg_resolve_initials) to OUT, replacing its contents, and
+ * returns TRUE; or returns FALSE, OUT unchanged, for a one-word name. */
+static gboolean
+initials_put(const char *name, GString *out)
+{
+  guint words = initials_words(name);
+  if (words == 1)
+    return FALSE;
+  if (out->allocated_len < INITIALS_ROOM(words))
+    g_string_set_size(out, INITIALS_ROOM(words));
+  out->len = initials_write(name, out->str);
+  return TRUE;
 }
 
 char *
 eg_resolve_initials(const char *name)
 {
   g_return_val_if_fail(name != NULL, NULL);
-  if (!strchr(name, ' '))
+  guint words = initials_words(name);
+  if (words == 1)
     return NULL;
-  GString *s = g_string_sized_new(16);
-  /* Each word, also the empty ones between two spaces; no copies of them are made. */
-  for (const char *w = name;;) {
-    const char *e = strchr(w, ' ');
-    gsize len = e ? (gsize)(e - w) : strlen(w);
-    if (!initial_skipped(w, len)) {
-      guchar c = (guchar)*w;
-      if (c < 0x80)
-        g_string_append_c(s, g_ascii_toupper((char)c));
-      else
-        g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(w)));
-    }
-    if (!e)
-      break;
-    w = e + 1;
-  }
-  return g_string_free(s, FALSE);
+  char *out = g_malloc(INITIALS_ROOM(words));
+  initials_write(name, out);
+  return out;
 }
 
 /* Whether the initials of NAME (eg_resolve_initials) are ACRONYM, without making them: a
  * document with an acronym compares it with each of its names, and most differ at the first
- * letter. */
+ * letter, so words are found one at a time and the walk stops at the first that differs. */
 static gboolean
 initials_match(const char *name, const char *acronym)
 {
-  if (!strchr(name, ' '))
-    return FALSE;
   gsize at = 0;
   for (const char *w = name;;) {
-    const char *e = strchr(w, ' ');
-    gsize len = e ? (gsize)(e - w) : strlen(w);
-    if (!initial_skipped(w, len)) {
+    const char *e = w;
+    while (*e && *e != ' ')
+      e++;
+    if (!*e && w == name)
+      return FALSE; /* one word: no initials */
+    if (!initial_skipped(w, (gsize)(e - w))) {
       guchar c = (guchar)*w;
-      char up[8];
-      gsize n = 1;
-      if (c < 0x80)
-        up[0] = g_ascii_toupper((char)c);
-      else
-        n = (gsize)g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), up);
-      if (strncmp(acronym + at, up, n) != 0)
-        return FALSE;
-      at += n;
+      if (c < 0x80) {
+        if (acronym[at] != (c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : (char)c))
+          return FALSE;
+        at++;
+      } else {
+        char up[8];
+        gsize n = (gsize)g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), up);
+        if (strncmp(acronym + at, up, n) != 0)
+          return FALSE;
+        at += n;
+      }
     }
-    if (!e)
+    if (!*e)
       break;
     w = e + 1;
   }
   return acronym[at] == '\0';
+}
+
+/* The first initial of NAME when its first word is ASCII and too long to be skipped (four
+ * bytes or more), as most are; 0 when it takes initials_match to tell. */
+static guchar
+initials_lead(const char *name)
+{
+  guchar c0 = (guchar)name[0];
+  if (c0 < 0x80 && c0 != ' ' && c0 && name[1] && name[1] != ' ' && name[2] && name[2] != ' ' &&
+      name[3] && name[3] != ' ')
+    return c0 >= 'a' && c0 <= 'z' ? (guchar)(c0 - ('a' - 'A')) : c0;
+  return 0;
 }
 
 /* Whether the words of the key KS (LS bytes) end those of the longer key KL (LL bytes). */
@@ -276,7 +342,7 @@ typedef struct {
   GHashTable *all;         /* NULL, or every string (those of FEW included) -> count */
 } StrCounts;
 
-static void
+static inline void
 str_counts_add(StrCounts *c, const char *s)
 {
   if (!c->all) {
@@ -343,29 +409,40 @@ str_counts_top(const StrCounts *c)
 
 /* The mentions of one document that share a key. */
 typedef struct {
-  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
-  gsize key_len;
-  StrCounts names;
-  StrCounts surfaces;
+  /* Made zero when the group is made (the first GROUP_ZEROED bytes): */
   guint32 votes[EG_N_TYPES];
   guint mentions;
-  guint n_words;
-  guint first;             /* index of the first mention */
+  gboolean surfaces_own;
   const char *canonical;   /* a lexicon name, if any mention had one (the mention's) */
   const char *acronym;     /* acronym letters (ACRONYM_BUF), if the name is one, or NULL */
+  /* Set when the group is made (of NAMES, LEN and ALL; the rest as strings come): */
+  const char *key;         /* KEY_INLINE, or in the document's chunk of longer keys */
+  gsize key_len;
+  guint n_words;
+  guint first;             /* index of the first mention */
+  StrCounts names;
+  StrCounts surfaces;      /* only when SURFACES_OWN (see group_surfaces) */
   char acronym_buf[9];
   /* Set once every mention is grouped, as the names no longer change: */
   const char *top;         /* the most frequent name (str_counts_top) */
-  const char *top_key;     /* its key: the group's own, or top_key_own */
+  const char *top_key;     /* its key: the group's own, TOP_KEY_INLINE, or in the chunk */
   gsize top_key_len;
-  char *top_key_own;
   gboolean company;        /* top ends with a company's legal form */
-  /* Not zeroed with the rest (GROUP_ZEROED): */
   char key_inline[GROUP_KEY_INLINE];
+  char top_key_inline[GROUP_KEY_INLINE]; /* a lexicon group's top key, when short */
 } Group;
 
-/* The bytes of a group made zero when it is made: all but its inline key. */
-#define GROUP_ZEROED offsetof(Group, key_inline)
+/* The bytes of a group made zero when it is made: a group is a quarter of a kilobyte, most of
+ * it arrays that are written before they are read. */
+#define GROUP_ZEROED offsetof(Group, key)
+
+/* The surface forms of G: while every mention was written as its name (no "Trump's") and the
+ * names fit in their small array, the surfaces are the names, counted once for both. */
+static inline const StrCounts *
+group_surfaces(const Group *g)
+{
+  return g->surfaces_own ? &g->surfaces : &g->names;
+}
 
 /* Frees what group G owns (not G: the groups of a document are one block). */
 static void
@@ -373,9 +450,8 @@ group_clear(Group *g)
 {
   if (g->names.all)
     g_hash_table_unref(g->names.all);
-  if (g->surfaces.all)
+  if (g->surfaces_own && g->surfaces.all)
     g_hash_table_unref(g->surfaces.all);
-  g_free(g->top_key_own);
 }
 
 guint
@@ -407,33 +483,59 @@ group_is_person(const Group *g)
 }
 
 /* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ...
- * BUF: scratch space for a last word too long for the stack. */
+ * BUF: scratch space for the key of an unusual last word. */
 static gboolean
 resolve_is_company(const char *name, GString *buf)
 {
-  static const char *const forms[] = { "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa",
-                                       "nv", "gmbh", "spa", "bv", "ab", "asa", "oyj", NULL };
+  static const struct {
+    char form[5];
+    guint8 len;
+  } forms[] = { { "inc", 3 }, { "corp", 4 }, { "co", 2 }, { "ltd", 3 }, { "llc", 3 }, { "plc", 3 },
+                { "ag", 2 }, { "sa", 2 }, { "nv", 2 }, { "gmbh", 4 }, { "spa", 3 }, { "bv", 2 },
+                { "ab", 2 }, { "asa", 3 }, { "oyj", 3 } };
   const char *last = strrchr(name, ' ');
   if (!last)
     return FALSE;
   last++;
-  /* Most last words are ASCII and short: their key is made on the stack. */
-  char small[32];
-  gsize len = strlen(last), n = G_MAXSIZE;
-  if (len < sizeof small)
-    n = resolve_key_ascii(last, len, small);
+  /* The key of the last word, made here while it has only letters and periods (nearly every
+   * one): a form has at most four letters, so a longer word is no form and is not read on. */
+  char small[4];
+  gsize n = 0;
   const char *key = small;
-  if (n == G_MAXSIZE) {
-    resolve_key_into_counted(last, buf, NULL, NULL);
-    key = buf->str;
-    n = buf->len;
+  for (const guchar *p = (const guchar *)last; *p; p++) {
+    guint8 k = *p < 0x80 ? key_class[*p] : KEY_NOT_ASCII;
+    if (k == KEY_DROP)
+      continue;
+    if (k != KEY_KEEP && k != KEY_LOWER) {
+      /* A separator or a byte beyond ASCII: the general key. */
+      resolve_key_into_counted(last, buf, NULL, NULL);
+      key = buf->str;
+      n = buf->len;
+      break;
+    }
+    if (n == sizeof small)
+      return FALSE;
+    small[n++] = (char)(*p + k);
   }
   if (n < 2 || n > 4)
     return FALSE;
-  for (guint i = 0; forms[i]; i++)
-    if (strcmp(key, forms[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS(forms); i++)
+    if (forms[i].len == n && memcmp(key, forms[i].form, n) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether G's top name may end with a company's legal form (resolve_is_company): then the key
+ * of its name ends with the form's two to four letters, as a word of their own. Most keys end
+ * otherwise, and this spares them finding the name's last word. */
+static gboolean
+resolve_may_be_company(const Group *g)
+{
+  const char *k = g->top_key;
+  gsize n = g->top_key_len, last = 0;
+  while (last < n && last < 5 && k[n - 1 - last] != ' ')
+    last++;
+  return last >= 2 && last <= 4;
 }
 
 /* The groups of a document: one block, in the order of their first mentions. */
@@ -487,9 +589,20 @@ group_index_init(GroupIndex *ix)
   ix->scratch = g_string_new(NULL);
 }
 
+/* Empties IX for the next document, keeping its table and arrays. */
+static void
+group_index_reset(GroupIndex *ix)
+{
+  g_hash_table_remove_all(ix->heads);
+  g_array_set_size(ix->entries, 0);
+  g_string_chunk_clear(ix->strings);
+}
+
 static void
 group_index_clear(GroupIndex *ix)
 {
+  if (!ix->heads)
+    return;
   g_hash_table_unref(ix->heads);
   g_array_unref(ix->entries);
   g_string_chunk_free(ix->strings);
@@ -529,46 +642,126 @@ resolve_fit(guint *parent, guint j, gint *found, gboolean *ambiguous)
   *found = (gint)root;
 }
 
-/* Whether short form S (with GIVEN: a lone given name) fits the longer group L: the end of a
+/* Whether the short form S is a given name alone ("Hillary" of "Hillary Clinton"), asked of
+ * the word lists only when a fit turns on it: *GIVEN is -1 until then. */
+static gboolean
+resolve_short_given(const Group *s, gint *given)
+{
+  if (*given < 0)
+    *given = s->n_words == 1 && (eg_wordlist_lists(s->top) & EG_WL_GIVEN) != 0;
+  return *given;
+}
+
+/* Whether short form S (see resolve_short_given for GIVEN) fits the longer group L: the end of a
  * person's name, the start of a person's name for a given name, the start of a company's. */
 static gboolean
-resolve_short_fits(const Group *s, gboolean given, const Group *l, gboolean suffix, gboolean prefix)
+resolve_short_fits(const Group *s, gint *given, const Group *l, gboolean suffix, gboolean prefix)
 {
   if (l->n_words <= s->n_words)
     return FALSE;
   /* "Meridian" of "Meridian Logistics Inc.": a company is called by its first words. */
-  return (group_is_person(l) && (suffix || (given && prefix))) || (l->company && prefix);
+  if (l->company && prefix)
+    return TRUE;
+  return group_is_person(l) && (suffix || (prefix && resolve_short_given(s, given)));
 }
 
 /* resolve_short_fits with the keys compared only where the answer can turn on them: a short
  * form is compared with every group of a document of few groups. */
 static gboolean
-resolve_short_fits_keys(const Group *s, gboolean given, const Group *l)
+resolve_short_fits_keys(const Group *s, gint *given, const Group *l)
 {
   if (l->n_words <= s->n_words)
     return FALSE;
   gboolean person = group_is_person(l);
-  gboolean suffix = person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key,
-                                                        l->top_key_len);
-  gboolean prefix = !suffix && ((person && given) || l->company) &&
-                    resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len);
-  return resolve_short_fits(s, given, l, suffix, prefix);
+  if (!person && !l->company)
+    return FALSE;
+  if (person && resolve_key_is_suffix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len))
+    return TRUE;
+  if (!resolve_key_is_prefix_len(s->top_key, s->top_key_len, l->top_key, l->top_key_len))
+    return FALSE;
+  return l->company || resolve_short_given(s, given);
+}
+
+/* What resolving a document needs besides its result, kept per thread from one document to the
+ * next: a thread resolves thousands of documents, and making these anew for each (a block of
+ * groups, one of numbers, a key buffer, tables for long documents) was a fifth of the cost of
+ * resolving. Sized for the largest document the thread has resolved. */
+typedef struct {
+  Group *groups;              /* room for GROUPS_CAP groups, each zeroed when it becomes one */
+  gsize groups_cap;
+  guint *numbers;             /* room for NUMBERS_CAP: the document's arrays of numbers */
+  gsize numbers_cap;
+  GString *key;               /* a mention's key */
+  GString *buf;               /* other scratch text */
+  GStringChunk *keys;         /* keys too long for their group, or NULL */
+  GHashTable *by_key;         /* key -> group + 1, for documents of many groups, or NULL */
+  GroupIndex ends, starts, initials; /* for documents of many groups: HEADS NULL until used */
+  EgResolution *spare;        /* a resolution freed on this thread, for the next one, or NULL */
+} ResolveScratch;
+
+static void resolution_destroy(EgResolution *res);
+
+static void
+resolve_scratch_free(gpointer data)
+{
+  ResolveScratch *s = data;
+  g_free(s->groups);
+  g_free(s->numbers);
+  g_string_free(s->key, TRUE);
+  g_string_free(s->buf, TRUE);
+  if (s->keys)
+    g_string_chunk_free(s->keys);
+  if (s->by_key)
+    g_hash_table_unref(s->by_key);
+  group_index_clear(&s->ends);
+  group_index_clear(&s->starts);
+  group_index_clear(&s->initials);
+  resolution_destroy(s->spare);
+  g_free(s);
+}
+
+static GPrivate resolve_scratch_key = G_PRIVATE_INIT(resolve_scratch_free);
+
+/* The calling thread's scratch, made on first use (transfer none: freed when the thread ends). */
+static ResolveScratch *
+resolve_scratch_get(void)
+{
+  ResolveScratch *s = g_private_get(&resolve_scratch_key);
+  if (!s) {
+    s = g_new0(ResolveScratch, 1);
+    s->key = g_string_sized_new(64);
+    s->buf = g_string_sized_new(64);
+    g_private_set(&resolve_scratch_key, s);
+  }
+  return s;
+}
+
+/* IX of scratch S ready for a document: made on first use, emptied after. */
+static GroupIndex *
+resolve_scratch_index(GroupIndex *ix)
+{
+  if (!ix->heads)
+    group_index_init(ix);
+  else
+    group_index_reset(ix);
+  return ix;
 }
 
 /* Joins a short form to the one group it abbreviates, if exactly one fits. */
 static void
-resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules)
+resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules, ResolveScratch *sc,
+                    guint *longer)
 {
   /* With many groups: each group listed under its key's last one and two words and its first
    * one and two words, so a short form meets only the groups it may fit (same answers). */
   gboolean indexed = groups->len > GROUPS_FEW;
-  GroupIndex ends, starts;
+  GroupIndex *ends = NULL, *starts = NULL;
   if (indexed) {
-    group_index_init(&ends);
-    group_index_init(&starts);
+    ends = resolve_scratch_index(&sc->ends);
+    starts = resolve_scratch_index(&sc->starts);
     for (guint j = 0; j < groups->len; j++) {
       const char *k = groups->at[j].top_key;
-      gsize len = strlen(k);
+      gsize len = groups->at[j].top_key_len;
       const char *sp1 = strchr(k, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
       const char *rs1 = strrchr(k, ' ');
       const char *rs2 = NULL;
@@ -576,67 +769,76 @@ resolve_short_forms(Groups *groups, guint *parent, const EgRules *rules)
         if (p[-1] == ' ')
           rs2 = p - 1;
       if (sp1) {
-        group_index_add(&starts, k, (gsize)(sp1 - k), j);
-        group_index_add(&ends, rs1 + 1, len - (gsize)(rs1 + 1 - k), j);
+        group_index_add(starts, k, (gsize)(sp1 - k), j);
+        group_index_add(ends, rs1 + 1, len - (gsize)(rs1 + 1 - k), j);
       }
       if (sp2) {
-        group_index_add(&starts, k, (gsize)(sp2 - k), j);
-        group_index_add(&ends, rs2 + 1, len - (gsize)(rs2 + 1 - k), j);
+        group_index_add(starts, k, (gsize)(sp2 - k), j);
+        group_index_add(ends, rs2 + 1, len - (gsize)(rs2 + 1 - k), j);
       }
     }
   }
+  /* Without the index: the groups a short form may fit (a person's or a company's name of two
+   * words or more), in group order, listed once rather than found for every short form. */
+  guint n_longer = 0;
+  if (!indexed)
+    for (guint j = 0; j < groups->len; j++) {
+      const Group *l = &groups->at[j];
+      if (l->n_words >= 2 && (l->company || group_is_person(l)))
+        longer[n_longer++] = j;
+    }
+  if (!indexed && n_longer == 0)
+    return;
   for (guint i = 0; i < groups->len; i++) {
     Group *s = &groups->at[i];
     if (s->canonical || s->acronym || s->n_words > 2)
       continue;
-    const char *sname = s->top;
-    gboolean given = s->n_words == 1 && (eg_wordlist_lists(sname) & EG_WL_GIVEN) != 0;
+    gint given = -1;
     gint found = -1;
     gboolean ambiguous = FALSE;
     if (indexed) {
       if (!*s->top_key)
         continue;
-      for (guint e = group_index_first(&ends, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&ends, e)) {
-        guint j = GROUP_INDEX_GROUP(&ends, e);
-        if (j != i && resolve_short_fits(s, given, &groups->at[j], TRUE, FALSE))
+      for (guint e = group_index_first(ends, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(ends, e)) {
+        guint j = GROUP_INDEX_GROUP(ends, e);
+        if (j != i && resolve_short_fits(s, &given, &groups->at[j], TRUE, FALSE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
-      for (guint e = group_index_first(&starts, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(&starts, e)) {
-        guint j = GROUP_INDEX_GROUP(&starts, e);
-        if (j != i && resolve_short_fits(s, given, &groups->at[j], FALSE, TRUE))
+      for (guint e = group_index_first(starts, s->top_key); e && !ambiguous; e = GROUP_INDEX_NEXT(starts, e)) {
+        guint j = GROUP_INDEX_GROUP(starts, e);
+        if (j != i && resolve_short_fits(s, &given, &groups->at[j], FALSE, TRUE))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     } else {
-      for (guint j = 0; j < groups->len && !ambiguous; j++) {
-        Group *l = &groups->at[j];
-        if (j != i && resolve_short_fits_keys(s, given, l))
+      for (guint c = 0; c < n_longer && !ambiguous; c++) {
+        guint j = longer[c];
+        if (j != i && resolve_short_fits_keys(s, &given, &groups->at[j]))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
     if (found >= 0 && !ambiguous)
       resolve_join(groups, parent, (guint)found, i, rules);
   }
-  if (indexed) {
-    group_index_clear(&ends);
-    group_index_clear(&starts);
-  }
 }
 
 /* Joins an acronym to the one multi-word name of the document whose initials it spells (the
  * initials of the name of the group's first mention, MS[first]). */
 static void
-resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRules *rules)
+resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRules *rules,
+                 ResolveScratch *sc, guint *lead)
 {
   /* With many groups: each listed under its initials, made once (same answers). */
   gboolean indexed = groups->len > GROUPS_FEW;
-  GroupIndex initials;
+  GroupIndex *initials = NULL;
   if (indexed) {
-    group_index_init(&initials);
-    for (guint j = 0; j < groups->len; j++) {
-      g_autofree char *in = eg_resolve_initials(ms[groups->at[j].first].name);
-      if (in)
-        group_index_add(&initials, in, strlen(in), j);
-    }
+    initials = resolve_scratch_index(&sc->initials);
+    for (guint j = 0; j < groups->len; j++)
+      if (initials_put(ms[groups->at[j].first].name, sc->buf))
+        group_index_add(initials, sc->buf->str, sc->buf->len, j);
+  } else {
+    /* Each name's first initial, once: most names differ from an acronym there. */
+    for (guint j = 0; j < groups->len; j++)
+      lead[j] = initials_lead(ms[groups->at[j].first].name);
   }
   for (guint i = 0; i < groups->len; i++) {
     Group *a = &groups->at[i];
@@ -645,21 +847,20 @@ resolve_acronyms(Groups *groups, const EgMention *ms, guint *parent, const EgRul
     gint found = -1;
     gboolean ambiguous = FALSE;
     if (indexed) {
-      for (guint e = group_index_first(&initials, a->acronym); e; e = GROUP_INDEX_NEXT(&initials, e))
-        if (GROUP_INDEX_GROUP(&initials, e) != i)
-          resolve_fit(parent, GROUP_INDEX_GROUP(&initials, e), &found, &ambiguous);
+      for (guint e = group_index_first(initials, a->acronym); e; e = GROUP_INDEX_NEXT(initials, e))
+        if (GROUP_INDEX_GROUP(initials, e) != i)
+          resolve_fit(parent, GROUP_INDEX_GROUP(initials, e), &found, &ambiguous);
     } else {
       for (guint j = 0; j < groups->len; j++) {
         Group *l = &groups->at[j];
-        if (j != i && initials_match(ms[l->first].name, a->acronym))
+        if (j != i && (!lead[j] || lead[j] == (guchar)a->acronym[0]) &&
+            initials_match(ms[l->first].name, a->acronym))
           resolve_fit(parent, j, &found, &ambiguous);
       }
     }
     if (found >= 0 && !ambiguous)
       resolve_join(groups, parent, (guint)found, i, rules);
   }
-  if (indexed)
-    group_index_clear(&initials);
 }
 
 EgResolution *
@@ -672,6 +873,24 @@ static int
 cmp_doc_surface(const void *a, const void *b)
 {
   return strcmp(((const EgDocSurface *)a)->surface, ((const EgDocSurface *)b)->surface);
+}
+
+/* Sorts the N surfaces S by bytes: an entity of two groups has a few forms, where an insertion
+ * sort does less than qsort's setup. */
+static void
+doc_surfaces_sort(EgDocSurface *s, gsize n)
+{
+  if (n > 16) {
+    qsort(s, n, sizeof *s, cmp_doc_surface);
+    return;
+  }
+  for (gsize i = 1; i < n; i++) {
+    EgDocSurface t = s[i];
+    gsize j = i;
+    for (; j > 0 && strcmp(s[j - 1].surface, t.surface) > 0; j--)
+      s[j] = s[j - 1];
+    s[j] = t;
+  }
 }
 
 /* Appends the strings of C with their counts to OUT; returns the new end. */
@@ -696,38 +915,82 @@ str_counts_put(const StrCounts *c, EgDocSurface *out)
   return out;
 }
 
+/* An empty resolution for N_MENTIONS mentions with a block for N_ENT entities and N_SURF
+ * surfaces: the thread's spare one when it has one (its arrays and block are reused). */
+static EgResolution *
+resolution_take(ResolveScratch *sc, guint n_mentions, guint n_ent, guint n_surf)
+{
+  EgResolution *res = sc->spare;
+  if (res) {
+    sc->spare = NULL;
+  } else {
+    res = g_new0(EgResolution, 1);
+    res->entities = g_ptr_array_sized_new(n_ent);
+    res->mention_entity = g_array_sized_new(FALSE, FALSE, sizeof(guint), n_mentions);
+  }
+  /* One block: the entities, then the surfaces (both of pointer alignment). */
+  gsize size = sizeof(EgDocEntity) * (n_ent + 1) + sizeof(EgDocSurface) * (n_surf + 1);
+  if (size > res->block_size) {
+    g_free(res->entity_block);
+    res->block_size = MAX(size, 2 * res->block_size);
+    res->entity_block = g_malloc(res->block_size);
+  }
+  memset(res->entity_block, 0, sizeof(EgDocEntity) * n_ent);
+  res->surface_block = (EgDocSurface *)(void *)(res->entity_block + n_ent + 1);
+  g_ptr_array_set_size(res->entities, (gint)n_ent);
+  for (guint i = 0; i < n_ent; i++)
+    res->entities->pdata[i] = &res->entity_block[i];
+  g_array_set_size(res->mention_entity, n_mentions);
+  return res;
+}
+
+/* Makes sure the scratch has room for the groups and numbers of N mentions. */
+static void
+resolve_scratch_reserve(ResolveScratch *sc, guint n)
+{
+  if (sc->groups_cap < (gsize)n + 1) {
+    g_free(sc->groups);
+    sc->groups_cap = MAX((gsize)n + 1, 2 * sc->groups_cap);
+    sc->groups = g_new(Group, sc->groups_cap);
+  }
+  if (sc->numbers_cap < 8 * ((gsize)n + 1)) {
+    g_free(sc->numbers);
+    sc->numbers_cap = MAX(8 * ((gsize)n + 1), 2 * sc->numbers_cap);
+    sc->numbers = g_new(guint, sc->numbers_cap);
+  }
+}
 
 EgResolution *
 eg_resolve_document_with(GArray *mentions, const EgRules *rules)
 {
   g_return_val_if_fail(mentions != NULL, NULL);
   const EgMention *ms = (const EgMention *)mentions->data;
+  ResolveScratch *sc = resolve_scratch_get();
   /* At most a group per mention: the groups are one block, their keys in them, and the
-   * document's arrays of numbers one more block (a group, a key and an array each were a
-   * fifth of the cost of resolving). */
+   * document's arrays of numbers one more block, both the thread's (see ResolveScratch). */
   guint n = mentions->len;
-  g_autofree Group *block = g_new(Group, n + 1); /* each zeroed when it becomes a group */
+  resolve_scratch_reserve(sc, n);
+  Group *block = sc->groups;
   Groups all = { block, 0 }, *groups = &all;
-  g_autoptr(GStringChunk) keys = NULL;
-  g_autofree guint *numbers = g_new(guint, 8 * ((gsize)n + 1));
+  gboolean keys_used = FALSE;
+  guint *numbers = sc->numbers;
   guint *key_hash = numbers, *mention_group = numbers + (n + 1);
   /* A group is found by its key: by a walk over the hashes of the keys while the document has
    * few groups (most have under a dozen, and a table per document cost more than the walk),
    * through a table after. */
-  g_autoptr(GHashTable) by_key = NULL;
-  g_autoptr(GString) key = g_string_sized_new(64);
+  GHashTable *by_key = NULL;
+  GString *key = sc->key;
   gboolean any_acronym = FALSE;
 
-  for (guint k = 0; k < mentions->len; k++) {
+  for (guint k = 0; k < n; k++) {
     const EgMention *m = &ms[k];
     /* A place's lexicon name is its key, so "U.S." and "United States" are one group. */
     guint h, spaces;
     resolve_key_into_counted(m->canonical ? m->canonical : m->name, key, &h, &spaces);
     gint found = -1;
     if (by_key) {
-      gpointer at;
-      if (g_hash_table_lookup_extended(by_key, key->str, NULL, &at))
-        found = (gint)GPOINTER_TO_UINT(at);
+      gpointer at = g_hash_table_lookup(by_key, key->str);
+      found = (gint)GPOINTER_TO_UINT(at) - 1;
     } else {
       for (guint i = 0; i < groups->len && found < 0; i++)
         if (key_hash[i] == h && strcmp(groups->at[i].key, key->str) == 0)
@@ -740,12 +1003,15 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       mention_group[k] = (guint)found;
     } else {
       g = memset(&block[groups->len], 0, GROUP_ZEROED);
+      g->names.len = 0;
+      g->names.all = NULL;
       if (key->len < GROUP_KEY_INLINE) {
         g->key = memcpy(g->key_inline, key->str, key->len + 1);
       } else {
-        if (!keys)
-          keys = g_string_chunk_new(1024);
-        g->key = g_string_chunk_insert_len(keys, key->str, (gssize)key->len);
+        if (!sc->keys)
+          sc->keys = g_string_chunk_new(1024);
+        keys_used = TRUE;
+        g->key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
       }
       g->key_len = key->len;
       g->first = k;
@@ -757,50 +1023,72 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       mention_group[k] = groups->len;
       groups->len++;
       if (by_key) {
-        g_hash_table_insert(by_key, (gpointer)g->key, GUINT_TO_POINTER(groups->len - 1));
+        g_hash_table_insert(by_key, (gpointer)g->key, GUINT_TO_POINTER(groups->len));
       } else if (groups->len > GROUPS_FEW) {
-        by_key = g_hash_table_new(g_str_hash, g_str_equal);
+        if (!sc->by_key)
+          sc->by_key = g_hash_table_new(g_str_hash, g_str_equal);
+        by_key = sc->by_key;
         for (guint i = 0; i < groups->len; i++)
-          g_hash_table_insert(by_key, (gpointer)groups->at[i].key, GUINT_TO_POINTER(i));
+          g_hash_table_insert(by_key, (gpointer)groups->at[i].key, GUINT_TO_POINTER(i + 1));
       }
     }
     if (m->canonical && !g->canonical)
       g->canonical = m->canonical;
+    /* The surfaces part from the names at the first mention written otherwise, or before
+     * the names may need a table: until then they got the very same strings. */
+    if (!g->surfaces_own && (m->surface != m->name || g->names.len == STR_COUNTS_FEW)) {
+      g->surfaces = g->names;
+      g->surfaces_own = TRUE;
+    }
+    if (g->surfaces_own)
+      str_counts_add(&g->surfaces, m->surface);
     str_counts_add(&g->names, m->name);
-    str_counts_add(&g->surfaces, m->surface);
     for (guint t = 0; t < EG_N_TYPES; t++)
       g->votes[t] += m->votes[t];
     g->mentions++;
   }
+  if (by_key)
+    g_hash_table_remove_all(by_key);
 
   for (guint i = 0; i < groups->len; i++) {
     Group *g = &groups->at[i];
     g->top = str_counts_top(&g->names);
     /* Without a lexicon name every mention's name has the group's key. */
     if (g->canonical) {
-      g->top_key = g->top_key_own = eg_resolve_key(g->top);
-      g->top_key_len = strlen(g->top_key);
+      resolve_key_into_counted(g->top, key, NULL, NULL);
+      if (key->len < GROUP_KEY_INLINE) {
+        g->top_key = memcpy(g->top_key_inline, key->str, key->len + 1);
+      } else {
+        if (!sc->keys)
+          sc->keys = g_string_chunk_new(1024);
+        keys_used = TRUE;
+        g->top_key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
+      }
+      g->top_key_len = key->len;
     } else {
       g->top_key = g->key;
       g->top_key_len = g->key_len;
     }
-    g->company = resolve_is_company(g->top, key);
+    g->company = resolve_may_be_company(g) && resolve_is_company(g->top, sc->buf);
   }
 
   guint *parent = numbers + 2 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
     parent[i] = i;
-  for (guint k = 0; k < mentions->len; k++)
+  for (guint k = 0; k < n; k++)
     if (ms[k].defines >= 0)
       resolve_join(groups, parent, mention_group[ms[k].defines], mention_group[k], rules);
+  /* Free until the entities are made: room for a number per group. */
+  guint *spare_numbers = numbers + 3 * (n + 1);
   if (any_acronym)
-    resolve_acronyms(groups, ms, parent, rules);
-  resolve_short_forms(groups, parent, rules);
+    resolve_acronyms(groups, ms, parent, rules, sc, spare_numbers);
+  resolve_short_forms(groups, parent, rules, sc, spare_numbers);
+  /* No more unions: each group's parent made its root, in one pass as a parent comes before
+   * its child (a union keeps the smaller root), so roots are read without finds. */
+  for (guint i = 0; i < groups->len; i++)
+    parent[i] = parent[parent[i]];
 
   /* One entity per set, labelled by its longest name (then the most mentioned, then bytes). */
-  EgResolution *res = g_new0(EgResolution, 1);
-  res->entities = g_ptr_array_sized_new(groups->len);
-  res->mention_entity = g_array_sized_new(FALSE, TRUE, sizeof(guint), mentions->len);
   guint *root_entity = numbers + 3 * (n + 1);
   gint *root_best = (gint *)numbers + 4 * (n + 1);
   for (guint i = 0; i < groups->len; i++)
@@ -808,8 +1096,8 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
   guint n_ent = 0, n_surf = 0;
   for (guint i = 0; i < groups->len; i++) {
     Group *g = &groups->at[i];
-    n_surf += str_counts_size(&g->surfaces);
-    guint r = eg_uf_find(parent, i);
+    n_surf += str_counts_size(group_surfaces(g));
+    guint r = parent[i];
     if (root_best[r] < 0) {
       root_best[r] = (gint)i;
       n_ent++;
@@ -824,34 +1112,31 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
                                         (g->mentions == b->mentions && strcmp(gn, bn) < 0))))))
       root_best[r] = (gint)i;
   }
-  /* One block: the entities, then the surfaces (both of pointer alignment). */
-  res->entity_block = g_malloc(sizeof(EgDocEntity) * (n_ent + 1) + sizeof(EgDocSurface) * (n_surf + 1));
-  memset(res->entity_block, 0, sizeof(EgDocEntity) * n_ent);
-  res->surface_block = (EgDocSurface *)(void *)(res->entity_block + n_ent + 1);
+  EgResolution *res = resolution_take(sc, n, n_ent, n_surf);
   /* The groups of an entity, as linked lists in group order (GROUPS_OF: the first, NEXT). */
   gint *groups_of = (gint *)numbers + 5 * (n + 1), *next = (gint *)numbers + 6 * (n + 1);
   gint *last = (gint *)numbers + 7 * (n + 1);
+  guint ent = 0;
   for (guint i = 0; i < groups->len; i++) {
-    if (eg_uf_find(parent, i) != i)
+    if (parent[i] != i)
       continue;
     Group *best = &groups->at[root_best[i]];
-    EgDocEntity *e = &res->entity_block[res->entities->len];
-    e->label = best->canonical ? best->canonical : best->top;
-    root_entity[i] = res->entities->len;
-    groups_of[res->entities->len] = last[res->entities->len] = -1;
-    g_ptr_array_add(res->entities, e);
+    res->entity_block[ent].label = best->canonical ? best->canonical : best->top;
+    root_entity[i] = ent;
+    groups_of[ent] = last[ent] = -1;
+    ent++;
   }
   for (guint i = 0; i < groups->len; i++) {
-    guint ent = root_entity[eg_uf_find(parent, i)];
+    guint e = root_entity[parent[i]];
     next[i] = -1;
-    if (last[ent] < 0)
-      groups_of[ent] = (gint)i;
+    if (last[e] < 0)
+      groups_of[e] = (gint)i;
     else
-      next[last[ent]] = (gint)i;
-    last[ent] = (gint)i;
+      next[last[e]] = (gint)i;
+    last[e] = (gint)i;
   }
   EgDocSurface *out = res->surface_block;
-  for (guint ent = 0; ent < n_ent; ent++) {
+  for (ent = 0; ent < n_ent; ent++) {
     EgDocEntity *e = &res->entity_block[ent];
     EgDocSurface *from = out;
     guint members = 0;
@@ -860,11 +1145,11 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       for (guint t = 0; t < EG_N_TYPES; t++)
         e->votes[t] += g->votes[t];
       e->mentions += g->mentions;
-      out = str_counts_put(&g->surfaces, out);
+      out = str_counts_put(group_surfaces(g), out);
     }
     if (members > 1) {
       /* Two groups of one entity may share a surface form: sum them, each form once. */
-      qsort(from, (gsize)(out - from), sizeof *from, cmp_doc_surface);
+      doc_surfaces_sort(from, (gsize)(out - from));
       EgDocSurface *w = from;
       for (EgDocSurface *r = from; r < out; r++) {
         if (w > from && strcmp(w[-1].surface, r->surface) == 0)
@@ -877,17 +1162,18 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     e->surfaces = from;
     e->n_surfaces = (guint)(out - from);
   }
-  g_array_set_size(res->mention_entity, mentions->len);
-  guint *me = (guint *)res->mention_entity->data;
-  for (guint k = 0; k < mentions->len; k++)
-    me[k] = root_entity[eg_uf_find(parent, mention_group[k])];
+  guint *me = (guint *)(void *)res->mention_entity->data;
+  for (guint k = 0; k < n; k++)
+    me[k] = root_entity[parent[mention_group[k]]];
   for (guint i = 0; i < groups->len; i++)
     group_clear(&groups->at[i]);
+  if (keys_used)
+    g_string_chunk_clear(sc->keys);
   return res;
 }
 
-void
-eg_resolution_free(EgResolution *res)
+static void
+resolution_destroy(EgResolution *res)
 {
   if (!res)
     return;
@@ -895,4 +1181,18 @@ eg_resolution_free(EgResolution *res)
   g_array_unref(res->mention_entity);
   g_free(res->entity_block); /* the surfaces too */
   g_free(res);
+}
+
+void
+eg_resolution_free(EgResolution *res)
+{
+  if (!res)
+    return;
+  /* Kept for the thread's next document when it has none kept (see resolution_take). */
+  ResolveScratch *sc = g_private_get(&resolve_scratch_key);
+  if (sc && !sc->spare) {
+    sc->spare = res;
+    return;
+  }
+  resolution_destroy(res);
 }

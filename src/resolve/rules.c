@@ -204,18 +204,24 @@ eg_rules_has_never(const EgRules *rules)
 void
 eg_rules_apply(const EgRules *rules, GArray *mentions)
 {
-  if (!rules)
+  if (!rules || (g_hash_table_size(rules->canonical) == 0 && g_hash_table_size(rules->stopped) == 0))
     return;
   for (guint k = mentions->len; k-- > 0;) {
     EgMention *m = &g_array_index(mentions, EgMention, k);
-    const char *canon = eg_rules_canonical(rules, m->name);
-    if (!canon && m->canonical)
-      canon = eg_rules_canonical(rules, m->canonical);
+    /* Each name's key made once for both tables (the lookups made it up to four times). */
+    g_autofree char *key = eg_resolve_key(m->name);
+    g_autofree char *canon_key = m->canonical ? eg_resolve_key(m->canonical) : NULL;
+    const char *canon = g_hash_table_lookup(rules->canonical, key);
+    if (!canon && canon_key)
+      canon = g_hash_table_lookup(rules->canonical, canon_key);
     if (canon) {
       g_free(m->canonical);
       m->canonical = g_strdup(canon);
+      g_free(canon_key);
+      canon_key = eg_resolve_key(m->canonical);
     }
-    if (eg_rules_stopped(rules, m->name) || (m->canonical && eg_rules_stopped(rules, m->canonical))) {
+    if (g_hash_table_contains(rules->stopped, key) ||
+        (canon_key && g_hash_table_contains(rules->stopped, canon_key))) {
       /* Mentions after it may point at it ("(DNC)" defines the name before it): re-point. */
       for (guint j = k + 1; j < mentions->len; j++) {
         EgMention *later = &g_array_index(mentions, EgMention, j);

@@ -123,6 +123,58 @@ test_key(void)
   check_key("STRA\u00dfE Nord", "strasse nord");
   check_key("Mr. A-B.C", "mr a bc");
   check_key("", "");
+  /* longer names, separators at their edges */
+  check_key("Bank of New York Mellon Corp", "bank of new york mellon corp");
+  check_key("ABCDEFG HIJKLMN OPQRSTU", "abcdefg hijklmn opqrstu");
+  check_key("Abcdefgh Ijklmnop", "abcdefgh ijklmnop");
+  check_key(" Abcdefgh  Ijklmnop  ", "abcdefgh ijklmnop");
+  check_key("Abcdefg  Hijklmno", "abcdefg hijklmno");
+  check_key("Abcdefghijklmno\u00e9", "abcdefghijklmno\u00e9");
+  check_key("Abcdefgh-Ijklmnop.Qrstuvwx", "abcdefgh ijklmnopqrstuvwx");
+}
+
+/* The key by its definition, a byte at a time, for ASCII names. */
+static char *
+reference_key(const char *name)
+{
+  GString *k = g_string_new(NULL);
+  gboolean space = FALSE;
+  for (const char *p = name; *p; p++) {
+    if (*p == '.')
+      continue;
+    if (*p == '-' || *p == ' ' || *p == '\t') {
+      space = k->len > 0;
+      continue;
+    }
+    if (space)
+      g_string_append_c(k, ' ');
+    space = FALSE;
+    g_string_append_c(k, g_ascii_tolower(*p));
+  }
+  return g_string_free(k, FALSE);
+}
+
+/* The keys of random ASCII names (separators, periods, letters of both cases and the bytes
+ * next to them) agree with the definition. */
+static void
+test_key_random(void)
+{
+  static const char alphabet[] = "aZm@[`{ .-\t09',/!\x1f\n";
+  GRand *rand = g_rand_new_with_seed(20261125);
+  char name[48];
+  for (guint round = 0; round < 20000; round++) {
+    guint len = (guint)g_rand_int_range(rand, 0, (gint32)sizeof name);
+    for (guint i = 0; i < len; i++) {
+      /* mostly letters, as in names */
+      gint r = g_rand_int_range(rand, 0, 20);
+      name[i] = r < 14 ? "aZmAzq"[r % 6] : alphabet[g_rand_int_range(rand, 0, (gint32)sizeof alphabet - 1)];
+    }
+    name[len] = '\0';
+    g_autofree char *expected = reference_key(name);
+    g_autofree char *k = eg_resolve_key(name);
+    g_assert_cmpstr(k, ==, expected);
+  }
+  g_rand_free(rand);
 }
 
 static void
@@ -420,6 +472,7 @@ main(int argc, char *argv[])
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/resolve/key", test_key);
+  g_test_add_func("/resolve/key-random", test_key_random);
   g_test_add_func("/resolve/initials", test_initials);
   g_test_add_func("/resolve/acronym-letters", test_acronym_letters);
   g_test_add_func("/resolve/is-suffix", test_is_suffix);
