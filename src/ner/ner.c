@@ -534,11 +534,12 @@ ner_chars(const NerCtx *ctx, guint i)
 static char *
 ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
-  gsize len = 0;
-  for (guint i = a; i < b; i++)
-    len += ner_spell(ctx, i)->str_len + 1;
+  /* One pass: a token's text is never longer than its bytes (straightening shortens), and a
+   * space stands only where the text has at least a byte between tokens, so the join fits in
+   * the bytes the tokens span. */
+  gsize len = ctx->tok[b - 1].end - ctx->tok[a].start + 1;
   gsize suffix_len = suffix ? strlen(suffix) : 0;
-  char *s = g_malloc(suffix ? 2 * len + suffix_len + 1 : len + 1), *d = s;
+  char *s = g_malloc(suffix ? 2 * len + suffix_len : len), *d = s;
   for (guint i = a; i < b; i++) {
     if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
       *d++ = ' ';
@@ -956,30 +957,44 @@ ner_is_function_word(const NerCtx *ctx, guint i)
   return ner_fact(ctx, i, NER_F_FUNCTION) && !ner_fact(ctx, i, NER_F_BRACKETED);
 }
 
+/* ner_title_mask for token I, whose text starts a title of several words: MASK (bit 0 set when
+ * the text alone is a title) with the bits of the longer titles from I. */
+static G_GNUC_NO_INLINE guint8
+ner_title_mask_long(const NerCtx *ctx, guint i, guint8 mask)
+{
+  GString *s = ctx->scratch;
+  g_string_assign(s, ner_tok_str(ctx, i));
+  for (guint k = i + 1; k < ctx->n && k < i + 4; k++) {
+    g_string_append_c(s, ' ');
+    g_string_append(s, ner_tok_str(ctx, k));
+    guint32 lists = eg_wordlist_lists(s->str);
+    if (lists & EG_WL_TITLES)
+      mask |= (guint8)(1u << (k - i));
+    if (!(lists & EG_WL_TITLE_PREFIX))
+      break;
+  }
+  return mask;
+}
+
 /* Which runs of one to four tokens from I spell a title (bit k-1 for k tokens, their texts
- * joined by single spaces). Computed once per token. */
-static guint8
+ * joined by single spaces). Computed once per token: mostly of a spelling that starts no
+ * title, which two bits of its facts say. */
+static inline guint8
 ner_title_mask(const NerCtx *ctx, guint i)
 {
   guint8 *titles = &ctx->titles[i];
   if (*titles & 0x80)
     return *titles & 0x0f;
+  NerSpell *sp = ner_spell(ctx, i);
+  /* one lookup (ner_look) settles both */
+  G_STATIC_ASSERT((NER_F_TITLE & NER_F_BY_STR) && (NER_F_TITLE_PREFIX & NER_F_BY_STR));
+  if (G_UNLIKELY(!(sp->known & NER_F_TITLE)))
+    ner_look(sp);
+  guint8 mask = (sp->facts & NER_F_TITLE) ? 1 : 0;
   /* A run of tokens that is no word prefix of a title of several words ("Prime" of "Prime
    * Minister") can start no title: the search stops there. */
-  guint8 mask = ner_fact(ctx, i, NER_F_TITLE) ? 1 : 0;
-  if (ner_fact(ctx, i, NER_F_TITLE_PREFIX)) {
-    GString *s = ctx->scratch;
-    g_string_assign(s, ner_tok_str(ctx, i));
-    for (guint k = i + 1; k < ctx->n && k < i + 4; k++) {
-      g_string_append_c(s, ' ');
-      g_string_append(s, ner_tok_str(ctx, k));
-      guint32 lists = eg_wordlist_lists(s->str);
-      if (lists & EG_WL_TITLES)
-        mask |= (guint8)(1u << (k - i));
-      if (!(lists & EG_WL_TITLE_PREFIX))
-        break;
-    }
-  }
+  if (G_UNLIKELY(sp->facts & NER_F_TITLE_PREFIX))
+    mask = ner_title_mask_long(ctx, i, mask);
   *titles = (guint8)(mask | 0x80);
   return mask;
 }
@@ -1114,12 +1129,16 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
- * bit per last letter a sport word of that length and first letter ends with, so that most
- * words are turned away without a lookup. Letters are numbered in either case by letter_index,
- * 26 for any other byte (its column and its bit are always clear). Built once. */
+/* The sport words by length and first letter: a bit per last letter a sport word of that length
+ * and first letter ends with, so that most words are turned away at once, and the few words
+ * themselves, compared whole (a word of a given length and first letter is one of at most
+ * NER_SPORT_SAME of them). Letters are numbered in either case by letter_index, 26 for any
+ * other byte (its column and its bit are always clear). Built once. */
+#define NER_SPORT_SAME 6
+G_STATIC_ASSERT(G_N_ELEMENTS(sport_words) < 256);
 typedef struct {
-  GHashTable *words;
+  /* sport_words indexes + 1 of the words of each length and first letter; 0 ends the list */
+  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME];
   /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
    * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
   guint16 first_lens[256], last_lens[256];
@@ -1133,15 +1152,18 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
-    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint c = 0; c < 256; c++)
       sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
       if (len >= NER_SPORT_LEN_MAX)
         continue;
       guint first = (guint)(sport_words[k][0] - 'a');
+      guint slot = 0;
+      while (sw.words[len][first][slot])
+        slot++;
+      g_assert(slot + 1 < NER_SPORT_SAME);
+      sw.words[len][first][slot] = (guint8)(k + 1);
       guint8 c0 = (guint8)sport_words[k][0], c1 = (guint8)sport_words[k][len - 1];
       sw.first_lens[c0] |= (guint16)(1u << len);
       sw.first_lens[(guint8)g_ascii_toupper(c0)] |= (guint16)(1u << len);
@@ -1175,8 +1197,10 @@ ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, cons
   }
   if (!letters)
     return;
-  buf[len] = '\0';
-  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  guint idx = 0;
+  for (const guint8 *k = sw->words[len][sw->letter_index[p[0]]]; *k && !idx; k++)
+    if (memcmp(sport_words[*k - 1], buf, len) == 0)
+      idx = *k;
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
@@ -2042,8 +2066,6 @@ ner_memo_take(guint n)
   }
   memset(memo->tok_spells, 0, (n + 1) * sizeof *memo->tok_spells);
   memset(memo->titles, 0, n + 1);
-  memset(memo->line_first, 0, (n + 1) * sizeof *memo->line_first);
-  memset(memo->line_kind, 0, n + 1);
   return memo;
 }
 
