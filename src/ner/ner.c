@@ -1176,30 +1176,34 @@ ner_sport_words(void)
   return &sw;
 }
 
+/* Whether the LEN bytes at P, in lower case, are the sport word W (of LEN bytes). A byte that
+ * is no letter lowers to itself and so matches only itself: a word that holds anything but
+ * letters and the hyphens of W is no sport word. */
+static inline gboolean
+ner_sport_same(const guint8 *p, const char *w, gsize len)
+{
+  for (gsize k = 0; k < len; k++)
+    if (ner_ascii_lower((char)p[k]) != w[k])
+      return FALSE;
+  return TRUE;
+}
+
 /* Counts the word token T in C if it is a sport word (of SW) not yet seen. */
 static inline void
 ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, const EgToken *t)
 {
-  char buf[NER_SPORT_LEN_MAX];
   gsize len = t->end - t->start;
   /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-  if (len < 2 || len >= sizeof buf)
+  if (len < 2 || len >= NER_SPORT_LEN_MAX)
     return;
   const guint8 *p = (const guint8 *)text + t->start;
   if (G_LIKELY(!(((sw->first_lens[p[0]] & sw->last_lens[p[len - 1]]) >> len) & 1)))
     return;
   if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
-  gboolean letters = TRUE;
-  for (gsize k = 0; k < len && letters; k++) {
-    letters = g_ascii_isalpha(p[k]) || p[k] == '-';
-    buf[k] = ner_ascii_lower((char)p[k]);
-  }
-  if (!letters)
-    return;
   guint idx = 0;
   for (const guint8 *k = sw->words[len][sw->letter_index[p[0]]]; *k && !idx; k++)
-    if (memcmp(sport_words[*k - 1], buf, len) == 0)
+    if (ner_sport_same(p, sport_words[*k - 1], len))
       idx = *k;
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
