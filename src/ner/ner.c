@@ -30,6 +30,13 @@ static const char *const person_particles[] = {
 };
 static const char *const name_connectors[] = { "of", "for", "on", NULL };
 
+/* Last words of an event's name: "the Texas Open", "the Atlanta Games", "Venice Film Festival". */
+static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", "Cup",
+                                           "Championship", "Championships", "Festival",
+                                           "Tournament", "Trophy", "Classic", "Marathon",
+                                           "Masters", "Award", "Awards", "Prize", "War",
+                                           "Derby", "Rally", "Series", "Grand Slam", NULL };
+
 /* Prepositions before a name that lean to a place. */
 static const char *const place_preps[] = { "in", "at", "from", "near", "across", "into", NULL };
 
@@ -82,7 +89,9 @@ enum {
   /* Not questions of the rules but what is known of the spelling itself, read directly: */
   NER_F_STR_WHOLE = 1 << 26,   /* str holds no NUL: strlen(str) == str_len (set on creation) */
   NER_F_PLACE = 1 << 27,       /* (known only) NerSpell.place is set */
-  NER_F_HYPHEN = 1 << 28       /* str holds a hyphen (set on creation) */
+  NER_F_HYPHEN = 1 << 28,      /* str holds a hyphen (set on creation) */
+  NER_F_EVENT_HEAD = 1 << 29   /* text in event_heads (a question of the rules, asked of the
+                                  last word of a name) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -876,6 +885,9 @@ ner_fact_find(NerSpell *sp, guint32 fact)
   case NER_F_PLACE_PREP:
     holds = str_in(place_preps, lower);
     break;
+  case NER_F_EVENT_HEAD:
+    holds = str_in(event_heads, sp->str);
+    break;
   default:
     g_assert_not_reached();
   }
@@ -942,13 +954,6 @@ ner_tokens_hyphen(const NerCtx *ctx, guint a, guint b)
       return TRUE;
   return FALSE;
 }
-
-/* Last words of an event's name: "the Texas Open", "the Atlanta Games", "Venice Film Festival". */
-static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", "Cup",
-                                           "Championship", "Championships", "Festival",
-                                           "Tournament", "Trophy", "Classic", "Marathon",
-                                           "Masters", "Award", "Awards", "Prize", "War",
-                                           "Derby", "Rally", "Series", "Grand Slam", NULL };
 
 /* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
 static gboolean
@@ -1421,7 +1426,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
       return;
     }
     /* "the Texas Open", "the Atlanta Games": an event. */
-    if (str_in(event_heads, last)) {
+    if (last_own ? ner_fact(ctx, b - 1, NER_F_EVENT_HEAD) : str_in(event_heads, last)) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1627,7 +1632,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     gboolean cut = adj || (b - a > nw + 1 && ner_fact(ctx, nx, NER_F_GIVEN_TC)) ||
                    (b - a == nw + 1 && !ner_fact(ctx, nx, NER_F_ORDINARY) &&
                     !strpbrk(next, "0123456789") && !ner_fact(ctx, nx, NER_F_ORG_CUE) &&
-                    !str_in(event_heads, next) && !ner_fact(ctx, nx, NER_F_LEXICON_TC));
+                    !ner_fact(ctx, nx, NER_F_EVENT_HEAD) && !ner_fact(ctx, nx, NER_F_LEXICON_TC));
     if (cut && (adj || !ner_has_org_cue(ctx, a + nw, b))) {
       ner_emit(ctx, a, a + nw, a + nw, FALSE, prev);
       a += nw;
@@ -1914,7 +1919,9 @@ ner_read(NerCtx *ctx, guint *caps)
     do {
       const EgToken *t = &tok[k];
       ctx->line_first[k] = first;
-      ner_read_doc(ctx, k, caps, &n_caps);
+      /* most tokens are lower-case words and punctuation, of which the document says nothing */
+      if (t->flags & (EG_TF_CAP | EG_TF_ALLCAPS))
+        ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
       if (sport.n_seen < NER_SPORT_WORDS_MIN)
