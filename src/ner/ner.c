@@ -165,6 +165,11 @@ typedef struct {
   guint *caps;        /* the capitalised words, in text order */
   GString *scratch;
   NerForms forms;     /* buffers for ner_spell_add */
+  /* The mentions of the document being read (grown as needed, kept for the next), copied to
+   * the caller's array in one block at the end: appending them one by one to a GArray cost
+   * more than finding some of them. */
+  EgMention *mentions;
+  guint mentions_size;
 } NerMemo;
 
 /* Spellings a memo keeps at most, past which it starts afresh (between documents): a corpus's
@@ -180,7 +185,8 @@ typedef struct {
   guint8 *line_kind;      /* at a line's first token: NER_LINE_* flags of the line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see NerSportCount */
-  GArray *out;
+  EgMention *ms;          /* the mentions found so far (NerMemo.mentions) */
+  guint n_ms;
   NerMemo *memo;
   NerSpell **spells;      /* per token, on first use (ner_spell); filled under const */
   guint8 *titles;         /* per token: bit k-1: the k tokens from here spell a title; bit 7:
@@ -1456,8 +1462,8 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   /* "two Russian groups, Fancy Bear and Cozy Bear": the second name of a list shares the
    * appositive's type. */
   EgEntityType appos = ner_apposition(ctx, a, next);
-  if (appos == EG_N_TYPES && ctx->out->len > 0 && a >= 1) {
-    const EgMention *last = &g_array_index(ctx->out, EgMention, ctx->out->len - 1);
+  if (appos == EG_N_TYPES && ctx->n_ms > 0 && a >= 1) {
+    const EgMention *last = &ctx->ms[ctx->n_ms - 1];
     if (last->end_token + 1 == a && ctx->tok[a - 1].kind == EG_TOK_WORD) {
       const char *w = ner_lower(ctx, a - 1);
       if (ner_streq(w, "and") || ner_streq(w, "or"))
@@ -1524,15 +1530,15 @@ ner_sport_given_names(const NerCtx *ctx)
   if (!ctx->sport)
     return;
   g_autoptr(GHashTable) in_long = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  EgMention *ms = (EgMention *)ctx->out->data;
-  for (guint k = 0; k < ctx->out->len; k++) {
+  EgMention *ms = ctx->ms;
+  for (guint k = 0; k < ctx->n_ms; k++) {
     if (ms[k].n_words < 2)
       continue;
     g_auto(GStrv) words = g_strsplit(ms[k].name, " ", -1);
     for (guint i = 0; words[i]; i++)
       g_hash_table_add(in_long, ner_title_case(words[i]));
   }
-  for (guint k = 0; k < ctx->out->len; k++) {
+  for (guint k = 0; k < ctx->n_ms; k++) {
     EgMention *m = &ms[k];
     if (m->n_words != 1 || (m->flags & (EG_MF_TITLED | EG_MF_ACRONYM)) ||
         m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
@@ -1723,7 +1729,13 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
   ner_add_votes(ctx, &m, a, b, prev);
-  g_array_append_val(ctx->out, m);
+  NerMemo *memo = ctx->memo;
+  if (G_UNLIKELY(ctx->n_ms == memo->mentions_size)) {
+    memo->mentions_size = MAX(64, memo->mentions_size * 2);
+    memo->mentions = g_renew(EgMention, memo->mentions, memo->mentions_size);
+    ctx->ms = memo->mentions;
+  }
+  ctx->ms[ctx->n_ms++] = m;
 }
 
 /* Whether every word of [a, b) is an ordinary English word that no lexicon knows as a name. */
@@ -2094,14 +2106,10 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
 {
   g_return_val_if_fail(text != NULL && seg != NULL, NULL);
   guint n = seg->tokens->len;
-  /* Room for a mention per 16 tokens (news text has about one per 20) spares the array most
-   * of its growing. */
-  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), n / 16 + 4);
-  g_array_set_clear_func(out, ner_mention_clear);
   const EgToken *tok = (const EgToken *)seg->tokens->data;
   NerMemo *memo = ner_memo_take(n);
-  NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
-                 memo->tok_spells, memo->titles, memo->scratch };
+  NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE,
+                 memo->mentions, 0, memo, memo->tok_spells, memo->titles, memo->scratch };
   guint *caps = memo->caps, n_caps = ner_read(&ctx, caps);
 
   guint i = 0;
@@ -2150,8 +2158,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   ner_sport_given_names(&ctx);
 
   /* "Democratic National Committee (DNC)": the acronym in brackets abbreviates the name. */
-  EgMention *ms = (EgMention *)out->data;
-  for (guint k = 1; k < out->len; k++) {
+  EgMention *ms = ctx.ms;
+  for (guint k = 1; k < ctx.n_ms; k++) {
     EgMention *m = &ms[k], *long_m = &ms[k - 1];
     if (!(m->flags & EG_MF_ACRONYM) || m->first_token < 1 || m->end_token >= ctx.n)
       continue;
@@ -2161,6 +2169,9 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         close->ch == ')' && long_end == m->first_token - 1 && long_m->n_words >= 2)
       m->defines = (gint32)(k - 1);
   }
+  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), ctx.n_ms);
+  g_array_set_clear_func(out, ner_mention_clear);
+  g_array_append_vals(out, ctx.ms, ctx.n_ms);
   ner_memo_give(memo);
   return out;
 }
