@@ -752,7 +752,9 @@ ner_first_word_own(const NerCtx *ctx, guint a, guint b)
  * title-case spelling, or NULL. */
 static const char *ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name);
 
-static const char *
+/* Asked of every mention, mostly of one word that no lexicon knows: inline, that answer costs
+ * no call. */
+static inline const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   /* one token: what is known of it may spare the lookups, and its answer is its spelling's */
@@ -770,7 +772,7 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 }
 
 /* ner_place_of once its shortcuts have not answered. */
-static const char *
+static G_GNUC_NO_INLINE const char *
 ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   gboolean own = ner_first_word_own(ctx, a, b);
@@ -786,12 +788,10 @@ ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
 }
 
-/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME. */
-static gboolean
-ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+/* ner_nationality_of for several tokens. */
+static G_GNUC_NO_INLINE gboolean
+ner_nationality_of_words(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  if (b == a + 1)
-    return ner_fact(ctx, a, NER_F_NATIONALITY);
   gboolean own = ner_first_word_own(ctx, a, b);
   if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
       (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
@@ -802,6 +802,16 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
   ner_join_tc_append(ctx, ctx->scratch, a, b);
   const char *tc = ctx->scratch->str;
   return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
+}
+
+/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME: of one
+ * token, a fact of its spelling. */
+static inline gboolean
+ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (b == a + 1)
+    return ner_fact(ctx, a, NER_F_NATIONALITY);
+  return ner_nationality_of_words(ctx, a, b, name);
 }
 
 static guint32 ner_capitalised_lists(const char *lower);
@@ -1081,9 +1091,11 @@ ner_is_date(const NerCtx *ctx, guint i)
 static gboolean
 ner_row_head(const NerCtx *ctx, guint a, guint b)
 {
-  if (b >= ctx->n || !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
+  /* asked thrice of every mention, and mostly answered by the first test */
+  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
+      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
-  if (ctx->tok[b].kind != EG_TOK_NUMBER || ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
+  if (ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
   return ctx->line_first[a] == a || (a > 0 && ctx->tok[a - 1].kind == EG_TOK_NUMBER &&
                                      ctx->line_first[a - 1] == ctx->line_first[a]);
@@ -1275,10 +1287,9 @@ ner_head_type(const NerCtx *ctx, guint i)
   return EG_N_TYPES;
 }
 
-/* The type an appositive gives the mention [a, b) ("a private company, Crowdstrike";
- * "Crowdstrike, a security firm"), or EG_N_TYPES. NEXT is the token after the name. */
-static EgEntityType
-ner_apposition(const NerCtx *ctx, guint a, guint next)
+/* ner_apposition when a comma stands before or after the name. */
+static G_GNUC_NO_INLINE EgEntityType
+ner_apposition_at(const NerCtx *ctx, guint a, guint next)
 {
   guint32 sent = ctx->tok[a].sentence;
   if (a >= 2 && ctx->tok[a - 1].kind == EG_TOK_PUNCT && ctx->tok[a - 1].ch == ',' &&
@@ -1311,6 +1322,17 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
     }
   }
   return EG_N_TYPES;
+}
+
+/* The type an appositive gives the mention [a, b) ("a private company, Crowdstrike";
+ * "Crowdstrike, a security firm"), or EG_N_TYPES. NEXT is the token after the name. Asked of
+ * every mention, and of most there is no comma beside it to look at: that costs no call. */
+static inline EgEntityType
+ner_apposition(const NerCtx *ctx, guint a, guint next)
+{
+  if (!(a >= 2 && ctx->tok[a - 1].ch == ',') && !(next + 2 < ctx->n && ctx->tok[next].ch == ','))
+    return EG_N_TYPES;
+  return ner_apposition_at(ctx, a, next);
 }
 
 /* Lower-case word I if it is a word of sentence SENT, else NULL (transfer none). */
