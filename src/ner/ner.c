@@ -740,7 +740,7 @@ static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
  * nationality of several words for it to be one (EG_WL_PLACE_PREFIX). The join puts a space
  * after token A's text when the next token stands apart; that text is then its first word
  * unless a NUL cuts it short. */
-static gboolean
+static inline gboolean
 ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
@@ -823,12 +823,16 @@ static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
+  /* most documents write nothing in brackets */
+  if (fact == NER_F_BRACKETED && ctx->n_bracketed == 0)
+    return FALSE;
   NerSpell *sp = ner_spell(ctx, i);
   if (G_UNLIKELY(fact & NER_F_DOC)) {
-    /* mostly asked of a word the document has already stamped: no call */
+    /* mostly asked of a word whose text is a spelling found already: no call (one the
+     * document has not stamped it has not capitalised in mid-sentence) */
     const NerSpell *w = sp->str_spell;
-    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w && w->doc == ctx->memo->doc)
-      return w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
+    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w)
+      return w->doc == ctx->memo->doc && w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
     return ner_doc_fact(ctx, sp, fact);
   }
   if (G_LIKELY(sp->known & fact))
@@ -1047,7 +1051,7 @@ ner_is_org_cue(const NerCtx *ctx, guint i)
 }
 
 /* Whether some word of [a, b) marks an organisation ("Committee", "Inc."). */
-static gboolean
+static inline gboolean
 ner_has_org_cue(const NerCtx *ctx, guint a, guint b)
 {
   for (guint i = a; i < b; i++)
@@ -1903,7 +1907,7 @@ ner_read_doc(NerCtx *ctx, guint i, guint *caps, guint *n_caps)
     caps[(*n_caps)++] = i;
   /* the first concerns only words in capitals, which the second skips */
   if (t->flags & EG_TF_ALLCAPS) {
-    if (i >= 1 && i + 1 < ctx->n && ctx->tok[i - 1].ch == '(' && ctx->tok[i + 1].ch == ')') {
+    if (i >= 1 && ctx->tok[i - 1].ch == '(' && i + 1 < ctx->n && ctx->tok[i + 1].ch == ')') {
       ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(ctx, i)))->bracketed = TRUE;
       ctx->n_bracketed++;
     }
