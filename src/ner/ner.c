@@ -1861,6 +1861,40 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
     ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
 }
 
+/* The first letters of the connectors and person particles, a bit each (NER_CONNECT_FIRST), and
+ * the bytes of the longest of them ("della"). */
+#define NER_LETTER_BIT(c) (1u << ((c) - 'a'))
+#define NER_CONNECT_FIRST                                                                          \
+  (NER_LETTER_BIT('o') | NER_LETTER_BIT('f') | NER_LETTER_BIT('a') | NER_LETTER_BIT('b') |        \
+   NER_LETTER_BIT('i') | NER_LETTER_BIT('d') | NER_LETTER_BIT('e') | NER_LETTER_BIT('l') |        \
+   NER_LETTER_BIT('v') | NER_LETTER_BIT('y'))
+#define NER_CONNECT_LEN_MAX 5
+
+/* FALSE when word I is certainly no connector nor person particle, told from its bytes: the
+ * word after every capitalised run is asked, mostly a word such as "said" whose spelling no
+ * other rule needs. An ASCII first byte is the first byte of the lower-case form in lower
+ * case; a word longer than any of them is no shorter in lower case unless it holds a
+ * character past ASCII or a NUL (the spelling then decides). */
+static inline gboolean
+ner_may_connect(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  const guchar *p = (const guchar *)ctx->text + t->start;
+  gsize len = t->end - t->start;
+  if (len == 0 || p[0] >= 0x80)
+    return TRUE;
+  guint c = (guint)ner_ascii_lower((char)p[0]);
+  if (c < 'a' || c > 'z' || !(NER_LETTER_BIT(c) & NER_CONNECT_FIRST))
+    return FALSE;
+  if (len <= NER_CONNECT_LEN_MAX)
+    return TRUE;
+  /* a NUL ends the lower-case form as the rules read it */
+  for (gsize k = 1; k < len; k++)
+    if (p[k] >= 0x80 || p[k] == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Cuts the capitalised run [a, b) after each person named before a connector ("Mayor Ann Lee of
  * Hamburg"), in a loop rather than by recursion: a run may hold any number of connectors. */
 static void
@@ -2152,11 +2186,12 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       /* "Bank of England", "Bank of the West", "Hillary for America", "Johnson & Johnson" */
       if (b + 1 < ctx.n && ner_joinable(&ctx, b) && ner_joinable(&ctx, b + 1)) {
         const EgToken *c = &ctx.tok[b];
-        const char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
-        gboolean connector = (w && !(c->flags & EG_TF_CAP) &&
+        gboolean word = c->kind == EG_TOK_WORD;
+        gboolean connector = (word && !(c->flags & EG_TF_CAP) && ner_may_connect(&ctx, b) &&
                               (ner_fact(&ctx, b, NER_F_CONNECTOR) ||
                                ner_fact(&ctx, b, NER_F_PARTICLE))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
+        const char *w = connector && word ? ner_lower(&ctx, b) : NULL;
         guint after = b + 1;
         /* A second connector word: "of the" ("Bank of the West"), or two person particles
          * ("van der Berg", "von der Leyen", "de la Cruz"). */
