@@ -1923,10 +1923,12 @@ ner_next_newline(const char *text, guint32 from, guint32 end)
 static inline gboolean
 ner_same_line(const char *text, const EgToken *tok, guint k, guint32 end, guint32 *nl)
 {
+  /* mostly the break is past the whole token: one test */
+  if (G_LIKELY(tok[k].end <= *nl))
+    return TRUE;
   if (*nl < tok[k].start)
     return FALSE;
-  if (*nl < tok[k].end)
-    *nl = ner_next_newline(text, tok[k].end, end);
+  *nl = ner_next_newline(text, tok[k].end, end);
   return TRUE;
 }
 
@@ -1971,12 +1973,14 @@ ner_read(NerCtx *ctx, guint *caps)
   NerSportCount sport = { { FALSE }, 0 };
   const NerSportWords *sw = ner_sport_words();
   const EgToken *tok = ctx->tok;
+  const char *text = ctx->text;
+  guint *line_first = ctx->line_first;
   guint n = ctx->n;
   /* Line breaks are found by memchr, not in every gap between tokens: NL is the first one at
    * or after the end of the token before the one read (a break after the last token matters
    * not). */
   guint32 end = n ? tok[n - 1].end : 0;
-  guint32 nl = n ? ner_next_newline(ctx->text, tok[0].end, end) : end;
+  guint32 nl = n ? ner_next_newline(text, tok[0].end, end) : end;
   /* Each line is read in one pass: its end is found as its tokens are read (ner_same_line), and
    * its kind is written once, at its first token. */
   for (guint first = 0, k; first < n; first = k) {
@@ -1990,17 +1994,17 @@ ner_read(NerCtx *ctx, guint *caps)
     k = first;
     do {
       const EgToken *t = &tok[k];
-      ctx->line_first[k] = first;
+      line_first[k] = first;
       /* most tokens are lower-case words and punctuation, of which the document says nothing */
       if (t->flags & (EG_TF_CAP | EG_TF_ALLCAPS))
         ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
       if (sport.n_seen < NER_SPORT_WORDS_MIN)
-        ner_sport_word(sw, &sport, ctx->text, t);
+        ner_sport_word(sw, &sport, text, t);
       if (settled)
         continue;
-      const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+      const char *p = text + t->start, *e = text + t->end;
       gboolean short_cap = FALSE, single = FALSE;
       /* more than 12 bytes are more than 3 characters; and once a word is no short capital
        * the line is no header, whatever its other words are: they are not measured */
@@ -2032,9 +2036,9 @@ ner_read(NerCtx *ctx, guint *caps)
       if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
         shout = TRUE;
       settled = lower && lower_word && others > 0;
-    } while (++k < n && ner_same_line(ctx->text, tok, k, end, &nl));
+    } while (++k < n && ner_same_line(text, tok, k, end, &nl));
     if (k < n)
-      nl = ner_next_newline(ctx->text, tok[k].end, end);
+      nl = ner_next_newline(text, tok[k].end, end);
     ctx->line_kind[first] =
       (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) | (!lower && shout ? NER_LINE_SHOUT : 0) |
                (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
