@@ -2115,7 +2115,9 @@ ner_mention_clear(gpointer p)
 static GMutex ner_memo_lock;
 static GSList *ner_memo_pool;
 
-/* A memo for one document of N tokens, its per-token arrays cleared. */
+/* A memo for one document of N tokens, its per-token arrays that are read before they are
+ * written (spellings, titles) cleared: ner_read writes every token's line and every line's
+ * kind before anything reads them. */
 static NerMemo *
 ner_memo_take(guint n)
 {
