@@ -2111,9 +2111,10 @@ ner_mention_clear(gpointer p)
 }
 
 /* Memos not in use, for the next call on any thread (a pool rather than thread-local storage:
- * a worker thread may end, and its memo would go with it). */
+ * a worker thread may end, and its memo would go with it). An array, so that taking and giving
+ * back a memo, once per document, allocates nothing. */
 static GMutex ner_memo_lock;
-static GSList *ner_memo_pool;
+static GPtrArray *ner_memo_pool;
 
 /* A memo for one document of N tokens, its per-token arrays that are read before they are
  * written (spellings, titles) cleared: ner_read writes every token's line and every line's
@@ -2122,9 +2123,9 @@ static NerMemo *
 ner_memo_take(guint n)
 {
   g_mutex_lock(&ner_memo_lock);
-  NerMemo *memo = ner_memo_pool ? ner_memo_pool->data : NULL;
-  if (memo)
-    ner_memo_pool = g_slist_delete_link(ner_memo_pool, ner_memo_pool);
+  NerMemo *memo = ner_memo_pool && ner_memo_pool->len > 0
+                    ? g_ptr_array_steal_index(ner_memo_pool, ner_memo_pool->len - 1)
+                    : NULL;
   g_mutex_unlock(&ner_memo_lock);
   if (!memo) {
     memo = g_new0(NerMemo, 1);
@@ -2163,7 +2164,9 @@ static void
 ner_memo_give(NerMemo *memo)
 {
   g_mutex_lock(&ner_memo_lock);
-  ner_memo_pool = g_slist_prepend(ner_memo_pool, memo);
+  if (!ner_memo_pool)
+    ner_memo_pool = g_ptr_array_new();
+  g_ptr_array_add(ner_memo_pool, memo);
   g_mutex_unlock(&ner_memo_lock);
 }
 
