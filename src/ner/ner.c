@@ -30,6 +30,13 @@ static const char *const person_particles[] = {
 };
 static const char *const name_connectors[] = { "of", "for", "on", NULL };
 
+/* Last words of an event's name: "the Texas Open", "the Atlanta Games", "Venice Film Festival". */
+static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", "Cup",
+                                           "Championship", "Championships", "Festival",
+                                           "Tournament", "Trophy", "Classic", "Marathon",
+                                           "Masters", "Award", "Awards", "Prize", "War",
+                                           "Derby", "Rally", "Series", "Grand Slam", NULL };
+
 /* Prepositions before a name that lean to a place. */
 static const char *const place_preps[] = { "in", "at", "from", "near", "across", "into", NULL };
 
@@ -82,7 +89,9 @@ enum {
   /* Not questions of the rules but what is known of the spelling itself, read directly: */
   NER_F_STR_WHOLE = 1 << 26,   /* str holds no NUL: strlen(str) == str_len (set on creation) */
   NER_F_PLACE = 1 << 27,       /* (known only) NerSpell.place is set */
-  NER_F_HYPHEN = 1 << 28       /* str holds a hyphen (set on creation) */
+  NER_F_HYPHEN = 1 << 28,      /* str holds a hyphen (set on creation) */
+  NER_F_EVENT_HEAD = 1 << 29   /* text in event_heads (a question of the rules, asked of the
+                                  last word of a name) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -156,6 +165,11 @@ typedef struct {
   guint *caps;        /* the capitalised words, in text order */
   GString *scratch;
   NerForms forms;     /* buffers for ner_spell_add */
+  /* The mentions of the document being read (grown as needed, kept for the next), copied to
+   * the caller's array in one block at the end: appending them one by one to a GArray cost
+   * more than finding some of them. */
+  EgMention *mentions;
+  guint mentions_size;
 } NerMemo;
 
 /* Spellings a memo keeps at most, past which it starts afresh (between documents): a corpus's
@@ -171,7 +185,8 @@ typedef struct {
   guint8 *line_kind;      /* at a line's first token: NER_LINE_* flags of the line */
   gboolean in_shout;      /* emitting a span of a shouting line (already filtered) */
   gboolean sport;         /* the document reports a game: see NerSportCount */
-  GArray *out;
+  EgMention *ms;          /* the mentions found so far (NerMemo.mentions) */
+  guint n_ms;
   NerMemo *memo;
   NerSpell **spells;      /* per token, on first use (ner_spell); filled under const */
   guint8 *titles;         /* per token: bit k-1: the k tokens from here spell a title; bit 7:
@@ -534,11 +549,12 @@ ner_chars(const NerCtx *ctx, guint i)
 static char *
 ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
-  gsize len = 0;
-  for (guint i = a; i < b; i++)
-    len += ner_spell(ctx, i)->str_len + 1;
+  /* One pass: a token's text is never longer than its bytes (straightening shortens), and a
+   * space stands only where the text has at least a byte between tokens, so the join fits in
+   * the bytes the tokens span. */
+  gsize len = ctx->tok[b - 1].end - ctx->tok[a].start + 1;
   gsize suffix_len = suffix ? strlen(suffix) : 0;
-  char *s = g_malloc(suffix ? 2 * len + suffix_len + 1 : len + 1), *d = s;
+  char *s = g_malloc(suffix ? 2 * len + suffix_len : len), *d = s;
   for (guint i = a; i < b; i++) {
     if (i > a && ctx->tok[i].start > ctx->tok[i - 1].end)
       *d++ = ' ';
@@ -724,7 +740,7 @@ static inline gboolean ner_fact(const NerCtx *ctx, guint i, guint32 fact);
  * nationality of several words for it to be one (EG_WL_PLACE_PREFIX). The join puts a space
  * after token A's text when the next token stands apart; that text is then its first word
  * unless a NUL cuts it short. */
-static gboolean
+static inline gboolean
 ner_first_word_own(const NerCtx *ctx, guint a, guint b)
 {
   if (b - a < 2 || ctx->tok[a + 1].start <= ctx->tok[a].end)
@@ -736,7 +752,9 @@ ner_first_word_own(const NerCtx *ctx, guint a, guint b)
  * title-case spelling, or NULL. */
 static const char *ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name);
 
-static const char *
+/* Asked of every mention, mostly of one word that no lexicon knows: inline, that answer costs
+ * no call. */
+static inline const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   /* one token: what is known of it may spare the lookups, and its answer is its spelling's */
@@ -754,7 +772,7 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 }
 
 /* ner_place_of once its shortcuts have not answered. */
-static const char *
+static G_GNUC_NO_INLINE const char *
 ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   gboolean own = ner_first_word_own(ctx, a, b);
@@ -770,12 +788,10 @@ ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 ? g_hash_table_lookup(places, tc) : NULL;
 }
 
-/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME. */
-static gboolean
-ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+/* ner_nationality_of for several tokens. */
+static G_GNUC_NO_INLINE gboolean
+ner_nationality_of_words(const NerCtx *ctx, guint a, guint b, const char *name)
 {
-  if (b == a + 1)
-    return ner_fact(ctx, a, NER_F_NATIONALITY);
   gboolean own = ner_first_word_own(ctx, a, b);
   if ((!own || ner_fact(ctx, a, NER_F_PLACE_PREFIX)) &&
       (eg_wordlist_lists(name) & EG_WL_NATIONALITIES))
@@ -788,6 +804,16 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
   return strcmp(tc, name) != 0 && (eg_wordlist_lists(tc) & EG_WL_NATIONALITIES);
 }
 
+/* ner_nationality(NAME) for NAME, the tokens [a, b) joined, without copying NAME: of one
+ * token, a fact of its spelling. */
+static inline gboolean
+ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
+{
+  if (b == a + 1)
+    return ner_fact(ctx, a, NER_F_NATIONALITY);
+  return ner_nationality_of_words(ctx, a, b, name);
+}
+
 static guint32 ner_capitalised_lists(const char *lower);
 static gboolean ner_fact_find(NerSpell *sp, guint32 fact);
 static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
@@ -797,12 +823,16 @@ static gboolean ner_doc_fact(const NerCtx *ctx, NerSpell *sp, guint32 fact);
 static inline gboolean
 ner_fact(const NerCtx *ctx, guint i, guint32 fact)
 {
+  /* most documents write nothing in brackets */
+  if (fact == NER_F_BRACKETED && ctx->n_bracketed == 0)
+    return FALSE;
   NerSpell *sp = ner_spell(ctx, i);
   if (G_UNLIKELY(fact & NER_F_DOC)) {
-    /* mostly asked of a word the document has already stamped: no call */
+    /* mostly asked of a word whose text is a spelling found already: no call (one the
+     * document has not stamped it has not capitalised in mid-sentence) */
     const NerSpell *w = sp->str_spell;
-    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w && w->doc == ctx->memo->doc)
-      return w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
+    if ((fact & (NER_F_MID_CAPS | NER_F_MID_CAPS2)) && w)
+      return w->doc == ctx->memo->doc && w->mid_caps >= (fact == NER_F_MID_CAPS ? 1 : 2);
     return ner_doc_fact(ctx, sp, fact);
   }
   if (G_LIKELY(sp->known & fact))
@@ -875,6 +905,9 @@ ner_fact_find(NerSpell *sp, guint32 fact)
   case NER_F_PLACE_PREP:
     holds = str_in(place_preps, lower);
     break;
+  case NER_F_EVENT_HEAD:
+    holds = str_in(event_heads, sp->str);
+    break;
   default:
     g_assert_not_reached();
   }
@@ -942,13 +975,6 @@ ner_tokens_hyphen(const NerCtx *ctx, guint a, guint b)
   return FALSE;
 }
 
-/* Last words of an event's name: "the Texas Open", "the Atlanta Games", "Venice Film Festival". */
-static const char *const event_heads[] = { "Open", "Games", "Olympics", "Prix", "Cup",
-                                           "Championship", "Championships", "Festival",
-                                           "Tournament", "Trophy", "Classic", "Marathon",
-                                           "Masters", "Award", "Awards", "Prize", "War",
-                                           "Derby", "Rally", "Series", "Grand Slam", NULL };
-
 /* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
 static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
@@ -956,30 +982,44 @@ ner_is_function_word(const NerCtx *ctx, guint i)
   return ner_fact(ctx, i, NER_F_FUNCTION) && !ner_fact(ctx, i, NER_F_BRACKETED);
 }
 
+/* ner_title_mask for token I, whose text starts a title of several words: MASK (bit 0 set when
+ * the text alone is a title) with the bits of the longer titles from I. */
+static G_GNUC_NO_INLINE guint8
+ner_title_mask_long(const NerCtx *ctx, guint i, guint8 mask)
+{
+  GString *s = ctx->scratch;
+  g_string_assign(s, ner_tok_str(ctx, i));
+  for (guint k = i + 1; k < ctx->n && k < i + 4; k++) {
+    g_string_append_c(s, ' ');
+    g_string_append(s, ner_tok_str(ctx, k));
+    guint32 lists = eg_wordlist_lists(s->str);
+    if (lists & EG_WL_TITLES)
+      mask |= (guint8)(1u << (k - i));
+    if (!(lists & EG_WL_TITLE_PREFIX))
+      break;
+  }
+  return mask;
+}
+
 /* Which runs of one to four tokens from I spell a title (bit k-1 for k tokens, their texts
- * joined by single spaces). Computed once per token. */
-static guint8
+ * joined by single spaces). Computed once per token: mostly of a spelling that starts no
+ * title, which two bits of its facts say. */
+static inline guint8
 ner_title_mask(const NerCtx *ctx, guint i)
 {
   guint8 *titles = &ctx->titles[i];
   if (*titles & 0x80)
     return *titles & 0x0f;
+  NerSpell *sp = ner_spell(ctx, i);
+  /* one lookup (ner_look) settles both */
+  G_STATIC_ASSERT((NER_F_TITLE & NER_F_BY_STR) && (NER_F_TITLE_PREFIX & NER_F_BY_STR));
+  if (G_UNLIKELY(!(sp->known & NER_F_TITLE)))
+    ner_look(sp);
+  guint8 mask = (sp->facts & NER_F_TITLE) ? 1 : 0;
   /* A run of tokens that is no word prefix of a title of several words ("Prime" of "Prime
    * Minister") can start no title: the search stops there. */
-  guint8 mask = ner_fact(ctx, i, NER_F_TITLE) ? 1 : 0;
-  if (ner_fact(ctx, i, NER_F_TITLE_PREFIX)) {
-    GString *s = ctx->scratch;
-    g_string_assign(s, ner_tok_str(ctx, i));
-    for (guint k = i + 1; k < ctx->n && k < i + 4; k++) {
-      g_string_append_c(s, ' ');
-      g_string_append(s, ner_tok_str(ctx, k));
-      guint32 lists = eg_wordlist_lists(s->str);
-      if (lists & EG_WL_TITLES)
-        mask |= (guint8)(1u << (k - i));
-      if (!(lists & EG_WL_TITLE_PREFIX))
-        break;
-    }
-  }
+  if (G_UNLIKELY(sp->facts & NER_F_TITLE_PREFIX))
+    mask = ner_title_mask_long(ctx, i, mask);
   *titles = (guint8)(mask | 0x80);
   return mask;
 }
@@ -1011,7 +1051,7 @@ ner_is_org_cue(const NerCtx *ctx, guint i)
 }
 
 /* Whether some word of [a, b) marks an organisation ("Committee", "Inc."). */
-static gboolean
+static inline gboolean
 ner_has_org_cue(const NerCtx *ctx, guint a, guint b)
 {
   for (guint i = a; i < b; i++)
@@ -1055,9 +1095,11 @@ ner_is_date(const NerCtx *ctx, guint i)
 static gboolean
 ner_row_head(const NerCtx *ctx, guint a, guint b)
 {
-  if (b >= ctx->n || !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
+  /* asked thrice of every mention, and mostly answered by the first test */
+  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
+      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
     return FALSE;
-  if (ctx->tok[b].kind != EG_TOK_NUMBER || ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
+  if (ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
   return ctx->line_first[a] == a || (a > 0 && ctx->tok[a - 1].kind == EG_TOK_NUMBER &&
                                      ctx->line_first[a - 1] == ctx->line_first[a]);
@@ -1114,12 +1156,16 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
- * bit per last letter a sport word of that length and first letter ends with, so that most
- * words are turned away without a lookup. Letters are numbered in either case by letter_index,
- * 26 for any other byte (its column and its bit are always clear). Built once. */
+/* The sport words by length and first letter: a bit per last letter a sport word of that length
+ * and first letter ends with, so that most words are turned away at once, and the few words
+ * themselves, compared whole (a word of a given length and first letter is one of at most
+ * NER_SPORT_SAME of them). Letters are numbered in either case by letter_index, 26 for any
+ * other byte (its column and its bit are always clear). Built once. */
+#define NER_SPORT_SAME 6
+G_STATIC_ASSERT(G_N_ELEMENTS(sport_words) < 256);
 typedef struct {
-  GHashTable *words;
+  /* sport_words indexes + 1 of the words of each length and first letter; 0 ends the list */
+  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME];
   /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
    * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
   guint16 first_lens[256], last_lens[256];
@@ -1133,15 +1179,18 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
-    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint c = 0; c < 256; c++)
       sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
-      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
       if (len >= NER_SPORT_LEN_MAX)
         continue;
       guint first = (guint)(sport_words[k][0] - 'a');
+      guint slot = 0;
+      while (sw.words[len][first][slot])
+        slot++;
+      g_assert(slot + 1 < NER_SPORT_SAME);
+      sw.words[len][first][slot] = (guint8)(k + 1);
       guint8 c0 = (guint8)sport_words[k][0], c1 = (guint8)sport_words[k][len - 1];
       sw.first_lens[c0] |= (guint16)(1u << len);
       sw.first_lens[(guint8)g_ascii_toupper(c0)] |= (guint16)(1u << len);
@@ -1154,29 +1203,35 @@ ner_sport_words(void)
   return &sw;
 }
 
+/* Whether the LEN bytes at P, in lower case, are the sport word W (of LEN bytes). A byte that
+ * is no letter lowers to itself and so matches only itself: a word that holds anything but
+ * letters and the hyphens of W is no sport word. */
+static inline gboolean
+ner_sport_same(const guint8 *p, const char *w, gsize len)
+{
+  for (gsize k = 0; k < len; k++)
+    if (ner_ascii_lower((char)p[k]) != w[k])
+      return FALSE;
+  return TRUE;
+}
+
 /* Counts the word token T in C if it is a sport word (of SW) not yet seen. */
 static inline void
 ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, const EgToken *t)
 {
-  char buf[NER_SPORT_LEN_MAX];
   gsize len = t->end - t->start;
   /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-  if (len < 2 || len >= sizeof buf)
+  if (len < 2 || len >= NER_SPORT_LEN_MAX)
     return;
   const guint8 *p = (const guint8 *)text + t->start;
   if (G_LIKELY(!(((sw->first_lens[p[0]] & sw->last_lens[p[len - 1]]) >> len) & 1)))
     return;
   if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
-  gboolean letters = TRUE;
-  for (gsize k = 0; k < len && letters; k++) {
-    letters = g_ascii_isalpha(p[k]) || p[k] == '-';
-    buf[k] = ner_ascii_lower((char)p[k]);
-  }
-  if (!letters)
-    return;
-  buf[len] = '\0';
-  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
+  guint idx = 0;
+  for (const guint8 *k = sw->words[len][sw->letter_index[p[0]]]; *k && !idx; k++)
+    if (ner_sport_same(p, sport_words[*k - 1], len))
+      idx = *k;
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
@@ -1236,10 +1291,9 @@ ner_head_type(const NerCtx *ctx, guint i)
   return EG_N_TYPES;
 }
 
-/* The type an appositive gives the mention [a, b) ("a private company, Crowdstrike";
- * "Crowdstrike, a security firm"), or EG_N_TYPES. NEXT is the token after the name. */
-static EgEntityType
-ner_apposition(const NerCtx *ctx, guint a, guint next)
+/* ner_apposition when a comma stands before or after the name. */
+static G_GNUC_NO_INLINE EgEntityType
+ner_apposition_at(const NerCtx *ctx, guint a, guint next)
 {
   guint32 sent = ctx->tok[a].sentence;
   if (a >= 2 && ctx->tok[a - 1].kind == EG_TOK_PUNCT && ctx->tok[a - 1].ch == ',' &&
@@ -1272,6 +1326,17 @@ ner_apposition(const NerCtx *ctx, guint a, guint next)
     }
   }
   return EG_N_TYPES;
+}
+
+/* The type an appositive gives the mention [a, b) ("a private company, Crowdstrike";
+ * "Crowdstrike, a security firm"), or EG_N_TYPES. NEXT is the token after the name. Asked of
+ * every mention, and of most there is no comma beside it to look at: that costs no call. */
+static inline EgEntityType
+ner_apposition(const NerCtx *ctx, guint a, guint next)
+{
+  if (!(a >= 2 && ctx->tok[a - 1].ch == ',') && !(next + 2 < ctx->n && ctx->tok[next].ch == ','))
+    return EG_N_TYPES;
+  return ner_apposition_at(ctx, a, next);
 }
 
 /* Lower-case word I if it is a word of sentence SENT, else NULL (transfer none). */
@@ -1393,7 +1458,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
       return;
     }
     /* "the Texas Open", "the Atlanta Games": an event. */
-    if (str_in(event_heads, last)) {
+    if (last_own ? ner_fact(ctx, b - 1, NER_F_EVENT_HEAD) : str_in(event_heads, last)) {
       ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
       return;
     }
@@ -1423,8 +1488,8 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   /* "two Russian groups, Fancy Bear and Cozy Bear": the second name of a list shares the
    * appositive's type. */
   EgEntityType appos = ner_apposition(ctx, a, next);
-  if (appos == EG_N_TYPES && ctx->out->len > 0 && a >= 1) {
-    const EgMention *last = &g_array_index(ctx->out, EgMention, ctx->out->len - 1);
+  if (appos == EG_N_TYPES && ctx->n_ms > 0 && a >= 1) {
+    const EgMention *last = &ctx->ms[ctx->n_ms - 1];
     if (last->end_token + 1 == a && ctx->tok[a - 1].kind == EG_TOK_WORD) {
       const char *w = ner_lower(ctx, a - 1);
       if (ner_streq(w, "and") || ner_streq(w, "or"))
@@ -1491,15 +1556,15 @@ ner_sport_given_names(const NerCtx *ctx)
   if (!ctx->sport)
     return;
   g_autoptr(GHashTable) in_long = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  EgMention *ms = (EgMention *)ctx->out->data;
-  for (guint k = 0; k < ctx->out->len; k++) {
+  EgMention *ms = ctx->ms;
+  for (guint k = 0; k < ctx->n_ms; k++) {
     if (ms[k].n_words < 2)
       continue;
     g_auto(GStrv) words = g_strsplit(ms[k].name, " ", -1);
     for (guint i = 0; words[i]; i++)
       g_hash_table_add(in_long, ner_title_case(words[i]));
   }
-  for (guint k = 0; k < ctx->out->len; k++) {
+  for (guint k = 0; k < ctx->n_ms; k++) {
     EgMention *m = &ms[k];
     if (m->n_words != 1 || (m->flags & (EG_MF_TITLED | EG_MF_ACRONYM)) ||
         m->votes[EG_TYPE_PERSON] > EG_VOTE_WEAK)
@@ -1599,7 +1664,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
     gboolean cut = adj || (b - a > nw + 1 && ner_fact(ctx, nx, NER_F_GIVEN_TC)) ||
                    (b - a == nw + 1 && !ner_fact(ctx, nx, NER_F_ORDINARY) &&
                     !strpbrk(next, "0123456789") && !ner_fact(ctx, nx, NER_F_ORG_CUE) &&
-                    !str_in(event_heads, next) && !ner_fact(ctx, nx, NER_F_LEXICON_TC));
+                    !ner_fact(ctx, nx, NER_F_EVENT_HEAD) && !ner_fact(ctx, nx, NER_F_LEXICON_TC));
     if (cut && (adj || !ner_has_org_cue(ctx, a + nw, b))) {
       ner_emit(ctx, a, a + nw, a + nw, FALSE, prev);
       a += nw;
@@ -1690,7 +1755,13 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
   ner_add_votes(ctx, &m, a, b, prev);
-  g_array_append_val(ctx->out, m);
+  NerMemo *memo = ctx->memo;
+  if (G_UNLIKELY(ctx->n_ms == memo->mentions_size)) {
+    memo->mentions_size = MAX(64, memo->mentions_size * 2);
+    memo->mentions = g_renew(EgMention, memo->mentions, memo->mentions_size);
+    ctx->ms = memo->mentions;
+  }
+  ctx->ms[ctx->n_ms++] = m;
 }
 
 /* Whether every word of [a, b) is an ordinary English word that no lexicon knows as a name. */
@@ -1790,6 +1861,40 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
     ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
 }
 
+/* The first letters of the connectors and person particles, a bit each (NER_CONNECT_FIRST), and
+ * the bytes of the longest of them ("della"). */
+#define NER_LETTER_BIT(c) (1u << ((c) - 'a'))
+#define NER_CONNECT_FIRST                                                                          \
+  (NER_LETTER_BIT('o') | NER_LETTER_BIT('f') | NER_LETTER_BIT('a') | NER_LETTER_BIT('b') |        \
+   NER_LETTER_BIT('i') | NER_LETTER_BIT('d') | NER_LETTER_BIT('e') | NER_LETTER_BIT('l') |        \
+   NER_LETTER_BIT('v') | NER_LETTER_BIT('y'))
+#define NER_CONNECT_LEN_MAX 5
+
+/* FALSE when word I is certainly no connector nor person particle, told from its bytes: the
+ * word after every capitalised run is asked, mostly a word such as "said" whose spelling no
+ * other rule needs. An ASCII first byte is the first byte of the lower-case form in lower
+ * case; a word longer than any of them is no shorter in lower case unless it holds a
+ * character past ASCII or a NUL (the spelling then decides). */
+static inline gboolean
+ner_may_connect(const NerCtx *ctx, guint i)
+{
+  const EgToken *t = &ctx->tok[i];
+  const guchar *p = (const guchar *)ctx->text + t->start;
+  gsize len = t->end - t->start;
+  if (len == 0 || p[0] >= 0x80)
+    return TRUE;
+  guint c = (guint)ner_ascii_lower((char)p[0]);
+  if (c < 'a' || c > 'z' || !(NER_LETTER_BIT(c) & NER_CONNECT_FIRST))
+    return FALSE;
+  if (len <= NER_CONNECT_LEN_MAX)
+    return TRUE;
+  /* a NUL ends the lower-case form as the rules read it */
+  for (gsize k = 1; k < len; k++)
+    if (p[k] >= 0x80 || p[k] == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Cuts the capitalised run [a, b) after each person named before a connector ("Mayor Ann Lee of
  * Hamburg"), in a loop rather than by recursion: a run may hold any number of connectors. */
 static void
@@ -1818,10 +1923,12 @@ ner_next_newline(const char *text, guint32 from, guint32 end)
 static inline gboolean
 ner_same_line(const char *text, const EgToken *tok, guint k, guint32 end, guint32 *nl)
 {
+  /* mostly the break is past the whole token: one test */
+  if (G_LIKELY(tok[k].end <= *nl))
+    return TRUE;
   if (*nl < tok[k].start)
     return FALSE;
-  if (*nl < tok[k].end)
-    *nl = ner_next_newline(text, tok[k].end, end);
+  *nl = ner_next_newline(text, tok[k].end, end);
   return TRUE;
 }
 
@@ -1836,7 +1943,7 @@ ner_read_doc(NerCtx *ctx, guint i, guint *caps, guint *n_caps)
     caps[(*n_caps)++] = i;
   /* the first concerns only words in capitals, which the second skips */
   if (t->flags & EG_TF_ALLCAPS) {
-    if (i >= 1 && i + 1 < ctx->n && ctx->tok[i - 1].ch == '(' && ctx->tok[i + 1].ch == ')') {
+    if (i >= 1 && ctx->tok[i - 1].ch == '(' && i + 1 < ctx->n && ctx->tok[i + 1].ch == ')') {
       ner_spell_in_doc(memo, ner_spell_of_str(memo, ner_spell(ctx, i)))->bracketed = TRUE;
       ctx->n_bracketed++;
     }
@@ -1866,12 +1973,14 @@ ner_read(NerCtx *ctx, guint *caps)
   NerSportCount sport = { { FALSE }, 0 };
   const NerSportWords *sw = ner_sport_words();
   const EgToken *tok = ctx->tok;
+  const char *text = ctx->text;
+  guint *line_first = ctx->line_first;
   guint n = ctx->n;
   /* Line breaks are found by memchr, not in every gap between tokens: NL is the first one at
    * or after the end of the token before the one read (a break after the last token matters
    * not). */
   guint32 end = n ? tok[n - 1].end : 0;
-  guint32 nl = n ? ner_next_newline(ctx->text, tok[0].end, end) : end;
+  guint32 nl = n ? ner_next_newline(text, tok[0].end, end) : end;
   /* Each line is read in one pass: its end is found as its tokens are read (ner_same_line), and
    * its kind is written once, at its first token. */
   for (guint first = 0, k; first < n; first = k) {
@@ -1885,15 +1994,17 @@ ner_read(NerCtx *ctx, guint *caps)
     k = first;
     do {
       const EgToken *t = &tok[k];
-      ctx->line_first[k] = first;
-      ner_read_doc(ctx, k, caps, &n_caps);
+      line_first[k] = first;
+      /* most tokens are lower-case words and punctuation, of which the document says nothing */
+      if (t->flags & (EG_TF_CAP | EG_TF_ALLCAPS))
+        ner_read_doc(ctx, k, caps, &n_caps);
       if (t->kind != EG_TOK_WORD)
         continue;
       if (sport.n_seen < NER_SPORT_WORDS_MIN)
-        ner_sport_word(sw, &sport, ctx->text, t);
+        ner_sport_word(sw, &sport, text, t);
       if (settled)
         continue;
-      const char *p = ctx->text + t->start, *e = ctx->text + t->end;
+      const char *p = text + t->start, *e = text + t->end;
       gboolean short_cap = FALSE, single = FALSE;
       /* more than 12 bytes are more than 3 characters; and once a word is no short capital
        * the line is no header, whatever its other words are: they are not measured */
@@ -1925,9 +2036,9 @@ ner_read(NerCtx *ctx, guint *caps)
       if ((t->flags & EG_TF_ALLCAPS) && t->end - t->start >= 3)
         shout = TRUE;
       settled = lower && lower_word && others > 0;
-    } while (++k < n && ner_same_line(ctx->text, tok, k, end, &nl));
+    } while (++k < n && ner_same_line(text, tok, k, end, &nl));
     if (k < n)
-      nl = ner_next_newline(ctx->text, tok[k].end, end);
+      nl = ner_next_newline(text, tok[k].end, end);
     ctx->line_kind[first] =
       (guint8)((lower_word ? 0 : NER_LINE_NO_LOWER) | (!lower && shout ? NER_LINE_SHOUT : 0) |
                (others == 0 && short_caps >= 3 && singles >= 1 ? NER_LINE_HEADER : 0));
@@ -2000,18 +2111,21 @@ ner_mention_clear(gpointer p)
 }
 
 /* Memos not in use, for the next call on any thread (a pool rather than thread-local storage:
- * a worker thread may end, and its memo would go with it). */
+ * a worker thread may end, and its memo would go with it). An array, so that taking and giving
+ * back a memo, once per document, allocates nothing. */
 static GMutex ner_memo_lock;
-static GSList *ner_memo_pool;
+static GPtrArray *ner_memo_pool;
 
-/* A memo for one document of N tokens, its per-token arrays cleared. */
+/* A memo for one document of N tokens, its per-token arrays that are read before they are
+ * written (spellings, titles) cleared: ner_read writes every token's line and every line's
+ * kind before anything reads them. */
 static NerMemo *
 ner_memo_take(guint n)
 {
   g_mutex_lock(&ner_memo_lock);
-  NerMemo *memo = ner_memo_pool ? ner_memo_pool->data : NULL;
-  if (memo)
-    ner_memo_pool = g_slist_delete_link(ner_memo_pool, ner_memo_pool);
+  NerMemo *memo = ner_memo_pool && ner_memo_pool->len > 0
+                    ? g_ptr_array_steal_index(ner_memo_pool, ner_memo_pool->len - 1)
+                    : NULL;
   g_mutex_unlock(&ner_memo_lock);
   if (!memo) {
     memo = g_new0(NerMemo, 1);
@@ -2042,8 +2156,6 @@ ner_memo_take(guint n)
   }
   memset(memo->tok_spells, 0, (n + 1) * sizeof *memo->tok_spells);
   memset(memo->titles, 0, n + 1);
-  memset(memo->line_first, 0, (n + 1) * sizeof *memo->line_first);
-  memset(memo->line_kind, 0, n + 1);
   return memo;
 }
 
@@ -2052,7 +2164,9 @@ static void
 ner_memo_give(NerMemo *memo)
 {
   g_mutex_lock(&ner_memo_lock);
-  ner_memo_pool = g_slist_prepend(ner_memo_pool, memo);
+  if (!ner_memo_pool)
+    ner_memo_pool = g_ptr_array_new();
+  g_ptr_array_add(ner_memo_pool, memo);
   g_mutex_unlock(&ner_memo_lock);
 }
 
@@ -2061,14 +2175,10 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
 {
   g_return_val_if_fail(text != NULL && seg != NULL, NULL);
   guint n = seg->tokens->len;
-  /* Room for a mention per 16 tokens (news text has about one per 20) spares the array most
-   * of its growing. */
-  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), n / 16 + 4);
-  g_array_set_clear_func(out, ner_mention_clear);
   const EgToken *tok = (const EgToken *)seg->tokens->data;
   NerMemo *memo = ner_memo_take(n);
-  NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE, out, memo,
-                 memo->tok_spells, memo->titles, memo->scratch };
+  NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE,
+                 memo->mentions, 0, memo, memo->tok_spells, memo->titles, memo->scratch };
   guint *caps = memo->caps, n_caps = ner_read(&ctx, caps);
 
   guint i = 0;
@@ -2085,11 +2195,12 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       /* "Bank of England", "Bank of the West", "Hillary for America", "Johnson & Johnson" */
       if (b + 1 < ctx.n && ner_joinable(&ctx, b) && ner_joinable(&ctx, b + 1)) {
         const EgToken *c = &ctx.tok[b];
-        const char *w = c->kind == EG_TOK_WORD ? ner_lower(&ctx, b) : NULL;
-        gboolean connector = (w && !(c->flags & EG_TF_CAP) &&
+        gboolean word = c->kind == EG_TOK_WORD;
+        gboolean connector = (word && !(c->flags & EG_TF_CAP) && ner_may_connect(&ctx, b) &&
                               (ner_fact(&ctx, b, NER_F_CONNECTOR) ||
                                ner_fact(&ctx, b, NER_F_PARTICLE))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
+        const char *w = connector && word ? ner_lower(&ctx, b) : NULL;
         guint after = b + 1;
         /* A second connector word: "of the" ("Bank of the West"), or two person particles
          * ("van der Berg", "von der Leyen", "de la Cruz"). */
@@ -2117,8 +2228,8 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   ner_sport_given_names(&ctx);
 
   /* "Democratic National Committee (DNC)": the acronym in brackets abbreviates the name. */
-  EgMention *ms = (EgMention *)out->data;
-  for (guint k = 1; k < out->len; k++) {
+  EgMention *ms = ctx.ms;
+  for (guint k = 1; k < ctx.n_ms; k++) {
     EgMention *m = &ms[k], *long_m = &ms[k - 1];
     if (!(m->flags & EG_MF_ACRONYM) || m->first_token < 1 || m->end_token >= ctx.n)
       continue;
@@ -2128,6 +2239,9 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
         close->ch == ')' && long_end == m->first_token - 1 && long_m->n_words >= 2)
       m->defines = (gint32)(k - 1);
   }
+  GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), ctx.n_ms);
+  g_array_set_clear_func(out, ner_mention_clear);
+  g_array_append_vals(out, ctx.ms, ctx.n_ms);
   ner_memo_give(memo);
   return out;
 }

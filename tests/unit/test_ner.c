@@ -609,6 +609,32 @@ test_sport_unknown_word(void)
 }
 
 static void
+test_sport_words_as_written(void)
+{
+  /* sport words count in any case, and only whole: near misses of the same length and ends
+   * ("mitch", "goats"), longer words ("semi-finals") and letters past ASCII do not */
+  g_autoptr(Found) f = found_new("Quolbet won the MATCH with two GOALS and lead the League this "
+                                 "season.");
+  g_assert_cmpstr(mention(f, 0)->name, ==, "Quolbet");
+  g_assert_cmpuint(mention(f, 0)->votes[EG_TYPE_ORG], ==, EG_VOTE_WEAK);
+  g_autoptr(Found) g = found_new("Quolbet saw mitch and goats in the semi-finals, a half-timer "
+                                 "and a m\xc3\xa1tch.");
+  g_assert_cmpstr(mention(g, 0)->name, ==, "Quolbet");
+  g_assert_cmpuint(mention(g, 0)->votes[EG_TYPE_ORG], ==, 0);
+}
+
+static void
+test_connectors_as_written(void)
+{
+  /* a connector or particle is known by its lower-case form, whatever its case; a longer word
+   * that starts like one is none */
+  assert_names("Analysts at the Bank oF England objected.", "Bank oF England");
+  assert_names("Officials met Ana dE la Cruz.", "Ana dE la Cruz");
+  assert_names("Analysts at the Bank offers England nothing.", "Bank|England");
+  assert_names("Analysts at the Bank delivers England nothing.", "Bank|England");
+}
+
+static void
 test_press_cues(void)
 {
   /* newsroom and newspaper words make an organisation, even after a given name */
@@ -728,6 +754,8 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/regions", test_regions_and_former_countries);
   g_test_add_func("/ner/peoples", test_peoples);
   g_test_add_func("/ner/sport-unknown-word", test_sport_unknown_word);
+  g_test_add_func("/ner/sport-words-as-written", test_sport_words_as_written);
+  g_test_add_func("/ner/connectors-as-written", test_connectors_as_written);
   g_test_add_func("/ner/press-cues", test_press_cues);
   g_test_add_func("/ner/spellings", test_spellings);
   g_test_add_func("/ner/documents-apart", test_documents_apart);
