@@ -180,7 +180,9 @@ typedef struct {
   gboolean direct;      /* W was flushed: bytes go to STREAM */
   int fd;               /* once direct, STREAM's descriptor (flushed) written to without stdio's
                            copy, or -1 (a stream without one: fwrite) */
-  int rc;               /* < 0 once anything failed */
+  int rc;               /* < 0 once anything failed: a failed write(2) leaves no ferror on
+                           STREAM, so callers must take the status from eg_xml_raw_end; and
+                           nothing may ftell or fseek STREAM during a run */
   guint flushes;        /* times BUF was emptied: offsets into it from before are stale */
 } EgXmlRaw;
 /* Starts a run of bytes into W, whose current element's start tag may still be open. */

@@ -43,6 +43,8 @@ raw_write_fd(int fd, const char *s, gsize n)
     gssize k = write(fd, s, MIN(n, (gsize)G_MAXSSIZE));
     if (k < 0 && errno == EINTR)
       continue;
+    if (k == 0) /* not done by files or pipes, but the caller reports errno */
+      errno = EIO;
     if (k <= 0)
       return FALSE;
     s += k;

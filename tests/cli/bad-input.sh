@@ -349,6 +349,28 @@ for f in graphml dot; do
   else fail "temp file left: $(find "$current" -name '.graph.*')"; fi
 done
 
+# The same with an output past the XML writers' first 256 KiB, whose later parts go to the file
+# descriptor without stdio (xmlraw.c): 400 invented people, 400 edges of long examples.
+awk 'BEGIN { split("Kor Tal Ven Mir Bax Dun Fel Gor Hask Jun Lom Nar Pel Quor Rix Sul Tem Vor Wes Zan", s, " ");
+  for (i = 1; i <= 20; i++) for (j = 1; j <= 20; j++)
+    printf "On Tuesday the delegate %svane %sovic met the negotiator %sader %sski for a long and detailed conversation about trade, farming, fishing rights and the future of the river valley.\n\n", s[i], s[j], s[j], s[i] }' > many-people.txt
+for f in graphml gexf; do
+  current="large-write-fails-halfway-$f"
+  mkdir -p "$current"
+  ( trap '' XFSZ; ulimit -f 400; exec "$bin" build many-people.txt -o "$current/graph.$f" ) 2>"$current.err"
+  rc=$?
+  expect_rc 3
+  expect_write_error "graph.$f"
+  expect_no_leftovers "$current" "graph.$f"
+  run "large-dev-full-$f" build many-people.txt --format $f -o /dev/full
+  expect_rc 3
+  expect_write_error /dev/full
+done
+run large-output-written build many-people.txt -o many-people.graphml
+expect_rc 0
+check "the large output is over 256 KiB" test "$(stat -c %s many-people.graphml)" -gt 400000
+check "the large output is whole" bash -c 'tail -1 many-people.graphml | grep -q "</graphml>"'
+
 # ---- closed pipe ------------------------------------------------------------------------------
 # A reader that stops early (head) must not make entgraph complain: it ends quietly (killed by
 # SIGPIPE or exit 0), without a word on stderr. SIGPIPE is reset to its default in case the
