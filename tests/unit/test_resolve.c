@@ -432,10 +432,7 @@ test_company_prefix(void)
 
 /* Past GROUPS_FEW groups, short forms and acronyms are matched through tables instead of by
  * walking every group: each case above must resolve the same after forty other names. */
-static void
-test_many_groups(void)
-{
-  static const char *const cases[] = {
+static const char *const many_cases[] = {
     "Maria Okafor spoke on Tuesday. Later, Okafor left.",
     "Okafor arrived first. Senator Maria Okafor spoke later.",
     "Maria Okafor spoke first. Reporters then asked Maria again.",
@@ -449,11 +446,16 @@ test_many_groups(void)
     "Profits at Quillon Freight Inc. rose. Analysts said Quillon grew. "
     "The Northern Regional Committee met, and Northern voters left.",
     "Reporters followed Michael Jordan to Jordan.",
-  };
+};
+
+static void
+test_many_groups(void)
+{
+  const char *const *cases = many_cases;
   GString *filler = g_string_new(NULL);
   for (guint i = 0; i < 40; i++)
     g_string_append_printf(filler, "Reporters met Velkor Zandr%c%c. ", 'a' + i / 26, 'a' + i % 26);
-  for (guint c = 0; c < G_N_ELEMENTS(cases); c++) {
+  for (guint c = 0; c < G_N_ELEMENTS(many_cases); c++) {
     g_autoptr(Resolved) alone = resolve_text(cases[c]);
     g_autofree char *text = g_strconcat(filler->str, cases[c], NULL);
     g_autoptr(Resolved) many = resolve_text(text);
@@ -465,6 +467,53 @@ test_many_groups(void)
     }
   }
   g_string_free(filler, TRUE);
+}
+
+/* Labels and mention counts of R's entities, "label:mentions|..." (transfer full). */
+static char *
+summary(const Resolved *r)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < r->res->entities->len; i++)
+    g_string_append_printf(s, "%s:%u|", entity(r, i)->label, entity(r, i)->mentions);
+  return g_string_free(s, FALSE);
+}
+
+/* A thread reuses its scratch and a freed resolution from one document to the next, and gives
+ * them back after a document of thousands of mentions: answers must not depend on what the
+ * thread resolved before, nor on a resolution of another document being alive meanwhile. */
+static void
+test_scratch_reuse(void)
+{
+  GString *huge = g_string_new(NULL);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf(huge, "Reporters met Velkor Zandr%c%c%c. ", 'a' + i / 676, 'a' + i / 26 % 26,
+                           'a' + i % 26);
+  g_string_append(huge, many_cases[0]);
+  char *before[G_N_ELEMENTS(many_cases)];
+  for (guint c = 0; c < G_N_ELEMENTS(many_cases); c++) {
+    g_autoptr(Resolved) r = resolve_text(many_cases[c]);
+    before[c] = summary(r);
+  }
+  g_autofree char *huge_first = NULL;
+  {
+    g_autoptr(Resolved) small = resolve_text(many_cases[1]); /* alive across the huge one */
+    g_autoptr(Resolved) big = resolve_text(huge->str);
+    g_assert_cmpuint(big->mentions->len, >, 4096);
+    huge_first = summary(big);
+    g_autofree char *small_now = summary(small);
+    g_assert_cmpstr(small_now, ==, before[1]);
+  }
+  for (guint c = 0; c < G_N_ELEMENTS(many_cases); c++) {
+    g_autoptr(Resolved) r = resolve_text(many_cases[c]);
+    g_autofree char *after = summary(r);
+    g_assert_cmpstr(after, ==, before[c]);
+    g_free(before[c]);
+  }
+  g_autoptr(Resolved) again = resolve_text(huge->str);
+  g_autofree char *huge_again = summary(again);
+  g_assert_cmpstr(huge_again, ==, huge_first);
+  g_string_free(huge, TRUE);
 }
 
 int
@@ -488,6 +537,7 @@ main(int argc, char *argv[])
   g_test_add_func("/resolve/document/initials-acronym", test_initials_acronym);
   g_test_add_func("/resolve/document/canonical", test_canonical);
   g_test_add_func("/resolve/document/many-groups", test_many_groups);
+  g_test_add_func("/resolve/document/scratch-reuse", test_scratch_reuse);
   g_test_add_func("/resolve/document/empty", test_empty);
   g_test_add_func("/resolve/document/company-prefix", test_company_prefix);
   return g_test_run();
