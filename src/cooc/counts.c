@@ -399,7 +399,7 @@ example_smaller(const EgPairCounts *pc, const char *key, const char *text)
  * The examples are most of what counts hold (Reuters: 23 MB of sentences for 136,000 pairs), and
  * a sentence naming n entities is the example of up to n(n-1)/2 pairs: each distinct
  * "KEY\0TEXT\0" is stored once, in a string chunk, after a reference count (4 bytes, unaligned)
- * of the pairs holding it, and found again through a set that hashes the key alone. A worker
+ * of the pairs holding it, and found again through a set (see example_hash). A worker
  * thread meets nearly every pair of a large corpus, so its counts hold nearly every example:
  * this is what bounds its memory. An example a pair gives up becomes waste in the chunk; once
  * waste passes what is live, the live examples move to a new chunk, so memory stays bounded

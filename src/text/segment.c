@@ -953,8 +953,9 @@ seg_free(gpointer data)
 
 /* A segmentation the thread has freed, kept for its next text with its store of tokens: a new
  * store for every news article, a few kilobytes each, cost a fifth as much as tokenising it.
- * Only a store of up to SEG_SPARE_MAX tokens is kept, so that one long document does not hold
- * on to its memory. */
+ * Only a store sized for up to SEG_SPARE_MAX tokens is kept, so that one long document does
+ * not hold on to its memory (a long text of few tokens too: the store is sized from the
+ * text's length). */
 static GPrivate seg_spare = G_PRIVATE_INIT(seg_free);
 #define SEG_SPARE_MAX (256u * 1024u)
 
@@ -1009,6 +1010,7 @@ eg_segment(const char *text, gsize len, EgParagraphMode mode)
       break;
     p = nl + 1;
   }
+  seg->store = MAX(seg->store, seg->tokens->len); /* the store's length is at its most here */
   g_array_set_size(seg->tokens, seg_count(&st));
   seg->n_sentences = st.sentence;
   seg->n_paragraphs = st.paragraph;
@@ -1020,7 +1022,7 @@ eg_segmentation_free(EgSegmentation *seg)
 {
   if (!seg)
     return;
-  if (seg->tokens->len <= SEG_SPARE_MAX && !g_private_get(&seg_spare)) {
+  if (seg->store <= SEG_SPARE_MAX && !g_private_get(&seg_spare)) {
     g_private_set(&seg_spare, seg);
     return;
   }

@@ -209,6 +209,9 @@ typedef struct {
   GArray *tokens;         /* of EgToken */
   guint n_sentences;
   guint n_paragraphs;
+  /* private (segment.c): the most tokens the store was ever sized for; GArray never gives
+   * memory back, so this, not tokens->len, says what a kept store holds */
+  gsize store;
 } EgSegmentation;
 
 /* Splits TEXT (normalised, LEN bytes) into paragraphs, sentences and tokens.

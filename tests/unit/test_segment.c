@@ -882,6 +882,28 @@ test_wordlist_index(void)
   g_assert_cmpstr(ny, ==, "New York City\tcity");
 }
 
+/* A thread keeps the store of the segmentation it freed for its next text, but not a store
+ * sized for a long text, even when that text had few tokens (the store is sized from the
+ * text's length, and GArray gives no memory back). */
+static void
+test_spare_store(void)
+{
+  GString *long_text = g_string_new(NULL);
+  while (long_text->len < 4 * 1024 * 1024) {
+    for (guint i = 0; i < 399; i++)
+      g_string_append_c(long_text, 'a');
+    g_string_append_c(long_text, ' ');
+  }
+  EgSegmentation *seg = seg_of(long_text->str, EG_PARA_AUTO);
+  g_assert_cmpuint(seg->tokens->len, <, 16 * 1024);
+  g_assert_cmpuint(seg->store, >, 256 * 1024);
+  eg_segmentation_free(seg);
+  g_autoptr(EgSegmentation) small = seg_of("Hi there.", EG_PARA_AUTO);
+  g_assert_cmpuint(small->tokens->len, ==, 3);
+  g_assert_cmpuint(small->store, <, 1024); /* a new store, not the long text's */
+  g_string_free(long_text, TRUE);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -913,5 +935,6 @@ main(int argc, char *argv[])
   g_test_add_func("/segment/jsonl/lines", test_jsonl_lines);
   g_test_add_func("/segment/jsonl/fast-agrees", test_jsonl_fast_agrees);
   g_test_add_func("/segment/wordlist/index", test_wordlist_index);
+  g_test_add_func("/segment/spare/long-few-tokens", test_spare_store);
   return g_test_run();
 }
