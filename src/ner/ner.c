@@ -1094,19 +1094,27 @@ ner_is_date(const NerCtx *ctx, guint i)
   return seps == 2;
 }
 
-/* Whether [a, b) heads a row of a table or a score line: first on a line with no lower-case
- * word, a number (not a date) right after it: "Stoke 4 3 1 0 7 4 10", "Lotte 6 Hyundai 2". */
-static gboolean
-ner_row_head(const NerCtx *ctx, guint a, guint b)
+/* ner_row_head once its first test has passed. */
+static G_GNUC_NO_INLINE gboolean
+ner_row_head_at(const NerCtx *ctx, guint a, guint b)
 {
-  /* asked thrice of every mention, and mostly answered by the first test */
-  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
-      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
-    return FALSE;
   if (ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
   return ctx->line_first[a] == a || (a > 0 && ctx->tok[a - 1].kind == EG_TOK_NUMBER &&
                                      ctx->line_first[a - 1] == ctx->line_first[a]);
+}
+
+/* Whether [a, b) heads a row of a table or a score line: first on a line with no lower-case
+ * word, a number (not a date) right after it: "Stoke 4 3 1 0 7 4 10", "Lotte 6 Hyundai 2".
+ * Asked thrice of every mention, and mostly answered by the first test: that answer costs no
+ * call. */
+static inline gboolean
+ner_row_head(const NerCtx *ctx, guint a, guint b)
+{
+  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
+      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
+    return FALSE;
+  return ner_row_head_at(ctx, a, b);
 }
 
 static void
