@@ -748,13 +748,24 @@ ner_first_word_own(const NerCtx *ctx, guint a, guint b)
   return (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE) != 0;
 }
 
+/* Whether the tokens [a, b) joined, several words, are certainly neither a place nor a
+ * nationality, nor is their title-case spelling: their first word, token A's text, starts
+ * none of several words, nor does its title case. Most names of several words are answered so,
+ * without a call (what ner_place_find and ner_nationality_of_words would find). */
+G_ALWAYS_INLINE static inline gboolean
+ner_words_unplaced(const NerCtx *ctx, guint a, guint b)
+{
+  return ner_first_word_own(ctx, a, b) && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) &&
+         !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC);
+}
+
 /* The places.tsv value ("canonical<TAB>kind") of NAME (the tokens [a, b) joined) or of its
  * title-case spelling, or NULL. */
 static const char *ner_place_find(const NerCtx *ctx, guint a, guint b, const char *name);
 
 /* Asked of every mention, mostly of one word that no lexicon knows: inline, that answer costs
  * no call. */
-static inline const char *
+G_ALWAYS_INLINE static inline const char *
 ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   /* one token: what is known of it may spare the lookups, and its answer is its spelling's */
@@ -768,6 +779,8 @@ ner_place_of(const NerCtx *ctx, guint a, guint b, const char *name)
     }
     return sp->place;
   }
+  if (ner_words_unplaced(ctx, a, b))
+    return NULL;
   return ner_place_find(ctx, a, b, name);
 }
 
@@ -811,6 +824,8 @@ ner_nationality_of(const NerCtx *ctx, guint a, guint b, const char *name)
 {
   if (b == a + 1)
     return ner_fact(ctx, a, NER_F_NATIONALITY);
+  if (ner_words_unplaced(ctx, a, b))
+    return FALSE;
   return ner_nationality_of_words(ctx, a, b, name);
 }
 
@@ -964,17 +979,6 @@ ner_hyphen_adjective(const char *w)
   return FALSE;
 }
 
-/* FALSE when the tokens [a, b) joined hold no hyphen: none of their texts does. Spares the
- * search of the joined name for most names. */
-static gboolean
-ner_tokens_hyphen(const NerCtx *ctx, guint a, guint b)
-{
-  for (guint i = a; i < b; i++)
-    if (ner_spell(ctx, i)->facts & NER_F_HYPHEN)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether token I is a function word ("The", "He"), and not an acronym the text defines. */
 static gboolean
 ner_is_function_word(const NerCtx *ctx, guint i)
@@ -1090,19 +1094,27 @@ ner_is_date(const NerCtx *ctx, guint i)
   return seps == 2;
 }
 
-/* Whether [a, b) heads a row of a table or a score line: first on a line with no lower-case
- * word, a number (not a date) right after it: "Stoke 4 3 1 0 7 4 10", "Lotte 6 Hyundai 2". */
-static gboolean
-ner_row_head(const NerCtx *ctx, guint a, guint b)
+/* ner_row_head once its first test has passed. */
+static G_GNUC_NO_INLINE gboolean
+ner_row_head_at(const NerCtx *ctx, guint a, guint b)
 {
-  /* asked thrice of every mention, and mostly answered by the first test */
-  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
-      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
-    return FALSE;
   if (ctx->line_first[b] != ctx->line_first[a] || ner_is_date(ctx, b))
     return FALSE;
   return ctx->line_first[a] == a || (a > 0 && ctx->tok[a - 1].kind == EG_TOK_NUMBER &&
                                      ctx->line_first[a - 1] == ctx->line_first[a]);
+}
+
+/* Whether [a, b) heads a row of a table or a score line: first on a line with no lower-case
+ * word, a number (not a date) right after it: "Stoke 4 3 1 0 7 4 10", "Lotte 6 Hyundai 2".
+ * Asked thrice of every mention, and mostly answered by the first test: that answer costs no
+ * call. */
+static inline gboolean
+ner_row_head(const NerCtx *ctx, guint a, guint b)
+{
+  if (b >= ctx->n || ctx->tok[b].kind != EG_TOK_NUMBER ||
+      !(ner_line_kind(ctx, a) & NER_LINE_NO_LOWER))
+    return FALSE;
+  return ner_row_head_at(ctx, a, b);
 }
 
 static void
@@ -1265,29 +1277,34 @@ ner_head_type(const NerCtx *ctx, guint i)
   const EgToken *t = &ctx->tok[i];
   if (t->kind != EG_TOK_WORD || (t->flags & EG_TF_CAP))
     return EG_N_TYPES;
-  const char *lower = ner_lower(ctx, i);
-  gsize len = strlen(lower);
+  /* the word itself: its spelling knows the answers, and nothing need be copied */
+  const NerSpell *sp = ner_spell(ctx, i);
+  const char *lower = sp->lower;
+  if (str_in(place_heads, lower))
+    return EG_TYPE_LOC;
+  if (ner_fact(ctx, i, NER_F_CAP_ORG_CUE))
+    return EG_TYPE_ORG;
+  if (ner_fact(ctx, i, NER_F_CAP_TITLE))
+    return EG_TYPE_PERSON;
+  /* its singular */
+  gsize len = sp->lower_len;
+  if (len < 4 || lower[len - 1] != 's')
+    return EG_N_TYPES;
   char buf[64];
   g_autofree char *heap = len < sizeof buf ? NULL : g_strdup(lower);
   char *w = heap ? heap : memcpy(buf, lower, len + 1);
-  for (guint pass = 0; pass < 2; pass++) {
-    if (pass == 1) {
-      if (len < 4 || w[len - 1] != 's')
-        break;
-      w[--len] = '\0';
-      if (len > 3 && ner_streq(w + len - 2, "ie")) { /* "agencies", "cities" */
-        w[len - 2] = 'y';
-        w[--len] = '\0';
-      }
-    }
-    if (str_in(place_heads, w))
-      return EG_TYPE_LOC;
-    guint32 lists = pass == 0 ? 0 : ner_capitalised_lists(w);
-    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_ORG_CUE) : (lists & EG_WL_ORG_CUES) != 0)
-      return EG_TYPE_ORG;
-    if (pass == 0 ? ner_fact(ctx, i, NER_F_CAP_TITLE) : (lists & EG_WL_TITLES) != 0)
-      return EG_TYPE_PERSON;
+  w[--len] = '\0';
+  if (len > 3 && ner_streq(w + len - 2, "ie")) { /* "agencies", "cities" */
+    w[len - 2] = 'y';
+    w[--len] = '\0';
   }
+  if (str_in(place_heads, w))
+    return EG_TYPE_LOC;
+  guint32 lists = ner_capitalised_lists(w);
+  if (lists & EG_WL_ORG_CUES)
+    return EG_TYPE_ORG;
+  if (lists & EG_WL_TITLES)
+    return EG_TYPE_PERSON;
   return EG_N_TYPES;
 }
 
@@ -1390,9 +1407,18 @@ ner_source_context(const NerCtx *ctx, EgMention *m, guint a, guint next)
     ner_vote(m, EG_TYPE_ORG, EG_VOTE_WEAK + 1);
 }
 
-/* Type evidence for the mention of tokens [a, b); PREV is the token before any title, or -1. */
+/* What ner_emit gathers of a mention's tokens in its one pass over them, for the rules of
+ * ner_add_votes, which would otherwise each pass over them again. */
+typedef struct {
+  gboolean org_cue;       /* ner_has_org_cue: some word marks an organisation */
+  gboolean hyphen;        /* some token's text holds a hyphen (ner_tokens_hyphen) */
+  gboolean org_connector; /* some token other than a capitalised word is no person particle */
+} NerWords;
+
+/* Type evidence for the mention of tokens [a, b), whose tokens WORDS sums up; PREV is the token
+ * before any title, or -1. */
 static void
-ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
+ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev, const NerWords *words)
 {
   guint next = m->end_token + ((m->flags & EG_MF_POSSESSIVE) ? 1 : 0);
   const char *first = ner_tok_str(ctx, a);
@@ -1435,7 +1461,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
     return;
   }
   /* "Ohio-based", "Dublin-born": an adjective, not a name of its own kind. */
-  if (ner_tokens_hyphen(ctx, a, b) && ner_hyphen_adjective(m->name)) {
+  if (words->hyphen && ner_hyphen_adjective(m->name)) {
     ner_vote(m, EG_TYPE_MISC, EG_VOTE_STRONG + 1);
     return;
   }
@@ -1450,7 +1476,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
    * of one. */
   gboolean last_nat = last_sp && (last_own ? ner_fact(ctx, b - 1, NER_F_NATIONALITY)
                                            : ner_nationality_lists(last_sp + 1, last_lists));
-  gboolean org_cue = ner_has_org_cue(ctx, a, b);
+  gboolean org_cue = words->org_cue;
   if (last_sp && !org_cue) {
     const char *last = last_sp + 1;
     if (last_nat) {
@@ -1476,7 +1502,13 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
         !last_nat &&
         !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
+      /* The head of one word is the first token's text, whose spelling knows the answers. */
+      if (a + 1 < b && (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE))
+        place_plural = ner_place_of(ctx, a, a + 1, ner_tok_str(ctx, a)) != NULL &&
+                       !ner_fact(ctx, a, NER_F_ORDINARY);
       for (guint k = a + 1; k < b && !place_plural; k++) {
+        if (k == a + 1 && (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE))
+          continue;
         g_autofree char *head = ner_join(ctx, a, k);
         g_autofree char *head_lower = eg_text_lower(head, -1);
         place_plural = ner_place_of(ctx, a, k, head) != NULL && !ner_is_ordinary(head_lower);
@@ -1519,12 +1551,7 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev)
   if (initial_name && !org_cue)
     ner_vote(m, EG_TYPE_PERSON, EG_VOTE_STRONG);
 
-  gboolean org_connector = FALSE;
-  for (guint i = a; i < b; i++)
-    if (ctx->tok[i].kind != EG_TOK_WORD || !(ctx->tok[i].flags & EG_TF_CAP)) {
-      if (!ner_fact(ctx, i, NER_F_PARTICLE))
-        org_connector = TRUE;
-    }
+  gboolean org_connector = words->org_connector;
   if (ner_fact(ctx, a, NER_F_GIVEN_TC) && !org_cue && !org_connector)
     ner_vote(m, EG_TYPE_PERSON, m->n_words >= 2 ? EG_VOTE_STRONG : EG_VOTE_WEAK);
   if (org_connector && !org_cue)
@@ -1647,8 +1674,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
       gboolean nationality;
       if (nw == 1) {
         nationality = ner_fact(ctx, a, NER_F_NATIONALITY);
-      } else if (ner_first_word_own(ctx, a, a + nw) && !ner_fact(ctx, a, NER_F_PLACE_PREFIX) &&
-                 !ner_fact(ctx, a, NER_F_PLACE_PREFIX_TC)) {
+      } else if (ner_words_unplaced(ctx, a, a + nw)) {
         nationality = FALSE; /* what ner_nationality_of finds, without joining the words */
       } else {
         g_autofree char *head = ner_join(ctx, a, a + nw);
@@ -1731,11 +1757,18 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   m.word_index = ctx->tok[a].word_index;
   m.defines = -1;
   m.n_words = 0;
+  NerWords words = { FALSE, FALSE, FALSE };
   for (guint i = a; i < b; i++) {
-    if (ctx->tok[i].kind == EG_TOK_WORD && (ctx->tok[i].flags & EG_TF_CAP))
+    const EgToken *t = &ctx->tok[i];
+    if (t->kind == EG_TOK_WORD && (t->flags & EG_TF_CAP)) {
       m.n_words++;
-    if (!(ctx->tok[i].flags & EG_TF_CAP))
+      words.org_cue = words.org_cue || ner_fact(ctx, i, NER_F_ORG_CUE);
+    } else if (!words.org_connector && !ner_fact(ctx, i, NER_F_PARTICLE)) {
+      words.org_connector = TRUE;
+    }
+    if (!(t->flags & EG_TF_CAP))
       m.flags |= EG_MF_CONNECTED;
+    words.hyphen = words.hyphen || (ner_spell(ctx, i)->facts & NER_F_HYPHEN);
   }
   if (titled)
     m.flags |= EG_MF_TITLED;
@@ -1754,7 +1787,7 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   }
   if (prev < 0 && a > 0)
     prev = (gint)a - 1;
-  ner_add_votes(ctx, &m, a, b, prev);
+  ner_add_votes(ctx, &m, a, b, prev, &words);
   NerMemo *memo = ctx->memo;
   if (G_UNLIKELY(ctx->n_ms == memo->mentions_size)) {
     memo->mentions_size = MAX(64, memo->mentions_size * 2);
