@@ -549,10 +549,12 @@ ner_chars(const NerCtx *ctx, guint i)
 static char *
 ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
-  /* One pass: a token's text is never longer than its bytes (straightening shortens), and a
-   * space stands only where the text has at least a byte between tokens, so the join fits in
-   * the bytes the tokens span. */
-  gsize len = ctx->tok[b - 1].end - ctx->tok[a].start + 1;
+  /* Sized from the spellings' own lengths, not from the bytes the tokens span: straightening
+   * shortens valid UTF-8, but an invalid byte comes out as six (review, an ASan overflow on a
+   * caller that skips the text stage's repair). */
+  gsize len = b - a;
+  for (guint i = a; i < b; i++)
+    len += ner_spell(ctx, i)->str_len;
   gsize suffix_len = suffix ? strlen(suffix) : 0;
   char *s = g_malloc(suffix ? 2 * len + suffix_len : len), *d = s;
   for (guint i = a; i < b; i++) {
@@ -1168,16 +1170,12 @@ typedef struct {
 #define NER_SPORT_WORDS_MIN 4
 #define NER_SPORT_LEN_MAX 16 /* bytes of a sport word, and one */
 
-/* The sport words by length and first letter: a bit per last letter a sport word of that length
- * and first letter ends with, so that most words are turned away at once, and the few words
- * themselves, compared whole (a word of a given length and first letter is one of at most
- * NER_SPORT_SAME of them). Letters are numbered in either case by letter_index, 26 for any
- * other byte (its column and its bit are always clear). Built once. */
-#define NER_SPORT_SAME 6
-G_STATIC_ASSERT(G_N_ELEMENTS(sport_words) < 256);
+/* The sport words: word -> its index + 1 in sport_words; and by length and first letter, a
+ * bit per last letter a sport word of that length and first letter ends with, so that most
+ * words are turned away without a lookup. Letters are numbered in either case by letter_index,
+ * 26 for any other byte (its column and its bit are always clear). Built once. */
 typedef struct {
-  /* sport_words indexes + 1 of the words of each length and first letter; 0 ends the list */
-  guint8 words[NER_SPORT_LEN_MAX][26][NER_SPORT_SAME];
+  GHashTable *words;
   /* A first test, with one load per end of the word: bit LEN of first_lens[c] (last_lens[c])
    * is set when a sport word of LEN bytes starts (ends) with byte c, in either case. */
   guint16 first_lens[256], last_lens[256];
@@ -1191,18 +1189,15 @@ ner_sport_words(void)
   static NerSportWords sw;
   static gsize done;
   if (g_once_init_enter(&done)) {
+    sw.words = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint c = 0; c < 256; c++)
       sw.letter_index[c] = g_ascii_isalpha(c) ? (guint8)(g_ascii_tolower(c) - 'a') : 26;
     for (guint k = 0; sport_words[k]; k++) {
+      g_hash_table_insert(sw.words, (gpointer)sport_words[k], GUINT_TO_POINTER(k + 1));
       gsize len = strlen(sport_words[k]);
       if (len >= NER_SPORT_LEN_MAX)
         continue;
       guint first = (guint)(sport_words[k][0] - 'a');
-      guint slot = 0;
-      while (sw.words[len][first][slot])
-        slot++;
-      g_assert(slot + 1 < NER_SPORT_SAME);
-      sw.words[len][first][slot] = (guint8)(k + 1);
       guint8 c0 = (guint8)sport_words[k][0], c1 = (guint8)sport_words[k][len - 1];
       sw.first_lens[c0] |= (guint16)(1u << len);
       sw.first_lens[(guint8)g_ascii_toupper(c0)] |= (guint16)(1u << len);
@@ -1215,35 +1210,29 @@ ner_sport_words(void)
   return &sw;
 }
 
-/* Whether the LEN bytes at P, in lower case, are the sport word W (of LEN bytes). A byte that
- * is no letter lowers to itself and so matches only itself: a word that holds anything but
- * letters and the hyphens of W is no sport word. */
-static inline gboolean
-ner_sport_same(const guint8 *p, const char *w, gsize len)
-{
-  for (gsize k = 0; k < len; k++)
-    if (ner_ascii_lower((char)p[k]) != w[k])
-      return FALSE;
-  return TRUE;
-}
-
 /* Counts the word token T in C if it is a sport word (of SW) not yet seen. */
 static inline void
 ner_sport_word(const NerSportWords *sw, NerSportCount *c, const char *text, const EgToken *t)
 {
+  char buf[NER_SPORT_LEN_MAX];
   gsize len = t->end - t->start;
   /* the words are ASCII and lower case as written ("Match" starting a sentence also counts) */
-  if (len < 2 || len >= NER_SPORT_LEN_MAX)
+  if (len < 2 || len >= sizeof buf)
     return;
   const guint8 *p = (const guint8 *)text + t->start;
   if (G_LIKELY(!(((sw->first_lens[p[0]] & sw->last_lens[p[len - 1]]) >> len) & 1)))
     return;
   if (G_LIKELY(!((sw->last_letters[len][sw->letter_index[p[0]]] >> sw->letter_index[p[len - 1]]) & 1)))
     return;
-  guint idx = 0;
-  for (const guint8 *k = sw->words[len][sw->letter_index[p[0]]]; *k && !idx; k++)
-    if (ner_sport_same(p, sport_words[*k - 1], len))
-      idx = *k;
+  gboolean letters = TRUE;
+  for (gsize k = 0; k < len && letters; k++) {
+    letters = g_ascii_isalpha(p[k]) || p[k] == '-';
+    buf[k] = ner_ascii_lower((char)p[k]);
+  }
+  if (!letters)
+    return;
+  buf[len] = '\0';
+  guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(sw->words, buf));
   if (idx && !c->seen[idx - 1]) {
     c->seen[idx - 1] = TRUE;
     c->n_seen++;
@@ -1797,6 +1786,10 @@ ner_emit(NerCtx *ctx, guint a, guint b, guint span_end, gboolean titled, gint pr
   ctx->ms[ctx->n_ms++] = m;
 }
 
+/* A memo keeps its mention buffer for the next document only up to this size, so that a rare
+ * huge document part does not hold its memory for the thread's life. */
+#define NER_KEEP_MENTIONS 4096
+
 /* Whether every word of [a, b) is an ordinary English word that no lexicon knows as a name. */
 static gboolean
 ner_all_ordinary(const NerCtx *ctx, guint a, guint b)
@@ -2275,6 +2268,10 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   GArray *out = g_array_sized_new(FALSE, TRUE, sizeof(EgMention), ctx.n_ms);
   g_array_set_clear_func(out, ner_mention_clear);
   g_array_append_vals(out, ctx.ms, ctx.n_ms);
+  if (memo->mentions_size > NER_KEEP_MENTIONS) {
+    g_clear_pointer(&memo->mentions, g_free);
+    memo->mentions_size = 0;
+  }
   ner_memo_give(memo);
   return out;
 }

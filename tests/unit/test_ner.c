@@ -716,6 +716,40 @@ test_many_spellings(void)
   g_assert_cmpstr(dump_after, ==, dump_before);
 }
 
+/* The text stage repairs invalid UTF-8 before this stage, but a library caller may not: a name
+ * with bytes that are no UTF-8 must be joined inside its buffer (straightening writes such a
+ * byte as six; ASan watched this overflow once). The name is found, whatever its bytes. */
+static void
+test_invalid_utf8_name(void)
+{
+  g_autoptr(Found) f = found_new("Officials met Ana\xff\xff\xff\xff Cruz in Paris. "
+                                 "Then Ana\xfe Cruz\xff Lopez spoke.");
+  gboolean paris = FALSE;
+  for (guint i = 0; i < f->mentions->len; i++)
+    paris = paris || strcmp(mention(f, i)->name, "Paris") == 0;
+  g_assert_true(paris);
+  g_assert_cmpuint(f->mentions->len, >=, 2);
+}
+
+/* A document of thousands of mentions, then a short one: the memo gives back the large buffer
+ * of mentions and still finds the short one's names. */
+static void
+test_many_mentions_then_few(void)
+{
+  GString *big = g_string_new(NULL);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf(big, "Reporters met Velkor Zandr%c%c%c. ", 'a' + i / 676, 'a' + i / 26 % 26,
+                           'a' + i % 26);
+  {
+    g_autoptr(Found) f = found_new(big->str);
+    g_assert_cmpuint(f->mentions->len, >=, 5000);
+  }
+  g_autoptr(Found) small = found_new("Maria Okafor met Daniel Brandt in Paris.");
+  g_autofree char *all = names(small);
+  g_assert_cmpstr(all, ==, "Maria Okafor|Daniel Brandt|Paris");
+  g_string_free(big, TRUE);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -760,5 +794,7 @@ main(int argc, char *argv[])
   g_test_add_func("/ner/spellings", test_spellings);
   g_test_add_func("/ner/documents-apart", test_documents_apart);
   g_test_add_func("/ner/many-spellings", test_many_spellings);
+  g_test_add_func("/ner/invalid-utf8-name", test_invalid_utf8_name);
+  g_test_add_func("/ner/many-mentions-then-few", test_many_mentions_then_few);
   return g_test_run();
 }
