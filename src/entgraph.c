@@ -146,3 +146,21 @@ eg_str_keys_sort(EgStrKey *a, gsize n)
     i = j;
   }
 }
+
+void
+eg_sort_few(void *base, gsize n, gsize size, GCompareFunc cmp)
+{
+  g_return_if_fail(size <= EG_SORT_FEW_SIZE);
+  if (n > 16) {
+    qsort(base, n, size, cmp);
+    return;
+  }
+  guint8 *a = base, x[EG_SORT_FEW_SIZE];
+  for (gsize i = 1; i < n; i++) {
+    memcpy(x, a + i * size, size);
+    gsize j = i;
+    for (; j > 0 && cmp(x, a + (j - 1) * size) < 0; j--)
+      memcpy(a + j * size, a + (j - 1) * size, size);
+    memcpy(a + j * size, x, size);
+  }
+}

@@ -120,6 +120,14 @@ eg_str_key_cmp(const EgStrKey *x, const EgStrKey *y)
 /* Sorts A (N keys) in byte order of their strings (equal strings in no set order). */
 void eg_str_keys_sort(EgStrKey *a, gsize n);
 
+/* Elements of at most this many bytes go through eg_sort_few. */
+#define EG_SORT_FEW_SIZE 64
+/* Sorts the N elements of SIZE bytes at BASE by CMP, as qsort would, but by insertion while
+ * they are few (16 or fewer): the lists sorted per entity or per group mostly hold a handful,
+ * for which qsort's setup costs more than the sort. Equal elements keep their order only
+ * while they are few. */
+void eg_sort_few(void *base, gsize n, gsize size, GCompareFunc cmp);
+
 /* Co-occurrence window kinds: what one "window" is when counting pairs. */
 typedef enum { EG_WINDOW_SENTENCE, EG_WINDOW_PARAGRAPH, EG_WINDOW_DOCUMENT, EG_WINDOW_TOKENS } EgWindowKind;
 

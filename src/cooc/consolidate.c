@@ -265,24 +265,6 @@ cmp_form_text(const void *a, const void *b)
   return strcmp(((const Form *)a)->form, ((const Form *)b)->form);
 }
 
-/* Most nodes have a handful of forms: an insertion sort of them costs less than setting up a
- * library sort. Either gives one order, as the forms of a node are distinct. */
-static void
-forms_sort(Form *f, guint n)
-{
-  if (n > 16) {
-    qsort(f, n, sizeof *f, cmp_form);
-    return;
-  }
-  for (guint i = 1; i < n; i++) {
-    Form x = f[i];
-    guint j = i;
-    for (; j > 0 && form_cmp(&x, &f[j - 1]) < 0; j--)
-      f[j] = f[j - 1];
-    f[j] = x;
-  }
-}
-
 /* Sums the counts of equal forms in F (N of them), leaving each form once (in byte order).
  * Returns how many are left. */
 static guint
@@ -721,7 +703,7 @@ node_make(EgNode *node, const EgEntityCounts *const *mem, guint k, const char *l
   if (k > 1)
     nf = forms_sum(fa, nf); /* merged names can share a surface form */
   if (nf > 1)
-    forms_sort(fa, nf);
+    eg_sort_few(fa, nf, sizeof *fa, cmp_form); /* a node's forms are distinct: one order */
   /* "Trump 5|Donald Trump 1" and the forms but the label, "|"-separated, each in a block of
    * its size. */
   gsize all_len = 0, al_len = 0;

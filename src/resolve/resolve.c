@@ -896,23 +896,6 @@ cmp_doc_surface(const void *a, const void *b)
   return strcmp(((const EgDocSurface *)a)->surface, ((const EgDocSurface *)b)->surface);
 }
 
-/* Sorts the N surfaces S by bytes: an entity of two groups has a few forms, where an insertion
- * sort does less than qsort's setup. */
-static void
-doc_surfaces_sort(EgDocSurface *s, gsize n)
-{
-  if (n > 16) {
-    qsort(s, n, sizeof *s, cmp_doc_surface);
-    return;
-  }
-  for (gsize i = 1; i < n; i++) {
-    EgDocSurface t = s[i];
-    gsize j = i;
-    for (; j > 0 && strcmp(s[j - 1].surface, t.surface) > 0; j--)
-      s[j] = s[j - 1];
-    s[j] = t;
-  }
-}
 
 /* Appends the strings of C with their counts to OUT; returns the new end. */
 static EgDocSurface *
@@ -1170,7 +1153,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     }
     if (members > 1) {
       /* Two groups of one entity may share a surface form: sum them, each form once. */
-      doc_surfaces_sort(from, (gsize)(out - from));
+      eg_sort_few(from, (gsize)(out - from), sizeof *from, cmp_doc_surface);
       EgDocSurface *w = from;
       for (EgDocSurface *r = from; r < out; r++) {
         if (w > from && strcmp(w[-1].surface, r->surface) == 0)

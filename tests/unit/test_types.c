@@ -1,5 +1,6 @@
 /* test_types.c: unit tests of how a node's type is decided from the votes of all its mentions
  * (src/cooc/consolidate.c), on documents written here. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cooc/pipeline.h"
@@ -54,11 +55,48 @@ test_evidence_beats_shape(void)
   g_assert_cmpint(type_of(t, "Quolbet"), ==, EG_TYPE_ORG);
 }
 
+typedef struct {
+  guint32 key;
+  char pad[20]; /* an element larger than a word, as the forms and surfaces sorted are */
+} Few;
+
+static int
+cmp_few(gconstpointer a, gconstpointer b)
+{
+  guint32 x = ((const Few *)a)->key, y = ((const Few *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+/* eg_sort_few sorts as qsort does, by insertion at 16 elements and fewer, by qsort above. */
+static void
+test_sort_few(void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed(7);
+  for (guint n = 0; n <= 40; n++) {
+    for (guint round = 0; round < 50; round++) {
+      Few a[40], b[40];
+      for (guint i = 0; i < n; i++) {
+        a[i].key = g_rand_int_range(rand, 0, 1000) * 64 + i; /* distinct: one order */
+        memset(a[i].pad, (int)i, sizeof a[i].pad);
+      }
+      if (n)
+        memcpy(b, a, n * sizeof *a);
+      eg_sort_few(a, n, sizeof *a, cmp_few);
+      qsort(b, n, sizeof *b, cmp_few);
+      for (guint i = 0; i < n; i++) {
+        g_assert_cmpuint(a[i].key, ==, b[i].key);
+        g_assert_cmpint(memcmp(a[i].pad, b[i].pad, sizeof a[i].pad), ==, 0);
+      }
+    }
+  }
+}
+
 int
 main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/types/no-evidence-shape", test_no_evidence_by_shape);
   g_test_add_func("/types/evidence-beats-shape", test_evidence_beats_shape);
+  g_test_add_func("/types/sort-few", test_sort_few);
   return g_test_run();
 }
