@@ -1,5 +1,6 @@
 /* test_types.c: unit tests of how a node's type is decided from the votes of all its mentions
- * (src/cooc/consolidate.c), on documents written here. */
+ * (src/cooc/consolidate.c), on documents written here; and of the small-list sort that
+ * consolidation uses (eg_sort_few, src/entgraph.c). */
 #include <stdlib.h>
 #include <string.h>
 
