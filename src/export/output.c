@@ -526,10 +526,8 @@ number_text(char *buf, double value, gboolean integer)
 {
   if (integer && value > -9.2e18 && value < 9.2e18)
     return eg_export_integer(buf, (gint64)value);
-  if (integer) {
-    g_snprintf(buf, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64)value);
-    return 0;
-  }
+  /* An integer attribute out of gint64's range, or NaN, has no integer to cast to (the cast
+   * would be undefined): it is written as the double it is. No count or metric makes one. */
   /* A whole number of at most 15 digits whose last digit is not 0 (or 0 itself): its digits are
    * what the search below finds (fewer digits round it to another number; that many print it
    * without an exponent). -0 and 100 ("1e+02") take the search. */

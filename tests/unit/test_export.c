@@ -1271,6 +1271,25 @@ test_plain_prefix(void)
       }
 }
 
+/* An integer attribute holding what no gint64 holds (NaN, infinities, 1e21) is written as the
+ * double it is, not cast (undefined behaviour, which the sanitizer build would report). */
+static void
+test_number_integer_out_of_range(void)
+{
+  static const double values[] = { 1e21, -1e21, 9.3e18, INFINITY, -INFINITY };
+  for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+    char as_int[G_ASCII_DTOSTR_BUF_SIZE], as_double[G_ASCII_DTOSTR_BUF_SIZE];
+    eg_export_number(as_int, values[i], TRUE);
+    eg_export_number(as_double, values[i], FALSE);
+    g_assert_cmpstr(as_int, ==, as_double);
+  }
+  char buf[G_ASCII_DTOSTR_BUF_SIZE], nan_double[G_ASCII_DTOSTR_BUF_SIZE];
+  eg_export_number(buf, NAN, TRUE);
+  g_assert_cmpstr(buf, ==, eg_export_number(nan_double, NAN, FALSE));
+  eg_export_number(buf, 42.0, TRUE);
+  g_assert_cmpstr(buf, ==, "42");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1302,5 +1321,6 @@ main(int argc, char *argv[])
   g_test_add_func("/export/json-random-strings", test_json_random_strings);
   g_test_add_func("/export/number-whole", test_number_whole);
   g_test_add_func("/export/number-random", test_number_random);
+  g_test_add_func("/export/number-integer-out-of-range", test_number_integer_out_of_range);
   return g_test_run();
 }
