@@ -469,7 +469,6 @@ seg_ascii_case_flags(const char *p, const char *we, guint8 k)
   return r == we && letters >= 2 ? EG_TF_CAP | EG_TF_ALLCAPS : EG_TF_CAP;
 }
 
-#ifdef SEG_SIXTEEN_AT_ONCE
 /* Writes the token [S, E) of TEXT at W. */
 G_ALWAYS_INLINE static inline void
 seg_put(EgToken *w, const char *text, const char *s, const char *e, guint32 sentence,
@@ -484,6 +483,36 @@ seg_put(EgToken *w, const char *text, const char *s, const char *e, guint32 sent
   w->flags = flags;
   w->ch = ch;
 }
+
+/* The sentence rules' questions of one token, asked both as tokens are written (seg_emit_*)
+ * and by the rules' reading of a finished paragraph (seg_sentences). */
+
+/* Whether a token of KIND, FLAGS and CH closes what came before: a sentence mark, a closing
+ * quote or bracket. */
+static inline gboolean
+seg_closes(guint8 kind, guint8 flags, gunichar ch)
+{
+  return kind == EG_TOK_PUNCT &&
+         ((flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || ch == ')' || ch == ']');
+}
+
+/* Whether the punctuation FLAGS, CH makes the next word's capital say nothing: an opening
+ * quote, a colon, a dash or a bullet. */
+static inline gboolean
+seg_starts_clause(guint8 flags, gunichar ch)
+{
+  return (flags & EG_TF_OPEN_QUOTE) || ch == ':' || ch == '-' || ch == 0x2022;
+}
+
+/* Whether the word [S, E) of KIND and FLAGS is a dotted abbreviation ("U.S."), after which a
+ * sentence may end. */
+static inline gboolean
+seg_abbr_may_end(const char *s, const char *e, guint8 kind, guint8 flags)
+{
+  return (flags & EG_TF_ABBR) && kind == EG_TOK_WORD && e - s > 2 && seg_is_dotted(s, e - 1);
+}
+
+#ifdef SEG_SIXTEEN_AT_ONCE
 
 /* Appends the words from P, an ASCII letter or digit in [P, E), with the commas after them and
  * the single spaces between them, for as long as each word is settled by seg_word_end and is
@@ -548,8 +577,7 @@ seg_word_run(SegState *st, const char *p, const char *e, const char *limit)
 static gboolean
 seg_is_closer(const EgToken *t)
 {
-  return t->kind == EG_TOK_PUNCT &&
-         ((t->flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || t->ch == ')' || t->ch == ']');
+  return seg_closes(t->kind, t->flags, t->ch);
 }
 
 /* Whether a token of KIND, FLAGS and CH could open a sentence: a capitalised word, a number or
@@ -634,10 +662,9 @@ seg_sentences(EgToken *tok, guint n, const char *text, guint first, guint32 *sen
         t->flags |= EG_TF_INITIAL;
       pending_initial = FALSE;
       words_in_sentence++;
-      may_end = (t->flags & EG_TF_ABBR) && t->kind == EG_TOK_WORD && t->end - t->start > 2 &&
-                seg_is_dotted(text + t->start, text + t->end - 1);
+      may_end = seg_abbr_may_end(text + t->start, text + t->end, t->kind, t->flags);
     } else if (t->kind == EG_TOK_PUNCT) {
-      if ((t->flags & EG_TF_OPEN_QUOTE) || t->ch == ':' || t->ch == '-' || t->ch == 0x2022)
+      if (seg_starts_clause(t->flags, t->ch))
         pending_initial = TRUE;
       may_end = (t->flags & EG_TF_SENT_END) != 0;
     } else {
@@ -735,14 +762,11 @@ G_ALWAYS_INLINE static inline void
 seg_emit_word(SegState *st, const char *s, const char *e, guint8 kind, guint8 flags)
 {
   seg_settle(st, s, e, kind, flags, 0);
-  EgToken *t = seg_room(st);
-  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
-                  .sentence = st->sentence, .paragraph = st->paragraph,
-                  .word_index = st->word_index, .kind = kind, .flags = flags | st->initial };
+  seg_put(seg_room(st), st->text, s, e, st->sentence, st->paragraph, st->word_index, kind,
+          flags | st->initial, 0);
   st->word_index++;
   st->initial = 0;
-  if (G_UNLIKELY(flags & EG_TF_ABBR) && kind == EG_TOK_WORD && e - s > 2 &&
-      seg_is_dotted(s, e - 1))
+  if (G_UNLIKELY(flags & EG_TF_ABBR) && seg_abbr_may_end(s, e, kind, flags))
     st->ends = st->ends_unquoted = SEG_END_ABBR;
 }
 
@@ -750,13 +774,11 @@ seg_emit_word(SegState *st, const char *s, const char *e, guint8 kind, guint8 fl
 G_ALWAYS_INLINE static inline void
 seg_emit_punct(SegState *st, const char *s, const char *e, guint8 flags, gunichar ch)
 {
-  gboolean closer = (flags & (EG_TF_CLOSE_QUOTE | EG_TF_SENT_END)) || ch == ')' || ch == ']';
+  gboolean closer = seg_closes(EG_TOK_PUNCT, flags, ch);
   if (!closer)
     seg_settle(st, s, e, EG_TOK_PUNCT, flags, ch);
-  EgToken *t = seg_room(st);
-  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
-                  .sentence = st->sentence, .paragraph = st->paragraph,
-                  .word_index = st->word_index, .kind = EG_TOK_PUNCT, .flags = flags, .ch = ch };
+  seg_put(seg_room(st), st->text, s, e, st->sentence, st->paragraph, st->word_index,
+          EG_TOK_PUNCT, flags, ch);
   if (closer) {
     if (flags & EG_TF_SENT_END) {
       st->ends |= SEG_END_MARK;
@@ -765,7 +787,7 @@ seg_emit_punct(SegState *st, const char *s, const char *e, guint8 flags, gunicha
       st->quoted = 1;
       st->ends_unquoted = 0;
     }
-  } else if ((flags & EG_TF_OPEN_QUOTE) || ch == ':' || ch == '-' || ch == 0x2022) {
+  } else if (seg_starts_clause(flags, ch)) {
     st->initial = EG_TF_INITIAL;
   }
 }
@@ -775,10 +797,8 @@ G_ALWAYS_INLINE static inline void
 seg_emit_possessive(SegState *st, const char *s, const char *e)
 {
   seg_settle(st, s, e, EG_TOK_POSSESSIVE, 0, 0);
-  EgToken *t = seg_room(st);
-  *t = (EgToken){ .start = (guint32)(s - st->text), .end = (guint32)(e - st->text),
-                  .sentence = st->sentence, .paragraph = st->paragraph,
-                  .word_index = st->word_index, .kind = EG_TOK_POSSESSIVE };
+  seg_put(seg_room(st), st->text, s, e, st->sentence, st->paragraph, st->word_index,
+          EG_TOK_POSSESSIVE, 0, 0);
 }
 
 /* Tokenises one paragraph [s, e) of a text ending at END, and appends and numbers its tokens. */
