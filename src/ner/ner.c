@@ -90,8 +90,8 @@ enum {
   NER_F_STR_WHOLE = 1 << 26,   /* str holds no NUL: strlen(str) == str_len (set on creation) */
   NER_F_PLACE = 1 << 27,       /* (known only) NerSpell.place is set */
   NER_F_HYPHEN = 1 << 28,      /* str holds a hyphen (set on creation) */
-  NER_F_EVENT_HEAD = 1 << 29   /* text in event_heads (a question of the rules, asked of the
-                                  last word of a name) */
+  NER_F_EVENT_HEAD = 1 << 29   /* text in event_heads (a question of the rules, asked of a
+                                  name's last word and of the word after a nationality) */
 };
 
 /* The facts one lookup of a spelling in the word lists settles (ner_look): those of the
@@ -550,8 +550,8 @@ static char *
 ner_join_with(const NerCtx *ctx, guint a, guint b, const char *suffix)
 {
   /* Sized from the spellings' own lengths, not from the bytes the tokens span: straightening
-   * shortens valid UTF-8, but an invalid byte comes out as six (review, an ASan overflow on a
-   * caller that skips the text stage's repair). */
+   * shortens valid UTF-8, but an invalid byte (from a caller that skips the text stage's
+   * repair) comes out as six. */
   gsize len = b - a;
   for (guint i = a; i < b; i++)
     len += ner_spell(ctx, i)->str_len;
@@ -1491,13 +1491,13 @@ ner_add_votes(const NerCtx *ctx, EgMention *m, guint a, guint b, gint prev, cons
         !last_nat &&
         !(last_lists & EG_WL_GIVEN)) {
       /* Not "Chad Curtis" (a given name) nor "North Caucasus" (an ordinary word). */
-      /* The head of one word is the first token's text, whose spelling knows the answers. */
-      if (a + 1 < b && (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE))
-        place_plural = ner_place_of(ctx, a, a + 1, ner_tok_str(ctx, a)) != NULL &&
-                       !ner_fact(ctx, a, NER_F_ORDINARY);
       for (guint k = a + 1; k < b && !place_plural; k++) {
-        if (k == a + 1 && (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE))
+        /* The head of one word is the first token's text, whose spelling knows the answers. */
+        if (k == a + 1 && (ner_spell(ctx, a)->facts & NER_F_STR_WHOLE)) {
+          place_plural = ner_place_of(ctx, a, k, ner_tok_str(ctx, a)) != NULL &&
+                         !ner_fact(ctx, a, NER_F_ORDINARY);
           continue;
+        }
         g_autofree char *head = ner_join(ctx, a, k);
         g_autofree char *head_lower = eg_text_lower(head, -1);
         place_plural = ner_place_of(ctx, a, k, head) != NULL && !ner_is_ordinary(head_lower);
@@ -1887,22 +1887,38 @@ ner_span_titles(NerCtx *ctx, guint a, guint b)
     ner_emit(ctx, piece, b, b, titled, titled ? prev : -1);
 }
 
-/* The first letters of the connectors and person particles, a bit each (NER_CONNECT_FIRST), and
- * the bytes of the longest of them ("della"). */
-#define NER_LETTER_BIT(c) (1u << ((c) - 'a'))
-#define NER_CONNECT_FIRST                                                                          \
-  (NER_LETTER_BIT('o') | NER_LETTER_BIT('f') | NER_LETTER_BIT('a') | NER_LETTER_BIT('b') |        \
-   NER_LETTER_BIT('i') | NER_LETTER_BIT('d') | NER_LETTER_BIT('e') | NER_LETTER_BIT('l') |        \
-   NER_LETTER_BIT('v') | NER_LETTER_BIT('y'))
-#define NER_CONNECT_LEN_MAX 5
+/* What ner_may_connect knows of the connectors and person particles: their first letters, a bit
+ * each, and the bytes of the longest ("della"). Made from the lists once. */
+typedef struct {
+  guint32 first;
+  gsize len_max;
+} NerConnectShape;
 
-/* FALSE when word I is certainly no connector nor person particle, told from its bytes: the
- * word after every capitalised run is asked, mostly a word such as "said" whose spelling no
- * other rule needs. An ASCII first byte is the first byte of the lower-case form in lower
+static const NerConnectShape *
+ner_connect_shape(void)
+{
+  static NerConnectShape shape;
+  static gsize done;
+  if (g_once_init_enter(&done)) {
+    const char *const *lists[] = { name_connectors, person_particles };
+    for (guint l = 0; l < G_N_ELEMENTS(lists); l++)
+      for (guint k = 0; lists[l][k]; k++) {
+        g_assert(lists[l][k][0] >= 'a' && lists[l][k][0] <= 'z');
+        shape.first |= 1u << (lists[l][k][0] - 'a');
+        shape.len_max = MAX(shape.len_max, strlen(lists[l][k]));
+      }
+    g_once_init_leave(&done, 1);
+  }
+  return &shape;
+}
+
+/* FALSE when word I is certainly no connector nor person particle (SHAPE), told from its
+ * bytes: the word after every capitalised run is asked, mostly a word such as "said" whose
+ * spelling no other rule needs. An ASCII first byte is the first byte of the lower-case form in lower
  * case; a word longer than any of them is no shorter in lower case unless it holds a
  * character past ASCII or a NUL (the spelling then decides). */
 static inline gboolean
-ner_may_connect(const NerCtx *ctx, guint i)
+ner_may_connect(const NerCtx *ctx, const NerConnectShape *shape, guint i)
 {
   const EgToken *t = &ctx->tok[i];
   const guchar *p = (const guchar *)ctx->text + t->start;
@@ -1910,9 +1926,9 @@ ner_may_connect(const NerCtx *ctx, guint i)
   if (len == 0 || p[0] >= 0x80)
     return TRUE;
   guint c = (guint)ner_ascii_lower((char)p[0]);
-  if (c < 'a' || c > 'z' || !(NER_LETTER_BIT(c) & NER_CONNECT_FIRST))
+  if (c < 'a' || c > 'z' || !((1u << (c - 'a')) & shape->first))
     return FALSE;
-  if (len <= NER_CONNECT_LEN_MAX)
+  if (len <= shape->len_max)
     return TRUE;
   /* a NUL ends the lower-case form as the rules read it */
   for (gsize k = 1; k < len; k++)
@@ -2206,6 +2222,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
   NerCtx ctx = { text, tok, n, 0, memo->line_first, memo->line_kind, FALSE, FALSE,
                  memo->mentions, 0, memo, memo->tok_spells, memo->titles, memo->scratch };
   guint *caps = memo->caps, n_caps = ner_read(&ctx, caps);
+  const NerConnectShape *connect = ner_connect_shape();
 
   guint i = 0;
   for (guint c = 0; c < n_caps; c++) {
@@ -2222,7 +2239,7 @@ eg_ner_find(const char *text, const EgSegmentation *seg)
       if (b + 1 < ctx.n && ner_joinable(&ctx, b) && ner_joinable(&ctx, b + 1)) {
         const EgToken *c = &ctx.tok[b];
         gboolean word = c->kind == EG_TOK_WORD;
-        gboolean connector = (word && !(c->flags & EG_TF_CAP) && ner_may_connect(&ctx, b) &&
+        gboolean connector = (word && !(c->flags & EG_TF_CAP) && ner_may_connect(&ctx, connect, b) &&
                               (ner_fact(&ctx, b, NER_F_CONNECTOR) ||
                                ner_fact(&ctx, b, NER_F_PARTICLE))) ||
                              (c->kind == EG_TOK_PUNCT && c->ch == '&');
