@@ -175,11 +175,18 @@ eg_resolve_acronym_letters(const char *name)
   return acronym_letters_put(name, letters) ? g_strdup(letters) : NULL;
 }
 
-/* The ASCII lower case of C (g_ascii_tolower is a call into GLib; this is made per word). */
+/* The ASCII lower and upper case of C (g_ascii_tolower and g_ascii_toupper are calls into
+ * GLib; these are made per word). */
 static inline char
 ascii_lower(char c)
 {
   return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+static inline char
+ascii_upper(char c)
+{
+  return c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : c;
 }
 
 /* Whether the word W (LEN bytes) is one initials skip: "of", "the", "&"... */
@@ -215,7 +222,7 @@ initials_write(const char *name, char *out)
     if (!initial_skipped(w, (gsize)(e - w))) {
       guchar c = (guchar)*w;
       if (c < 0x80)
-        *o++ = c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : (char)c;
+        *o++ = ascii_upper((char)c);
       else
         o += g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(w)), o);
     }
@@ -279,7 +286,7 @@ initials_match(const char *name, const char *acronym)
     if (!initial_skipped(w, (gsize)(e - w))) {
       guchar c = (guchar)*w;
       if (c < 0x80) {
-        if (acronym[at] != (c >= 'a' && c <= 'z' ? (char)(c - ('a' - 'A')) : (char)c))
+        if (acronym[at] != ascii_upper((char)c))
           return FALSE;
         at++;
       } else {
@@ -305,7 +312,7 @@ initials_lead(const char *name)
   guchar c0 = (guchar)name[0];
   if (c0 < 0x80 && c0 != ' ' && c0 && name[1] && name[1] != ' ' && name[2] && name[2] != ' ' &&
       name[3] && name[3] != ' ')
-    return c0 >= 'a' && c0 <= 'z' ? (guchar)(c0 - ('a' - 'A')) : c0;
+    return (guchar)ascii_upper((char)c0);
   return 0;
 }
 
@@ -482,13 +489,17 @@ group_is_person(const Group *g)
          g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_LOC] && g->votes[EG_TYPE_PERSON] >= g->votes[EG_TYPE_MISC];
 }
 
+/* The most letters a company's legal form has (resolve_is_company's forms): a last word of more
+ * is no form, which resolve_may_be_company reads from a key alone. */
+#define COMPANY_FORM_MAX 4
+
 /* Whether NAME ends with a company's legal form: "Inc.", "Corp", "Ltd", "plc", "AG", ...
  * BUF: scratch space for the key of an unusual last word. */
 static gboolean
 resolve_is_company(const char *name, GString *buf)
 {
   static const struct {
-    char form[5];
+    char form[COMPANY_FORM_MAX + 1];
     guint8 len;
   } forms[] = { { "inc", 3 }, { "corp", 4 }, { "co", 2 }, { "ltd", 3 }, { "llc", 3 }, { "plc", 3 },
                 { "ag", 2 }, { "sa", 2 }, { "nv", 2 }, { "gmbh", 4 }, { "spa", 3 }, { "bv", 2 },
@@ -498,8 +509,8 @@ resolve_is_company(const char *name, GString *buf)
     return FALSE;
   last++;
   /* The key of the last word, made here while it has only letters and periods (nearly every
-   * one): a form has at most four letters, so a longer word is no form and is not read on. */
-  char small[4];
+   * one): a longer word than any form is no form and is not read on. */
+  char small[COMPANY_FORM_MAX];
   gsize n = 0;
   const char *key = small;
   for (const guchar *p = (const guchar *)last; *p; p++) {
@@ -517,7 +528,7 @@ resolve_is_company(const char *name, GString *buf)
       return FALSE;
     small[n++] = (char)(*p + k);
   }
-  if (n < 2 || n > 4)
+  if (n < 2 || n > COMPANY_FORM_MAX)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS(forms); i++)
     if (forms[i].len == n && memcmp(key, forms[i].form, n) == 0)
@@ -533,9 +544,9 @@ resolve_may_be_company(const Group *g)
 {
   const char *k = g->top_key;
   gsize n = g->top_key_len, last = 0;
-  while (last < n && last < 5 && k[n - 1 - last] != ' ')
+  while (last < n && last <= COMPANY_FORM_MAX && k[n - 1 - last] != ' ')
     last++;
-  return last >= 2 && last <= 4;
+  return last >= 2 && last <= COMPANY_FORM_MAX;
 }
 
 /* The groups of a document: one block, in the order of their first mentions. */
@@ -702,34 +713,14 @@ typedef struct {
 
 static void resolution_destroy(EgResolution *res);
 
-static void
-resolve_scratch_free(gpointer data)
-{
-  ResolveScratch *s = data;
-  g_free(s->groups);
-  g_free(s->numbers);
-  g_string_free(s->key, TRUE);
-  g_string_free(s->buf, TRUE);
-  if (s->keys)
-    g_string_chunk_free(s->keys);
-  if (s->by_key)
-    g_hash_table_unref(s->by_key);
-  group_index_clear(&s->ends);
-  group_index_clear(&s->starts);
-  group_index_clear(&s->initials);
-  resolution_destroy(s->spare);
-  g_free(s);
-}
-
-static GPrivate resolve_scratch_key = G_PRIVATE_INIT(resolve_scratch_free);
-
 /* A thread keeps its scratch and a spare resolution only while they are of documents up to
  * this many mentions (news articles have tens to hundreds): a rare huge document part (up to
  * EG_DOCUMENT_PART) would otherwise hold its groups and tables while it is counted and for
  * the rest of the thread's life, which raised the peak by a third on a megabyte of names. */
 #define RESOLVE_KEEP_MENTIONS 4096
 
-/* Gives back what a document of more than RESOLVE_KEEP_MENTIONS mentions made SC hold. */
+/* Frees SC's blocks and tables, which it makes again when a document needs them: after a
+ * document of more than RESOLVE_KEEP_MENTIONS mentions, and when the thread ends. */
 static void
 resolve_scratch_trim(ResolveScratch *sc)
 {
@@ -743,6 +734,19 @@ resolve_scratch_trim(ResolveScratch *sc)
   group_index_clear(&sc->initials);
 }
 
+static void
+resolve_scratch_free(gpointer data)
+{
+  ResolveScratch *s = data;
+  resolve_scratch_trim(s);
+  g_string_free(s->key, TRUE);
+  g_string_free(s->buf, TRUE);
+  resolution_destroy(s->spare);
+  g_free(s);
+}
+
+static GPrivate resolve_scratch_key = G_PRIVATE_INIT(resolve_scratch_free);
+
 /* The calling thread's scratch, made on first use (transfer none: freed when the thread ends). */
 static ResolveScratch *
 resolve_scratch_get(void)
@@ -755,6 +759,19 @@ resolve_scratch_get(void)
     g_private_set(&resolve_scratch_key, s);
   }
   return s;
+}
+
+/* KEY kept for the document: in INLINE (GROUP_KEY_INLINE bytes) when it fits, else in SC's
+ * chunk of longer keys, which *USED then says to empty once the document is resolved. */
+static inline const char *
+group_key_keep(ResolveScratch *sc, const GString *key, char *inline_buf, gboolean *used)
+{
+  if (key->len < GROUP_KEY_INLINE)
+    return memcpy(inline_buf, key->str, key->len + 1);
+  if (!sc->keys)
+    sc->keys = g_string_chunk_new(1024);
+  *used = TRUE;
+  return g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
 }
 
 /* IX of scratch S ready for a document: made on first use, emptied after. */
@@ -1009,14 +1026,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
       g = memset(&block[groups->len], 0, GROUP_ZEROED);
       g->names.len = 0;
       g->names.all = NULL;
-      if (key->len < GROUP_KEY_INLINE) {
-        g->key = memcpy(g->key_inline, key->str, key->len + 1);
-      } else {
-        if (!sc->keys)
-          sc->keys = g_string_chunk_new(1024);
-        keys_used = TRUE;
-        g->key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
-      }
+      g->key = group_key_keep(sc, key, g->key_inline, &keys_used);
       g->key_len = key->len;
       g->first = k;
       /* Words of the key, so "Wasserman-Schultz" counts as the two words of "Wasserman Schultz". */
@@ -1060,14 +1070,7 @@ eg_resolve_document_with(GArray *mentions, const EgRules *rules)
     /* Without a lexicon name every mention's name has the group's key. */
     if (g->canonical) {
       resolve_key_into_counted(g->top, key, NULL, NULL);
-      if (key->len < GROUP_KEY_INLINE) {
-        g->top_key = memcpy(g->top_key_inline, key->str, key->len + 1);
-      } else {
-        if (!sc->keys)
-          sc->keys = g_string_chunk_new(1024);
-        keys_used = TRUE;
-        g->top_key = g_string_chunk_insert_len(sc->keys, key->str, (gssize)key->len);
-      }
+      g->top_key = group_key_keep(sc, key, g->top_key_inline, &keys_used);
       g->top_key_len = key->len;
     } else {
       g->top_key = g->key;
