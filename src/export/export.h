@@ -253,6 +253,14 @@ char *eg_export_xml_clean(const char *value);
 /* VALUE itself when it needs no cleaning, else its eg_export_xml_clean copy, also put in
  * *TO_FREE (transfer full; NULL when VALUE is returned). */
 const char *eg_export_xml_cleaned(const char *value, char **to_free);
+/* Whether the UTF-8 at P starts with U+FFFE or U+FFFF (EF BF BE, EF BF BF): of the characters
+ * valid UTF-8 holds, the two XML refuses beside ASCII controls. Reads a byte only when the one
+ * before it matched, so never past a NUL. */
+static inline gboolean
+eg_export_utf8_nonchar(const guchar *p)
+{
+  return p[0] == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE;
+}
 /* PREFIX and the number V ("n42", the id of node 42), written into BUF (32 bytes) without printf:
  * every node writes its id and every edge two or three. Returns BUF. */
 const char *eg_export_id(char *buf, char prefix, igraph_integer_t v);

@@ -323,7 +323,7 @@ xml_is_clean(const char *value)
    * of what XML refuses, only ASCII controls and U+FFFE, U+FFFF (EF BF BE, EF BF BF) remain,
    * found byte by byte without decoding. A lead byte's sequence is whole before the NUL. */
   for (; *p; p++)
-    if (*p < 0x20 ? !xml_char_ok(*p) : *p == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE)
+    if (*p < 0x20 ? !xml_char_ok(*p) : eg_export_utf8_nonchar(p))
       return FALSE;
   return TRUE;
 }

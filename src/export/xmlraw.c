@@ -203,7 +203,7 @@ raw_utf8_kept(const guchar *p)
     guchar lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
     if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80)
       return 0;
-    return c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE ? 0 : 3;
+    return eg_export_utf8_nonchar(p) ? 0 : 3;
   }
   if (c >= 0xF0 && c <= 0xF4) {
     guchar lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
