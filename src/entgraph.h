@@ -37,7 +37,8 @@ typedef enum {
   EG_ERROR_BAD_COUNTS,   /* a counts line that is not a record, or counts out of order */
   EG_ERROR_HEADER,       /* counts made with other options (window, paragraphs, lexicon) */
   EG_ERROR_DUPLICATE,    /* note: documents skipped by --dedup */
-  EG_ERROR_NO_DATE       /* warning: a document without a usable date, counted in no period */
+  EG_ERROR_NO_DATE,      /* warning: a document without a usable date, counted in no period */
+  EG_ERROR_CROWDED       /* warning: windows naming too many entities to count their pairs */
 } EgErrorCode;
 
 /* Entity types, in the order used for ties (a tie goes to the earlier type). */

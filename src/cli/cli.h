@@ -8,6 +8,7 @@
 typedef struct {
   char *window;
   char *paragraphs;
+  char *max_entities;         /* --max-window-entities */
   gboolean jsonl;
   char *text_field;
   char *id_field;
@@ -20,7 +21,7 @@ typedef struct {
   char **stop_files;          /* --stoplist FILE */
   EgRules *rules;             /* loaded from the two above by eg_cli_parse, or NULL */
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
-  gboolean explicit_header;   /* --window or --paragraphs was given */
+  gboolean explicit_header;   /* --window, --paragraphs, --max-window-entities or rules given */
   gboolean had_warnings;
   char **args;                /* the command line as parsed (eg_cli_option_parse) */
 } EgCliInput;
@@ -29,8 +30,8 @@ typedef struct {
 void eg_cli_input_clear(EgCliInput *in);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(EgCliInput, eg_cli_input_clear)
 
-/* Parses ARGV for subcommand CMD with the shared input options plus EXTRA (and --window when
- * WINDOWS: only commands whose output depends on windows offer it). On a usage error or
+/* Parses ARGV for subcommand CMD with the shared input options plus EXTRA (and --window and
+ * --max-window-entities when WINDOWS: only commands whose output depends on windows offer them). On a usage error or
  * --version prints and returns FALSE with *EXIT_CODE set (--help exits within GOption). */
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
                       GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,

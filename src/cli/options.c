@@ -98,6 +98,7 @@ eg_cli_input_clear(EgCliInput *in)
 {
   g_clear_pointer(&in->window, g_free);
   g_clear_pointer(&in->paragraphs, g_free);
+  g_clear_pointer(&in->max_entities, g_free);
   g_clear_pointer(&in->text_field, g_free);
   g_clear_pointer(&in->id_field, g_free);
   g_clear_pointer(&in->counts_files, g_strfreev);
@@ -192,6 +193,10 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     { "window", 'w', 0, G_OPTION_ARG_STRING, &in->window,
       "What counts as together: sentence (default), paragraph, document, or a number N of words "
       "(e.g. --window 50: words 1-50, 51-100, ... of each document)", "KIND" },
+    { "max-window-entities", 0, 0, G_OPTION_ARG_STRING, &in->max_entities,
+      "A window naming more distinct entities than this is a list or a table, not prose: its "
+      "entities are counted, its pairs are not, and stderr says how many windows that was "
+      "(default 500; none for no limit; e.g. --window document --max-window-entities 2000)", "N" },
     { "paragraphs", 0, 0, G_OPTION_ARG_STRING, &in->paragraphs,
       "Paragraph breaks: auto (default: blank lines when the text has them, else every line "
       "break), blank, or line (e.g. --paragraphs line)", "MODE" },
@@ -246,7 +251,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   gboolean counting = strcmp(cmd, "mentions") != 0;
   for (guint i = 0; input_entries[i].long_name; i++) {
     const char *name = input_entries[i].long_name;
-    if ((windows || strcmp(name, "window") != 0) &&
+    if ((windows || (strcmp(name, "window") != 0 && strcmp(name, "max-window-entities") != 0)) &&
         (counting || (strcmp(name, "counts") != 0 && strcmp(name, "jobs") != 0)))
       g_array_append_val(entries, input_entries[i]);
   }
@@ -320,7 +325,12 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
   }
-  in->explicit_header = in->window || in->paragraphs || in->rules;
+  if (in->max_entities && !eg_max_entities_parse(in->max_entities, &c->max_entities)) {
+    eg_cli_error("--max-window-entities: '%s' is not a number from 2, or none", in->max_entities);
+    *exit_code = EG_EXIT_USAGE;
+    return FALSE;
+  }
+  in->explicit_header = in->window || in->paragraphs || in->max_entities || in->rules;
   if (*argc < 2 && !(in->counts_files && in->counts_files[0])) {
     eg_cli_error("no INPUT given (see 'entgraph %s --help')", cmd);
     *exit_code = EG_EXIT_USAGE;

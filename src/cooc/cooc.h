@@ -49,6 +49,11 @@ typedef struct {
   guint a, b;                 /* the ids of its two entities, A < B (not byte order of labels) */
 } EgPairCounts;
 
+/* The default of EgCounts.max_entities: ten times the most distinct entities a sentence of
+ * the 17 MB Reuters corpus names (38), and three times the most a document of the development
+ * set does (168), so that only lists reach it; a window at the limit makes 124,750 pairs. */
+#define EG_WINDOW_MAX_ENTITIES 500u
+
 /* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
 #define EG_EXAMPLE_MAX 300
 
@@ -64,6 +69,13 @@ typedef struct {
   GHashTable *pairs;          /* a set of EgPairCounts*, told apart by their entity ids */
   guint64 documents;
   guint64 windows;
+  /* A window naming more than MAX_ENTITIES distinct entities counts them (mentions, windows)
+   * but none of its pairs: it is a list or a table, not prose, and its k entities would make
+   * k(k-1)/2 pairs (3,000 names in one 39 KB "sentence": 4.5 million). G_MAXUINT: no limit.
+   * Part of the header: counts with other limits do not merge. */
+  guint max_entities;
+  guint64 crowded;            /* windows whose pairs went uncounted for that (not in the header
+                                 or the records: a note for whoever counted; eg_counts_crowded) */
   /* Counting by period (--slice): documents go, by their date, into the counts of their period
    * and these counts stay empty. NONE: no periods. */
   EgSlice slice;
@@ -80,6 +92,9 @@ typedef struct {
   GStringChunk *strings;
   struct EgCountScratch *scratch; /* buffers counting reuses from one document to the next */
   EgExamples *examples;       /* the pairs' examples, each stored once; NULL until one */
+  char *crowded_key;          /* of the crowded windows' documents, the least example key
+                                 (eg_counts_example_key, sentence 0), and its document's id */
+  char *crowded_doc;
 } EgCounts;
 
 /* A new, empty count table (transfer full, eg_counts_free). SIZE is the token window size for
@@ -143,8 +158,13 @@ EgPairCounts *eg_counts_add_pair(EgCounts *counts, const char *a, const char *b,
  * counted and summed in (transfer full). */
 char *eg_counts_example_key(const char *doc_id, guint part, guint sentence);
 
-/* New, empty counts with C's header (window, paragraph mode, rules) and no slice (transfer
- * full). */
+/* The windows of C and its periods whose pairs went uncounted (EgCounts.max_entities); sets
+ * *FIRST_DOC (may be NULL) to the id of the document, first in example-key order, that has one,
+ * or NULL (transfer none). */
+guint64 eg_counts_crowded(const EgCounts *c, const char **first_doc);
+
+/* New, empty counts with C's header (window, paragraph mode, rules, max_entities) and no slice
+ * (transfer full). */
 EgCounts *eg_counts_new_like(const EgCounts *c);
 
 /* The counts of period NAME in C (C->slice is not NONE), created empty when absent
@@ -158,7 +178,7 @@ GPtrArray *eg_counts_period_names(const EgCounts *c);
 EgCounts *eg_counts_sum_periods(const EgCounts *c);
 
 /* Adds FROM into INTO, period by period when they have periods. Returns FALSE and sets ERROR
- * (nothing changes) when their headers (window, paragraph mode, slice) differ. */
+ * (nothing changes) when their headers (window, paragraph mode, max_entities, slice) differ. */
 gboolean eg_counts_merge(EgCounts *into, const EgCounts *from, GError **error);
 /* As eg_counts_merge, moving the periods INTO lacks out of FROM rather than copying them; FROM is
  * freed whatever the result (transfer full). */
@@ -168,13 +188,17 @@ gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 gboolean eg_window_parse(const char *s, EgWindowKind *kind, guint *size);
 /* The name eg_window_parse reads back ("sentence", "50") (transfer full). */
 char *eg_window_name(EgWindowKind kind, guint size);
+/* Parses a limit of EgCounts.max_entities: a number from 2, or "none" or "0" for no limit. */
+gboolean eg_max_entities_parse(const char *s, guint *max);
 
 /* ---- counts as text: the map and reduce steps of `entgraph count` and `entgraph merge` -------
  *
  * One record a line, tab-separated: three key fields, then the values. Sorted in byte order
  * (LC_ALL=C sort), equal keys are adjacent. Labels, surface forms, document ids and examples never
  * hold tabs or line breaks. How records with equal keys reduce depends on the kind alone:
- *   #  entgraph-counts  3 window=W paragraphs=P lexicon=L rules=R   header: no values; must agree
+ *   #  entgraph-counts  3 window=W paragraphs=P lexicon=L [max-entities=M] rules=R
+ *                                                    header: no values; must agree (M: only when
+ *                                                    not EG_WINDOW_MAX_ENTITIES; "none": no limit)
  *   E  LABEL            n   MENTIONS DOCUMENTS WINDOWS VOTES_PERSON VOTES_ORG VOTES_LOC VOTES_MISC
  *   P  LABEL_A          LABEL_B   WINDOWS DOCUMENTS            (LABEL_A < LABEL_B in byte order)
  *   S  LABEL            SURFACE   COUNT
@@ -189,7 +213,8 @@ char *eg_window_name(EgWindowKind kind, guint size);
 #define EG_COUNTS_VERSION "3"
 
 /* The header's third field for COUNTS: "3 window=sentence paragraphs=auto lexicon=1 rules=-"
- * (rules: a digest of the --aliases and --stoplist files, "-" for none) (transfer full). */
+ * (rules: a digest of the --aliases and --stoplist files, "-" for none; a max-entities=M field
+ * before it when the limit is not the default) (transfer full). */
 char *eg_counts_header(const EgCounts *counts);
 
 /* Writes COUNTS as sorted records to OUT. Returns FALSE and sets ERROR on a write error.

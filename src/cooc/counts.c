@@ -70,6 +70,7 @@ eg_counts_new(EgWindowKind window, guint size)
   EgCounts *c = g_new0(EgCounts, 1);
   c->window = window;
   c->window_size = window == EG_WINDOW_TOKENS ? size : 0;
+  c->max_entities = EG_WINDOW_MAX_ENTITIES;
   c->entities = g_hash_table_new(label_hash, g_str_equal);
   c->pairs = g_hash_table_new(pair_hash, pair_equal);
   c->entity_blocks = g_ptr_array_new_with_free_func(g_free);
@@ -102,7 +103,46 @@ eg_counts_free(EgCounts *counts)
   scratch_free(counts->scratch);
   if (counts->periods)
     g_hash_table_unref(counts->periods);
+  g_free(counts->crowded_key);
+  g_free(counts->crowded_doc);
   g_free(counts);
+}
+
+/* Notes in C that the document with example key KEY and id DOC has a crowded window, keeping
+ * the least key (so that any order of counting and merging names the same document). */
+static void
+crowded_note(EgCounts *c, const char *key, const char *doc)
+{
+  if (c->crowded_key && strcmp(key, c->crowded_key) >= 0)
+    return;
+  g_free(c->crowded_key);
+  g_free(c->crowded_doc);
+  c->crowded_key = g_strdup(key);
+  c->crowded_doc = g_strdup(doc);
+}
+
+guint64
+eg_counts_crowded(const EgCounts *c, const char **first_doc)
+{
+  g_return_val_if_fail(c != NULL, 0);
+  guint64 n = c->crowded;
+  const char *key = c->crowded_key, *doc = c->crowded_doc;
+  if (c->periods) {
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, c->periods);
+    while (g_hash_table_iter_next(&it, NULL, &v)) {
+      const EgCounts *p = v;
+      n += p->crowded;
+      if (p->crowded_key && (!key || strcmp(p->crowded_key, key) < 0)) {
+        key = p->crowded_key;
+        doc = p->crowded_doc;
+      }
+    }
+  }
+  if (first_doc)
+    *first_doc = doc;
+  return n;
 }
 
 EgCounts *
@@ -112,6 +152,7 @@ eg_counts_new_like(const EgCounts *c)
   EgCounts *n = eg_counts_new(c->window, MAX(c->window_size, 1));
   n->paragraphs = c->paragraphs;
   n->rules = c->rules;
+  n->max_entities = c->max_entities;
   return n;
 }
 
@@ -697,7 +738,9 @@ struct EgCountScratch {
   EgEntityCounts **ents;      /* the part's entities' counts, by entity index */
   guint *ids;                 /* a window's entity indices */
   guint8 *seen;               /* by entity id: in this part already (labels_repeat) */
-  gsize ents_cap, ids_cap, seen_cap;
+  struct SentenceMark *marks; /* by entity index: in the long sentence being searched */
+  guint32 mark_gen;           /* the long sentence's number in MARKS (never 0) */
+  gsize ents_cap, ids_cap, seen_cap, marks_cap;
   GArray *occurrences;        /* of guint64: pairs of indices, a pair per window they share */
   GArray *pairs;              /* of DocPair */
   GArray *sort_tmp;           /* of guint64, for sort_pairs */
@@ -735,6 +778,7 @@ scratch_free(EgCountScratch *s)
   g_free(s->ents);
   g_free(s->ids);
   g_free(s->seen);
+  g_free(s->marks);
   g_array_unref(s->occurrences);
   g_array_unref(s->pairs);
   g_array_unref(s->sort_tmp);
@@ -824,9 +868,10 @@ sort_pairs(guint64 *v, guint n, guint n_ent, EgCountScratch *sc)
 
 /* Counts one window's distinct entities (ENTS: their counts by entity index; V[0, n): the
  * window's entity indices, reordered) once each, and appends each unordered pair of them to
- * OCCURRENCES as I << 32 | J. */
+ * OCCURRENCES as I << 32 | J, unless they are more than C's max_entities (C->crowded counts
+ * such windows). */
 static void
-counts_flush_window(EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurrences)
+counts_flush_window(EgCounts *c, EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurrences)
 {
   if (n_ids == 0)
     return;
@@ -835,8 +880,10 @@ counts_flush_window(EgEntityCounts **ents, guint *v, guint n_ids, GArray *occurr
   for (guint i = 0; i < n_ids; i++)
     if (n == 0 || v[n - 1] != v[i])
       v[n++] = v[i];
-  if (n == 1) { /* most windows name one entity: no pairs */
-    ents[v[0]]->windows++;
+  if (n == 1 || n > c->max_entities) { /* most windows name one entity */
+    for (guint i = 0; i < n; i++)
+      ents[v[i]]->windows++;
+    c->crowded += n > 1;
     return;
   }
   guint at = occurrences->len;
@@ -1145,42 +1192,95 @@ sentence_example(SentenceText *st, GString *sentences, const char *text, guint32
   return r->str;
 }
 
+/* An entity's first mention in the long sentence numbered GEN (see counts_find_examples). */
+struct SentenceMark {
+  guint32 gen;
+  guint first;
+};
+
+/* A sentence of more mentions than this finds its distinct entities by marks, not by a walk
+ * over those found so far, and the pairs it names by a walk over the part's pairs when that is
+ * the shorter: both walks are quadratic in its entities, and 30,000 names in one sentence made
+ * 450 million steps of each (six seconds on 400 KB). */
+#define SENTENCE_FEW_MENTIONS 64u
+
+/* Makes DP's example sentence SENTENCE, where the two names are mentions KA and KB. */
+static inline void
+doc_pair_name(DocPair *dp, GArray *mentions, guint32 sentence, guint ka, guint kb)
+{
+  const EgMention *ma = &g_array_index(mentions, EgMention, ka);
+  const EgMention *mb = &g_array_index(mentions, EgMention, kb);
+  dp->sentence = sentence;
+  dp->names_from = MIN(ma->start, mb->start);
+  dp->names_to = MAX(ma->end, mb->end);
+}
+
 /* Gives each pair of PAIRS (sorted by ids) without a sentence (NO_SENTENCE; LEFT of them) the
  * first sentence of this part that names both, and the byte range of their first names in it.
  * TEXTS: per sentence, its range (sentence_range). FIRST: room for a guint per mention. */
 static void
-counts_find_examples(const EgSegmentation *seg, GArray *mentions, const EgResolution *res,
-                     GArray *pairs, SentenceText *texts, guint left, guint *first)
+counts_find_examples(EgCountScratch *sc, const EgSegmentation *seg, GArray *mentions,
+                     const EgResolution *res, GArray *pairs, SentenceText *texts, guint left,
+                     guint *first)
 {
   const guint *ment_ent = (const guint *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len && left > 0;) {
     guint32 sentence = g_array_index(mentions, EgMention, k).sentence;
+    guint end = k;
+    while (end < mentions->len && g_array_index(mentions, EgMention, end).sentence == sentence)
+      end++;
     guint n_first = 0;
-    for (; k < mentions->len && g_array_index(mentions, EgMention, k).sentence == sentence; k++) {
-      gboolean seen = FALSE;
-      for (guint i = 0; i < n_first && !seen; i++)
-        seen = ment_ent[first[i]] == ment_ent[k];
-      if (!seen)
-        first[n_first++] = k;
+    struct SentenceMark *marks = NULL;
+    if (end - k <= SENTENCE_FEW_MENTIONS) {
+      for (; k < end; k++) {
+        gboolean seen = FALSE;
+        for (guint i = 0; i < n_first && !seen; i++)
+          seen = ment_ent[first[i]] == ment_ent[k];
+        if (!seen)
+          first[n_first++] = k;
+      }
+    } else {
+      marks = scratch_room((gpointer *)&sc->marks, &sc->marks_cap, res->entities->len,
+                           sizeof *marks);
+      if (++sc->mark_gen == 0) { /* after 2^32 long sentences: no mark may look current */
+        memset(marks, 0, sc->marks_cap * sizeof *marks);
+        sc->mark_gen = 1;
+      }
+      for (; k < end; k++) {
+        struct SentenceMark *m = &marks[ment_ent[k]];
+        if (m->gen != sc->mark_gen) {
+          m->gen = sc->mark_gen;
+          m->first = k;
+          first[n_first++] = k;
+        }
+      }
     }
     if (n_first < 2 || sentence >= seg->n_sentences)
       continue;
     sentence_range(seg, texts, sentence);
     if (texts[sentence].from >= texts[sentence].to)
       continue;
+    DocPair *dps = (DocPair *)(void *)pairs->data;
+    if (marks && (guint64)n_first * (n_first - 1) / 2 > pairs->len) {
+      for (guint p = 0; p < pairs->len && left > 0; p++) {
+        DocPair *dp = &dps[p];
+        const struct SentenceMark *a = &marks[dp->ids >> 32], *b = &marks[(guint32)dp->ids];
+        if (dp->sentence != NO_SENTENCE || a->gen != sc->mark_gen || b->gen != sc->mark_gen)
+          continue;
+        doc_pair_name(dp, mentions, sentence, a->first, b->first);
+        left--;
+      }
+      continue;
+    }
     for (guint i = 0; i < n_first; i++)
       for (guint j = i + 1; j < n_first; j++) {
         guint ka = first[i], kb = first[j];
         guint ea = ment_ent[ka], eb = ment_ent[kb];
         guint64 ids = (guint64)MIN(ea, eb) << 32 | MAX(ea, eb);
-        DocPair *dp = bsearch(&ids, pairs->data, pairs->len, sizeof(DocPair), cmp_doc_pair);
+        DocPair *dp = bsearch(&ids, dps, pairs->len, sizeof(DocPair), cmp_doc_pair);
         if (!dp || dp->sentence != NO_SENTENCE)
           continue; /* sentences come in order: the first is this part's least */
-        const EgMention *ma = &g_array_index(mentions, EgMention, ka);
-        const EgMention *mb = &g_array_index(mentions, EgMention, kb);
-        dp->sentence = sentence;
-        dp->names_from = MIN(ma->start, mb->start);
-        dp->names_to = MAX(ma->end, mb->end);
+        doc_pair_name(dp, mentions, sentence, ka, kb);
         left--;
       }
   }
@@ -1239,18 +1339,23 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   GArray *occurrences = sc->occurrences;
   g_array_set_size(occurrences, 0);
   guint32 window = 0;
+  guint64 crowded = c->crowded;
   const guint *ment_ent = (const guint *)(void *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len; k++) {
     const EgMention *m = &g_array_index(mentions, EgMention, k);
     guint32 w = window_of(c, m);
     if (w != window) {
-      counts_flush_window(ents, ids, n_ids, occurrences);
+      counts_flush_window(c, ents, ids, n_ids, occurrences);
       n_ids = 0;
     }
     window = w;
     ids[n_ids++] = ment_ent[k];
   }
-  counts_flush_window(ents, ids, n_ids, occurrences);
+  counts_flush_window(c, ents, ids, n_ids, occurrences);
+  if (c->crowded != crowded && doc && doc->id) {
+    g_autofree char *key = eg_counts_example_key(doc->id, doc->part, 0);
+    crowded_note(c, key, doc->id);
+  }
   if (occurrences->len == 0)
     return;
 
@@ -1317,7 +1422,7 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   SentenceText *texts = (SentenceText *)(void *)sc->texts->data;
   memset(texts, 0, seg->n_sentences * sizeof *texts);
   g_string_truncate(sc->sentences, 0);
-  counts_find_examples(seg, mentions, res, pairs, texts, open, ids);
+  counts_find_examples(sc, seg, mentions, res, pairs, texts, open, ids);
 
   for (guint k = 0; k < n_pairs; k++) {
     const DocPair *dp = &dps[k];
@@ -1372,7 +1477,8 @@ static gboolean
 counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
 {
   if (into->window != from->window || into->window_size != from->window_size ||
-      into->paragraphs != from->paragraphs || into->slice != from->slice) {
+      into->paragraphs != from->paragraphs || into->max_entities != from->max_entities ||
+      into->slice != from->slice) {
     g_autofree char *a = eg_counts_header(into), *b = eg_counts_header(from);
     g_set_error(error, EG_ERROR, EG_ERROR_HEADER, "counts made with '%s' and '%s' cannot be merged", a, b);
     return FALSE;
@@ -1429,6 +1535,9 @@ counts_merge(EgCounts *into, EgCounts *from, gboolean take, GError **error)
   examples_compact(into);
   into->documents += from->documents;
   into->windows += from->windows;
+  into->crowded += from->crowded;
+  if (from->crowded_key)
+    crowded_note(into, from->crowded_key, from->crowded_doc);
   if (from->periods) {
     g_hash_table_iter_init(&it, from->periods);
     while (g_hash_table_iter_next(&it, &k, &v)) {

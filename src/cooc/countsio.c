@@ -91,9 +91,30 @@ char *
 eg_counts_header(const EgCounts *counts)
 {
   g_autofree char *window = eg_window_name(counts->window, counts->window_size);
-  return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s rules=%s", EG_COUNTS_VERSION, window,
-                         eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION,
-                         eg_rules_digest(counts->rules));
+  /* The limit is written only when it is not the default, so that the counts of earlier
+   * versions, and every counts file made without the option, keep their header. */
+  char limit[32] = "";
+  if (counts->max_entities == G_MAXUINT)
+    g_strlcpy(limit, " max-entities=none", sizeof limit);
+  else if (counts->max_entities != EG_WINDOW_MAX_ENTITIES)
+    g_snprintf(limit, sizeof limit, " max-entities=%u", counts->max_entities);
+  return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s%s rules=%s", EG_COUNTS_VERSION,
+                         window, eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION,
+                         limit, eg_rules_digest(counts->rules));
+}
+
+gboolean
+eg_max_entities_parse(const char *s, guint *max)
+{
+  guint64 v;
+  if (g_strcmp0(s, "none") == 0 || g_strcmp0(s, "0") == 0) {
+    *max = G_MAXUINT;
+    return TRUE;
+  }
+  if (!s || !g_ascii_string_to_unsigned(s, 10, 2, G_MAXUINT - 1, &v, NULL))
+    return FALSE;
+  *max = (guint)v;
+  return TRUE;
 }
 
 /* Reads a header's third field into a new, empty EgCounts, or NULL when it is not one. */
@@ -101,17 +122,21 @@ static EgCounts *
 counts_from_header(const char *header)
 {
   g_auto(GStrv) parts = g_strsplit(header, " ", -1);
-  if (g_strv_length(parts) != 5 || strcmp(parts[0], EG_COUNTS_VERSION) != 0 ||
+  guint n = g_strv_length(parts);
+  gboolean limited = n == 6 && g_str_has_prefix(parts[4], "max-entities=");
+  if ((n != 5 && !limited) || strcmp(parts[0], EG_COUNTS_VERSION) != 0 ||
       !g_str_has_prefix(parts[1], "window=") || !g_str_has_prefix(parts[2], "paragraphs=") ||
-      !g_str_has_prefix(parts[3], "lexicon=") || !g_str_has_prefix(parts[4], "rules="))
+      !g_str_has_prefix(parts[3], "lexicon=") || !g_str_has_prefix(parts[n - 1], "rules="))
     return NULL;
   EgWindowKind kind;
-  guint size;
+  guint size, max = EG_WINDOW_MAX_ENTITIES;
   EgParagraphMode mode;
-  if (!eg_window_parse(parts[1] + 7, &kind, &size) || !eg_paragraph_mode_parse(parts[2] + 11, &mode))
+  if (!eg_window_parse(parts[1] + 7, &kind, &size) || !eg_paragraph_mode_parse(parts[2] + 11, &mode) ||
+      (limited && !eg_max_entities_parse(parts[4] + strlen("max-entities="), &max)))
     return NULL;
   EgCounts *c = eg_counts_new(kind, size);
   c->paragraphs = mode;
+  c->max_entities = max;
   return c;
 }
 

@@ -16,19 +16,21 @@ typedef struct {
   guint jobs;                 /* worker threads; 0: one per processor */
   const EgRules *rules;       /* --aliases and --stoplist, or NULL (not owned) */
   EgSlice slice;              /* --slice: count each period apart (EgCounts.periods) */
+  guint max_entities;         /* EgCounts.max_entities; 0: EG_WINDOW_MAX_ENTITIES */
   EgProgressFunc progress;    /* may be NULL; called on the reading thread */
   gpointer progress_data;
 } EgCountOptions;
 
-/* New, empty counts with the header OPTIONS give: window, paragraph mode, rules and slice
- * (transfer full). */
+/* New, empty counts with the header OPTIONS give: window, paragraph mode, rules, max_entities
+ * and slice (transfer full). */
 EgCounts *eg_pipeline_counts_new(const EgCountOptions *options);
 
 /* The number of worker threads used when none is asked for: one per processor. */
 guint eg_pipeline_default_jobs(void);
 
 /* Reads INPUTS and counts them, on OPTIONS->jobs threads (the counts are the same for any
- * number). Problems go to REPORT_FN and the batch goes on; *FATAL receives
+ * number). Problems go to REPORT_FN and the batch goes on, and so does, at the end, a warning
+ * (EG_ERROR_CROWDED) when windows named too many entities for their pairs; *FATAL receives
  * the number of inputs (or JSON lines) that could not be read. Returns the counts (transfer full,
  * eg_counts_free). Time: linear in the input. */
 EgCounts *eg_pipeline_count(const char *const *inputs, const EgCountOptions *options,

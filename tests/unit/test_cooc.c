@@ -641,6 +641,109 @@ test_merge_refuses(void)
   g_assert_false(eg_counts_merge(t4, s, NULL));
 }
 
+/* A window of more distinct entities than max_entities counts them but none of its pairs, and
+ * says so (crowded, and the least document by key, whatever the order of counting or merging);
+ * a window at the limit counts its pairs; counts of two limits do not merge. */
+static void
+test_window_crowded(void)
+{
+  const char *at_limit = "Maria Okafor met Daniel Lund and Carl White.";
+  const char *over = "Bob Green, Maria Okafor, Daniel Lund and Carl White met.";
+  g_autoptr(EgCounts) a = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autoptr(EgCounts) b = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_assert_cmpuint(a->max_entities, ==, EG_WINDOW_MAX_ENTITIES);
+  a->max_entities = b->max_entities = 3;
+  add_doc(a, "doc10", over, EG_PARA_AUTO);
+  add_doc(a, "doc2", at_limit, EG_PARA_AUTO);
+  add_doc(b, "doc9", over, EG_PARA_AUTO);
+
+  g_assert_cmpuint(pair(a, "Maria Okafor", "Daniel Lund"), ==, 1);
+  g_assert_cmpuint(pair(a, "Carl White", "Daniel Lund"), ==, 1);
+  g_assert_null(eg_counts_pair(a, "Bob Green", "Maria Okafor"));
+  g_assert_cmpuint(ent(a, "Bob Green")->mentions, ==, 1);
+  g_assert_cmpuint(ent(a, "Bob Green")->windows, ==, 1);
+  g_assert_cmpuint(ent(a, "Maria Okafor")->windows, ==, 2);
+  g_assert_cmpuint(a->windows, ==, 2);
+  const char *doc = NULL;
+  g_assert_cmpuint(eg_counts_crowded(a, &doc), ==, 1);
+  g_assert_cmpstr(doc, ==, "doc10");
+
+  /* doc9 sorts before doc10 (numbers compare as numbers in keys), whichever counts first */
+  g_assert_true(eg_counts_merge(a, b, NULL));
+  g_assert_cmpuint(eg_counts_crowded(a, &doc), ==, 2);
+  g_assert_cmpstr(doc, ==, "doc9");
+  g_assert_null(eg_counts_pair(a, "Bob Green", "Maria Okafor"));
+
+  g_autoptr(EgCounts) d = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  add_doc(d, "doc1", over, EG_PARA_AUTO);
+  g_assert_cmpuint(eg_counts_crowded(d, &doc), ==, 0);
+  g_assert_null(doc);
+  g_assert_cmpuint(pair(d, "Bob Green", "Maria Okafor"), ==, 1);
+  g_autoptr(GError) error = NULL;
+  g_assert_false(eg_counts_merge(d, a, &error));
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+  g_autofree char *header = eg_counts_header(a);
+  g_assert_nonnull(strstr(header, " max-entities=3 "));
+  g_autofree char *plain = eg_counts_header(d);
+  g_assert_null(strstr(plain, "max-entities"));
+
+  guint max = 0;
+  g_assert_true(eg_max_entities_parse("none", &max));
+  g_assert_cmpuint(max, ==, G_MAXUINT);
+  g_assert_true(eg_max_entities_parse("0", &max));
+  g_assert_cmpuint(max, ==, G_MAXUINT);
+  g_assert_true(eg_max_entities_parse("2", &max));
+  g_assert_cmpuint(max, ==, 2);
+  g_assert_false(eg_max_entities_parse("1", &max));
+  g_assert_false(eg_max_entities_parse("-3", &max));
+  g_assert_false(eg_max_entities_parse("many", &max));
+}
+
+/* The names of a list of N people, "Anna Okafor, Boris Lund, ...", all told apart. */
+static char *
+people_list(guint n)
+{
+  static const char *const given[] = { "Anna", "Boris", "Carl", "Dora", "Emil", "Greta", "Hans",
+                                       "Jonas", "Karl", "Lena", "Nora", "Otto", "Paul", "Rita" };
+  static const char *const family[] = { "Okafor", "Lund", "Tiersen", "Green", "White", "Berg" };
+  GString *s = g_string_new("The list names ");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf(s, "%s%s %s", i ? ", " : "", given[i % G_N_ELEMENTS(given)],
+                           family[i / G_N_ELEMENTS(given) % G_N_ELEMENTS(family)]);
+  g_string_append(s, ".");
+  return g_string_free(s, FALSE);
+}
+
+/* A sentence of many names finds each pair's example as a short one does: by marks and, in
+ * windows of a few words, by a walk over the part's pairs (both were quadratic in its names).
+ * An example depends on its sentence and the pair's first names in it, not on the window: each
+ * pair of the five-word windows has the example the same pair has in sentence windows, which
+ * name all 3,160 pairs, too many for a walk. */
+static void
+test_examples_many_names(void)
+{
+  g_autofree char *text = people_list(80);
+  const char *const docs[] = { text, NULL };
+  g_autoptr(EgCounts) sentence = count_docs(EG_WINDOW_SENTENCE, 0, docs);
+  g_autoptr(EgCounts) words = count_docs(EG_WINDOW_TOKENS, 5, docs);
+  g_assert_cmpuint(g_hash_table_size(sentence->entities), ==, 80);
+  g_assert_cmpuint(g_hash_table_size(sentence->pairs), ==, 80 * 79 / 2);
+  /* Name I starts at word 3 + 2I: windows 1, 3, ..., 31 of five words start three names (three
+   * pairs), windows 2, 4, ..., 30 two (one pair), windows 0 and 32 one. */
+  g_assert_cmpuint(g_hash_table_size(words->pairs), ==, 16 * 3 + 15);
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init(&it, words->pairs);
+  while (g_hash_table_iter_next(&it, &k, NULL)) {
+    const EgPairCounts *pc = k;
+    const char *la = eg_counts_label(words, pc->a), *lb = eg_counts_label(words, pc->b);
+    g_assert_nonnull(pc->example);
+    g_assert_nonnull(strstr(pc->example, la));
+    g_assert_nonnull(strstr(pc->example, lb));
+    g_assert_cmpstr(pc->example, ==, example(sentence, la, lb));
+  }
+}
+
 /* ---- consolidation ---------------------------------------------------------------------------- */
 
 static void
@@ -969,6 +1072,8 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/merge/exact", test_merge);
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
   g_test_add_func("/cooc/merge/take", test_merge_take);
+  g_test_add_func("/cooc/window/crowded", test_window_crowded);
+  g_test_add_func("/cooc/examples/many-names", test_examples_many_names);
   g_test_add_func("/cooc/consolidate/sorted", test_consolidate_sorted);
   g_test_add_func("/cooc/consolidate/surname", test_consolidate_surname_across_documents);
   g_test_add_func("/cooc/consolidate/spelling", test_consolidate_spelling_variants);

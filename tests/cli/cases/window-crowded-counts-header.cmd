@@ -1,0 +1,1 @@
+printf 'Maria Okafor, Daniel Lund, Carl White and Bob Green met.\n' > list.txt; $ENTGRAPH count list.txt --max-window-entities 3 -o limited.counts 2>/dev/null; $ENTGRAPH count list.txt -o default.counts; head -1 limited.counts; $ENTGRAPH build --counts limited.counts --counts default.counts -o g.tsv; rc=$?; ls -A; exit $rc
