@@ -989,6 +989,37 @@ jsonl_fast(char *line, gsize len, const char *const names[3], JsonlValue fields[
   return TRUE;
 }
 
+/* json-glib's parser recurses once per level of arrays and objects: a line of 200,000 '['
+ * overflowed the stack (a crash; the fuzzer's 8 KB inputs cannot nest that deep). No record
+ * of news nests anywhere near this, and a line that does is refused before json-glib sees it. */
+#define JSONL_MAX_DEPTH 1000u
+
+/* Whether the JSON text [P, E) nests arrays and objects deeper than JSONL_MAX_DEPTH; brackets
+ * inside strings do not count. Only lines json-glib is to read are scanned: jsonl_fast stops at
+ * JSONL_FAST_DEPTH itself. */
+static gboolean
+jsonl_too_deep(const char *p, const char *e)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  for (; p < e; p++) {
+    if (in_string) {
+      if (*p == '\\')
+        p++; /* the escaped character, a quote perhaps */
+      else if (*p == '"')
+        in_string = FALSE;
+    } else if (*p == '"') {
+      in_string = TRUE;
+    } else if (*p == '[' || *p == '{') {
+      if (++depth > JSONL_MAX_DEPTH)
+        return TRUE;
+    } else if ((*p == ']' || *p == '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return FALSE;
+}
+
 /* Reads LINE with json-glib into PARSER and fills FIELDS as jsonl_fast does; FALSE (with
  * ERROR) when json-glib refuses it. The values live in PARSER until its next load. */
 static gboolean
@@ -1045,6 +1076,12 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
     gboolean fast = jsonl_fast(line, (gsize)n, names, fields, &nul_escape);
     if (!fast)
       nul_escape = strstr(line, "\\u0000") != NULL;
+    if (!fast && jsonl_too_deep(line, line + n)) {
+      source_report(ctx, EG_ERROR_BAD_JSON, TRUE, "%s: line %" G_GUINT64_FORMAT
+                    ": JSON nested more than %u levels deep, skipped", name, lineno,
+                    JSONL_MAX_DEPTH);
+      continue;
+    }
     if (!fast && !jsonl_glib(parser, line, (gsize)n, names, fields, &error)) {
       /* json-glib refuses a line that is not valid UTF-8 (g_utf8_validate, which refuses NUL
        * bytes too) before parsing it, so only a refused line needs checking here, to say which. */

@@ -187,6 +187,20 @@ expect_rc 1
 expect_stderr_lines 3 "bad.jsonl: line 2" "bad.jsonl: line 3" "bad.jsonl: line 4"
 check "the good line is read" grep -q $'^Vladimir Putin\t' jsonl-bad-lines.out
 
+# json-glib recurses per level of nesting: 200,000 levels overflowed its stack (a crash). A line
+# nested deeper than 1,000 levels is refused before it is parsed; one at 1,000 is read.
+{
+  printf '{"text": "Angela Merkel met Emmanuel Macron.", "x": '
+  head -c 200000 /dev/zero | tr '\0' '['; head -c 200000 /dev/zero | tr '\0' ']'
+  printf '}\n{"text": "Donald Trump met Vladimir Putin.", "x": {"y": 1.5, "z": '
+  head -c 998 /dev/zero | tr '\0' '['; head -c 998 /dev/zero | tr '\0' ']'
+  printf '}}\n'
+} >deep.jsonl
+run jsonl-deep entities --jsonl deep.jsonl
+expect_rc 1
+expect_stderr_lines 1 "deep.jsonl: line 1: JSON nested more than 1000 levels deep"
+check "the line at the limit is read" grep -q $'^Vladimir Putin\t' jsonl-deep.out
+
 run jsonl-missing entities --jsonl no-such.jsonl
 expect_rc 1
 expect_stderr_lines 1 no-such.jsonl
