@@ -1,6 +1,8 @@
 /* fuzz_jsonl.c: libFuzzer target for the JSON Lines reader: arbitrary bytes as a JSON Lines
- * stream (the first byte picks the text field name, and whether documents are counted by month
- * of their "date" field, as --slice month does), every document counted and, by month, the
+ * stream (the first byte picks the text field name, whether documents are counted by month
+ * of their "date" field, as --slice month does, in windows of four words rather than sentences,
+ * and with a limit of three entities a window, so that 8 KB of input reaches the crowded windows
+ * and the long-sentence example search), every document counted and, by month, the
  * months summed and consolidated with the whole's decisions. The first line is also read on its
  * own twice, as it is and behind a byte order mark, which leaves it to json-glib's tree rather
  * than the reader's in-place path: the two must make the same documents of it.
@@ -75,11 +77,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   gboolean by_month = (data[0] & 2) != 0;
   EgSourceOptions options = { TRUE, (data[0] & 1) ? "body" : "text", "id", FALSE, "date", by_month };
   GInputStream *in = g_memory_input_stream_new_from_data(data + 1, (gssize)(size - 1), NULL);
-  EgCounts *counts = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  EgCounts *counts = (data[0] & 8) ? eg_counts_new(EG_WINDOW_TOKENS, 4)
+                                    : eg_counts_new(EG_WINDOW_SENTENCE, 0);
   counts->slice = by_month ? EG_SLICE_MONTH : EG_SLICE_NONE;
+  if (data[0] & 4)
+    counts->max_entities = 3;
   eg_sources_read_stream(in, "fuzz", &options, fuzz_doc, counts, NULL, NULL);
   g_object_unref(in);
   check_paths_agree(data + 1, size - 1, &options);
+  const char *crowded_doc;
+  if ((eg_counts_crowded(counts, &crowded_doc) > 0) != (crowded_doc != NULL))
+    abort(); /* every document of JSON Lines has an id, so a crowded window names one */
   if (by_month) {
     EgCounts *whole = eg_counts_sum_periods(counts);
     EgMerges *merges = eg_merges_new(whole);
