@@ -35,7 +35,8 @@ typedef enum {
   EG_ERROR_OUTPUT,       /* an output file could not be written */
   EG_ERROR_FORMAT,       /* an output format that is not known */
   EG_ERROR_BAD_COUNTS,   /* a counts line that is not a record, or counts out of order */
-  EG_ERROR_HEADER,       /* counts made with other options (window, paragraphs, lexicon) */
+  EG_ERROR_HEADER,       /* counts made with other options (window, paragraphs, lexicon, rules,
+                            max-window-entities) */
   EG_ERROR_DUPLICATE,    /* note: documents skipped by --dedup */
   EG_ERROR_NO_DATE,      /* warning: a document without a usable date, counted in no period */
   EG_ERROR_CROWDED       /* warning: windows naming too many entities to count their pairs */

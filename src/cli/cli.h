@@ -22,6 +22,7 @@ typedef struct {
   EgRules *rules;             /* loaded from the two above by eg_cli_parse, or NULL */
   EgCountOptions count;       /* filled from the strings above by eg_cli_parse */
   gboolean explicit_header;   /* --window, --paragraphs, --max-window-entities or rules given */
+  gboolean windows;           /* the command's output depends on windows (eg_cli_parse) */
   gboolean had_warnings;
   char **args;                /* the command line as parsed (eg_cli_option_parse) */
 } EgCliInput;

@@ -27,7 +27,8 @@ eg_cmd_merge(int argc, char **argv)
       "  entgraph merge part-1.counts part-2.counts part-3.counts > all.counts\n"
       "  entgraph count news/ | LC_ALL=C sort | entgraph merge - > news.counts\n"
       "  entgraph build --counts all.counts -o graph.graphml\n"
-      "Counts made with different options (--window, --paragraphs, lexicon version) are refused.\n"
+      "Counts made with different options (--window, --paragraphs, --max-window-entities, "
+      "--aliases, --stoplist, lexicon version) are refused.\n"
       "Exit codes: 0 done, 1 a counts file could not be read or is not sorted, 2 usage error or "
       "counts made with different options, 3 the output could not be written.\n");
   g_option_context_add_main_entries(ctx, entries, NULL);

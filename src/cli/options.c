@@ -196,7 +196,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     { "max-window-entities", 0, 0, G_OPTION_ARG_STRING, &in->max_entities,
       "A window naming more distinct entities than this is a list or a table, not prose: its "
       "entities are counted, its pairs are not, and stderr says how many windows that was "
-      "(default 500; none for no limit; e.g. --window document --max-window-entities 2000)", "N" },
+      "(default 500, at most 10000; e.g. --window document --max-window-entities 2000)", "N" },
     { "paragraphs", 0, 0, G_OPTION_ARG_STRING, &in->paragraphs,
       "Paragraph breaks: auto (default: blank lines when the text has them, else every line "
       "break), blank, or line (e.g. --paragraphs line)", "MODE" },
@@ -274,6 +274,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   }
   EgCountOptions *c = &in->count;
   c->jobs = (guint)in->jobs;
+  in->windows = windows;
   /* A finished pool's threads end instead of idling for a pool that never comes: an idle
    * worker would keep its allocator's pages, freed or not, through the graph phase (peak RSS
    * at 1 GB with two workers: 200 or 265 MB from run to run). */
@@ -326,7 +327,8 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     return FALSE;
   }
   if (in->max_entities && !eg_max_entities_parse(in->max_entities, &c->max_entities)) {
-    eg_cli_error("--max-window-entities: '%s' is not a number from 2, or none", in->max_entities);
+    eg_cli_error("--max-window-entities: '%s' is not a number from 2 to %u", in->max_entities,
+                 EG_WINDOW_MAX_ENTITIES_CAP);
     *exit_code = EG_EXIT_USAGE;
     return FALSE;
   }
@@ -339,6 +341,33 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
   return TRUE;
 }
 
+/* The warning of windows too crowded to count their pairs (EgCounts.max_entities): one line for
+ * the run, not one per window (a file of lists has thousands), and only from commands whose
+ * output has pairs. */
+static void
+cli_report_crowded(const EgCounts *counts, EgCliInput *in)
+{
+  const char *doc;
+  guint64 crowded = eg_counts_crowded(counts, &doc);
+  if (!crowded)
+    return;
+  if (g_strcmp0(doc, "-") == 0)
+    doc = "standard input"; /* its document's id; the name every other message gives it */
+  g_autoptr(GError) error = NULL;
+  if (crowded == 1)
+    error = g_error_new(EG_ERROR, EG_ERROR_CROWDED, "%s: a window named more than %u entities (a "
+                        "list or a table, not prose): its entities are counted, its pairs are "
+                        "not (--max-window-entities changes the limit)",
+                        doc ? doc : "a document", counts->max_entities);
+  else
+    error = g_error_new(EG_ERROR, EG_ERROR_CROWDED, "%" G_GUINT64_FORMAT " windows named more "
+                        "than %u entities (lists or tables, not prose; the first by document id "
+                        "in %s): their entities are counted, their pairs are not "
+                        "(--max-window-entities changes the limit)", crowded,
+                        counts->max_entities, doc ? doc : "a document without an id");
+  eg_cli_report(error, FALSE, in);
+}
+
 EgCounts *
 eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
 {
@@ -349,6 +378,8 @@ eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
   if (argc > 1 || in->explicit_header) {
     counts = eg_pipeline_count((const char *const *)(argv + 1), &in->count, eg_cli_report, in, fatal);
     eg_cli_progress_end();
+    if (in->windows)
+      cli_report_crowded(counts, in);
 #ifdef EG_MIMALLOC
     /* The workers' partial counts were freed here, on this thread, after the workers ended:
      * mimalloc keeps such pages with the dead threads' heaps until told to take them back, and

@@ -53,6 +53,10 @@ typedef struct {
  * the 17 MB Reuters corpus names (38), and three times the most a document of the development
  * set does (168), so that only lists reach it; a window at the limit makes 124,750 pairs. */
 #define EG_WINDOW_MAX_ENTITIES 500u
+/* The largest limit a user may set: a window at it makes 50 million pairs (400 MB of them
+ * before they are summed), and a count of a part's pair occurrences stays far inside a guint.
+ * "No limit" is not offered: 66,000 names in one window overflowed that count. */
+#define EG_WINDOW_MAX_ENTITIES_CAP 10000u
 
 /* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
 #define EG_EXAMPLE_MAX 300
@@ -71,8 +75,9 @@ typedef struct {
   guint64 windows;
   /* A window naming more than MAX_ENTITIES distinct entities counts them (mentions, windows)
    * but none of its pairs: it is a list or a table, not prose, and its k entities would make
-   * k(k-1)/2 pairs (3,000 names in one 39 KB "sentence": 4.5 million). G_MAXUINT: no limit.
-   * Part of the header: counts with other limits do not merge. */
+   * k(k-1)/2 pairs (3,000 names in one 39 KB "sentence": 4.5 million), nor is any of its
+   * sentences an example. From 2 to EG_WINDOW_MAX_ENTITIES_CAP. Part of the header: counts
+   * with other limits do not merge. */
   guint max_entities;
   guint64 crowded;            /* windows whose pairs went uncounted for that (not in the header
                                  or the records: a note for whoever counted; eg_counts_crowded) */
@@ -188,7 +193,7 @@ gboolean eg_counts_merge_take(EgCounts *into, EgCounts *from, GError **error);
 gboolean eg_window_parse(const char *s, EgWindowKind *kind, guint *size);
 /* The name eg_window_parse reads back ("sentence", "50") (transfer full). */
 char *eg_window_name(EgWindowKind kind, guint size);
-/* Parses a limit of EgCounts.max_entities: a number from 2, or "none" or "0" for no limit. */
+/* Parses a limit of EgCounts.max_entities: a number from 2 to EG_WINDOW_MAX_ENTITIES_CAP. */
 gboolean eg_max_entities_parse(const char *s, guint *max);
 
 /* ---- counts as text: the map and reduce steps of `entgraph count` and `entgraph merge` -------
@@ -198,7 +203,7 @@ gboolean eg_max_entities_parse(const char *s, guint *max);
  * hold tabs or line breaks. How records with equal keys reduce depends on the kind alone:
  *   #  entgraph-counts  3 window=W paragraphs=P lexicon=L [max-entities=M] rules=R
  *                                                    header: no values; must agree (M: only when
- *                                                    not EG_WINDOW_MAX_ENTITIES; "none": no limit)
+ *                                                    not EG_WINDOW_MAX_ENTITIES)
  *   E  LABEL            n   MENTIONS DOCUMENTS WINDOWS VOTES_PERSON VOTES_ORG VOTES_LOC VOTES_MISC
  *   P  LABEL_A          LABEL_B   WINDOWS DOCUMENTS            (LABEL_A < LABEL_B in byte order)
  *   S  LABEL            SURFACE   COUNT

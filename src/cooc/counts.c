@@ -886,6 +886,9 @@ counts_flush_window(EgCounts *c, EgEntityCounts **ents, guint *v, guint n_ids, G
     c->crowded += n > 1;
     return;
   }
+  /* In a guint: n is at most EG_WINDOW_MAX_ENTITIES_CAP, and a part of 1 MiB holds too few
+   * windows that full for their pairs to reach 2^32 (66,000 names in one window did, before
+   * the cap). */
   guint at = occurrences->len;
   g_array_set_size(occurrences, at + n * (n - 1) / 2);
   guint64 *occ = (guint64 *)(void *)occurrences->data;
@@ -1216,12 +1219,13 @@ doc_pair_name(DocPair *dp, GArray *mentions, guint32 sentence, guint ka, guint k
 }
 
 /* Gives each pair of PAIRS (sorted by ids) without a sentence (NO_SENTENCE; LEFT of them) the
- * first sentence of this part that names both, and the byte range of their first names in it.
- * TEXTS: per sentence, its range (sentence_range). FIRST: room for a guint per mention. */
+ * first sentence of this part that names both and at most MAX entities, and the byte range of
+ * their first names in it. TEXTS: per sentence, its range (sentence_range). FIRST: room for a
+ * guint per mention. */
 static void
 counts_find_examples(EgCountScratch *sc, const EgSegmentation *seg, GArray *mentions,
                      const EgResolution *res, GArray *pairs, SentenceText *texts, guint left,
-                     guint *first)
+                     guint *first, guint max)
 {
   const guint *ment_ent = (const guint *)res->mention_entity->data;
   for (guint k = 0; k < mentions->len && left > 0;) {
@@ -1255,7 +1259,7 @@ counts_find_examples(EgCountScratch *sc, const EgSegmentation *seg, GArray *ment
         }
       }
     }
-    if (n_first < 2 || sentence >= seg->n_sentences)
+    if (n_first < 2 || n_first > max || sentence >= seg->n_sentences)
       continue;
     sentence_range(seg, texts, sentence);
     if (texts[sentence].from >= texts[sentence].to)
@@ -1422,7 +1426,10 @@ eg_counts_add_part(EgCounts *c, const EgDocument *doc, const EgSegmentation *seg
   SentenceText *texts = (SentenceText *)(void *)sc->texts->data;
   memset(texts, 0, seg->n_sentences * sizeof *texts);
   g_string_truncate(sc->sentences, 0);
-  counts_find_examples(sc, seg, mentions, res, pairs, texts, open, ids);
+  /* A crowded sentence lies in a crowded window, unless windows are runs of words: its pairs were
+   * not counted there, and a list is no evidence for a pair counted elsewhere. */
+  counts_find_examples(sc, seg, mentions, res, pairs, texts, open, ids,
+                       c->window == EG_WINDOW_TOKENS ? G_MAXUINT : c->max_entities);
 
   for (guint k = 0; k < n_pairs; k++) {
     const DocPair *dp = &dps[k];

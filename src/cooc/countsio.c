@@ -94,9 +94,7 @@ eg_counts_header(const EgCounts *counts)
   /* The limit is written only when it is not the default, so that the counts of earlier
    * versions, and every counts file made without the option, keep their header. */
   char limit[32] = "";
-  if (counts->max_entities == G_MAXUINT)
-    g_strlcpy(limit, " max-entities=none", sizeof limit);
-  else if (counts->max_entities != EG_WINDOW_MAX_ENTITIES)
+  if (counts->max_entities != EG_WINDOW_MAX_ENTITIES)
     g_snprintf(limit, sizeof limit, " max-entities=%u", counts->max_entities);
   return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s%s rules=%s", EG_COUNTS_VERSION,
                          window, eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION,
@@ -107,11 +105,7 @@ gboolean
 eg_max_entities_parse(const char *s, guint *max)
 {
   guint64 v;
-  if (g_strcmp0(s, "none") == 0 || g_strcmp0(s, "0") == 0) {
-    *max = G_MAXUINT;
-    return TRUE;
-  }
-  if (!s || !g_ascii_string_to_unsigned(s, 10, 2, G_MAXUINT - 1, &v, NULL))
+  if (!s || !g_ascii_string_to_unsigned(s, 10, 2, EG_WINDOW_MAX_ENTITIES_CAP, &v, NULL))
     return FALSE;
   *max = (guint)v;
   return TRUE;
@@ -137,6 +131,15 @@ counts_from_header(const char *header)
   EgCounts *c = eg_counts_new(kind, size);
   c->paragraphs = mode;
   c->max_entities = max;
+  /* Headers are compared as text: one that says what the canonical one says in other words
+   * ("max-entities=500", "window=07") would be read and then refused beside its equals. */
+  g_autofree char *canonical = eg_counts_header(c);
+  const char *rules = strstr(header, " rules="), *own_rules = strstr(canonical, " rules=");
+  if (!rules || rules - header != own_rules - canonical ||
+      strncmp(header, canonical, (gsize)(rules - header)) != 0) {
+    eg_counts_free(c);
+    return NULL;
+  }
   return c;
 }
 

@@ -210,26 +210,6 @@ eg_pipeline_count(const char *const *inputs, const EgCountOptions *options, EgRe
     g_cond_clear(&ctx.done);
     g_mutex_clear(&ctx.lock);
   }
-  const char *doc;
-  guint64 crowded = eg_counts_crowded(ctx.counts, &doc);
-  if (g_strcmp0(doc, "-") == 0)
-    doc = "standard input"; /* its document's id; the name every other message gives it */
-  if (crowded && report_fn) {
-    /* One line for the run, not one per window: a file of lists has thousands. */
-    g_autoptr(GError) error = NULL;
-    if (crowded == 1)
-      error = g_error_new(EG_ERROR, EG_ERROR_CROWDED, "%s: a window named more than %u entities "
-                          "(a list or a table, not prose): its entities are counted, its pairs "
-                          "are not (--max-window-entities changes the limit)",
-                          doc ? doc : "a document", ctx.counts->max_entities);
-    else
-      error = g_error_new(EG_ERROR, EG_ERROR_CROWDED, "%" G_GUINT64_FORMAT " windows named more "
-                          "than %u entities, the first in %s (lists or tables, not prose): their "
-                          "entities are counted, their pairs are not (--max-window-entities "
-                          "changes the limit)", crowded, ctx.counts->max_entities,
-                          doc ? doc : "a document without an id");
-    report_fn(error, FALSE, user_data);
-  }
   if (fatal)
     *fatal = f;
   return ctx.counts;

@@ -29,8 +29,7 @@ EgCounts *eg_pipeline_counts_new(const EgCountOptions *options);
 guint eg_pipeline_default_jobs(void);
 
 /* Reads INPUTS and counts them, on OPTIONS->jobs threads (the counts are the same for any
- * number). Problems go to REPORT_FN and the batch goes on, and so does, at the end, a warning
- * (EG_ERROR_CROWDED) when windows named too many entities for their pairs; *FATAL receives
+ * number). Problems go to REPORT_FN and the batch goes on; *FATAL receives
  * the number of inputs (or JSON lines) that could not be read. Returns the counts (transfer full,
  * eg_counts_free). Time: linear in the input. */
 EgCounts *eg_pipeline_count(const char *const *inputs, const EgCountOptions *options,

@@ -106,6 +106,14 @@ test_read_errors(void)
     HDR "X\tAda\tBo\td\t00000.0000000001\n", /* example without its sentence */
     HDR "X\tAda\tBo\td\t1\tBo\tand Ada.\n",  /* a tab in the sentence */
     "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
+    /* the default limit spelt out, limits out of range, a limit after rules, a window spelt
+     * otherwise: each would be read, then refused beside counts with the canonical header */
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=500 rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=1 rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=10001 rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=none rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=- max-entities=3\n",
+    "#\tentgraph-counts\t3 window=007 paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
     "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n",       /* no header */
     HDR "no tabs here\n",
     HDR "E\tImran Awa\x9b\tn\t1\t1\t1\t3\t0\t0\t0\n", /* a label that is not UTF-8 (fuzz_counts) */
@@ -129,6 +137,22 @@ test_read_errors(void)
   g_assert_false(eg_counts_read(&c, "p.counts", fp, &error));
   fclose(fp);
   g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+
+  /* A limit other than the default is read back, and refused beside another limit. */
+  const char *limited = "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=3 rules=-\n";
+  fp = fmemopen((void *)limited, strlen(limited), "r");
+  EgCounts *l = NULL;
+  g_assert_true(eg_counts_read(&l, "l.counts", fp, NULL));
+  fclose(fp);
+  g_assert_cmpuint(l->max_entities, ==, 3);
+  g_autofree char *header = eg_counts_header(l);
+  g_assert_true(g_str_has_suffix(header, " lexicon=" EG_LEXICON_VERSION " max-entities=3 rules=-"));
+  fp = fmemopen((void *)limited, strlen(limited), "r");
+  g_clear_error(&error);
+  g_assert_false(eg_counts_read(&c, "l.counts", fp, &error));
+  fclose(fp);
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+  eg_counts_free(l);
 }
 
 static void

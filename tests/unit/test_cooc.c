@@ -688,28 +688,75 @@ test_window_crowded(void)
   g_assert_null(strstr(plain, "max-entities"));
 
   guint max = 0;
-  g_assert_true(eg_max_entities_parse("none", &max));
-  g_assert_cmpuint(max, ==, G_MAXUINT);
-  g_assert_true(eg_max_entities_parse("0", &max));
-  g_assert_cmpuint(max, ==, G_MAXUINT);
   g_assert_true(eg_max_entities_parse("2", &max));
   g_assert_cmpuint(max, ==, 2);
+  g_assert_true(eg_max_entities_parse("10000", &max));
+  g_assert_cmpuint(max, ==, EG_WINDOW_MAX_ENTITIES_CAP);
+  g_assert_false(eg_max_entities_parse("10001", &max));
+  g_assert_false(eg_max_entities_parse("none", &max));
+  g_assert_false(eg_max_entities_parse("0", &max));
   g_assert_false(eg_max_entities_parse("1", &max));
   g_assert_false(eg_max_entities_parse("-3", &max));
   g_assert_false(eg_max_entities_parse("many", &max));
 }
 
-/* The names of a list of N people, "Anna Okafor, Boris Lund, ...", all told apart. */
+/* The document a crowded window is reported in is the least by key in any order of merging, and
+ * periods of --slice are summed; a crowded sentence is no pair's example, even of a pair it
+ * names that a later window counts. */
+static void
+test_window_crowded_merge_slice(void)
+{
+  const char *over = "Bob Green, Maria Okafor, Daniel Lund and Carl White met.";
+  g_autoptr(EgCounts) a = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_autoptr(EgCounts) b = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  a->max_entities = b->max_entities = 3;
+  add_doc(a, "doc9", over, EG_PARA_AUTO);
+  add_doc(b, "doc10", over, EG_PARA_AUTO);
+  const char *doc = NULL;
+  g_assert_true(eg_counts_merge(a, b, NULL)); /* the least key is in INTO already */
+  g_assert_cmpuint(eg_counts_crowded(a, &doc), ==, 2);
+  g_assert_cmpstr(doc, ==, "doc9");
+
+  g_autoptr(EgCounts) s = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  s->max_entities = 3;
+  s->slice = EG_SLICE_MONTH;
+  for (guint i = 0; i < 3; i++) {
+    g_autofree char *id = g_strdup_printf("m%u", 3 - i);
+    EgDocument d = { id, over, strlen(over), 0, TRUE, 0 };
+    d.day = 20000 + 40 * i; /* three months */
+    eg_pipeline_count_document(s, &d, EG_PARA_AUTO);
+  }
+  g_assert_cmpuint(g_hash_table_size(s->periods), ==, 3);
+  g_assert_cmpuint(s->crowded, ==, 0);
+  g_assert_cmpuint(eg_counts_crowded(s, &doc), ==, 3);
+  g_assert_cmpstr(doc, ==, "m1");
+  g_autoptr(EgCounts) whole = eg_counts_sum_periods(s);
+  g_assert_cmpuint(eg_counts_crowded(whole, &doc), ==, 3);
+  g_assert_cmpstr(doc, ==, "m1");
+
+  g_autoptr(EgCounts) p = eg_counts_new(EG_WINDOW_PARAGRAPH, 0);
+  p->max_entities = 3;
+  add_doc(p, "doc1", "The roster: Bob Green, Maria Okafor, Daniel Lund and Carl White.\n\n"
+                     "Maria Okafor met Daniel Lund in Paris.", EG_PARA_AUTO);
+  g_assert_cmpuint(pair(p, "Maria Okafor", "Daniel Lund"), ==, 1);
+  g_assert_cmpstr(example(p, "Maria Okafor", "Daniel Lund"), ==, "Maria Okafor met Daniel Lund in Paris.");
+  g_assert_cmpuint(p->crowded, ==, 1);
+}
+
+/* The names of a list of N people, "Anna Okafor, Boris Lund, ...", all told apart, then the
+ * first REPEAT of them again. */
 static char *
-people_list(guint n)
+people_list(guint n, guint repeat)
 {
   static const char *const given[] = { "Anna", "Boris", "Carl", "Dora", "Emil", "Greta", "Hans",
                                        "Jonas", "Karl", "Lena", "Nora", "Otto", "Paul", "Rita" };
   static const char *const family[] = { "Okafor", "Lund", "Tiersen", "Green", "White", "Berg" };
   GString *s = g_string_new("The list names ");
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf(s, "%s%s %s", i ? ", " : "", given[i % G_N_ELEMENTS(given)],
+  for (guint j = 0; j < n + repeat; j++) {
+    guint i = j < n ? j : j - n;
+    g_string_append_printf(s, "%s%s %s", j ? ", " : "", given[i % G_N_ELEMENTS(given)],
                            family[i / G_N_ELEMENTS(given) % G_N_ELEMENTS(family)]);
+  }
   g_string_append(s, ".");
   return g_string_free(s, FALSE);
 }
@@ -718,19 +765,22 @@ people_list(guint n)
  * windows of a few words, by a walk over the part's pairs (both were quadratic in its names).
  * An example depends on its sentence and the pair's first names in it, not on the window: each
  * pair of the five-word windows has the example the same pair has in sentence windows, which
- * name all 3,160 pairs, too many for a walk. */
+ * name all 3,160 pairs, too many for a walk. The first ten names come again at the end, in
+ * windows of their own: their first mentions, not their last, place the cut. */
 static void
 test_examples_many_names(void)
 {
-  g_autofree char *text = people_list(80);
+  g_autofree char *text = people_list(80, 10);
   const char *const docs[] = { text, NULL };
   g_autoptr(EgCounts) sentence = count_docs(EG_WINDOW_SENTENCE, 0, docs);
   g_autoptr(EgCounts) words = count_docs(EG_WINDOW_TOKENS, 5, docs);
   g_assert_cmpuint(g_hash_table_size(sentence->entities), ==, 80);
   g_assert_cmpuint(g_hash_table_size(sentence->pairs), ==, 80 * 79 / 2);
   /* Name I starts at word 3 + 2I: windows 1, 3, ..., 31 of five words start three names (three
-   * pairs), windows 2, 4, ..., 30 two (one pair), windows 0 and 32 one. */
-  g_assert_cmpuint(g_hash_table_size(words->pairs), ==, 16 * 3 + 15);
+   * pairs), windows 2, 4, ..., 30 two (one pair), window 0 one. The repeats of names 0 to 9
+   * start at words 163 to 181: window 32 pairs name 79 with name 0, and windows 33 to 36 hold
+   * the names of windows 1 to 4 again. */
+  g_assert_cmpuint(g_hash_table_size(words->pairs), ==, 16 * 3 + 15 + 1);
   GHashTableIter it;
   gpointer k;
   g_hash_table_iter_init(&it, words->pairs);
@@ -1073,6 +1123,7 @@ main(int argc, char *argv[])
   g_test_add_func("/cooc/merge/refuses", test_merge_refuses);
   g_test_add_func("/cooc/merge/take", test_merge_take);
   g_test_add_func("/cooc/window/crowded", test_window_crowded);
+  g_test_add_func("/cooc/window/crowded-merge-slice", test_window_crowded_merge_slice);
   g_test_add_func("/cooc/examples/many-names", test_examples_many_names);
   g_test_add_func("/cooc/consolidate/sorted", test_consolidate_sorted);
   g_test_add_func("/cooc/consolidate/surname", test_consolidate_surname_across_documents);
