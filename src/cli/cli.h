@@ -32,8 +32,9 @@ void eg_cli_input_clear(EgCliInput *in);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(EgCliInput, eg_cli_input_clear)
 
 /* Parses ARGV for subcommand CMD with the shared input options plus EXTRA (and --window and
- * --max-window-entities when WINDOWS: only commands whose output depends on windows offer them). On a usage error or
- * --version prints and returns FALSE with *EXIT_CODE set (--help exits within GOption). */
+ * --max-window-entities when WINDOWS: only commands whose output depends on windows offer
+ * them). On a usage error or --version prints and returns FALSE with *EXIT_CODE set (--help
+ * exits within GOption). */
 gboolean eg_cli_parse(const char *cmd, const char *params, const char *summary, const char *examples,
                       GOptionEntry *extra, gboolean windows, EgCliInput *in, int *argc, char ***argv,
                       int *exit_code);
