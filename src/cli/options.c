@@ -196,7 +196,7 @@ eg_cli_parse(const char *cmd, const char *params, const char *summary, const cha
     { "max-window-entities", 0, 0, G_OPTION_ARG_STRING, &in->max_entities,
       "A window naming more distinct entities than this is a list or a table, not prose: its "
       "entities are counted, its pairs are not, and stderr says how many windows that was "
-      "(default 500, at most 10000; e.g. --window document --max-window-entities 2000)", "N" },
+      "(default 500, at most 2000; e.g. --window document --max-window-entities 2000)", "N" },
     { "paragraphs", 0, 0, G_OPTION_ARG_STRING, &in->paragraphs,
       "Paragraph breaks: auto (default: blank lines when the text has them, else every line "
       "break), blank, or line (e.g. --paragraphs line)", "MODE" },

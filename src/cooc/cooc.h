@@ -53,10 +53,11 @@ typedef struct {
  * the 17 MB Reuters corpus names (38), and three times the most a document of the development
  * set does (168), so that only lists reach it; a window at the limit makes 124,750 pairs. */
 #define EG_WINDOW_MAX_ENTITIES 500u
-/* The largest limit a user may set: a window at it makes 50 million pairs (400 MB of them
- * before they are summed), and a count of a part's pair occurrences stays far inside a guint.
- * "No limit" is not offered: 66,000 names in one window overflowed that count. */
-#define EG_WINDOW_MAX_ENTITIES_CAP 10000u
+/* The largest limit a user may set: a window at it makes 2 million pairs, which took 400 MB in a
+ * document of short sentences and 2.1 GB (12.8 s) as one sentence of names, where each pair has
+ * an example cut of its own. "No limit" is not offered: 66,000 names in one window overflowed
+ * the guint count of a part's pair occurrences, and would have needed some 2 TB. */
+#define EG_WINDOW_MAX_ENTITIES_CAP 2000u
 
 /* An example sentence is cut to at most this many bytes (UTF-8, "…" marking a cut). */
 #define EG_EXAMPLE_MAX 300
@@ -75,9 +76,9 @@ typedef struct {
   guint64 windows;
   /* A window naming more than MAX_ENTITIES distinct entities counts them (mentions, windows)
    * but none of its pairs: it is a list or a table, not prose, and its k entities would make
-   * k(k-1)/2 pairs (3,000 names in one 39 KB "sentence": 4.5 million), nor is any of its
-   * sentences an example. From 2 to EG_WINDOW_MAX_ENTITIES_CAP. Part of the header: counts
-   * with other limits do not merge. */
+   * k(k-1)/2 pairs (3,000 names in one 39 KB "sentence": 4.5 million); nor, but in windows of
+   * words, is a sentence naming more than this an example. From 2 to
+   * EG_WINDOW_MAX_ENTITIES_CAP. Part of the header: counts with other limits do not merge. */
   guint max_entities;
   guint64 crowded;            /* windows whose pairs went uncounted for that (not in the header
                                  or the records: a note for whoever counted; eg_counts_crowded) */

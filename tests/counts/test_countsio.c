@@ -106,14 +106,14 @@ test_read_errors(void)
     HDR "X\tAda\tBo\td\t00000.0000000001\n", /* example without its sentence */
     HDR "X\tAda\tBo\td\t1\tBo\tand Ada.\n",  /* a tab in the sentence */
     "#\tentgraph-counts\t2 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
-    /* the default limit spelt out, limits out of range, a limit after rules, a window spelt
-     * otherwise: each would be read, then refused beside counts with the canonical header */
+    /* the default limit spelt out, or with a leading zero, limits out of range, a limit after
+     * rules: each would be read, then refused beside counts with the canonical header */
     "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=500 rules=-\n",
     "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=1 rules=-\n",
-    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=10001 rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=2001 rules=-\n",
     "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=none rules=-\n",
     "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=- max-entities=3\n",
-    "#\tentgraph-counts\t3 window=007 paragraphs=auto lexicon=" EG_LEXICON_VERSION " rules=-\n",
+    "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=" EG_LEXICON_VERSION " max-entities=03 rules=-\n",
     "E\tAda\tn\t1\t1\t1\t0\t0\t0\t0\n",       /* no header */
     HDR "no tabs here\n",
     HDR "E\tImran Awa\x9b\tn\t1\t1\t1\t3\t0\t0\t0\n", /* a label that is not UTF-8 (fuzz_counts) */
@@ -135,6 +135,15 @@ test_read_errors(void)
   g_autoptr(EgCounts) c = eg_counts_new(EG_WINDOW_SENTENCE, 0);
   g_autoptr(GError) error = NULL;
   g_assert_false(eg_counts_read(&c, "p.counts", fp, &error));
+  fclose(fp);
+  g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
+
+  /* Another lexicon is other options (exit 2), not a malformed header (exit 1). */
+  const char *lexicon = "#\tentgraph-counts\t3 window=sentence paragraphs=auto lexicon=999 rules=-\n";
+  fp = fmemopen((void *)lexicon, strlen(lexicon), "r");
+  g_clear_error(&error);
+  g_autoptr(EgCounts) s = eg_counts_new(EG_WINDOW_SENTENCE, 0);
+  g_assert_false(eg_counts_read(&s, "x.counts", fp, &error));
   fclose(fp);
   g_assert_error(error, EG_ERROR, EG_ERROR_HEADER);
 
