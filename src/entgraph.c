@@ -98,6 +98,12 @@ eg_type_name(EgEntityType type)
   return (unsigned)type < EG_N_TYPES ? names[type] : "MISC";
 }
 
+const char *
+eg_input_name(const char *path)
+{
+  return g_strcmp0(path, "-") == 0 ? "standard input" : path;
+}
+
 static int
 str_key_qsort_cmp(const void *x, const void *y)
 {

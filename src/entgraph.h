@@ -48,6 +48,10 @@ typedef enum { EG_TYPE_PERSON, EG_TYPE_ORG, EG_TYPE_LOC, EG_TYPE_MISC, EG_N_TYPE
 /* Returns the upper-case name of a type ("PERSON"). This function can't fail. */
 const char *eg_type_name(EgEntityType type);
 
+/* The name messages give the input PATH: "standard input" for "-", else PATH itself (transfer
+ * none). */
+const char *eg_input_name(const char *path);
+
 /* Room for the decimal digits of any guint64 and a NUL. */
 #define EG_U64_DIGITS 21
 /* Writes the decimal digits of V and a NUL into BUF (EG_U64_DIGITS bytes), without printf:

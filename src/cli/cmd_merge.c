@@ -53,7 +53,7 @@ eg_cmd_merge(int argc, char **argv)
   for (guint i = 0; i < n; i++) {
     const char *path = argv[i + 1];
     gboolean is_stdin = strcmp(path, "-") == 0;
-    names[i] = is_stdin ? "standard input" : path;
+    names[i] = eg_input_name(path);
     ins[i] = is_stdin ? stdin : fopen(path, "rb");
     if (!ins[i]) {
       /* A missing part would give wrong totals: nothing is merged. */

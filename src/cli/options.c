@@ -351,8 +351,7 @@ cli_report_crowded(const EgCounts *counts, EgCliInput *in)
   guint64 crowded = eg_counts_crowded(counts, &doc);
   if (!crowded)
     return;
-  if (g_strcmp0(doc, "-") == 0)
-    doc = "standard input"; /* its document's id; the name every other message gives it */
+  doc = eg_input_name(doc); /* standard input's document has the id "-" */
   g_autoptr(GError) error = NULL;
   if (crowded == 1)
     error = g_error_new(EG_ERROR, EG_ERROR_CROWDED, "%s: a window named more than %u entities (a "
@@ -390,7 +389,7 @@ eg_cli_count(EgCliInput *in, int argc, char **argv, guint *fatal)
   for (guint i = 0; in->counts_files && in->counts_files[i]; i++) {
     const char *path = in->counts_files[i];
     gboolean is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "standard input" : path;
+    const char *name = eg_input_name(path);
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (!fp) {
       eg_cli_error("%s: %s", path, errno == ENOENT ? "no such file" : g_strerror(errno));

@@ -1135,7 +1135,7 @@ source_read_jsonl_stream(SourceCtx *ctx, const char *name, GInputStream *in)
 static void
 source_read_stream(SourceCtx *ctx, const char *path)
 {
-  const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+  const char *name = eg_input_name(path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) in = source_open(path, &error);
   if (!in) {
