@@ -87,15 +87,23 @@ record_parse(char *line, Record *r)
   return r->n_values == want;
 }
 
+/* The header field of the limit MAX into OUT: " max-entities=N", or "" for the default, which
+ * is not written, so that the counts of earlier versions, and every counts file made without
+ * the option, keep their header. */
+static void
+limit_field(char out[32], guint max)
+{
+  out[0] = '\0';
+  if (max != EG_WINDOW_MAX_ENTITIES)
+    g_snprintf(out, 32, " max-entities=%u", max);
+}
+
 char *
 eg_counts_header(const EgCounts *counts)
 {
   g_autofree char *window = eg_window_name(counts->window, counts->window_size);
-  /* The limit is written only when it is not the default, so that the counts of earlier
-   * versions, and every counts file made without the option, keep their header. */
-  char limit[32] = "";
-  if (counts->max_entities != EG_WINDOW_MAX_ENTITIES)
-    g_snprintf(limit, sizeof limit, " max-entities=%u", counts->max_entities);
+  char limit[32];
+  limit_field(limit, counts->max_entities);
   return g_strdup_printf("%s window=%s paragraphs=%s lexicon=%s%s rules=%s", EG_COUNTS_VERSION,
                          window, eg_paragraph_mode_name(counts->paragraphs), EG_LEXICON_VERSION,
                          limit, eg_rules_digest(counts->rules));
@@ -125,15 +133,16 @@ counts_from_header(const char *header)
   EgWindowKind kind;
   guint size, max = EG_WINDOW_MAX_ENTITIES;
   EgParagraphMode mode;
-  if (!eg_window_parse(parts[1] + 7, &kind, &size) || !eg_paragraph_mode_parse(parts[2] + 11, &mode) ||
+  if (!eg_window_parse(parts[1] + 7, &kind, &size) ||
+      !eg_paragraph_mode_parse(parts[2] + 11, &mode) ||
       (limited && !eg_max_entities_parse(parts[4] + strlen("max-entities="), &max)))
     return NULL;
   if (limited) {
     /* Headers are compared as text: a limit written otherwise than eg_counts_header writes it
      * ("max-entities=500", "=03") would be read, then refused beside its equals. */
     char canonical[32];
-    g_snprintf(canonical, sizeof canonical, "max-entities=%u", max);
-    if (max == EG_WINDOW_MAX_ENTITIES || strcmp(parts[4], canonical) != 0)
+    limit_field(canonical, max);
+    if (canonical[0] == '\0' || strcmp(parts[4], canonical + 1) != 0) /* default, or respelt */
       return NULL;
   }
   EgCounts *c = eg_counts_new(kind, size);
